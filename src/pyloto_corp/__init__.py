@@ -1,0 +1,3 @@
+"""pyloto_corp: Pyloto's first contact on WhatsApp."""
+
+__version__ = "0.1.0"
