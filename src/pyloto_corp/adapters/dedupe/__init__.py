@@ -1,0 +1,1 @@
+"""DedupeGate adapters: memory (one process) and Redis (shared across instances)."""
