@@ -1,0 +1,1 @@
+"""Cross-cutting technology: settings and logging, used by the composition root."""

@@ -1,0 +1,102 @@
+"""Every setting of the service, read from the environment (and a local .env file)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_PLACEHOLDER = "change-me-dev-only"
+
+_PLACEHOLDER_MARKERS = (
+    "change-me",
+    "changeme",
+    "troque",
+    "placeholder",
+    "exemplo",
+    "example",
+    "your-",
+    "seu-",
+    "sua-",
+    "<",
+    "xxx",
+    "todo",
+)
+_SECRETS = (
+    "WHATSAPP_ACCESS_TOKEN",
+    "WHATSAPP_WEBHOOK_SECRET",
+    "WHATSAPP_VERIFY_TOKEN",
+    "PEPPER_SECRET",
+)
+MIN_PEPPER_LENGTH = 32
+
+
+def is_placeholder(value: str) -> bool:
+    lowered = value.strip().lower()
+    return not lowered or any(marker in lowered for marker in _PLACEHOLDER_MARKERS)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    environment: Literal["development", "production", "test"] = "development"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["auto", "json", "console"] = "auto"
+    google_cloud_project: str = ""
+    zero_trust_mode: bool = False
+
+    whatsapp_access_token: SecretStr = SecretStr(DEV_PLACEHOLDER)
+    whatsapp_webhook_secret: SecretStr = SecretStr(DEV_PLACEHOLDER)
+    whatsapp_verify_token: SecretStr = SecretStr(DEV_PLACEHOLDER)
+    whatsapp_phone_number_id: str = ""
+    webhook_max_body_bytes: int = Field(default=3 * 1024 * 1024, ge=1024)
+
+    firestore_project_id: str = ""
+    gcs_bucket_media: str = ""
+    gcs_bucket_export: str = ""
+
+    dedupe_backend: Literal["memory", "redis"] = "memory"
+    redis_url: str = ""
+    dedupe_lease_seconds: float = Field(default=30.0, gt=0)
+    dedupe_done_ttl_seconds: float = Field(default=7 * 24 * 3600.0, gt=0)
+    dedupe_memory_max_entries: int = Field(default=100_000, ge=100)
+
+    pepper_secret: SecretStr = SecretStr(DEV_PLACEHOLDER)
+
+    @property
+    def json_logs(self) -> bool:
+        if self.log_format == "auto":
+            return self.environment == "production"
+        return self.log_format == "json"
+
+    @property
+    def trace_project(self) -> str:
+        return self.google_cloud_project or self.firestore_project_id
+
+    def configuration_problems(self) -> list[str]:
+        """Names of settings that make the service unsafe to start (never their values)."""
+        problems: list[str] = []
+        if not self.whatsapp_webhook_secret.get_secret_value():
+            problems.append("WHATSAPP_WEBHOOK_SECRET (vazio)")
+        if self.dedupe_backend == "redis" and not self.redis_url:
+            problems.append("REDIS_URL (obrigatório com DEDUPE_BACKEND=redis)")
+        if self.zero_trust_mode:
+            problems.extend(self._zero_trust_problems())
+        return problems
+
+    def _zero_trust_problems(self) -> list[str]:
+        problems = []
+        for name in _SECRETS:
+            secret: SecretStr = getattr(self, name.lower())
+            if is_placeholder(secret.get_secret_value()):
+                problems.append(f"{name} (ausente ou provisório)")
+        if len(self.pepper_secret.get_secret_value()) < MIN_PEPPER_LENGTH:
+            problems.append(f"PEPPER_SECRET (mínimo {MIN_PEPPER_LENGTH} caracteres)")
+        if not self.whatsapp_phone_number_id.strip():
+            problems.append("WHATSAPP_PHONE_NUMBER_ID (ausente)")
+        return problems

@@ -1,0 +1,82 @@
+"""Settings and the zero-trust refusal to start with missing or placeholder secrets."""
+
+import pytest
+
+from pyloto_corp.bootstrap import ConfigurationError, build_dependencies
+from pyloto_corp.infra.settings import Settings, is_placeholder
+from tests.conftest import make_settings
+
+STRONG = {
+    "zero_trust_mode": True,
+    "whatsapp_access_token": "EAAG-real-looking-token-1234567890",
+    "whatsapp_webhook_secret": "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+    "whatsapp_verify_token": "a-long-random-verify-token-42",
+    "whatsapp_phone_number_id": "106540352242922",
+    "pepper_secret": "p" * 16 + "Q" * 16 + "z" * 8,
+}
+
+
+def test_zero_trust_accepts_real_secrets():
+    """With every secret set to a real-looking value, the service builds."""
+    assert build_dependencies(make_settings(**STRONG)).webhook.phone_number_id
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("whatsapp_access_token", ""), ("whatsapp_webhook_secret", "change-me-dev-only"),
+     ("whatsapp_verify_token", "troque-este-token"), ("pepper_secret", "<seu-pepper>"),
+     ("pepper_secret", "short-but-not-placeholder"), ("whatsapp_phone_number_id", " ")],
+)  # fmt: skip
+def test_zero_trust_refuses_and_names_the_setting_not_the_value(name, value):
+    """Each missing/placeholder/weak secret is named in the error; its value never is."""
+    with pytest.raises(ConfigurationError) as caught:
+        build_dependencies(make_settings(**(STRONG | {name: value})))
+    message = str(caught.value)
+    assert name.upper() in message
+    assert not value.strip() or value not in message
+
+
+def test_development_defaults_are_placeholders_but_allowed():
+    """Without ZERO_TRUST_MODE the dev placeholders let `make run` work."""
+    settings = Settings(_env_file=None)
+    assert not settings.zero_trust_mode
+    assert is_placeholder(settings.pepper_secret.get_secret_value())
+    assert build_dependencies(settings).webhook.app_secret
+
+
+def test_empty_webhook_secret_is_refused_even_in_development():
+    """An empty app secret would make any signature forgeable: never start."""
+    with pytest.raises(ConfigurationError, match="WHATSAPP_WEBHOOK_SECRET"):
+        build_dependencies(make_settings(whatsapp_webhook_secret=""))
+
+
+def test_redis_backend_requires_a_url():
+    """DEDUPE_BACKEND=redis without REDIS_URL is a configuration error."""
+    with pytest.raises(ConfigurationError, match="REDIS_URL"):
+        build_dependencies(make_settings(dedupe_backend="redis", redis_url=""))
+
+
+def test_settings_read_from_environment(monkeypatch):
+    """Names from the seed are read from the environment."""
+    monkeypatch.setenv("DEDUPE_BACKEND", "redis")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+    monkeypatch.setenv("WHATSAPP_PHONE_NUMBER_ID", "42")
+    monkeypatch.setenv("LOG_FORMAT", "console")
+    settings = Settings(_env_file=None)
+    assert (settings.dedupe_backend, settings.whatsapp_phone_number_id) == ("redis", "42")
+    assert settings.json_logs is False
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"), [("production", True), ("development", False)]
+)
+def test_auto_log_format_follows_environment(environment, expected):
+    """JSON logs in production, console in development, unless LOG_FORMAT says otherwise."""
+    assert Settings(_env_file=None, environment=environment).json_logs is expected
+
+
+def test_trace_project_falls_back_to_firestore_project():
+    """The Cloud Logging trace link uses GOOGLE_CLOUD_PROJECT, else FIRESTORE_PROJECT_ID."""
+    assert Settings(_env_file=None, firestore_project_id="p1").trace_project == "p1"
+    settings = Settings(_env_file=None, google_cloud_project="g", firestore_project_id="p1")
+    assert settings.trace_project == "g"
