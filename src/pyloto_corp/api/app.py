@@ -1,0 +1,36 @@
+"""The FastAPI application, assembled from dependencies built by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from pyloto_corp import __version__
+from pyloto_corp.api.dependencies import ApiDependencies
+from pyloto_corp.api.errors import register_error_handlers
+from pyloto_corp.api.health import build_health_router
+from pyloto_corp.api.middleware import CorrelationMiddleware
+from pyloto_corp.api.webhook import build_webhook_router
+
+
+def create_app(deps: ApiDependencies) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        for hook in deps.on_shutdown:
+            await hook()
+
+    app = FastAPI(
+        title="pyloto_corp",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    register_error_handlers(app)
+    app.include_router(build_webhook_router(deps))
+    app.include_router(build_health_router(deps.readiness))
+    app.add_middleware(CorrelationMiddleware)
+    return app

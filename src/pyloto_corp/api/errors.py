@@ -1,0 +1,76 @@
+"""API errors and the single place where every typed error becomes an HTTP response."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from pyloto_corp.application.errors import DedupeUnavailable, MessagesInFlight
+
+RETRY_AFTER_SECONDS = "5"
+
+
+class ApiError(Exception):
+    status_code = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, fields: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or []
+
+
+class SignatureMissing(ApiError):
+    status_code = 401
+    code = "signature_missing"
+
+
+class SignatureInvalid(ApiError):
+    status_code = 403
+    code = "signature_invalid"
+
+
+class VerificationFailed(ApiError):
+    status_code = 403
+    code = "verification_failed"
+
+
+class PayloadTooLarge(ApiError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class InvalidJson(ApiError):
+    code = "invalid_json"
+
+
+class InvalidPayload(ApiError):
+    code = "invalid_payload"
+
+
+def error_body(code: str, message: str, fields: list[str] | None = None) -> dict[str, object]:
+    error: dict[str, object] = {"code": code, "message": message}
+    if fields:
+        error["fields"] = fields
+    return {"error": error}
+
+
+async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)  # noqa: S101 - registered for ApiError only
+    return JSONResponse(error_body(exc.code, exc.message, exc.fields), status_code=exc.status_code)
+
+
+async def _unavailable(_request: Request, _exc: Exception) -> JSONResponse:
+    body = error_body("temporarily_unavailable", "Serviço de deduplicação indisponível.")
+    return JSONResponse(body, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+
+async def _in_flight(_request: Request, _exc: Exception) -> JSONResponse:
+    body = error_body("in_flight", "Mensagem em processamento; reenvie mais tarde.")
+    return JSONResponse(body, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+
+def register_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(DedupeUnavailable, _unavailable)
+    app.add_exception_handler(MessagesInFlight, _in_flight)

@@ -1,0 +1,87 @@
+"""Correlation ids, one access log line per request, and a last-resort 500 handler."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+
+import structlog
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger(__name__)
+
+CORRELATION_HEADER = "x-correlation-id"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+_TRACE = re.compile(r"^([0-9a-fA-F]{32})(?:/\d+)?(?:;o=[01])?$")
+
+
+def correlation_from_headers(headers: dict[str, str]) -> tuple[str, str | None]:
+    """Pick the request's correlation id and Cloud trace id from untrusted headers."""
+    trace = _TRACE.match(headers.get("x-cloud-trace-context", "").strip())
+    if trace:
+        return trace.group(1).lower(), trace.group(1).lower()
+    request_id = headers.get("x-request-id", "").strip()
+    if _SAFE_ID.match(request_id):
+        return request_id, None
+    return uuid.uuid4().hex, None
+
+
+class CorrelationMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        correlation_id, trace_id = correlation_from_headers(headers)
+        context = {"correlation_id": correlation_id}
+        if trace_id:
+            context["trace_id"] = trace_id
+        structlog.contextvars.bind_contextvars(**context)
+        started = time.perf_counter()
+        status = {"code": 500, "sent": False}
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"], status["sent"] = message["status"], True
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (CORRELATION_HEADER.encode(), correlation_id.encode()),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("http.unhandled_error", path=scope["path"])
+            if not status["sent"]:
+                await _send_internal_error(send_with_id, correlation_id)
+        finally:
+            elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
+            log.info(
+                "http.request",
+                method=scope["method"],
+                path=scope["path"],
+                status=status["code"],
+                duration_ms=elapsed_ms,
+            )
+            structlog.contextvars.unbind_contextvars(*context)
+
+
+async def _send_internal_error(send: Send, correlation_id: str) -> None:
+    body = json.dumps(
+        {
+            "error": {
+                "code": "internal_error",
+                "message": "Erro interno; a Meta reenviará o evento.",
+                "correlation_id": correlation_id,
+            }
+        }
+    ).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 500, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,76 @@
+"""GET (subscription handshake) and POST (events) on /webhooks/whatsapp."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from pyloto_corp.api.dependencies import ApiDependencies, WebhookConfig
+from pyloto_corp.api.errors import InvalidJson, InvalidPayload, VerificationFailed
+from pyloto_corp.api.signature import SIGNATURE_HEADER, read_limited_body, verify_signature
+from pyloto_corp.api.whatsapp.normalize import normalize, parse_envelope
+
+log = structlog.get_logger(__name__)
+
+PATH = "/webhooks/whatsapp"
+_CHALLENGE = re.compile(r"^[A-Za-z0-9._~-]{1,256}$")
+
+
+def verify_subscription(params: dict[str, str], verify_token: str) -> str:
+    """The challenge to echo, if Meta's handshake is genuine; else VerificationFailed."""
+    if params.get("hub.mode") != "subscribe":
+        raise VerificationFailed("hub.mode deve ser 'subscribe'.")
+    given = params.get("hub.verify_token", "").encode()
+    if not verify_token or not hmac.compare_digest(given, verify_token.encode()):
+        raise VerificationFailed("hub.verify_token não confere.")
+    challenge = params.get("hub.challenge", "")
+    if not _CHALLENGE.match(challenge):
+        raise InvalidPayload("hub.challenge ausente ou inválido.", fields=["hub.challenge"])
+    return challenge
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise InvalidJson("Corpo não é JSON válido em UTF-8.") from None
+
+
+def build_webhook_router(deps: ApiDependencies) -> APIRouter:
+    router = APIRouter()
+    config: WebhookConfig = deps.webhook
+
+    async def signed_body(request: Request) -> bytes:
+        """Raw bytes whose HMAC matched: nothing is parsed before this passes."""
+        body = await read_limited_body(request, config.max_body_bytes)
+        try:
+            verify_signature(body, request.headers.get(SIGNATURE_HEADER), config.app_secret)
+        except Exception:
+            log.warning("webhook.signature_rejected", body_bytes=len(body))
+            raise
+        return body
+
+    @router.get(PATH, response_class=PlainTextResponse)
+    async def subscribe(request: Request) -> PlainTextResponse:
+        challenge = verify_subscription(dict(request.query_params), config.verify_token)
+        log.info("webhook.subscription_verified")
+        return PlainTextResponse(challenge, headers={"X-Content-Type-Options": "nosniff"})
+
+    @router.post(PATH)
+    async def receive(body: bytes = Depends(signed_body)) -> JSONResponse:
+        batch = normalize(parse_envelope(parse_json(body)), config.phone_number_id)
+        report = await deps.ingest.execute(batch)
+        log.info("webhook.processed", **report.as_dict())
+        return JSONResponse({"status": "ok", **report.as_dict()})
+
+    return router

@@ -1,0 +1,104 @@
+"""The composition root: settings in, a fully wired application out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+from redis.asyncio import Redis
+
+from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
+from pyloto_corp.adapters.dedupe.redis import RedisDedupeGate
+from pyloto_corp.api.app import create_app
+from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
+from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
+from pyloto_corp.application.ports import (
+    DedupeGate,
+    InboundMessageProcessor,
+    StatusUpdateProcessor,
+)
+from pyloto_corp.application.process_inbound_message import (
+    ProcessInboundMessage,
+    ProcessStatusUpdate,
+)
+from pyloto_corp.infra.logging import configure_logging
+from pyloto_corp.infra.settings import Settings
+
+REDIS_TIMEOUT_SECONDS = 2.0
+
+
+class ConfigurationError(Exception):
+    """The settings make the service unsafe to start; the message names settings only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """Replacements for parts of the graph (tests and tools); None keeps the default."""
+
+    messages: InboundMessageProcessor | None = None
+    statuses: StatusUpdateProcessor | None = None
+    dedupe: DedupeGate | None = None
+
+
+def check_settings(settings: Settings) -> None:
+    problems = settings.configuration_problems()
+    if problems:
+        raise ConfigurationError("Configuração recusada; corrija: " + "; ".join(problems))
+
+
+def build_dedupe(settings: Settings) -> tuple[DedupeGate, tuple[ShutdownHook, ...]]:
+    if settings.dedupe_backend == "redis":
+        client = Redis.from_url(
+            settings.redis_url,
+            socket_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        )
+        gate = RedisDedupeGate(
+            client,
+            lease_seconds=settings.dedupe_lease_seconds,
+            done_ttl_seconds=settings.dedupe_done_ttl_seconds,
+        )
+        return gate, (gate.aclose,)
+    memory = MemoryDedupeGate(
+        lease_seconds=settings.dedupe_lease_seconds,
+        done_ttl_seconds=settings.dedupe_done_ttl_seconds,
+        max_entries=settings.dedupe_memory_max_entries,
+    )
+    return memory, ()
+
+
+def build_dependencies(settings: Settings, overrides: Overrides | None = None) -> ApiDependencies:
+    check_settings(settings)
+    chosen = overrides or Overrides()
+    if chosen.dedupe is not None:
+        dedupe, shutdown = chosen.dedupe, ()
+    else:
+        dedupe, shutdown = build_dedupe(settings)
+    ingest = IngestWebhookEvents(
+        dedupe=dedupe,
+        messages=chosen.messages or ProcessInboundMessage(),
+        statuses=chosen.statuses or ProcessStatusUpdate(),
+    )
+    webhook = WebhookConfig(
+        app_secret=settings.whatsapp_webhook_secret.get_secret_value().encode(),
+        verify_token=settings.whatsapp_verify_token.get_secret_value(),
+        phone_number_id=settings.whatsapp_phone_number_id.strip(),
+        max_body_bytes=settings.webhook_max_body_bytes,
+    )
+    return ApiDependencies(
+        webhook=webhook,
+        ingest=ingest,
+        readiness={"dedupe": dedupe.ping},
+        on_shutdown=shutdown,
+    )
+
+
+def build_app(settings: Settings | None = None, overrides: Overrides | None = None) -> FastAPI:
+    """Configure logging and wire the whole service from settings."""
+    settings = settings or Settings()
+    configure_logging(
+        json_logs=settings.json_logs,
+        level=settings.log_level,
+        project_id=settings.trace_project,
+    )
+    return create_app(build_dependencies(settings, overrides))

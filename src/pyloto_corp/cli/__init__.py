@@ -1,0 +1,1 @@
+"""The ``pyloto-corp`` command line."""

@@ -1,0 +1,51 @@
+"""``pyloto-corp``: serve the webhook (more commands arrive with their issues)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import uvicorn
+
+from pyloto_corp.bootstrap import ConfigurationError, build_app
+from pyloto_corp.infra.settings import Settings
+
+EXIT_CONFIG = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pyloto-corp", description="Atendimento Pyloto")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="sobe o webhook HTTP (porta PORT, padrão 8080)")
+    serve.add_argument("--host", help="endereço de escuta (padrão: HOST)")
+    serve.add_argument("--port", type=int, help="porta (padrão: PORT)")
+    return parser
+
+
+def serve(host: str | None, port: int | None) -> int:
+    settings = Settings()
+    try:
+        app = build_app(settings)
+    except ConfigurationError as exc:
+        print(f"pyloto-corp: {exc}", file=sys.stderr)  # noqa: T201 - CLI output
+        return EXIT_CONFIG
+    uvicorn.run(
+        app,
+        host=host or settings.host,
+        port=port or settings.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
+    )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return serve(args.host, args.port)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

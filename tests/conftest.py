@@ -1,0 +1,71 @@
+"""Shared fixtures: the app wired by the real composition root, and a real redis-server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pyloto_corp.bootstrap import Overrides, build_app
+from pyloto_corp.infra.settings import Settings
+from tests.support import meta
+from tests.support.fakes import RecordingProcessor, RecordingStatuses
+from tests.support.processes import RedisServer
+
+
+def make_settings(**overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "environment": "test",
+        "whatsapp_webhook_secret": meta.APP_SECRET,
+        "whatsapp_verify_token": meta.VERIFY_TOKEN,
+        "whatsapp_phone_number_id": meta.PHONE_NUMBER_ID,
+        "log_format": "json",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+def processor() -> RecordingProcessor:
+    return RecordingProcessor()
+
+
+@pytest.fixture
+def statuses() -> RecordingStatuses:
+    return RecordingStatuses()
+
+
+@pytest.fixture
+def client_factory() -> Iterator[Callable[..., TestClient]]:
+    clients: list[TestClient] = []
+
+    def build(settings: Settings | None = None, **overrides: Any) -> TestClient:
+        app = build_app(settings or make_settings(), Overrides(**overrides))
+        client = TestClient(app, raise_server_exceptions=False)
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield build
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(client_factory, processor, statuses) -> TestClient:
+    return client_factory(messages=processor, statuses=statuses)
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

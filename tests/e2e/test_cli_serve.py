@@ -1,0 +1,65 @@
+"""`pyloto-corp serve` as a user runs it: a real process, a real port."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+
+from tests.support import meta
+from tests.support.processes import free_port, stop_group, wait_until
+
+SECRET_VALUE = "definitely-not-in-output-0123456789"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("WHATSAPP_", "PEPPER"))}
+    return keep | {"ENVIRONMENT": "production", **extra}
+
+
+def _cli() -> list[str]:
+    return [sys.executable, "-m", "pyloto_corp.cli.main"]
+
+
+def test_zero_trust_refuses_to_start_naming_settings_only(tmp_path):
+    """ZERO_TRUST_MODE=true with placeholders: exit code 2, settings named, values never shown."""
+    env = _env(ZERO_TRUST_MODE="true", WHATSAPP_WEBHOOK_SECRET=SECRET_VALUE,
+               WHATSAPP_ACCESS_TOKEN="change-me")  # fmt: skip
+    result = subprocess.run([*_cli(), "serve"], env=env, cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60, check=False)  # fmt: skip
+    assert result.returncode == 2
+    assert "WHATSAPP_ACCESS_TOKEN" in result.stderr and "PEPPER_SECRET" in result.stderr
+    assert SECRET_VALUE not in result.stderr + result.stdout
+    assert "change-me" not in result.stderr
+
+
+def test_serve_answers_health_and_signed_webhook(tmp_path):
+    """The served app answers /healthz, /readyz and a signed webhook, logging JSON lines."""
+    port = free_port()
+    env = _env(PORT=str(port), WHATSAPP_WEBHOOK_SECRET=meta.APP_SECRET, LOG_FORMAT="json")
+    proc = subprocess.Popen([*_cli(), "serve"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(lambda: _answers(base + "/healthz"), 30, "pyloto-corp serve")
+        assert httpx.get(base + "/readyz").json()["checks"] == {"dedupe": "ok"}
+        body = meta.meta_bytes(meta.envelope([meta.message()]))
+        response = httpx.post(base + "/webhooks/whatsapp", content=body,
+                              headers={"X-Hub-Signature-256": meta.sign(body)})  # fmt: skip
+        assert response.status_code == 200 and response.json()["processed"] == 1
+        time.sleep(0.2)
+    finally:
+        stop_group(proc)
+    output = proc.stdout.read().decode()
+    assert '"message": "inbound.accepted"' in output and '"severity": "INFO"' in output
+    assert meta.WA_ID not in output and "99999-0001" not in output
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=0.5).status_code == 200
+    except httpx.HTTPError:
+        return False
