@@ -6,6 +6,7 @@ import pytest
 
 from pyloto_corp.api.dependencies import WebhookConfig
 from pyloto_corp.api.whatsapp.senders import resolve_recipient
+from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.errors import DomainError
 from pyloto_corp.domain.messages import (
     DeliveryStatus,
@@ -15,6 +16,7 @@ from pyloto_corp.domain.messages import (
     SenderRef,
     StatusUpdate,
 )
+from pyloto_corp.domain.records import SessionRecord
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 SENDER = SenderRef(SenderIdKind.WA_ID, "5542999990001", profile_name="Ana")
@@ -70,3 +72,14 @@ def test_webhook_config_refuses_an_empty_secret():
     """The HTTP layer refuses to run with an empty app secret, whatever built it."""
     with pytest.raises(ValueError, match="secret"):
         WebhookConfig(app_secret=b"", verify_token="t", phone_number_id="", max_body_bytes=1)
+
+
+def test_stored_records_guard_their_invariants():
+    """Stored messages need ids, aware times and sanitized text; closed ⇔ outcome."""
+    base = {"user_key": "u", "provider_message_id": "w", "direction": Direction.IN,
+            "kind": "text", "sent_at": NOW, "stored_at": NOW}  # fmt: skip
+    for bad in ({"user_key": ""}, {"sent_at": datetime(2026, 1, 1)}, {"text": "x" * 5000}):
+        with pytest.raises(DomainError):
+            StoredMessage(**(base | bad))
+    with pytest.raises(DomainError):
+        SessionRecord("s", "u", NOW, NOW, outcome="UNSUPPORTED")

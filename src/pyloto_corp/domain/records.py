@@ -1,0 +1,102 @@
+"""Stored records beside the conversation: sessions, lead profiles, decisions, outbox items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pyloto_corp.domain.errors import DomainError
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedIntent:
+    """A waiting intent keeps only its type, when it was seen and how sure we were."""
+
+    intent: str
+    detected_at: datetime
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    session_id: str
+    user_key: str
+    opened_at: datetime
+    last_activity_at: datetime
+    state: str = "new"
+    active_intent: str | None = None
+    queued_intents: tuple[QueuedIntent, ...] = ()
+    slots: dict[str, Any] = field(default_factory=dict, repr=False)
+    context: dict[str, Any] = field(default_factory=dict, repr=False)
+    outcome: str | None = None
+    closed_at: datetime | None = None
+    version: int = 0
+
+    def __post_init__(self) -> None:
+        if (self.outcome is None) != (self.closed_at is None):
+            raise DomainError("a session has an outcome exactly when it is closed")
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome is None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadProfile:
+    """What we learned about the person. The only record that may hold their phone."""
+
+    user_key: str
+    updated_at: datetime
+    phone: str | None = field(default=None, repr=False)
+    name: str | None = field(default=None, repr=False)
+    city: str | None = field(default=None, repr=False)
+    is_business: bool | None = None
+    business_name: str | None = field(default=None, repr=False)
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """A persisted DecisionEnvelope_v0 (its JSON form) tied to a conversation."""
+
+    decision_id: str
+    user_key: str
+    created_at: datetime
+    envelope: dict[str, Any]
+    session_id: str | None = None
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+def outbox_item_id(inbound_message_id: str, position: int) -> str:
+    """Replies are keyed by the message that caused them, so a retry re-creates nothing."""
+    return f"{inbound_message_id}#{position}"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    user_key: str
+    inbound_message_id: str
+    position: int
+    kind: str
+    payload: dict[str, Any] = field(repr=False)
+    created_at: datetime
+    session_id: str | None = None
+    status: OutboxStatus = OutboxStatus.PENDING
+    attempts: int = 0
+    claim_token: str | None = None
+    claim_expires_at: datetime | None = None
+    provider_message_id: str | None = None
+    error_code: int | None = None
+    delivery_status: str | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def item_id(self) -> str:
+        return outbox_item_id(self.inbound_message_id, self.position)
