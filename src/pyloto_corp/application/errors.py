@@ -15,3 +15,15 @@ class MessagesInFlight(ApplicationError):
     def __init__(self, count: int) -> None:
         super().__init__(f"{count} message(s) in flight elsewhere")
         self.count = count
+
+
+class StorageUnavailable(ApplicationError):
+    """The store cannot answer now: answer 5xx so Meta retries and nothing is lost."""
+
+
+class VersionConflict(ApplicationError):
+    """Someone saved the record since it was read (optimistic concurrency): reload, retry."""
+
+
+class AuditConflict(ApplicationError):
+    """The audit chain moved since its tail was read: the append must be re-sealed."""

@@ -1,0 +1,65 @@
+"""Outbox state rules shared by every backend: pure changes over an OutboxItem.
+
+Each change returns the new item, or None when the transition is not allowed
+(then the backend writes nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from pyloto_corp.adapters.storage.codec import DELIVERY_RANK
+from pyloto_corp.domain.records import OutboxItem, OutboxStatus
+
+Change = Callable[[OutboxItem], OutboxItem | None]
+
+
+def claim(token: str, now: datetime, until: datetime) -> Change:
+    """Lease a pending item that no live claim holds."""
+
+    def change(item: OutboxItem) -> OutboxItem | None:
+        if item.status is not OutboxStatus.PENDING:
+            return None
+        if item.claim_expires_at is not None and item.claim_expires_at > now:
+            return None
+        return replace(item, claim_token=token, claim_expires_at=until,
+                       attempts=item.attempts + 1, updated_at=now)  # fmt: skip
+
+    return change
+
+
+def _finish(token: str, now: datetime, **fields: object) -> Change:
+    def change(item: OutboxItem) -> OutboxItem | None:
+        if item.status is not OutboxStatus.PENDING or item.claim_token != token:
+            return None
+        return replace(item, claim_token=None, claim_expires_at=None, updated_at=now, **fields)
+
+    return change
+
+
+def sent(token: str, provider_message_id: str, now: datetime) -> Change:
+    return _finish(token, now, status=OutboxStatus.SENT, provider_message_id=provider_message_id)
+
+
+def failed(token: str, error_code: int | None, now: datetime) -> Change:
+    return _finish(token, now, status=OutboxStatus.FAILED, error_code=error_code)
+
+
+def delivery(status: str, error_code: int | None, now: datetime) -> Change:
+    """A status webhook; statuses never move backwards (read beats delivered beats sent)."""
+
+    def change(item: OutboxItem) -> OutboxItem | None:
+        if DELIVERY_RANK.get(status, 0) <= DELIVERY_RANK.get(item.delivery_status or "", 0):
+            return None
+        is_failure = status == "failed"
+        return replace(
+            item,
+            delivery_status=status,
+            error_code=error_code if is_failure else item.error_code,
+            status=OutboxStatus.FAILED if is_failure else item.status,
+            updated_at=now,
+        )
+
+    return change

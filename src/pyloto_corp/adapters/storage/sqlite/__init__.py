@@ -1,0 +1,1 @@
+"""SQLite backend: one file, real transactions; the embedded default of `make run`."""

@@ -1,0 +1,35 @@
+"""All SQLite stores over one database file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyloto_corp.adapters.storage.sqlite.audit import SqliteAuditLog
+from pyloto_corp.adapters.storage.sqlite.conversations import (
+    SqliteConversationStore,
+    SqliteDecisionLog,
+    SqliteLeadProfileStore,
+)
+from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase
+from pyloto_corp.adapters.storage.sqlite.outbox import SqliteOutboxStore
+from pyloto_corp.adapters.storage.sqlite.sessions import SqliteSessionStore
+from pyloto_corp.application.storage import Storage
+
+
+def build_sqlite_storage(path: str | Path) -> Storage:
+    db = SqliteDatabase(path)
+
+    async def close() -> None:
+        db.close()
+
+    return Storage(
+        backend="sqlite",
+        conversations=SqliteConversationStore(db),
+        sessions=SqliteSessionStore(db),
+        leads=SqliteLeadProfileStore(db),
+        decisions=SqliteDecisionLog(db),
+        outbox=SqliteOutboxStore(db),
+        audit=SqliteAuditLog(db),
+        ping=db.ping,
+        close=close,
+    )

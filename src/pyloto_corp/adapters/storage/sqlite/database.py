@@ -1,0 +1,106 @@
+"""The SQLite file: schema, JSON documents, and IMMEDIATE transactions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pyloto_corp.application.errors import StorageUnavailable
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS conversations (user_key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+    user_key TEXT NOT NULL, provider_message_id TEXT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (user_key, provider_message_id));
+CREATE TABLE IF NOT EXISTS sessions (
+    session_id TEXT PRIMARY KEY, user_key TEXT NOT NULL, is_open INTEGER NOT NULL,
+    last_activity_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_one_open ON sessions (user_key) WHERE is_open = 1;
+CREATE INDEX IF NOT EXISTS sessions_idle ON sessions (is_open, last_activity_at);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_key);
+CREATE TABLE IF NOT EXISTS lead_profiles (user_key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (
+    decision_id TEXT PRIMARY KEY, user_key TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_user ON decisions (user_key);
+CREATE TABLE IF NOT EXISTS outbox (
+    user_key TEXT NOT NULL, item_id TEXT NOT NULL, provider_message_id TEXT, doc TEXT NOT NULL,
+    PRIMARY KEY (user_key, item_id));
+CREATE INDEX IF NOT EXISTS outbox_provider_id ON outbox (provider_message_id);
+CREATE TABLE IF NOT EXISTS audit_events (
+    user_key TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL, PRIMARY KEY (user_key, seq));
+"""
+
+
+def iso(value: datetime) -> str:
+    """Fixed-width UTC text, so that string order is time order in SQL comparisons."""
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, default=_default, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str) -> dict[str, Any]:
+    return json.loads(text)
+
+
+class SqliteDatabase:
+    def __init__(self, path: str | Path, busy_timeout: float = 5.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
+        )
+        self._lock = threading.RLock()
+        with self._lock:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.executescript(SCHEMA)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT: writers are serialized, readers never see half a change."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StorageUnavailable("sqlite busy") from exc
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                raise StorageUnavailable("sqlite commit failed") from exc
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise StorageUnavailable("sqlite read failed") from exc
+
+    async def ping(self) -> None:
+        self.query("SELECT 1")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

@@ -1,0 +1,123 @@
+"""Storage ports. Every backend (sqlite, firestore) passes the same contract suite."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from pyloto_corp.domain.audit import AuditEvent
+from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
+from pyloto_corp.domain.records import DecisionRecord, LeadProfile, OutboxItem, SessionRecord
+
+
+class ConversationStore(Protocol):
+    async def append_message(self, message: StoredMessage, tenant_id: str | None = None) -> bool:
+        """Insert once (create-only) and move the header's clocks in the same transaction.
+
+        Returns False, writing nothing, when the provider_message_id is already stored.
+        """
+        ...
+
+    async def get_header(self, user_key: str) -> ConversationHeader | None: ...
+
+    async def list_messages(self, user_key: str) -> list[StoredMessage]:
+        """Every message of the person, oldest first."""
+        ...
+
+
+class SessionStore(Protocol):
+    async def get_open(self, user_key: str) -> SessionRecord | None: ...
+
+    async def get(self, user_key: str, session_id: str) -> SessionRecord | None: ...
+
+    async def save(self, session: SessionRecord) -> SessionRecord:
+        """Write if the stored version still equals ``session.version`` (0 = new).
+
+        Returns the record with ``version + 1``; raises VersionConflict otherwise, or when
+        a new session would be a second open one for the same person.
+        """
+        ...
+
+    async def list_for_user(self, user_key: str) -> list[SessionRecord]: ...
+
+    async def list_idle(self, before: datetime, limit: int = 100) -> list[SessionRecord]:
+        """Open sessions whose last activity is older than ``before`` (for the sweep)."""
+        ...
+
+
+class LeadProfileStore(Protocol):
+    async def get(self, user_key: str) -> LeadProfile | None: ...
+
+    async def put(self, profile: LeadProfile) -> None: ...
+
+
+class DecisionLog(Protocol):
+    async def record(self, decision: DecisionRecord) -> bool:
+        """Create-only: recording the same decision_id again is a no-op returning False."""
+        ...
+
+    async def list_for_user(self, user_key: str) -> list[DecisionRecord]: ...
+
+
+class OutboxStore(Protocol):
+    async def enqueue(self, items: list[OutboxItem]) -> int:
+        """Create the items that do not exist yet; returns how many were new."""
+        ...
+
+    async def get(self, user_key: str, item_id: str) -> OutboxItem | None: ...
+
+    async def list_for_user(self, user_key: str) -> list[OutboxItem]: ...
+
+    async def claim(
+        self, user_key: str, item_id: str, token: str, now: datetime, until: datetime
+    ) -> OutboxItem | None:
+        """Lease a pending item for sending; None if sent, failed or leased by someone else."""
+        ...
+
+    async def mark_sent(
+        self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
+    ) -> bool: ...
+
+    async def mark_failed(
+        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
+    ) -> bool: ...
+
+    async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None: ...
+
+    async def record_delivery(
+        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
+    ) -> bool:
+        """Apply a status webhook; statuses never move backwards (read beats delivered)."""
+        ...
+
+
+class AuditLog(Protocol):
+    async def append(self, draft: AuditEvent, expected_prev_hash: str) -> AuditEvent:
+        """Seal the draft after ``expected_prev_hash`` and store it, in one transaction.
+
+        Raises AuditConflict when the chain's tail is no longer ``expected_prev_hash``.
+        """
+        ...
+
+    async def tail(self, user_key: str) -> tuple[str, int]:
+        """(hash, seq) of the last event, or (GENESIS_HASH, 0)."""
+        ...
+
+    async def list_events(self, user_key: str) -> list[AuditEvent]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Storage:
+    """Every store of one backend, plus its readiness check and shutdown."""
+
+    backend: str
+    conversations: ConversationStore
+    sessions: SessionStore
+    leads: LeadProfileStore
+    decisions: DecisionLog
+    outbox: OutboxStore
+    audit: AuditLog
+    ping: Callable[[], Awaitable[None]]
+    close: Callable[[], Awaitable[None]]
