@@ -1,0 +1,1 @@
+"""Firestore backend (production source of truth); tested against the official emulator."""

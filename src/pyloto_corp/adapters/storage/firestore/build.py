@@ -1,0 +1,45 @@
+"""All Firestore stores over one AsyncClient (FIRESTORE_EMULATOR_HOST is honoured)."""
+
+from __future__ import annotations
+
+from google.cloud.firestore import AsyncClient
+
+from pyloto_corp.adapters.storage.firestore.audit import FirestoreAuditLog
+from pyloto_corp.adapters.storage.firestore.client import Paths, guard
+from pyloto_corp.adapters.storage.firestore.conversations import (
+    FirestoreConversationStore,
+    FirestoreDecisionLog,
+    FirestoreLeadProfileStore,
+)
+from pyloto_corp.adapters.storage.firestore.outbox import FirestoreOutboxStore
+from pyloto_corp.adapters.storage.firestore.sessions import FirestoreSessionStore
+from pyloto_corp.application.storage import Storage
+
+PING_TIMEOUT_SECONDS = 2.0
+
+
+def build_firestore_storage(project_id: str, database: str = "(default)") -> Storage:
+    paths = Paths(AsyncClient(project=project_id, database=database))
+
+    async def ping() -> None:
+        async with guard():
+            await (
+                paths.client.collection("_health")
+                .document("ping")
+                .get(timeout=PING_TIMEOUT_SECONDS)
+            )
+
+    async def close() -> None:
+        paths.client.close()
+
+    return Storage(
+        backend="firestore",
+        conversations=FirestoreConversationStore(paths),
+        sessions=FirestoreSessionStore(paths),
+        leads=FirestoreLeadProfileStore(paths),
+        decisions=FirestoreDecisionLog(paths),
+        outbox=FirestoreOutboxStore(paths),
+        audit=FirestoreAuditLog(paths),
+        ping=ping,
+        close=close,
+    )

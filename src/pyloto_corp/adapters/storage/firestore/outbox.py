@@ -1,0 +1,91 @@
+"""OutboxStore on Firestore: create-only enqueue, leased claims, monotonic delivery status."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from google.cloud.firestore import AsyncDocumentReference, AsyncTransaction, FieldFilter
+
+from pyloto_corp.adapters.storage import codec
+from pyloto_corp.adapters.storage import outbox_rules as rules
+from pyloto_corp.adapters.storage.firestore.client import Paths, guard, run_transaction
+from pyloto_corp.domain.records import OutboxItem
+
+
+class FirestoreOutboxStore:
+    def __init__(self, paths: Paths) -> None:
+        self._paths = paths
+
+    def _ref(self, user_key: str, item_id: str) -> AsyncDocumentReference:
+        return self._paths.child(user_key, "outbox", item_id)
+
+    async def enqueue(self, items: list[OutboxItem]) -> int:
+        refs = [self._ref(i.user_key, i.item_id) for i in items]
+
+        async def body(tx: AsyncTransaction) -> int:
+            snaps = [await ref.get(transaction=tx) for ref in refs]
+            new = [(r, i) for r, i, s in zip(refs, items, snaps, strict=True) if not s.exists]
+            for ref, item in new:
+                tx.create(ref, codec.outbox_doc(item))
+            return len(new)
+
+        return await run_transaction(self._paths.client, body)
+
+    async def get(self, user_key: str, item_id: str) -> OutboxItem | None:
+        async with guard():
+            snap = await self._ref(user_key, item_id).get()
+        return codec.outbox_from(snap.to_dict()) if snap.exists else None
+
+    async def list_for_user(self, user_key: str) -> list[OutboxItem]:
+        collection = self._paths.conversation(user_key).collection("outbox")
+        async with guard():
+            items = [codec.outbox_from(d.to_dict()) async for d in collection.stream()]
+        return sorted(items, key=lambda i: (i.created_at, i.inbound_message_id, i.position))
+
+    async def _update(self, user_key: str, item_id: str, change: rules.Change) -> OutboxItem | None:
+        ref = self._ref(user_key, item_id)
+
+        async def body(tx: AsyncTransaction) -> OutboxItem | None:
+            snap = await ref.get(transaction=tx)
+            new = change(codec.outbox_from(snap.to_dict())) if snap.exists else None
+            if new is not None:
+                tx.set(ref, codec.outbox_doc(new))
+            return new
+
+        return await run_transaction(self._paths.client, body)
+
+    async def claim(
+        self, user_key: str, item_id: str, token: str, now: datetime, until: datetime
+    ) -> OutboxItem | None:
+        return await self._update(user_key, item_id, rules.claim(token, now, until))
+
+    async def mark_sent(
+        self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
+    ) -> bool:
+        change = rules.sent(token, provider_message_id, now)
+        return await self._update(user_key, item_id, change) is not None
+
+    async def mark_failed(
+        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
+    ) -> bool:
+        change = rules.failed(token, error_code, now)
+        return await self._update(user_key, item_id, change) is not None
+
+    async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None:
+        query = (
+            self._paths.client.collection_group("outbox")
+            .where(filter=FieldFilter("provider_message_id", "==", provider_message_id))
+            .limit(1)
+        )
+        async with guard():
+            found = [codec.outbox_from(d.to_dict()) async for d in query.stream()]
+        return found[0] if found else None
+
+    async def record_delivery(
+        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
+    ) -> bool:
+        item = await self.find_by_provider_id(provider_message_id)
+        if item is None:
+            return False
+        change = rules.delivery(status, error_code, now)
+        return await self._update(item.user_key, item.item_id, change) is not None
