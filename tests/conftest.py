@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import pytest
@@ -12,12 +12,14 @@ from pyloto_corp.bootstrap import Overrides, build_app
 from pyloto_corp.infra.settings import Settings
 from tests.support import meta
 from tests.support.fakes import RecordingProcessor, RecordingStatuses
+from tests.support.firestore_emulator import FirestoreEmulator
 from tests.support.processes import RedisServer
 
 
 def make_settings(**overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "environment": "test",
+        "sqlite_path": ":memory:",
         "whatsapp_webhook_secret": meta.APP_SECRET,
         "whatsapp_verify_token": meta.VERIFY_TOKEN,
         "whatsapp_phone_number_id": meta.PHONE_NUMBER_ID,
@@ -66,6 +68,24 @@ def redis_server() -> Iterator[RedisServer]:
     server.stop()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def firestore_emulator() -> Iterator[FirestoreEmulator]:
+    emulator = FirestoreEmulator()
+    emulator.start()
+    yield emulator
+    emulator.stop()
+
+
+@pytest.fixture(scope="session")
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture(scope="session")
+async def shared_event_loop() -> AsyncIterator[None]:
+    """Keep anyio's runner (one event loop) alive for the whole session.
+
+    grpc-aio, under the Firestore client, binds to the first event loop it meets; a
+    fresh loop per test would leave it calling into a closed one.
+    """
+    yield

@@ -1,0 +1,92 @@
+"""LeadProfileStore, DecisionLog and OutboxStore contracts."""
+
+from dataclasses import replace
+
+import pytest
+
+from pyloto_corp.domain.records import DecisionRecord, LeadProfile, OutboxItem, OutboxStatus
+from tests.integration.storage.conftest import at
+
+pytestmark = pytest.mark.anyio
+USER = "uk_records"
+
+
+async def test_lead_profile_round_trip_and_replace(storage):
+    """The profile (the only home of the phone) is stored and replaced whole."""
+    profile = LeadProfile(user_key=USER, updated_at=at(1), phone="+5542999990001", name="Ana",
+                          city="Ponta Grossa", is_business=True, business_name="Pão Quente",
+                          role="dona")  # fmt: skip
+    await storage.leads.put(profile)
+    assert await storage.leads.get(USER) == profile
+    await storage.leads.put(replace(profile, city="Curitiba", updated_at=at(2)))
+    assert (await storage.leads.get(USER)).city == "Curitiba"
+    assert await storage.leads.get("nobody") is None
+
+
+async def test_decisions_are_create_only(storage):
+    """Recording the same decision twice keeps the first; listing is in time order."""
+    envelope = {"decision": {"outcome": "allow", "policy_id": "P-01"}, "risk_level": "low"}
+    first = DecisionRecord("d1", USER, at(2), envelope, session_id="s1")
+    assert await storage.decisions.record(first)
+    assert not await storage.decisions.record(replace(first, envelope={"x": 1}))
+    await storage.decisions.record(DecisionRecord("d0", USER, at(1), {"y": 2}))
+    assert [d.decision_id for d in await storage.decisions.list_for_user(USER)] == ["d0", "d1"]
+    assert (await storage.decisions.list_for_user(USER))[1] == first
+
+
+def item(position: int, inbound: str = "wamid.in/1") -> OutboxItem:
+    payload = {"text": f"resposta {position}"}
+    return OutboxItem(user_key=USER, inbound_message_id=inbound, position=position, kind="text",
+                      payload=payload, created_at=at(position))  # fmt: skip
+
+
+async def test_enqueue_is_keyed_by_the_inbound_message(storage):
+    """Re-enqueueing the replies of a retried webhook creates nothing new."""
+    assert await storage.outbox.enqueue([item(0), item(1)]) == 2
+    assert await storage.outbox.enqueue([item(0), item(1), item(2)]) == 1
+    listed = await storage.outbox.list_for_user(USER)
+    assert [i.item_id for i in listed] == ["wamid.in/1#0", "wamid.in/1#1", "wamid.in/1#2"]
+    assert listed[0].payload == {"text": "resposta 0"}
+
+
+async def test_claim_lease_send_once(storage):
+    """One claim at a time; an expired lease can be re-taken; a sent item never again."""
+    await storage.outbox.enqueue([item(0)])
+    key = (USER, "wamid.in/1#0")
+    assert (await storage.outbox.claim(*key, "t1", at(10), at(11))).attempts == 1
+    assert await storage.outbox.claim(*key, "t2", at(10.5), at(12)) is None
+    assert not await storage.outbox.mark_sent(*key, "t2", "wamid.out.1", at(10.5))
+    assert (await storage.outbox.claim(*key, "t3", at(11), at(12))).claim_token == "t3"
+    assert not await storage.outbox.mark_sent(*key, "t1", "wamid.out.1", at(11))
+    assert await storage.outbox.mark_sent(*key, "t3", "wamid.out.1", at(11.5))
+    assert await storage.outbox.claim(*key, "t4", at(20), at(21)) is None
+    sent = await storage.outbox.get(*key)
+    assert (sent.status, sent.provider_message_id, sent.attempts) == (
+        OutboxStatus.SENT, "wamid.out.1", 2)  # fmt: skip
+
+
+async def test_permanent_failure_is_recorded(storage):
+    """A failed send keeps Meta's error code and is never claimed again."""
+    await storage.outbox.enqueue([item(0)])
+    key = (USER, "wamid.in/1#0")
+    await storage.outbox.claim(*key, "t", at(1), at(2))
+    assert await storage.outbox.mark_failed(*key, "t", 131026, at(1))
+    failed = await storage.outbox.get(*key)
+    assert (failed.status, failed.error_code) == (OutboxStatus.FAILED, 131026)
+    assert await storage.outbox.claim(*key, "t", at(5), at(6)) is None
+
+
+async def test_delivery_statuses_only_move_forward(storage):
+    """read beats delivered beats sent, whatever order Meta's webhooks arrive in."""
+    await storage.outbox.enqueue([item(0)])
+    key = (USER, "wamid.in/1#0")
+    await storage.outbox.claim(*key, "t", at(1), at(2))
+    await storage.outbox.mark_sent(*key, "t", "wamid.out.9", at(1))
+    assert (await storage.outbox.find_by_provider_id("wamid.out.9")).item_id == key[1]
+    assert await storage.outbox.record_delivery("wamid.out.9", "read", None, at(3))
+    assert not await storage.outbox.record_delivery("wamid.out.9", "delivered", None, at(4))
+    assert (await storage.outbox.get(*key)).delivery_status == "read"
+    assert await storage.outbox.record_delivery("wamid.out.9", "failed", 131047, at(5))
+    final = await storage.outbox.get(*key)
+    assert (final.status, final.error_code) == (OutboxStatus.FAILED, 131047)
+    assert not await storage.outbox.record_delivery("wamid.unknown", "read", None, at(6))
