@@ -9,11 +9,12 @@ FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin pyloto
 COPY --from=build /install /usr/local
 # tzdata is a Python dependency (zoneinfo works without the OS database);
-# production refuses placeholder secrets and logs JSON for Cloud Logging.
+# production refuses placeholder secrets, stores in Firestore and logs JSON.
 ENV PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     ENVIRONMENT=production \
     ZERO_TRUST_MODE=true \
+    STORAGE_BACKEND=firestore \
     HOST=0.0.0.0 \
     PORT=8080
 USER pyloto

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
 from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.adapters.dedupe.redis import RedisDedupeGate
+from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
+from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
@@ -21,6 +24,7 @@ from pyloto_corp.application.process_inbound_message import (
     ProcessInboundMessage,
     ProcessStatusUpdate,
 )
+from pyloto_corp.application.storage import Storage
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
 
@@ -38,6 +42,11 @@ class Overrides:
     messages: InboundMessageProcessor | None = None
     statuses: StatusUpdateProcessor | None = None
     dedupe: DedupeGate | None = None
+    storage: Storage | None = None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def check_settings(settings: Settings) -> None:
@@ -67,6 +76,12 @@ def build_dedupe(settings: Settings) -> tuple[DedupeGate, tuple[ShutdownHook, ..
     return memory, ()
 
 
+def build_storage(settings: Settings) -> Storage:
+    if settings.storage_backend == "firestore":
+        return build_firestore_storage(settings.firestore_project_id, settings.firestore_database)
+    return build_sqlite_storage(settings.sqlite_path)
+
+
 def build_dependencies(settings: Settings, overrides: Overrides | None = None) -> ApiDependencies:
     check_settings(settings)
     chosen = overrides or Overrides()
@@ -74,9 +89,11 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         dedupe, shutdown = chosen.dedupe, ()
     else:
         dedupe, shutdown = build_dedupe(settings)
+    storage = chosen.storage if chosen.storage is not None else build_storage(settings)
+    pepper = settings.pepper_secret.get_secret_value().encode()
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
-        messages=chosen.messages or ProcessInboundMessage(),
+        messages=chosen.messages or ProcessInboundMessage(storage.conversations, pepper, utc_now),
         statuses=chosen.statuses or ProcessStatusUpdate(),
     )
     webhook = WebhookConfig(
@@ -88,8 +105,8 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     return ApiDependencies(
         webhook=webhook,
         ingest=ingest,
-        readiness={"dedupe": dedupe.ping},
-        on_shutdown=shutdown,
+        readiness={"dedupe": dedupe.ping, "storage": storage.ping},
+        on_shutdown=(*shutdown, storage.close),
     )
 
 

@@ -45,7 +45,8 @@ def test_serve_answers_health_and_signed_webhook(tmp_path):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until(lambda: _answers(base + "/healthz"), 30, "pyloto-corp serve")
-        assert httpx.get(base + "/readyz").json()["checks"] == {"dedupe": "ok"}
+        checks = httpx.get(base + "/readyz").json()["checks"]
+        assert checks == {"dedupe": "ok", "storage": "ok"}
         body = meta.meta_bytes(meta.envelope([meta.message()]))
         response = httpx.post(base + "/webhooks/whatsapp", content=body,
                               headers={"X-Hub-Signature-256": meta.sign(body)})  # fmt: skip
@@ -54,8 +55,11 @@ def test_serve_answers_health_and_signed_webhook(tmp_path):
     finally:
         stop_group(proc)
     output = proc.stdout.read().decode()
-    assert '"message": "inbound.accepted"' in output and '"severity": "INFO"' in output
+    assert '"message": "inbound.stored"' in output and '"severity": "INFO"' in output
     assert meta.WA_ID not in output and "99999-0001" not in output
+    database = (tmp_path / "var" / "pyloto.sqlite3").read_bytes()
+    assert b"inbound" not in database and b"voc\xc3\xaas fazem aplicativo" in database
+    assert meta.WA_ID.encode() not in database
 
 
 def _answers(url: str) -> bool:

@@ -12,14 +12,14 @@ from tests.support import meta
 from tests.support.processes import free_port
 
 
-def test_default_use_cases_log_ids_only(client_factory, deliver):
-    """Without overrides, ProcessInboundMessage/ProcessStatusUpdate record ids and kinds."""
+def test_default_use_cases_store_and_log_ids_only(client_factory, deliver):
+    """Without overrides, the inbound message is stored and only ids and kinds are logged."""
     client = client_factory()
     document = meta.envelope([meta.message()], statuses=[meta.status("wamid.S1", "read")])
     with capture_logs(processors=shared_processors()) as entries:
         assert deliver(document, client).status_code == 200
-    accepted = next(e for e in entries if e["event"] == "inbound.accepted")
-    assert accepted["kind"] == "text" and accepted["sender_id_kind"] == "wa_id"
+    stored = next(e for e in entries if e["event"] == "inbound.stored")
+    assert stored["kind"] == "text" and len(stored["user_key"]) == 43
     status = next(e for e in entries if e["event"] == "status.accepted")
     assert (status["provider_message_id"], status["status"]) == ("wamid.S1", "read")
 
@@ -32,7 +32,8 @@ def test_redis_backend_dedupes_across_two_app_instances(client_factory, deliver,
     document = meta.envelope([meta.message()])
     assert deliver(document, first).json()["processed"] == 1
     assert deliver(document, second).json()["duplicates"] == 1
-    assert second.get("/readyz").json() == {"status": "ready", "checks": {"dedupe": "ok"}}
+    ready = second.get("/readyz").json()
+    assert ready == {"status": "ready", "checks": {"dedupe": "ok", "storage": "ok"}}
 
 
 def test_redis_down_fails_closed_with_503(client_factory, deliver):
@@ -44,7 +45,7 @@ def test_redis_down_fails_closed_with_503(client_factory, deliver):
     assert response.json()["error"]["code"] == "temporarily_unavailable"
     ready = client.get("/readyz")
     assert ready.status_code == 503
-    assert ready.json() == {"status": "unavailable", "checks": {"dedupe": "error"}}
+    assert ready.json()["checks"] == {"dedupe": "error", "storage": "ok"}
 
 
 def test_uvicorn_entry_module_builds_the_app(monkeypatch):

@@ -80,3 +80,9 @@ def test_trace_project_falls_back_to_firestore_project():
     assert Settings(_env_file=None, firestore_project_id="p1").trace_project == "p1"
     settings = Settings(_env_file=None, google_cloud_project="g", firestore_project_id="p1")
     assert settings.trace_project == "g"
+
+
+def test_firestore_backend_requires_a_project():
+    """STORAGE_BACKEND=firestore without FIRESTORE_PROJECT_ID is refused."""
+    with pytest.raises(ConfigurationError, match="FIRESTORE_PROJECT_ID"):
+        build_dependencies(make_settings(storage_backend="firestore", firestore_project_id=""))

@@ -5,7 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from pyloto_corp.application.errors import DedupeUnavailable, MessagesInFlight
+from pyloto_corp.application.errors import (
+    DedupeUnavailable,
+    MessagesInFlight,
+    StorageUnavailable,
+)
 
 RETRY_AFTER_SECONDS = "5"
 
@@ -61,7 +65,7 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unavailable(_request: Request, _exc: Exception) -> JSONResponse:
-    body = error_body("temporarily_unavailable", "Serviço de deduplicação indisponível.")
+    body = error_body("temporarily_unavailable", "Dependência indisponível; a Meta reenviará.")
     return JSONResponse(body, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
 
 
@@ -73,4 +77,5 @@ async def _in_flight(_request: Request, _exc: Exception) -> JSONResponse:
 def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(DedupeUnavailable, _unavailable)
+    app.add_exception_handler(StorageUnavailable, _unavailable)
     app.add_exception_handler(MessagesInFlight, _in_flight)

@@ -56,7 +56,10 @@ class Settings(BaseSettings):
     whatsapp_phone_number_id: str = ""
     webhook_max_body_bytes: int = Field(default=3 * 1024 * 1024, ge=1024)
 
+    storage_backend: Literal["sqlite", "firestore"] = "sqlite"
+    sqlite_path: str = "var/pyloto.sqlite3"
     firestore_project_id: str = ""
+    firestore_database: str = "(default)"
     gcs_bucket_media: str = ""
     gcs_bucket_export: str = ""
 
@@ -83,6 +86,8 @@ class Settings(BaseSettings):
         problems: list[str] = []
         if not self.whatsapp_webhook_secret.get_secret_value():
             problems.append("WHATSAPP_WEBHOOK_SECRET (vazio)")
+        if self.storage_backend == "firestore" and not self.firestore_project_id.strip():
+            problems.append("FIRESTORE_PROJECT_ID (obrigatório com STORAGE_BACKEND=firestore)")
         if self.dedupe_backend == "redis" and not self.redis_url:
             problems.append("REDIS_URL (obrigatório com DEDUPE_BACKEND=redis)")
         if self.zero_trust_mode:
