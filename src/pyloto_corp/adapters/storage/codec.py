@@ -40,6 +40,23 @@ def _dt(value: Any) -> datetime:
     return result
 
 
+def message_order(message: StoredMessage) -> tuple[Any, ...]:
+    """The order every backend lists a person's messages in: oldest first."""
+    return (message.sent_at, message.stored_at, message.provider_message_id)
+
+
+def session_order(session: SessionRecord) -> tuple[Any, ...]:
+    return (session.opened_at, session.session_id)
+
+
+def decision_order(decision: DecisionRecord) -> tuple[Any, ...]:
+    return (decision.created_at, decision.decision_id)
+
+
+def outbox_order(item: OutboxItem) -> tuple[Any, ...]:
+    return (item.created_at, item.inbound_message_id, item.position)
+
+
 def message_doc(message: StoredMessage) -> Doc:
     doc = asdict(message)
     doc["direction"] = message.direction.value

@@ -11,10 +11,6 @@ from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
 from pyloto_corp.domain.records import DecisionRecord, LeadProfile
 
 
-def message_order(message: StoredMessage) -> tuple:
-    return (message.sent_at, message.stored_at, message.provider_message_id)
-
-
 class FirestoreConversationStore:
     def __init__(self, paths: Paths) -> None:
         self._paths = paths
@@ -44,7 +40,7 @@ class FirestoreConversationStore:
         collection = self._paths.conversation(user_key).collection("messages")
         async with guard():
             docs = [d.to_dict() async for d in collection.stream()]
-        return sorted((codec.message_from(d) for d in docs), key=message_order)
+        return sorted((codec.message_from(d) for d in docs), key=codec.message_order)
 
 
 class FirestoreLeadProfileStore:
@@ -80,4 +76,4 @@ class FirestoreDecisionLog:
         collection = self._paths.conversation(user_key).collection("decisions")
         async with guard():
             found = [codec.decision_from(d.to_dict()) async for d in collection.stream()]
-        return sorted(found, key=lambda d: (d.created_at, d.decision_id))
+        return sorted(found, key=codec.decision_order)

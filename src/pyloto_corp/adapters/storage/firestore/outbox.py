@@ -40,7 +40,7 @@ class FirestoreOutboxStore:
         collection = self._paths.conversation(user_key).collection("outbox")
         async with guard():
             items = [codec.outbox_from(d.to_dict()) async for d in collection.stream()]
-        return sorted(items, key=lambda i: (i.created_at, i.inbound_message_id, i.position))
+        return sorted(items, key=codec.outbox_order)
 
     async def _update(self, user_key: str, item_id: str, change: rules.Change) -> OutboxItem | None:
         ref = self._ref(user_key, item_id)

@@ -59,7 +59,7 @@ class FirestoreSessionStore:
         collection = self._paths.conversation(user_key).collection("sessions")
         async with guard():
             found = [codec.session_from(d.to_dict()) async for d in collection.stream()]
-        return sorted(found, key=lambda s: (s.opened_at, s.session_id))
+        return sorted(found, key=codec.session_order)
 
     async def list_idle(self, before: datetime, limit: int = 100) -> list[SessionRecord]:
         query = (

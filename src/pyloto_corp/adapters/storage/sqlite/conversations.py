@@ -8,10 +8,6 @@ from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
 from pyloto_corp.domain.records import DecisionRecord, LeadProfile
 
 
-def message_order(message: StoredMessage) -> tuple:
-    return (message.sent_at, message.stored_at, message.provider_message_id)
-
-
 class SqliteConversationStore:
     def __init__(self, db: SqliteDatabase) -> None:
         self._db = db
@@ -41,7 +37,7 @@ class SqliteConversationStore:
 
     async def list_messages(self, user_key: str) -> list[StoredMessage]:
         rows = self._db.query("SELECT doc FROM messages WHERE user_key = ?", (user_key,))
-        return sorted((codec.message_from(loads(r[0])) for r in rows), key=message_order)
+        return sorted((codec.message_from(loads(r[0])) for r in rows), key=codec.message_order)
 
 
 class SqliteLeadProfileStore:
@@ -76,4 +72,4 @@ class SqliteDecisionLog:
     async def list_for_user(self, user_key: str) -> list[DecisionRecord]:
         rows = self._db.query("SELECT doc FROM decisions WHERE user_key = ?", (user_key,))
         found = [codec.decision_from(loads(r[0])) for r in rows]
-        return sorted(found, key=lambda d: (d.created_at, d.decision_id))
+        return sorted(found, key=codec.decision_order)

@@ -35,7 +35,7 @@ class SqliteOutboxStore:
     async def list_for_user(self, user_key: str) -> list[OutboxItem]:
         rows = self._db.query("SELECT doc FROM outbox WHERE user_key = ?", (user_key,))
         items = [codec.outbox_from(loads(r[0])) for r in rows]
-        return sorted(items, key=lambda i: (i.created_at, i.inbound_message_id, i.position))
+        return sorted(items, key=codec.outbox_order)
 
     def _update(self, user_key: str, item_id: str, change: rules.Change) -> OutboxItem | None:
         with self._db.transaction() as tx:

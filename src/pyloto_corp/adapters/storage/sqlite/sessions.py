@@ -64,7 +64,7 @@ class SqliteSessionStore:
     async def list_for_user(self, user_key: str) -> list[SessionRecord]:
         rows = self._db.query("SELECT doc FROM sessions WHERE user_key = ?", (user_key,))
         found = [codec.session_from(loads(r[0])) for r in rows]
-        return sorted(found, key=lambda s: (s.opened_at, s.session_id))
+        return sorted(found, key=codec.session_order)
 
     async def list_idle(self, before: datetime, limit: int = 100) -> list[SessionRecord]:
         rows = self._db.query(
