@@ -1,0 +1,58 @@
+"""Lead qualification: deterministic, explainable, never blocked by a missing budget."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, CRITICAL_FIELDS, Intent
+
+DECISION_MAKER_ROLES = frozenset({"owner", "partner", "director", "ceo", "founder"})
+_UNANSWERED = (None, "", "unknown")
+
+
+class QualificationLevel(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True, slots=True)
+class Qualification:
+    level: QualificationLevel
+    reasons: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def missing_fields(intent: Intent, slots: Mapping[str, object]) -> tuple[str, ...]:
+    """Critical fields of the intent still unanswered ("unknown" does not count as an answer)."""
+    return tuple(f for f in CRITICAL_FIELDS.get(intent, ()) if slots.get(f) in _UNANSWERED)
+
+
+def qualify(
+    intent: Intent, slots: Mapping[str, object], *, urgent: bool = False, role: str | None = None
+) -> Qualification:
+    """high = commercial + every critical field + (urgency or a decision-making role);
+    medium = commercial with at most one critical field missing; low otherwise.
+
+    ``reasons`` names every signal that counted, so the level can be explained.
+    """
+    missing = missing_fields(intent, slots)
+    if intent not in COMMERCIAL_INTENTS:
+        return Qualification(QualificationLevel.LOW, ("informational_intent",), missing)
+    reasons = ["commercial_intent"]
+    reasons += ["all_critical_fields"] if not missing else [f"missing:{f}" for f in missing]
+    if urgent:
+        reasons.append("urgency")
+    if role in DECISION_MAKER_ROLES:
+        reasons.append("decision_maker_role")
+    if slots.get("budget") not in _UNANSWERED:
+        reasons.append("budget_informed")
+    if not missing and (urgent or role in DECISION_MAKER_ROLES):
+        level = QualificationLevel.HIGH
+    elif len(missing) <= 1:
+        level = QualificationLevel.MEDIUM
+    else:
+        level = QualificationLevel.LOW
+    return Qualification(level, tuple(reasons), missing)
