@@ -63,3 +63,22 @@ def delivery(status: str, error_code: int | None, now: datetime) -> Change:
         )
 
     return change
+
+
+class DeliveryRecorder:
+    """``record_delivery`` for any backend that can find an item and update it atomically."""
+
+    async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None:
+        raise NotImplementedError
+
+    async def _update(self, user_key: str, item_id: str, change: Change) -> OutboxItem | None:
+        raise NotImplementedError
+
+    async def record_delivery(
+        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
+    ) -> bool:
+        item = await self.find_by_provider_id(provider_message_id)
+        if item is None:
+            return False
+        change = delivery(status, error_code, now)
+        return await self._update(item.user_key, item.item_id, change) is not None

@@ -12,7 +12,7 @@ from pyloto_corp.adapters.storage.firestore.client import Paths, guard, run_tran
 from pyloto_corp.domain.records import OutboxItem
 
 
-class FirestoreOutboxStore:
+class FirestoreOutboxStore(rules.DeliveryRecorder):
     def __init__(self, paths: Paths) -> None:
         self._paths = paths
 
@@ -80,12 +80,3 @@ class FirestoreOutboxStore:
         async with guard():
             found = [codec.outbox_from(d.to_dict()) async for d in query.stream()]
         return found[0] if found else None
-
-    async def record_delivery(
-        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
-    ) -> bool:
-        item = await self.find_by_provider_id(provider_message_id)
-        if item is None:
-            return False
-        change = rules.delivery(status, error_code, now)
-        return await self._update(item.user_key, item.item_id, change) is not None

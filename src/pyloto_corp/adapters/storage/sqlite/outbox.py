@@ -13,7 +13,7 @@ from pyloto_corp.domain.records import OutboxItem
 _GET = "SELECT doc FROM outbox WHERE user_key = ? AND item_id = ?"
 
 
-class SqliteOutboxStore:
+class SqliteOutboxStore(rules.DeliveryRecorder):
     def __init__(self, db: SqliteDatabase) -> None:
         self._db = db
 
@@ -37,7 +37,7 @@ class SqliteOutboxStore:
         items = [codec.outbox_from(loads(r[0])) for r in rows]
         return sorted(items, key=codec.outbox_order)
 
-    def _update(self, user_key: str, item_id: str, change: rules.Change) -> OutboxItem | None:
+    async def _update(self, user_key: str, item_id: str, change: rules.Change) -> OutboxItem | None:
         with self._db.transaction() as tx:
             row = tx.execute(_GET, (user_key, item_id)).fetchone()
             new = change(codec.outbox_from(loads(row[0]))) if row else None
@@ -48,34 +48,25 @@ class SqliteOutboxStore:
     async def claim(
         self, user_key: str, item_id: str, token: str, now: datetime, until: datetime
     ) -> OutboxItem | None:
-        return self._update(user_key, item_id, rules.claim(token, now, until))
+        return await self._update(user_key, item_id, rules.claim(token, now, until))
 
     async def mark_sent(
         self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
     ) -> bool:
         change = rules.sent(token, provider_message_id, now)
-        return self._update(user_key, item_id, change) is not None
+        return await self._update(user_key, item_id, change) is not None
 
     async def mark_failed(
         self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
     ) -> bool:
         change = rules.failed(token, error_code, now)
-        return self._update(user_key, item_id, change) is not None
+        return await self._update(user_key, item_id, change) is not None
 
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None:
         rows = self._db.query(
             "SELECT doc FROM outbox WHERE provider_message_id = ?", (provider_message_id,)
         )
         return codec.outbox_from(loads(rows[0][0])) if rows else None
-
-    async def record_delivery(
-        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
-    ) -> bool:
-        item = await self.find_by_provider_id(provider_message_id)
-        if item is None:
-            return False
-        updated = self._update(item.user_key, item.item_id, rules.delivery(status, error_code, now))
-        return updated is not None
 
 
 def _write(tx: sqlite3.Connection, item: OutboxItem) -> None:
