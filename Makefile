@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install services lint format clean
+.PHONY: run test install services lint format clean eval bench-classify
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ test: $(STAMP) services
 ## Binaries the test suite starts by itself (redis-server); installed when missing.
 services:
 	@sh scripts/ensure-test-services.sh
+
+## Classifier report on the corpus' dev split: accuracy, precision/recall per intent, confusion.
+eval: $(STAMP)
+	$(BIN)/pyloto-corp classify --eval corpus/intents/dev.jsonl
+
+## Classifier throughput on this machine (figures, not a test).
+bench-classify: $(STAMP)
+	$(BIN)/python bench/classify_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

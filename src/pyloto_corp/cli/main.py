@@ -1,4 +1,4 @@
-"""``pyloto-corp``: serve the webhook (more commands arrive with their issues)."""
+"""``pyloto-corp``: serve the webhook, classify messages (more commands arrive with issues)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import uvicorn
 
 from pyloto_corp.bootstrap import ConfigurationError, build_app
+from pyloto_corp.cli.classify import classify_stream, evaluate_file
 from pyloto_corp.infra.settings import Settings
 
 EXIT_CONFIG = 2
@@ -20,6 +21,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="sobe o webhook HTTP (porta PORT, padrão 8080)")
     serve.add_argument("--host", help="endereço de escuta (padrão: HOST)")
     serve.add_argument("--port", type=int, help="porta (padrão: PORT)")
+    classify = commands.add_parser(
+        "classify", help="classifica mensagens (uma por linha na entrada) e escreve JSON por linha"
+    )
+    classify.add_argument(
+        "--eval", metavar="FILE.jsonl", help="avalia um corpus rotulado ({text, intent} por linha)"
+    )
     return parser
 
 
@@ -44,6 +51,10 @@ def serve(host: str | None, port: int | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "classify":
+        if args.eval:
+            return evaluate_file(args.eval, sys.stdout)
+        return classify_stream(sys.stdin, sys.stdout)
     return serve(args.host, args.port)
 
 

@@ -1,0 +1,1 @@
+"""Language resources (lexicon, gazetteer) loaded from the package and validated."""

@@ -1,0 +1,35 @@
+"""Load the bundled language data once; a malformed file stops the service at start."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pyloto_corp.domain.language.classifier import LexiconClassifier
+from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.lexicon import Lexicon
+
+PACKAGE = "pyloto_corp.resources"
+
+
+def read_json(name: str) -> Any:
+    """A JSON document shipped inside the package (``resources/<name>``)."""
+    text = resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def bundled_lexicon() -> Lexicon:
+    return Lexicon.from_dict(read_json("language/lexicon_pt_br.json"))
+
+
+@cache
+def bundled_classifier() -> LexiconClassifier:
+    return LexiconClassifier(bundled_lexicon())
+
+
+@cache
+def bundled_gazetteer() -> Gazetteer:
+    return Gazetteer.from_dict(read_json("language/gazetteer_pt_br.json"))

@@ -1,0 +1,58 @@
+"""``pyloto-corp classify``: JSON lines in → intents out, or ``--eval FILE.jsonl`` for a report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from pyloto_corp.adapters.language.resources import bundled_classifier
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.evaluation import Example, evaluate, render
+
+EXIT_BAD_INPUT = 2
+
+
+class BadExample(ValueError):
+    pass
+
+
+def classify_stream(source: TextIO, sink: TextIO) -> int:
+    """One JSON object per input line, in order (an empty line is classified as empty text)."""
+    classifier = bundled_classifier()
+    for line in source:
+        text = line.rstrip("\r\n")
+        result = classifier.classify(text)
+        row = {
+            "text": text,
+            "intent": result.intent.value,
+            "confidence": result.confidence,
+            "secondary": [intent.value for intent in result.secondary],
+        }
+        sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+def read_examples(source: TextIO) -> Iterator[Example]:
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            yield Example(str(row["text"]), Intent(row["intent"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BadExample(
+                f"linha {number}: esperado {{'text', 'intent'}} válido ({exc})"
+            ) from exc
+
+
+def evaluate_file(path: str, sink: TextIO) -> int:
+    try:
+        with open(path, encoding="utf-8") as source:
+            examples = list(read_examples(source))
+    except (OSError, BadExample) as exc:
+        print(f"pyloto-corp classify: {exc}", file=sys.stderr)  # noqa: T201 - CLI output
+        return EXIT_BAD_INPUT
+    sink.write(render(evaluate(bundled_classifier(), examples)) + "\n")
+    return 0

@@ -1,0 +1,1 @@
+"""Understanding informal Brazilian Portuguese: normalization, intents and entities."""

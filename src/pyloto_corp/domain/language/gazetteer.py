@@ -1,0 +1,65 @@
+"""Places, roles, vehicles and other vocabularies used by entity extraction (data, validated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pyloto_corp.domain.language.lexicon import LexiconError
+from pyloto_corp.domain.language.normalize import tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    version: str
+    states: Mapping[str, str]
+    cities: Mapping[tuple[str, ...], tuple[str, str]]
+    roles: Mapping[str, str]
+    vehicles: Mapping[str, str]
+    availability: Mapping[tuple[str, ...], str]
+    business_kinds: frozenset[str]
+    channels: Mapping[str, str]
+    months: Mapping[str, str]
+    number_words: Mapping[str, int]
+    not_names: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, doc: Mapping[str, Any]) -> Gazetteer:
+        try:
+            return cls(
+                version=str(doc["version"]),
+                states={k: str(v) for k, v in doc["states"].items()},
+                cities=_cities(doc["cities"], doc["city_aliases"]),
+                roles=dict(doc["roles"]),
+                vehicles=dict(doc["vehicles"]),
+                availability={tuple(tokens(k)): str(v) for k, v in doc["availability"].items()},
+                business_kinds=frozenset(doc["business_kinds"]),
+                channels=dict(doc["channels"]),
+                months={k: str(v) for k, v in doc["months"].items()},
+                number_words={k: int(v) for k, v in doc["number_words"].items()},
+                not_names=frozenset(doc["not_names"]),
+            )
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise LexiconError(f"malformed gazetteer: {exc!r}") from exc
+
+
+def _cities(cities: Mapping[str, str], aliases: Mapping[str, str]) -> dict:
+    """Folded token sequences → (official name, state), aliases included ("pg")."""
+    table = {tuple(tokens(name)): (name, str(uf)) for name, uf in cities.items()}
+    for alias, name in aliases.items():
+        if name not in cities:
+            raise LexiconError(f"alias {alias!r} points to unknown city {name!r}")
+        table[(alias,)] = (name, cities[name])
+    return table
+
+
+def find_sequence(words: list[str], table: Mapping[tuple[str, ...], Any]) -> Any:
+    """The value of the longest key sequence found in ``words`` (first occurrence), or None."""
+    longest = max((len(k) for k in table), default=0)
+    for i in range(len(words)):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            hit = table.get(tuple(words[i : i + size]))
+            if hit is not None:
+                return hit
+    return None

@@ -1,0 +1,1 @@
+"""Data shipped with the service (language resources, bot content): no code."""

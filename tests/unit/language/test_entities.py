@@ -1,0 +1,106 @@
+"""Entity extraction from free text, for slot filling."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import bundled_gazetteer
+from pyloto_corp.domain.language.entities import extract, person_name
+from pyloto_corp.domain.language.entity_rules import parse_number
+
+gazetteer = bundled_gazetteer()
+
+
+def test_the_seed_sentence() -> None:
+    found = extract("sou a Ana, da padaria Pão Quente em Curitiba", gazetteer)
+    assert (found.name, found.city, found.state) == ("Ana", "Curitiba", "PR")
+    assert (found.is_business, found.business_kind, found.business_name) == (
+        True, "padaria", "Pão Quente")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("meu nome é joão silva", "João Silva"),
+        ("me chamo Maria", "Maria"),
+        ("aqui é o Carlos", "Carlos"),
+        ("sou o Pedro da oficina", "Pedro"),
+        ("sou dono de uma pizzaria", None),
+        ("sou a dona", None),
+        ("sou entregador", None),
+        ("sou a favor", None),
+    ],
+)
+def test_person_names(text: str, name: str | None) -> None:
+    assert person_name(text, gazetteer) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "state"),
+    [
+        ("moro em PG", "Ponta Grossa", "PR"),
+        ("sou de ponta grossa", "Ponta Grossa", "PR"),
+        ("Maringa", "Maringá", "PR"),
+        ("atendo em São José dos Pinhais", "São José dos Pinhais", "PR"),
+        ("sou de Santa Catarina", None, "SC"),
+    ],
+)
+def test_places_with_and_without_accents(text: str, city: str | None, state: str) -> None:
+    found = extract(text, gazetteer)
+    assert (found.city, found.state) == (city, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "urgent"),
+    [
+        ("preciso pra ontem", "para ontem", True),
+        ("até março", "até março", False),
+        ("em 2 semanas", "em 2 semanas", True),
+        ("em tres meses", "em 3 meses", False),
+        ("até o fim do ano", "até o fim do ano", False),
+        ("mês que vem", "mês que vem", False),
+        ("pra 15/12", "até 15/12", False),
+        ("sem pressa", "sem prazo definido", False),
+        ("quero um site", None, False),
+    ],
+)
+def test_deadlines(text: str, deadline: str | None, urgent: bool) -> None:
+    found = extract(text, gazetteer)
+    assert (found.deadline, found.urgent) == (deadline, urgent)
+
+
+def test_roles_counts_volumes_vehicles_and_availability() -> None:
+    assert extract("sou sócio da empresa", gazetteer).role == "partner"
+    assert extract("sou gerente", gazetteer).role == "manager"
+    assert extract("quero um assistente virtual", gazetteer).role is None
+    assert extract("uns 20 usuários", gazetteer).user_count == 20
+    assert extract("vinte funcionarios", gazetteer).user_count == 20
+    assert extract("faço uns 50 pedidos por dia", gazetteer).volume == "50 pedidos/dia"
+    assert extract("2 mil mensagens por mês", gazetteer).volume == "2000 mensagens/mês"
+    assert extract("tenho uma moto 160", gazetteer).vehicle == "moto"
+    assert extract("faço a pé", gazetteer).vehicle == "a pe"
+    found = extract("posso de manhã e nos fins de semana", gazetteer)
+    assert set(found.availability) == {"manhã", "fim de semana"}
+    assert extract("uso whatsapp e insta", gazetteer).channels == ("whatsapp",)
+
+
+def test_budget_amounts_and_refusals() -> None:
+    assert extract("uns R$ 10 mil", gazetteer).budget == "R$ 10 mil"
+    assert extract("15000 reais", gazetteer).budget == "R$ 15000"
+    assert extract("não sei o orçamento ainda", gazetteer).budget == "unknown"
+    assert extract("prefiro não dizer", gazetteer).budget == "unknown"
+    assert extract("2 mil mensagens por mês", gazetteer).budget is None
+
+
+def test_numbers() -> None:
+    words = gazetteer.number_words
+    assert parse_number("uns 20", words) == 20
+    assert parse_number("2 mil", words) == 2000
+    assert parse_number("2.500", words) == 2500
+    assert parse_number("1,5 mil", words) == 1500
+    assert parse_number("dez", words) == 10
+    assert parse_number("nenhum", words) is None
+
+
+def test_found_lists_only_what_was_said() -> None:
+    assert extract("ok", gazetteer).found() == {}
