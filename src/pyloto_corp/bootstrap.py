@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 from redis.asyncio import Redis
 
 from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.adapters.dedupe.redis import RedisDedupeGate
+from pyloto_corp.adapters.language.resources import (
+    bundled_classifier,
+    bundled_gazetteer,
+    read_json,
+)
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
+from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
 from pyloto_corp.application.ports import (
     DedupeGate,
@@ -25,6 +32,8 @@ from pyloto_corp.application.process_inbound_message import (
     ProcessStatusUpdate,
 )
 from pyloto_corp.application.storage import Storage
+from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.machine import Engine, EngineConfig
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
 
@@ -82,6 +91,27 @@ def build_storage(settings: Settings) -> Storage:
     return build_sqlite_storage(settings.sqlite_path)
 
 
+def build_engine(settings: Settings) -> Engine:
+    """The conversation engine over the bundled, validated pt-BR content and language data."""
+    config = EngineConfig(
+        persona=settings.bot_persona_name,
+        session_timeout=timedelta(minutes=settings.session_timeout_minutes),
+        route_cooldown=timedelta(minutes=settings.route_cooldown_minutes),
+    )
+    content = Content.from_dict(read_json("content/pt_br.json"))
+    return Engine(content, bundled_classifier(), bundled_gazetteer(), config)
+
+
+def build_converse(settings: Settings, storage: Storage) -> Converse:
+    return Converse(
+        storage,
+        build_engine(settings),
+        clock=utc_now,
+        new_id=lambda: uuid.uuid4().hex,
+        actor=settings.bot_persona_name,
+    )
+
+
 def build_dependencies(settings: Settings, overrides: Overrides | None = None) -> ApiDependencies:
     check_settings(settings)
     chosen = overrides or Overrides()
@@ -93,7 +123,10 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     pepper = settings.pepper_secret.get_secret_value().encode()
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
-        messages=chosen.messages or ProcessInboundMessage(storage.conversations, pepper, utc_now),
+        messages=chosen.messages
+        or ProcessInboundMessage(
+            storage.conversations, pepper, utc_now, build_converse(settings, storage)
+        ),
         statuses=chosen.statuses or ProcessStatusUpdate(),
     )
     webhook = WebhookConfig(

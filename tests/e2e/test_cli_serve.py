@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 
 import httpx
 
@@ -57,9 +59,13 @@ def test_serve_answers_health_and_signed_webhook(tmp_path):
     output = proc.stdout.read().decode()
     assert '"message": "inbound.stored"' in output and '"severity": "INFO"' in output
     assert meta.WA_ID not in output and "99999-0001" not in output
-    database = (tmp_path / "var" / "pyloto.sqlite3").read_bytes()
-    assert b"inbound" not in database and b"voc\xc3\xaas fazem aplicativo" in database
-    assert meta.WA_ID.encode() not in database
+    assert '"message": "conversation.' not in output or '"text"' not in output
+    with closing(sqlite3.connect(tmp_path / "var" / "pyloto.sqlite3")) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        dumps = {t: repr(db.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}  # noqa: S608
+    assert "vocês fazem aplicativo" in dumps["messages"]
+    assert dumps["outbox"] != "[]", "the engine answered through the outbox"
+    assert [t for t, dump in dumps.items() if meta.WA_ID in dump] == ["lead_profiles"]
 
 
 def _answers(url: str) -> bool:

@@ -1,7 +1,7 @@
-"""ProcessInboundMessage: make the inbound message durable, keyed by the person's user_key.
+"""ProcessInboundMessage: make the inbound message durable, then let the engine answer it.
 
-The conversation engine builds on this; until it lands, storing the message (and
-answering 5xx when that fails, so Meta retries) is the whole use case.
+The message is stored first (a failure is a 5xx so Meta retries); the conversation
+engine then runs over the storage ports (see ``converse``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import datetime
 
 import structlog
 
+from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.storage import ConversationStore
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.identity import (
@@ -47,11 +48,16 @@ def readable_text(message: InboundMessage) -> str | None:
 
 class ProcessInboundMessage:
     def __init__(
-        self, conversations: ConversationStore, pepper: bytes, clock: Callable[[], datetime]
+        self,
+        conversations: ConversationStore,
+        pepper: bytes,
+        clock: Callable[[], datetime],
+        converse: Converse | None = None,
     ) -> None:
         self._conversations = conversations
         self._pepper = pepper
         self._clock = clock
+        self._converse = converse
 
     async def execute(self, message: InboundMessage) -> None:
         user_key = user_key_of(self._pepper, message.sender)
@@ -69,6 +75,18 @@ class ProcessInboundMessage:
             log.info("inbound.stored", kind=message.kind.value, **ids)
         else:
             log.info("inbound.already_stored", **ids)
+        if self._converse is not None:
+            await self._converse.handle(user_key, message, _phone(message.sender))
+
+
+def _phone(sender: SenderRef) -> str | None:
+    """The E.164 phone when Meta shares it (kept only in the lead profile)."""
+    if sender.kind is not SenderIdKind.WA_ID:
+        return None
+    try:
+        return phone_from_wa_id(sender.value)
+    except InvalidPhone:
+        return None
 
 
 class ProcessStatusUpdate:

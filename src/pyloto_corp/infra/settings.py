@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     dedupe_memory_max_entries: int = Field(default=100_000, ge=100)
 
     pepper_secret: SecretStr = SecretStr(DEV_PLACEHOLDER)
+    bot_persona_name: str = Field(default="Otto", min_length=1, max_length=40)
+    session_timeout_minutes: int = Field(default=120, ge=1, le=7 * 24 * 60)
+    route_cooldown_minutes: int = Field(default=30, ge=0, le=24 * 60)
 
     @property
     def json_logs(self) -> bool:

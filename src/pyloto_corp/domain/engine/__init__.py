@@ -1,0 +1,1 @@
+"""The conversation engine: a pure state machine over sessions, intents and outcomes."""

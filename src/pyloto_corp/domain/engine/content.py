@@ -1,0 +1,145 @@
+"""Everything the bot says, offers and links to: a versioned pt-BR document, validated at start."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pyloto_corp.domain.errors import DomainError
+from pyloto_corp.domain.intents import CRITICAL_FIELDS, Intent
+from pyloto_corp.domain.language.normalize import tokens
+
+SLOT_KINDS = frozenset(
+    {"text", "name", "city", "count", "volume", "deadline", "vehicle", "availability",
+     "channels", "business", "budget"}
+)  # fmt: skip
+MENU_TITLE_MAX, MENU_DESCRIPTION_MAX, MENU_ROWS_MAX = 24, 72, 10
+REQUIRED_TEXTS = (
+    "greeting", "menu_body", "menu_button", "menu_again", "unsupported", "unsupported_final",
+    "handoff", "handoff_requested", "media_ack", "location_ack", "apology", "confirm",
+    "confirm_yes", "confirm_no", "restart_slots", "reask", "skip_slot", "followup_ask",
+    "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
+    "route_reminder", "next_intent", "low_qualification", "limit_reached",
+)  # fmt: skip
+VOCABULARIES = ("opt_out", "human", "followup", "yes", "no")
+
+
+class ContentError(DomainError):
+    """The content document is incomplete or breaks a WhatsApp limit; names the place."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    name: str
+    kind: str
+    label: str
+    ask: str
+    hint: str
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IntentContent:
+    label: str
+    team: str
+    routing: str
+    explain: str
+    info_link: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MenuOption:
+    intent: Intent
+    title: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    version: str
+    texts: Mapping[str, str]
+    business_hours: str
+    links: Mapping[str, str]
+    menu: tuple[MenuOption, ...]
+    intents: Mapping[Intent, IntentContent]
+    vocabulary: Mapping[str, frozenset[tuple[str, ...]]]
+
+    def text(self, key: str, **values: str) -> str:
+        return self.texts[key].format(**values)
+
+    def says(self, vocabulary: str, words: list[str], *, anywhere: bool = False) -> bool:
+        """Whether the message is one of the entries, or contains one of its phrases
+        (any entry, even one word, when ``anywhere``)."""
+        entries = self.vocabulary[vocabulary]
+        if tuple(words) in entries:
+            return True
+        shortest = 1 if anywhere else 2
+        return any(
+            len(e) >= shortest and tuple(words[i : i + len(e)]) == e
+            for e in entries
+            for i in range(len(words))
+        )
+
+    @classmethod
+    def from_dict(cls, doc: Mapping[str, Any]) -> Content:
+        try:
+            content = cls(
+                version=str(doc["version"]),
+                texts={k: str(v) for k, v in doc["texts"].items()},
+                business_hours=str(doc["business_hours"]),
+                links={k: str(v) for k, v in doc["links"].items()},
+                menu=tuple(MenuOption(Intent(m["intent"]), m["title"], m["description"])
+                           for m in doc["menu"]),
+                intents={Intent(k): _intent(v) for k, v in doc["intents"].items()},
+                vocabulary={k: frozenset(tuple(tokens(p)) for p in doc["vocabulary"][k])
+                            for k in VOCABULARIES},
+            )  # fmt: skip
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ContentError(f"malformed content: {exc!r}") from exc
+        _validate(content)
+        return content
+
+
+def _intent(doc: Mapping[str, Any]) -> IntentContent:
+    slots = tuple(
+        Slot(s["name"], s["kind"], s["label"], s["ask"], s["hint"], bool(s.get("optional")))
+        for s in doc["slots"]
+    )
+    for slot in slots:
+        if slot.kind not in SLOT_KINDS:
+            raise ContentError(f"slot {slot.name!r} has unknown kind {slot.kind!r}")
+    return IntentContent(
+        doc["label"], doc["team"], doc["routing"], doc["explain"], doc["info_link"], slots
+    )
+
+
+def _validate(content: Content) -> None:
+    missing = [k for k in REQUIRED_TEXTS if k not in content.texts]
+    if missing or set(content.intents) != set(Intent):
+        raise ContentError(f"missing texts {missing} or intents")
+    if not 0 < len(content.menu) <= MENU_ROWS_MAX:
+        raise ContentError("the menu needs 1 to 10 options")
+    for option in content.menu:
+        if len(option.title) > MENU_TITLE_MAX or len(option.description) > MENU_DESCRIPTION_MAX:
+            raise ContentError(f"menu option {option.title!r} is over WhatsApp's limits")
+    for intent, fields in CRITICAL_FIELDS.items():
+        names = {s.name for s in content.intents[intent].slots if not s.optional}
+        if names != set(fields):
+            raise ContentError(f"{intent}: slots {sorted(names)} differ from {sorted(fields)}")
+    for item in content.intents.values():
+        if item.info_link not in content.links:
+            raise ContentError(f"unknown link {item.info_link!r}")
+    for key, text in content.texts.items():
+        _check_placeholders(key, text)
+
+
+_ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label"}
+
+
+def _check_placeholders(key: str, text: str) -> None:
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    if names - _ALLOWED:
+        raise ContentError(f"text {key!r} uses unknown placeholders {sorted(names - _ALLOWED)}")

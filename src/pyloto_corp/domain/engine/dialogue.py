@@ -1,0 +1,143 @@
+"""Per-intent dialogue: explain, fill slots (two re-asks at most), confirm, resolve."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine.content import Slot
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.policy import Action
+from pyloto_corp.domain.engine.slots import prefill, read_answer
+from pyloto_corp.domain.engine.summary import qualification_of, summarize
+from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
+from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.qualification import QualificationLevel
+
+MAX_REASKS = 2
+CONFIRM_YES, CONFIRM_NO = "confirm_yes", "confirm_no"
+MORE_YES, MORE_NO = "more_yes", "more_no"
+
+
+class Dialogue:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def start(self, flow: Flow, intent: Intent, entities: Entities) -> None:
+        item = flow.content.intents[intent]
+        flow.update(active_intent=intent.value, slots={}, state="collecting")
+        flow.remember(reasks=0, pending_slot=None)
+        flow.propose(Action.START_INTENT, intent)
+        if intent is Intent.ENTRY_UNKNOWN:
+            flow.say("greeting")
+            return flow.menu()
+        if intent is Intent.UNSUPPORTED:
+            return self._unsupported(flow)
+        links = flow.content.links
+        flow.say_text(item.explain.format(link=links[item.info_link], hours=flow.content
+                      .business_hours, jobs=links["jobs"], site=links["site"]))  # fmt: skip
+        if intent is Intent.PYLOTO_ENTREGA_REQUEST:
+            return self.resolve(flow, Outcome.ROUTE_EXTERNAL)
+        if intent is Intent.INSTITUTIONAL:
+            return self.resolve(flow, Outcome.SELF_SERVE_INFO)
+        self._learn(flow, entities)
+        self.ask_next(flow)
+
+    def _unsupported(self, flow: Flow) -> None:
+        if flow.session.context.get("menu_offered"):
+            flow.say("unsupported_final")
+            return flow.finish(Outcome.UNSUPPORTED, "out_of_scope_after_menu")
+        flow.menu("unsupported")
+
+    def _learn(self, flow: Flow, entities: Entities) -> None:
+        slots = flow.content.intents[Intent(flow.session.active_intent)].slots
+        found = {k: v for k, v in prefill(slots, entities).items() if k not in flow.session.slots}
+        flow.update(slots={**flow.session.slots, **found})
+        if entities.urgent:
+            flow.remember(urgent=True)
+        if entities.role:
+            flow.remember(role=entities.role)
+
+    def _missing(self, flow: Flow) -> Slot | None:
+        slots = flow.content.intents[Intent(flow.session.active_intent)].slots
+        return next((s for s in slots if s.name not in flow.session.slots), None)
+
+    def ask_next(self, flow: Flow) -> None:
+        slot = self._missing(flow)
+        if slot is None:
+            return self._confirm(flow)
+        flow.remember(pending_slot=slot.name, reasks=0)
+        flow.say_text(slot.ask)
+
+    def _confirm(self, flow: Flow) -> None:
+        intent = Intent(flow.session.active_intent)
+        summary = summarize(flow.content, intent, flow.session.slots)
+        flow.update(state="confirming")
+        flow.buttons(
+            flow.text("confirm", summary=summary),
+            (CONFIRM_YES, flow.text("confirm_yes")),
+            (CONFIRM_NO, flow.text("confirm_no")),
+        )
+
+    def answer(self, flow: Flow, text: str, entities: Entities) -> None:
+        """A reply while collecting: the pending slot first, then anything else said."""
+        slots = flow.content.intents[Intent(flow.session.active_intent)].slots
+        slot = next(s for s in slots if s.name == flow.session.context.get("pending_slot"))
+        value = read_answer(slot, text, self.gazetteer)
+        self._learn(flow, entities)
+        if value is not None:
+            flow.update(slots={**flow.session.slots, slot.name: value})
+            return self.ask_next(flow)
+        reasks = int(flow.session.context.get("reasks", 0)) + 1
+        if reasks <= MAX_REASKS:
+            flow.remember(reasks=reasks)
+            return flow.say("reask", hint=slot.hint)
+        flow.update(slots={**flow.session.slots, slot.name: "unknown"})
+        flow.say("skip_slot")
+        self.ask_next(flow)
+
+    def confirmation(self, flow: Flow, yes: bool | None) -> None:
+        if yes is None:
+            return self._confirm(flow)
+        if not yes:
+            flow.update(slots={}, state="collecting")
+            first = self._missing(flow)
+            flow.remember(pending_slot=first.name if first else None, reasks=0)
+            return flow.say("restart_slots", question=first.ask if first else "")
+        intent = Intent(flow.session.active_intent)
+        level = qualification_of(flow.session, intent).level
+        if intent in COMMERCIAL_INTENTS and level is QualificationLevel.LOW:
+            link = flow.content.links[flow.content.intents[intent].info_link]
+            flow.say("low_qualification", link=link)
+            return self.resolve(flow, Outcome.SELF_SERVE_INFO)
+        return self.resolve(flow, Outcome.HANDOFF_HUMAN)
+
+    def resolve(self, flow: Flow, result: Outcome) -> None:
+        """Freeze the active intent's summary; offer the next queued one or close."""
+        intent = Intent(flow.session.active_intent)
+        q = qualification_of(flow.session, intent)
+        frozen = {"intent": intent.value, "slots": dict(flow.session.slots), "level": q.level.value,
+                  "reasons": list(q.reasons), "result": result.value,
+                  "handoff": result is Outcome.HANDOFF_HUMAN,
+                  "summary": summarize(flow.content, intent, flow.session.slots)}  # fmt: skip
+        flow.remember(resolved=[*flow.session.context.get("resolved", []), frozen])
+        queue = list(flow.session.queued_intents)
+        if queue:
+            following = Intent(queue.pop(0).intent)
+            flow.update(queued_intents=tuple(queue))
+            flow.say("next_intent", label=flow.content.intents[following].label)
+            return self.start(flow, following, Entities())
+        self.close_resolved(flow)
+
+    def close_resolved(self, flow: Flow) -> None:
+        results = [r["result"] for r in flow.session.context.get("resolved", [])]
+        for outcome in (Outcome.HANDOFF_HUMAN, Outcome.ROUTE_EXTERNAL):
+            if outcome.value in results:
+                if outcome is Outcome.HANDOFF_HUMAN:
+                    team = flow.content.intents[Intent(flow.session.active_intent)].team
+                    flow.say("handoff", team=team)
+                return flow.finish(outcome, "resolved")
+        flow.update(state="info_given")
+        flow.buttons(
+            flow.text("anything_else"),
+            (MORE_YES, flow.text("anything_else_yes")),
+            (MORE_NO, flow.text("anything_else_no")),
+        )

@@ -1,0 +1,114 @@
+"""Rules that apply in any state: timeouts, cooldowns, flood, opt-out, "falar com atendente"."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.policy import Action
+from pyloto_corp.domain.engine.state import Reply, Step, Turn, close
+from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
+from pyloto_corp.domain.language.normalize import fold, is_laughter
+from pyloto_corp.domain.records import SessionRecord
+
+if TYPE_CHECKING:
+    from pyloto_corp.domain.engine.machine import EngineConfig
+
+FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
+IDENTICAL_IN_A_ROW = 4
+RECENT_KEPT = 10
+OPT_OUT_MAX_WORDS = 6
+
+
+class Guards:
+    def __init__(self, content: Content, config: EngineConfig) -> None:
+        self.content, self.config = content, config
+
+    def idle(self, session: SessionRecord, at: datetime) -> bool:
+        return at - session.last_activity_at >= self.config.session_timeout
+
+    def timeout(self, session: SessionRecord, at: datetime) -> SessionRecord:
+        """Commercial lead data pending → follow-up; information given → self-serve; else wait."""
+        resolved = session.context.get("resolved", [])
+        if any(r.get("handoff") for r in resolved):
+            outcome = Outcome.HANDOFF_HUMAN
+        elif session.active_intent in COMMERCIAL_INTENTS and session.slots:
+            outcome = Outcome.SCHEDULED_FOLLOWUP
+        elif resolved or session.state == "info_given":
+            outcome = Outcome.SELF_SERVE_INFO
+        else:
+            outcome = Outcome.AWAITING_USER
+        return close(session, outcome, at, "inactivity_timeout")
+
+    def after_close(
+        self, last: SessionRecord | None, turn: Turn, closed_now: SessionRecord | None
+    ) -> Step | None:
+        """During the delivery cooldown a short reminder replaces a new session."""
+        if last is None or last.outcome != Outcome.ROUTE_EXTERNAL or last.closed_at is None:
+            return None
+        if turn.at - last.closed_at >= self.config.route_cooldown:
+            return None
+        link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
+        reminder = Reply(self.content.text("route_reminder", link=link))
+        return Step(session=last, replies=[reminder], closed_before=closed_now)
+
+    def quiet(self, last: SessionRecord | None, at: datetime) -> bool:
+        return (
+            last is not None
+            and last.outcome == Outcome.DUPLICATE_OR_SPAM
+            and last.closed_at is not None
+            and at - last.closed_at < self.config.spam_quiet
+        )
+
+    def track(self, session: SessionRecord, turn: Turn) -> SessionRecord:
+        """Remember when recent messages came and a digest of each (never their text)."""
+        text = " ".join(fold(turn.text or "").split())
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
+        seen = {
+            "at": turn.at.isoformat(),
+            "digest": digest,
+            "laughter": is_laughter(turn.text or ""),
+        }
+        recent = [*session.context.get("recent", []), seen][-RECENT_KEPT:]
+        context = {**session.context, "recent": recent}
+        return dataclasses.replace(session, last_activity_at=turn.at, context=context)
+
+    def is_spam(self, session: SessionRecord) -> bool:
+        recent = session.context.get("recent", [])
+        last = datetime.fromisoformat(recent[-1]["at"])
+        window = [r for r in recent if last - datetime.fromisoformat(r["at"]) <= FLOOD_WINDOW]
+        if len(window) >= FLOOD_MESSAGES:
+            return True
+        tail = recent[-IDENTICAL_IN_A_ROW:]
+        digests = {r["digest"] for r in tail}
+        return (
+            len(tail) == IDENTICAL_IN_A_ROW
+            and len(digests) == 1
+            and "" not in digests
+            and not tail[-1]["laughter"]
+        )
+
+    def handled_globally(self, flow: Flow, words: list[str], turn: Turn) -> bool:
+        if len(words) <= OPT_OUT_MAX_WORDS and self.content.says("opt_out", words):
+            flow.remember(opted_out=True)
+            flow.propose(Action.SILENCE, flow.session.active_intent or Intent.ENTRY_UNKNOWN)
+            flow.finish(Outcome.AWAITING_USER, "opt_out")
+            return True
+        if self.content.says("human", words, anywhere=True):
+            flow.say("handoff_requested")
+            flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True)
+            return True
+        if flow.session.state != "followup_time" and self.content.says("followup", words):
+            flow.update(state="followup_time")
+            flow.say("followup_ask")
+            return True
+        return False
+
+    def limit_outcome(self, session: SessionRecord) -> Outcome:
+        resolved = session.context.get("resolved", [])
+        return Outcome.HANDOFF_HUMAN if any(r.get("handoff") for r in resolved) else (
+            Outcome.SCHEDULED_FOLLOWUP)  # fmt: skip

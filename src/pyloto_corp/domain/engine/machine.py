@@ -1,0 +1,154 @@
+"""The engine: one turn in, the next session state and its effects out. Pure: no I/O, no clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.dialogue import CONFIRM_NO, CONFIRM_YES, MORE_NO, MORE_YES, Dialogue
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.guards import Guards
+from pyloto_corp.domain.engine.policy import Action
+from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
+from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, Intent, Outcome
+from pyloto_corp.domain.language.classifier import LexiconClassifier
+from pyloto_corp.domain.language.entities import extract
+from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.records import QueuedIntent, SessionRecord
+
+
+@dataclass(frozen=True, slots=True)
+class EngineConfig:
+    persona: str = "Otto"
+    session_timeout: timedelta = timedelta(hours=2)
+    route_cooldown: timedelta = timedelta(minutes=30)
+    spam_quiet: timedelta = timedelta(minutes=10)
+
+
+class Engine:
+    def __init__(
+        self,
+        content: Content,
+        classifier: LexiconClassifier,
+        gazetteer: Gazetteer,
+        config: EngineConfig | None = None,
+    ) -> None:
+        self.content, self.classifier, self.gazetteer = content, classifier, gazetteer
+        self.config = config or EngineConfig()
+        self.dialogue = Dialogue(gazetteer)
+        self.guards = Guards(content, self.config)
+
+    def handle(
+        self, current: SessionRecord | None, last_closed: SessionRecord | None,
+        turn: Turn, *, user_key: str, new_session_id: str,
+    ) -> Step | None:  # fmt: skip
+        """None: nothing to change or say (a quiet period after spam)."""
+        closed_before = None
+        if current is not None and self.guards.idle(current, turn.at):
+            closed_before = self.guards.timeout(current, turn.at)
+            last_closed, current = closed_before, None
+        if current is None:
+            early = self.guards.after_close(last_closed, turn, closed_before)
+            if early is not None or self.guards.quiet(last_closed, turn.at):
+                return early
+            current = SessionRecord(new_session_id, user_key, turn.at, turn.at)
+        step = Step(session=self.guards.track(current, turn), closed_before=closed_before)
+        flow = Flow(self.content, self.config.persona, step, turn)
+        if self.guards.is_spam(flow.session):
+            flow.propose(Action.SILENCE, flow.session.active_intent or Intent.ENTRY_UNKNOWN)
+            flow.finish(Outcome.DUPLICATE_OR_SPAM, "flood_or_repetition")
+            return step
+        self._dispatch(flow)
+        return step
+
+    def timeout(self, session: SessionRecord, at: datetime) -> SessionRecord:
+        """For the sweep: close an idle session with the outcome its state calls for."""
+        return self.guards.timeout(session, at)
+
+    def _dispatch(self, flow: Flow) -> None:
+        turn = flow.turn
+        if turn.kind in (TurnKind.MEDIA, TurnKind.LOCATION, TurnKind.OTHER):
+            flow.say("location_ack" if turn.kind is TurnKind.LOCATION else "media_ack")
+            if flow.session.state == "new":
+                flow.menu()
+            return
+        words = self.classifier.words(turn.text or "")
+        if self.guards.handled_globally(flow, words, turn):
+            return
+        self._by_state(flow, words)
+
+    def _by_state(self, flow: Flow, words: list[str]) -> None:
+        state, turn = flow.session.state, flow.turn
+        entities = extract(turn.text or "", self.gazetteer)
+        if state == "collecting" and flow.session.context.get("pending_slot"):
+            if not self._switched(flow, turn):
+                self.dialogue.answer(flow, turn.text or "", entities)
+        elif state == "confirming":
+            self.dialogue.confirmation(flow, self._yes_no(words, turn, CONFIRM_YES, CONFIRM_NO))
+        elif state == "info_given":
+            self._after_info(flow, words, turn)
+        elif state == "followup_time":
+            flow.remember(followup_when=" ".join((turn.text or "").split())[:120])
+            flow.say("followup_done", when=flow.session.context["followup_when"])
+            flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested")
+        else:
+            self._open(flow, turn)
+
+    def _open(self, flow: Flow, turn: Turn) -> None:
+        """A new need: the person's menu choice, or what the classifier understood."""
+        entities = extract(turn.text or "", self.gazetteer)
+        if turn.kind is TurnKind.CHOICE and turn.choice_id in Intent.__members__:
+            flow.remember(confidence=1.0, signals=["explicit_choice"])
+            flow.remember(detected=_merge(flow.session, [turn.choice_id]))
+            return self.dialogue.start(flow, Intent(turn.choice_id), entities)
+        result = self.classifier.classify(turn.text or "")
+        found = [result.intent, *result.secondary][:MAX_INTENTS_PER_SESSION]
+        signals = sorted(entities.found())
+        flow.remember(confidence=result.confidence, signals=signals,
+                      detected=_merge(flow.session, [i.value for i in found]))  # fmt: skip
+        queued = [QueuedIntent(i.value, turn.at, None) for i in result.secondary]
+        flow.update(queued_intents=tuple(queued[: MAX_INTENTS_PER_SESSION - 1]))
+        weak = result.confidence < 0.5 and not signals and result.intent is not Intent.UNSUPPORTED
+        if weak and flow.session.state == "menu":
+            return flow.menu("menu_again")
+        self.dialogue.start(flow, Intent.ENTRY_UNKNOWN if weak else result.intent, entities)
+
+    def _switched(self, flow: Flow, turn: Turn) -> bool:
+        """A clearly different need while collecting: queue it (at most 3 per session)."""
+        result = self.classifier.classify(turn.text or "")
+        active = flow.session.active_intent
+        if result.confidence < 0.9 or result.intent.value == active:
+            return False
+        if result.intent in (Intent.ENTRY_UNKNOWN, Intent.UNSUPPORTED):
+            return False
+        detected = _merge(flow.session, [result.intent.value])
+        if len(detected) > MAX_INTENTS_PER_SESSION:
+            flow.say("limit_reached")
+            flow.finish(self.guards.limit_outcome(flow.session), "intent_limit")
+            return True
+        queued = (*flow.session.queued_intents, QueuedIntent(result.intent.value, turn.at))
+        flow.update(queued_intents=queued)
+        flow.remember(detected=detected)
+        return False
+
+    def _after_info(self, flow: Flow, words: list[str], turn: Turn) -> None:
+        answer = self._yes_no(words, turn, MORE_YES, MORE_NO)
+        if answer is False:
+            flow.say("goodbye")
+            return flow.finish(Outcome.SELF_SERVE_INFO, "information_given")
+        if answer is True:
+            return flow.menu()
+        self._open(flow, turn)
+
+    def _yes_no(self, words: list[str], turn: Turn, yes_id: str, no_id: str) -> bool | None:
+        if turn.kind is TurnKind.CHOICE and turn.choice_id in (yes_id, no_id):
+            return turn.choice_id == yes_id
+        if self.content.says("no", words):
+            return False
+        return True if self.content.says("yes", words) else None
+
+
+def _merge(session: SessionRecord, intents: list[str]) -> list[str]:
+    merged = dict.fromkeys([*session.context.get("detected", []), *intents])
+    return [i for i in merged if i != Intent.ENTRY_UNKNOWN]

@@ -1,0 +1,90 @@
+"""Turns in, replies and effects out; a session closes exactly once."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pyloto_corp.domain.errors import DomainError
+from pyloto_corp.domain.handoff import ConversationHandoff
+from pyloto_corp.domain.intents import Outcome
+from pyloto_corp.domain.records import SessionRecord
+
+
+class TurnKind(StrEnum):
+    TEXT = "text"
+    CHOICE = "choice"
+    MEDIA = "media"
+    LOCATION = "location"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    message_id: str
+    at: datetime
+    kind: TurnKind
+    text: str | None = field(default=None, repr=False)
+    choice_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    title: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the bot sends: plain text, reply buttons or a list (builders enforce Meta's limits)."""
+
+    body: str = field(repr=False)
+    options: tuple[Option, ...] = ()
+    list_button: str | None = None
+
+    @property
+    def kind(self) -> str:
+        if not self.options:
+            return "text"
+        return "list" if self.list_button else "buttons"
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "body": self.body,
+            "options": [dataclasses.asdict(o) for o in self.options],
+            "list_button": self.list_button,
+        }
+
+
+class SessionAlreadyClosed(DomainError):
+    """A second outcome for one session: a bug, never a state."""
+
+
+def close(session: SessionRecord, outcome: Outcome, at: datetime, reason: str) -> SessionRecord:
+    if not session.is_open:
+        raise SessionAlreadyClosed(f"session {session.session_id} already ended")
+    context = {**session.context, "close_reason": reason}
+    return dataclasses.replace(
+        session, outcome=outcome.value, closed_at=at, state="closed", context=context
+    )
+
+
+@dataclass(slots=True)
+class Step:
+    """The result of one turn: the session after it, and every effect to persist or send."""
+
+    session: SessionRecord
+    replies: list[Reply] = field(default_factory=list)
+    closed_before: SessionRecord | None = None
+    handoff: ConversationHandoff | None = None
+    lead: dict[str, Any] = field(default_factory=dict)
+    proposals: list[Any] = field(default_factory=list)
+
+    def say(self, *replies: Reply) -> Step:
+        self.replies.extend(replies)
+        return self

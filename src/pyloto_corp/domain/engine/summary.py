@@ -1,0 +1,87 @@
+"""Summaries, qualification and the ConversationHandoff a human receives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.handoff import ConversationHandoff
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.qualification import Qualification, QualificationLevel, qualify
+from pyloto_corp.domain.records import SessionRecord
+
+NOT_INFORMED = "não informado"
+
+
+def render_value(value: Any) -> str:
+    if value in (None, "", "unknown"):
+        return NOT_INFORMED
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def summarize(content: Content, intent: Intent, slots: Mapping[str, Any]) -> str:
+    lines = [f"• Assunto: {content.intents[intent].label}"]
+    for slot in content.intents[intent].slots:
+        if slot.name in slots:
+            lines.append(f"• {slot.label}: {render_value(slots[slot.name])}")
+    return "\n".join(lines)
+
+
+def qualification_of(session: SessionRecord, intent: Intent) -> Qualification:
+    return qualify(
+        intent,
+        session.slots,
+        urgent=bool(session.context.get("urgent")),
+        role=session.context.get("role"),
+    )
+
+
+def build_handoff(
+    content: Content, session: SessionRecord, *, requested: bool = False
+) -> ConversationHandoff:
+    """Every seed field filled, from the session's frozen and active intents."""
+    resolved = [r for r in session.context.get("resolved", [])]
+    primary = Intent(resolved[0]["intent"]) if resolved else _active(session)
+    detected = _detected(session, primary)
+    resolved_intents = tuple(Intent(r["intent"]) for r in resolved)
+    open_intents = tuple(i for i in detected if i not in resolved_intents)
+    lead = next((r for r in resolved if r.get("handoff")), resolved[0] if resolved else None)
+    requirements = dict(lead["slots"]) if lead else dict(session.slots)
+    if lead:
+        level, reasons = QualificationLevel(lead["level"]), tuple(lead["reasons"])
+    else:
+        q = qualification_of(session, primary)
+        level, reasons = q.level, q.reasons
+    if requested:
+        reasons = (*reasons, "human_requested")
+    summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]
+    return ConversationHandoff(
+        intent_primary=primary,
+        intents_detected=detected,
+        resolved_intents=resolved_intents,
+        open_intents=open_intents,
+        summary="\n\n".join(summaries),
+        requirements=requirements,
+        deadline=_deadline(requirements),
+        routing=content.intents[primary].routing,
+        confidence=session.context.get("confidence"),
+        qualification_level=level,
+        qualification_reasons=reasons,
+    )
+
+
+def _active(session: SessionRecord) -> Intent:
+    return Intent(session.active_intent or Intent.ENTRY_UNKNOWN)
+
+
+def _detected(session: SessionRecord, primary: Intent) -> tuple[Intent, ...]:
+    seen = [Intent(i) for i in session.context.get("detected", [])]
+    return tuple(dict.fromkeys([primary, *seen]))
+
+
+def _deadline(requirements: Mapping[str, Any]) -> str | None:
+    value = requirements.get("deadline")
+    return None if value in (None, "unknown") else str(value)

@@ -1,0 +1,69 @@
+"""A scripted conversation against the pure engine (no storage, injected time and ids)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import (
+    bundled_classifier,
+    bundled_gazetteer,
+    read_json,
+)
+from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.machine import Engine
+from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
+
+START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+CONTENT = Content.from_dict(read_json("content/pt_br.json"))
+
+
+class Chat:
+    def __init__(self) -> None:
+        self.engine = Engine(CONTENT, bundled_classifier(), bundled_gazetteer())
+        self.now, self.count = START, 0
+        self.current = self.last = None
+        self.closed: list = []
+        self.steps: list[Step | None] = []
+
+    def send(
+        self,
+        text: str | None = None,
+        *,
+        choose: str | None = None,
+        kind: TurnKind = TurnKind.TEXT,
+        after: timedelta = timedelta(seconds=20),
+    ) -> Step | None:
+        self.now += after
+        self.count += 1
+        if choose is not None:
+            kind = TurnKind.CHOICE
+        turn = Turn(f"m{self.count}", self.now, kind, text, choose)
+        step = self.engine.handle(self.current, self.last, turn, user_key="u",
+                                  new_session_id=f"s{self.count}")  # fmt: skip
+        self.steps.append(step)
+        if step is None:
+            return None
+        if step.closed_before is not None:
+            self.closed.append(step.closed_before)
+            self.last = step.closed_before
+        if step.session.is_open:
+            self.current = step.session
+        else:
+            if step.session is not self.last:
+                self.closed.append(step.session)
+            self.current, self.last = None, step.session
+        return step
+
+    def said(self, step: Step | None) -> str:
+        return " ".join(r.body for r in step.replies) if step else ""
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [s.outcome for s in self.closed]
+
+
+@pytest.fixture
+def chat() -> Chat:
+    return Chat()

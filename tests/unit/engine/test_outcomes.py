@@ -1,0 +1,137 @@
+"""Every outcome reachable, through multi-turn conversations with the pure engine."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from pyloto_corp.domain.engine.state import SessionAlreadyClosed, TurnKind, close
+from pyloto_corp.domain.intents import Outcome
+
+
+def test_custom_software_lead_is_handed_off_with_a_complete_handoff(chat) -> None:
+    first = chat.send("oi, sou a Ana da padaria Pão Quente em PG, preciso de um sistema pra ontem")
+    assert "sistemas" in chat.said(first)
+    for answer in ("controlar pedidos e estoque", "cadastro de clientes e relatórios", "uns 15",
+                   "prefiro não dizer"):  # fmt: skip
+        chat.send(answer)
+    confirm = chat.steps[-1]
+    assert confirm.replies[-1].kind == "buttons" and "Ponta Grossa" in chat.said(confirm)
+    done = chat.send(choose="confirm_yes")
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    handoff = done.handoff.to_dict()
+    assert handoff["intent_primary"] == "CUSTOM_SOFTWARE"
+    assert handoff["qualification_level"] == "high"
+    assert {"urgency", "all_critical_fields"} <= set(handoff["qualification_reasons"])
+    assert handoff["requirements"]["budget"] == "unknown" and handoff["deadline"] == "para ontem"
+    assert handoff["routing"] == "sales_custom_software" and handoff["summary"]
+
+
+def test_menu_choice_then_driver_signup(chat) -> None:
+    menu = chat.send("bom dia")
+    assert menu.replies[-1].kind == "list" and len(menu.replies[-1].options) == 6
+    chat.send(choose="PYLOTO_ENTREGA_DRIVER_SIGNUP")
+    for answer in ("Carlos", "Castro", "tenho moto", "noites e fins de semana"):
+        chat.send(answer)
+    chat.send("sim")
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+
+
+def test_reasks_at_most_twice_then_moves_on(chat) -> None:
+    chat.send(choose="PYLOTO_ENTREGA_DRIVER_SIGNUP")
+    chat.send("Carlos")
+    chat.send("Castro")
+    assert "veículo" in chat.said(chat.steps[-1])
+    assert "Não consegui" in chat.said(chat.send("sei lá 123"))
+    assert "Não consegui" in chat.said(chat.send("??"))
+    moved = chat.send("hmm")
+    assert "seguimos sem" in chat.said(moved) and "dias e horários" in chat.said(moved)
+
+
+def test_asking_for_a_human_hands_off_at_any_point(chat) -> None:
+    chat.send("quero um chatbot")
+    done = chat.send("quero falar com um atendente")
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    assert "human_requested" in done.handoff.qualification_reasons
+
+
+def test_institutional_answer_then_nothing_more_is_self_serve(chat) -> None:
+    answer = chat.send("qual o endereço de vcs?")
+    assert "Ponta Grossa" in chat.said(answer)
+    chat.send(choose="more_no")
+    assert chat.outcomes == [Outcome.SELF_SERVE_INFO]
+
+
+def test_delivery_request_routes_external_with_a_cooldown_reminder(chat) -> None:
+    chat.send("preciso de um motoboy agora")
+    assert chat.outcomes == [Outcome.ROUTE_EXTERNAL]
+    reminder = chat.send("oi?", after=timedelta(minutes=5))
+    assert "Pyloto Entrega" in chat.said(reminder) and chat.outcomes == [Outcome.ROUTE_EXTERNAL]
+    fresh = chat.send("oi", after=timedelta(minutes=40))
+    assert fresh.session.is_open and fresh.session.session_id != chat.closed[0].session_id
+
+
+def test_follow_up_later_is_scheduled(chat) -> None:
+    chat.send("quero um site")
+    assert "dia e horário" in chat.said(chat.send("agora não posso, me liga depois"))
+    chat.send("amanhã às 10h")
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
+
+
+@pytest.mark.parametrize(
+    ("opening", "outcome"),
+    [("oi", Outcome.AWAITING_USER), ("quero um site", Outcome.AWAITING_USER)],
+)
+def test_inactivity_closes_lazily_on_the_next_message(chat, opening, outcome) -> None:
+    chat.send(opening)
+    chat.send("oi", after=timedelta(hours=3))
+    assert chat.outcomes == [outcome]
+    assert chat.current is not None
+
+
+def test_partial_commercial_lead_times_out_to_follow_up(chat) -> None:
+    chat.send("quero um site")
+    chat.send("vender meus produtos online")
+    chat.send("oi", after=timedelta(hours=3))
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
+
+
+def test_repeated_identical_messages_are_spam_and_then_silence(chat) -> None:
+    for _ in range(4):
+        chat.send("???")
+    assert chat.outcomes == [Outcome.DUPLICATE_OR_SPAM]
+    assert chat.send("???", after=timedelta(minutes=1)) is None
+
+
+def test_laughter_is_not_spam(chat) -> None:
+    chat.send("oi")
+    for _ in range(5):
+        chat.send("kkkkkk")
+    assert chat.outcomes == []
+
+
+def test_unsupported_after_the_menu_was_offered(chat) -> None:
+    first = chat.send("vcs fazem empréstimo?")
+    assert first.replies[-1].kind == "list"
+    chat.send("quero um empréstimo consignado")
+    assert chat.outcomes == [Outcome.UNSUPPORTED]
+
+
+def test_media_is_acknowledged_and_opt_out_ends_quietly(chat) -> None:
+    ack = chat.send(kind=TurnKind.MEDIA)
+    assert "arquivo" in chat.said(ack)
+    quiet = chat.send("parar")
+    assert quiet.replies == [] and chat.outcomes == [Outcome.AWAITING_USER]
+    assert quiet.session.context["close_reason"] == "opt_out"
+
+
+def test_a_session_cannot_close_twice(chat) -> None:
+    chat.send("preciso de um motoboy")
+    with pytest.raises(SessionAlreadyClosed):
+        close(chat.closed[0], Outcome.SELF_SERVE_INFO, chat.now, "again")
+
+
+def test_every_decision_has_a_policy(chat) -> None:
+    step = chat.send("quero um site")
+    assert {p.action.value for p in step.proposals} == {"iniciar_fluxo"}
