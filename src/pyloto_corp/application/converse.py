@@ -91,8 +91,9 @@ class Converse:
             return self._engine.handle(
                 current, last, turn, user_key=user_key, new_session_id=self._new_id()
             )
-        except Exception:
-            log.exception("conversation.failed_internal", user_key=user_key)
+        except Exception as exc:  # noqa: BLE001 - any engine bug must still end the session
+            # Error type only: a traceback could carry the person's text into the logs.
+            log.error("conversation.failed_internal", user_key=user_key, error=type(exc).__name__)
             session = current or SessionRecord(self._new_id(), user_key, turn.at, turn.at)
             failed = close(session, Outcome.FAILED_INTERNAL, turn.at, "internal_error")
             apology = Reply(self._engine.content.text("apology"))
