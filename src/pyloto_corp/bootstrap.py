@@ -32,6 +32,7 @@ from pyloto_corp.application.process_inbound_message import (
     ProcessStatusUpdate,
 )
 from pyloto_corp.application.storage import Storage
+from pyloto_corp.application.sweep_sessions import SweepIdleSessions
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.machine import Engine, EngineConfig
 from pyloto_corp.infra.logging import configure_logging
@@ -110,6 +111,11 @@ def build_converse(settings: Settings, storage: Storage) -> Converse:
         new_id=lambda: uuid.uuid4().hex,
         actor=settings.bot_persona_name,
     )
+
+
+def build_sweep(settings: Settings, storage: Storage) -> SweepIdleSessions:
+    engine = build_engine(settings)
+    return SweepIdleSessions(storage, engine, clock=utc_now, actor=settings.bot_persona_name)
 
 
 def build_dependencies(settings: Settings, overrides: Overrides | None = None) -> ApiDependencies:

@@ -12,6 +12,7 @@ import structlog
 from pyloto_corp.application.audit_trail import AuditTrail
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.audit import AuditAction, AuditEvent
+from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.policy import decide
 from pyloto_corp.domain.engine.state import Step
 from pyloto_corp.domain.records import DecisionRecord, LeadProfile, OutboxItem, SessionRecord
@@ -31,6 +32,8 @@ class Effects:
         await self._enqueue(session, message_id, [r.to_payload() for r in step.replies])
         await self._audit_event(session.user_key, f"{message_id}#contact",
                                 AuditAction.USER_CONTACT, "mensagem recebida", {})  # fmt: skip
+        if step.closed_before is not None and step.closed_before is not session:
+            await self.timed_out(step.closed_before, f"{message_id}#timeout")
         for number, proposal in enumerate(step.proposals):
             await self._decision(session, f"{message_id}#d{number}", proposal)
         await self._profile(session, phone, message_id)
@@ -42,8 +45,12 @@ class Effects:
                 level=step.handoff.qualification_level.value,
             )
         if not session.is_open:
-            log.info("conversation.closed", user_key=session.user_key,
-                     session_id=session.session_id, outcome=session.outcome)  # fmt: skip
+            _log_closed(session)
+
+    async def timed_out(self, session: SessionRecord, decision_id: str) -> None:
+        """A session closed by inactivity (lazily or by the sweep): its decision, its log."""
+        await self._decision(session, decision_id, closing_proposal(session))
+        _log_closed(session)
 
     async def replay(self, session: SessionRecord, message_id: str) -> None:
         """A retried webhook: re-create this message's replies if they are the last ones."""
@@ -111,3 +118,8 @@ class Effects:
                            timestamp=self._clock().isoformat(), action=action.value,
                            reason=reason, details=details)  # fmt: skip
         await self._audit.record(draft)
+
+
+def _log_closed(session: SessionRecord) -> None:
+    log.info("conversation.closed", user_key=session.user_key,
+             session_id=session.session_id, outcome=session.outcome)  # fmt: skip

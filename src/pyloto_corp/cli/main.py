@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import uvicorn
 
 from pyloto_corp.bootstrap import ConfigurationError, build_app
 from pyloto_corp.cli.classify import classify_stream, evaluate_file
+from pyloto_corp.cli.sweep import sweep
 from pyloto_corp.infra.settings import Settings
 
 EXIT_CONFIG = 2
@@ -26,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     classify.add_argument(
         "--eval", metavar="FILE.jsonl", help="avalia um corpus rotulado ({text, intent} por linha)"
+    )
+    commands.add_parser(
+        "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
     )
     return parser
 
@@ -49,12 +53,22 @@ def serve(host: str | None, port: int | None) -> int:
     return 0
 
 
+def _guarded(command: Callable[[], int]) -> int:
+    try:
+        return command()
+    except ConfigurationError as exc:
+        print(f"pyloto-corp: {exc}", file=sys.stderr)  # noqa: T201 - CLI output
+        return EXIT_CONFIG
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "classify":
         if args.eval:
             return evaluate_file(args.eval, sys.stdout)
         return classify_stream(sys.stdin, sys.stdout)
+    if args.command == "sweep":
+        return _guarded(lambda: sweep(Settings(), sys.stdout, sys.stderr))
     return serve(args.host, args.port)
 
 

@@ -16,14 +16,18 @@ SLOT_KINDS = frozenset(
      "channels", "business", "budget"}
 )  # fmt: skip
 MENU_TITLE_MAX, MENU_DESCRIPTION_MAX, MENU_ROWS_MAX = 24, 72, 10
+BUTTON_TITLE_MAX = 20
+BUTTON_TEXTS = ("confirm_yes", "confirm_no", "anything_else_yes", "anything_else_no",
+                "menu_button", "correct_button")  # fmt: skip
 REQUIRED_TEXTS = (
     "greeting", "menu_body", "menu_button", "menu_again", "unsupported", "unsupported_final",
     "handoff", "handoff_requested", "media_ack", "location_ack", "apology", "confirm",
-    "confirm_yes", "confirm_no", "restart_slots", "reask", "skip_slot", "followup_ask",
+    "confirm_yes", "confirm_no", "correct_which", "correct_button", "noted_other", "reask",
+    "skip_slot", "followup_ask",
     "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
 )  # fmt: skip
-VOCABULARIES = ("opt_out", "human", "followup", "yes", "no")
+VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch")
 
 
 class ContentError(DomainError):
@@ -132,8 +136,13 @@ def _validate(content: Content) -> None:
     for item in content.intents.values():
         if item.info_link not in content.links:
             raise ContentError(f"unknown link {item.info_link!r}")
+        if any(len(s.label) > MENU_TITLE_MAX for s in item.slots):
+            raise ContentError(f"a slot label of {item.label!r} is over 24 characters (list row)")
     for key, text in content.texts.items():
         _check_placeholders(key, text)
+    for key in BUTTON_TEXTS:
+        if len(content.texts[key]) > BUTTON_TITLE_MAX:
+            raise ContentError(f"text {key!r} is a button title: at most 20 characters")
 
 
 _ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label"}

@@ -22,7 +22,6 @@ class Dialogue:
         self.gazetteer = gazetteer
 
     def start(self, flow: Flow, intent: Intent, entities: Entities) -> None:
-        item = flow.content.intents[intent]
         flow.update(active_intent=intent.value, slots={}, state="collecting")
         flow.remember(reasks=0, pending_slot=None)
         flow.propose(Action.START_INTENT, intent)
@@ -31,15 +30,32 @@ class Dialogue:
             return flow.menu()
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
-        links = flow.content.links
-        flow.say_text(item.explain.format(link=links[item.info_link], hours=flow.content
-                      .business_hours, jobs=links["jobs"], site=links["site"]))  # fmt: skip
+        self.explain(flow, intent)
         if intent is Intent.PYLOTO_ENTREGA_REQUEST:
             return self.resolve(flow, Outcome.ROUTE_EXTERNAL)
         if intent is Intent.INSTITUTIONAL:
             return self.resolve(flow, Outcome.SELF_SERVE_INFO)
         self._learn(flow, entities)
         self.ask_next(flow)
+
+    def explain(self, flow: Flow, intent: Intent) -> None:
+        item, links = flow.content.intents[intent], flow.content.links
+        flow.say_text(item.explain.format(link=links[item.info_link], hours=flow.content
+                      .business_hours, jobs=links["jobs"], site=links["site"]))  # fmt: skip
+
+    def aside(self, flow: Flow, intent: Intent) -> None:
+        """An immediate need (a delivery now) answered without leaving the current form."""
+        self.explain(flow, intent)
+        flow.propose(Action.ROUTE_EXTERNAL, intent, aside=True)
+        self._freeze(flow, intent, {}, Outcome.ROUTE_EXTERNAL)
+
+    def ask_again(self, flow: Flow) -> None:
+        """Back to the question that was pending."""
+        slots = flow.content.intents[Intent(flow.session.active_intent)].slots
+        pending = flow.session.context.get("pending_slot")
+        slot = next((s for s in slots if s.name == pending), None)
+        if slot is not None:
+            flow.say_text(slot.ask)
 
     def _unsupported(self, flow: Flow) -> None:
         if flow.session.context.get("menu_offered"):
@@ -63,11 +79,11 @@ class Dialogue:
     def ask_next(self, flow: Flow) -> None:
         slot = self._missing(flow)
         if slot is None:
-            return self._confirm(flow)
+            return self.confirm(flow)
         flow.remember(pending_slot=slot.name, reasks=0)
         flow.say_text(slot.ask)
 
-    def _confirm(self, flow: Flow) -> None:
+    def confirm(self, flow: Flow) -> None:
         intent = Intent(flow.session.active_intent)
         summary = summarize(flow.content, intent, flow.session.slots)
         flow.update(state="confirming")
@@ -94,14 +110,8 @@ class Dialogue:
         flow.say("skip_slot")
         self.ask_next(flow)
 
-    def confirmation(self, flow: Flow, yes: bool | None) -> None:
-        if yes is None:
-            return self._confirm(flow)
-        if not yes:
-            flow.update(slots={}, state="collecting")
-            first = self._missing(flow)
-            flow.remember(pending_slot=first.name if first else None, reasks=0)
-            return flow.say("restart_slots", question=first.ask if first else "")
+    def confirmed(self, flow: Flow) -> None:
+        """The person said the summary is right: hand off, or send material to a cold lead."""
         intent = Intent(flow.session.active_intent)
         level = qualification_of(flow.session, intent).level
         if intent in COMMERCIAL_INTENTS and level is QualificationLevel.LOW:
@@ -112,13 +122,7 @@ class Dialogue:
 
     def resolve(self, flow: Flow, result: Outcome) -> None:
         """Freeze the active intent's summary; offer the next queued one or close."""
-        intent = Intent(flow.session.active_intent)
-        q = qualification_of(flow.session, intent)
-        frozen = {"intent": intent.value, "slots": dict(flow.session.slots), "level": q.level.value,
-                  "reasons": list(q.reasons), "result": result.value,
-                  "handoff": result is Outcome.HANDOFF_HUMAN,
-                  "summary": summarize(flow.content, intent, flow.session.slots)}  # fmt: skip
-        flow.remember(resolved=[*flow.session.context.get("resolved", []), frozen])
+        self._freeze(flow, Intent(flow.session.active_intent), flow.session.slots, result)
         queue = list(flow.session.queued_intents)
         if queue:
             following = Intent(queue.pop(0).intent)
@@ -126,6 +130,14 @@ class Dialogue:
             flow.say("next_intent", label=flow.content.intents[following].label)
             return self.start(flow, following, Entities())
         self.close_resolved(flow)
+
+    def _freeze(self, flow: Flow, intent: Intent, slots: dict, result: Outcome) -> None:
+        q = qualification_of(flow.session, intent)
+        frozen = {"intent": intent.value, "slots": dict(slots), "level": q.level.value,
+                  "reasons": list(q.reasons), "result": result.value,
+                  "handoff": result is Outcome.HANDOFF_HUMAN,
+                  "summary": summarize(flow.content, intent, slots)}  # fmt: skip
+        flow.remember(resolved=[*flow.session.context.get("resolved", []), frozen])
 
     def close_resolved(self, flow: Flow) -> None:
         results = [r["result"] for r in flow.session.context.get("resolved", [])]

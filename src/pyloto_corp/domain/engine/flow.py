@@ -17,6 +17,7 @@ CLOSING_ACTIONS = {
     Outcome.ROUTE_EXTERNAL: Action.ROUTE_EXTERNAL,
     Outcome.SCHEDULED_FOLLOWUP: Action.SCHEDULE,
 }
+HANDED_OVER = (Outcome.HANDOFF_HUMAN, Outcome.SCHEDULED_FOLLOWUP)
 
 
 class Flow:
@@ -60,8 +61,8 @@ class Flow:
         self.step.say(Reply(body, tuple(Option(i, t) for i, t in choices)))
 
     def finish(self, outcome: Outcome, reason: str, *, requested: bool = False) -> None:
-        """Close the session with its one outcome (a handoff carries the ConversationHandoff)."""
-        if outcome is Outcome.HANDOFF_HUMAN:
+        """Close the session with its one outcome; a team takes over with the handoff."""
+        if outcome in HANDED_OVER:
             self.step.handoff = build_handoff(self.content, self.session, requested=requested)
             self.remember(handoff=self.step.handoff.to_dict())
         intent = self.session.active_intent or Intent.ENTRY_UNKNOWN

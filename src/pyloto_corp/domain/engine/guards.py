@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pyloto_corp.domain.engine.content import Content
-from pyloto_corp.domain.engine.flow import Flow
-from pyloto_corp.domain.engine.policy import Action
+from pyloto_corp.domain.engine.flow import CLOSING_ACTIONS, HANDED_OVER, Flow
+from pyloto_corp.domain.engine.policy import Action, Proposal
 from pyloto_corp.domain.engine.state import Reply, Step, Turn, close
+from pyloto_corp.domain.engine.summary import build_handoff
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.normalize import fold, is_laughter
 from pyloto_corp.domain.records import SessionRecord
@@ -22,6 +23,18 @@ FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
 IDENTICAL_IN_A_ROW = 4
 RECENT_KEPT = 10
 OPT_OUT_MAX_WORDS = 6
+
+
+def closing_proposal(session: SessionRecord) -> Proposal:
+    """The decision behind a session closed by inactivity (a follow-up is an external effect)."""
+    outcome = Outcome(session.outcome)
+    action = CLOSING_ACTIONS.get(outcome, Action.CLOSE)
+    confidence = session.context.get("confidence")
+    signals = tuple(session.context.get("signals", ()))
+    intent = session.active_intent or Intent.ENTRY_UNKNOWN
+    reason = session.context.get("close_reason")
+    return Proposal(action, str(intent), {"outcome": outcome.value, "reason": reason},
+                    confidence, signals)  # fmt: skip
 
 
 class Guards:
@@ -42,6 +55,9 @@ class Guards:
             outcome = Outcome.SELF_SERVE_INFO
         else:
             outcome = Outcome.AWAITING_USER
+        if outcome in HANDED_OVER:
+            handoff = build_handoff(self.content, session).to_dict()
+            session = dataclasses.replace(session, context={**session.context, "handoff": handoff})
         return close(session, outcome, at, "inactivity_timeout")
 
     def after_close(

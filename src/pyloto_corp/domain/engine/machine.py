@@ -6,14 +6,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import CONFIRM_NO, CONFIRM_YES, MORE_NO, MORE_YES, Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.guards import Guards
 from pyloto_corp.domain.engine.policy import Action
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
-from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, Intent, Outcome
+from pyloto_corp.domain.engine.switching import Switch, merge_detected
+from pyloto_corp.domain.intents import (
+    MAX_INTENTS_PER_SESSION,
+    DetectedIntent,
+    Intent,
+    Outcome,
+    choose_active,
+)
 from pyloto_corp.domain.language.classifier import LexiconClassifier
-from pyloto_corp.domain.language.entities import extract
+from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.records import QueuedIntent, SessionRecord
 
@@ -37,6 +45,8 @@ class Engine:
         self.content, self.classifier, self.gazetteer = content, classifier, gazetteer
         self.config = config or EngineConfig()
         self.dialogue = Dialogue(gazetteer)
+        self.switch = Switch(classifier, self.dialogue)
+        self.correction = Correction(self.dialogue)
         self.guards = Guards(content, self.config)
 
     def handle(
@@ -82,10 +92,13 @@ class Engine:
         state, turn = flow.session.state, flow.turn
         entities = extract(turn.text or "", self.gazetteer)
         if state == "collecting" and flow.session.context.get("pending_slot"):
-            if not self._switched(flow, turn):
+            limit = self.guards.limit_outcome(flow.session)
+            if not self.switch.handle(flow, turn, words, limit):
                 self.dialogue.answer(flow, turn.text or "", entities)
         elif state == "confirming":
-            self.dialogue.confirmation(flow, self._yes_no(words, turn, CONFIRM_YES, CONFIRM_NO))
+            self._confirming(flow, words, turn, entities)
+        elif state == "correcting":
+            self.correction.handle(flow, turn, entities)
         elif state == "info_given":
             self._after_info(flow, words, turn)
         elif state == "followup_time":
@@ -95,42 +108,34 @@ class Engine:
         else:
             self._open(flow, turn)
 
+    def _confirming(self, flow: Flow, words: list[str], turn: Turn, entities: Entities) -> None:
+        """Yes → resolve; no → which field?; a new value said in passing → re-confirm."""
+        if turn.kind is not TurnKind.CHOICE and self.correction.amend(flow, entities):
+            return None
+        answer = self._yes_no(words, turn, CONFIRM_YES, CONFIRM_NO)
+        if answer is None:
+            return self.dialogue.confirm(flow)
+        return self.dialogue.confirmed(flow) if answer else self.correction.offer(flow)
+
     def _open(self, flow: Flow, turn: Turn) -> None:
         """A new need: the person's menu choice, or what the classifier understood."""
         entities = extract(turn.text or "", self.gazetteer)
         if turn.kind is TurnKind.CHOICE and turn.choice_id in Intent.__members__:
             flow.remember(confidence=1.0, signals=["explicit_choice"])
-            flow.remember(detected=_merge(flow.session, [turn.choice_id]))
+            flow.remember(detected=merge_detected(flow.session, [turn.choice_id]))
             return self.dialogue.start(flow, Intent(turn.choice_id), entities)
         result = self.classifier.classify(turn.text or "")
         found = [result.intent, *result.secondary][:MAX_INTENTS_PER_SESSION]
+        active = choose_active([DetectedIntent(i) for i in found])
         signals = sorted(entities.found())
         flow.remember(confidence=result.confidence, signals=signals,
-                      detected=_merge(flow.session, [i.value for i in found]))  # fmt: skip
-        queued = [QueuedIntent(i.value, turn.at, None) for i in result.secondary]
+                      detected=merge_detected(flow.session, [i.value for i in found]))  # fmt: skip
+        queued = [QueuedIntent(i.value, turn.at, None) for i in found if i is not active]
         flow.update(queued_intents=tuple(queued[: MAX_INTENTS_PER_SESSION - 1]))
-        weak = result.confidence < 0.5 and not signals and result.intent is not Intent.UNSUPPORTED
+        weak = result.confidence < 0.5 and not signals and active is not Intent.UNSUPPORTED
         if weak and flow.session.state == "menu":
             return flow.menu("menu_again")
-        self.dialogue.start(flow, Intent.ENTRY_UNKNOWN if weak else result.intent, entities)
-
-    def _switched(self, flow: Flow, turn: Turn) -> bool:
-        """A clearly different need while collecting: queue it (at most 3 per session)."""
-        result = self.classifier.classify(turn.text or "")
-        active = flow.session.active_intent
-        if result.confidence < 0.9 or result.intent.value == active:
-            return False
-        if result.intent in (Intent.ENTRY_UNKNOWN, Intent.UNSUPPORTED):
-            return False
-        detected = _merge(flow.session, [result.intent.value])
-        if len(detected) > MAX_INTENTS_PER_SESSION:
-            flow.say("limit_reached")
-            flow.finish(self.guards.limit_outcome(flow.session), "intent_limit")
-            return True
-        queued = (*flow.session.queued_intents, QueuedIntent(result.intent.value, turn.at))
-        flow.update(queued_intents=queued)
-        flow.remember(detected=detected)
-        return False
+        self.dialogue.start(flow, Intent.ENTRY_UNKNOWN if weak else active, entities)
 
     def _after_info(self, flow: Flow, words: list[str], turn: Turn) -> None:
         answer = self._yes_no(words, turn, MORE_YES, MORE_NO)
@@ -147,8 +152,3 @@ class Engine:
         if self.content.says("no", words):
             return False
         return True if self.content.says("yes", words) else None
-
-
-def _merge(session: SessionRecord, intents: list[str]) -> list[str]:
-    merged = dict.fromkeys([*session.context.get("detected", []), *intents])
-    return [i for i in merged if i != Intent.ENTRY_UNKNOWN]

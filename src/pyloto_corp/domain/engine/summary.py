@@ -44,17 +44,19 @@ def build_handoff(
 ) -> ConversationHandoff:
     """Every seed field filled, from the session's frozen and active intents."""
     resolved = [r for r in session.context.get("resolved", [])]
-    primary = Intent(resolved[0]["intent"]) if resolved else _active(session)
+    lead = next((r for r in resolved if r.get("handoff")), resolved[0] if resolved else None)
+    primary = Intent(lead["intent"]) if lead else _active(session)
     detected = _detected(session, primary)
     resolved_intents = tuple(Intent(r["intent"]) for r in resolved)
     open_intents = tuple(i for i in detected if i not in resolved_intents)
-    lead = next((r for r in resolved if r.get("handoff")), resolved[0] if resolved else None)
     requirements = dict(lead["slots"]) if lead else dict(session.slots)
     if lead:
         level, reasons = QualificationLevel(lead["level"]), tuple(lead["reasons"])
     else:
         q = qualification_of(session, primary)
         level, reasons = q.level, q.reasons
+    if session.context.get("followup_when"):
+        requirements["followup_when"] = session.context["followup_when"]
     if requested:
         reasons = (*reasons, "human_requested")
     summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]

@@ -135,6 +135,9 @@ def _vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
 
 
 def _availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Periods of the day or week; plurals count ("noites", "sábados", "tardes")."""
+    table = gazetteer.availability
+    words = [w[:-1] if (w[:-1],) in table and (w,) not in table else w for w in words]
     seen: list[str] = []
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):

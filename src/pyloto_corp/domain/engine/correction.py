@@ -1,0 +1,57 @@
+"""Fixing one answer: after "Quero corrigir" the person picks the field (or just says it)."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine.content import Slot
+from pyloto_corp.domain.engine.dialogue import Dialogue
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.slots import prefill
+from pyloto_corp.domain.engine.state import Option, Reply, Turn, TurnKind
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.language.normalize import fold
+
+FIX_PREFIX = "fix:"
+
+
+class Correction:
+    def __init__(self, dialogue: Dialogue) -> None:
+        self.dialogue = dialogue
+
+    def offer(self, flow: Flow) -> None:
+        """Which field is wrong? A list of the intent's fields (WhatsApp list rows)."""
+        options = tuple(Option(FIX_PREFIX + s.name, s.label) for s in _slots(flow))
+        flow.update(state="correcting")
+        flow.step.say(Reply(flow.text("correct_which"), options, flow.text("correct_button")))
+
+    def amend(self, flow: Flow, entities: Entities) -> bool:
+        """New values said in passing ("na verdade é em Curitiba"): update and re-confirm."""
+        found = prefill(_slots(flow), entities)
+        changed = {k: v for k, v in found.items() if flow.session.slots.get(k) != v}
+        if not changed:
+            return False
+        flow.update(slots={**flow.session.slots, **changed})
+        self.dialogue.confirm(flow)
+        return True
+
+    def handle(self, flow: Flow, turn: Turn, entities: Entities) -> None:
+        if turn.kind is not TurnKind.CHOICE and self.amend(flow, entities):
+            return
+        slot = _chosen(_slots(flow), turn)
+        if slot is None:
+            return self.offer(flow)
+        flow.update(state="collecting")
+        flow.remember(pending_slot=slot.name, reasks=0)
+        flow.say_text(slot.ask)
+
+
+def _slots(flow: Flow) -> tuple[Slot, ...]:
+    return flow.content.intents[Intent(flow.session.active_intent)].slots
+
+
+def _chosen(slots: tuple[Slot, ...], turn: Turn) -> Slot | None:
+    if turn.kind is TurnKind.CHOICE and (turn.choice_id or "").startswith(FIX_PREFIX):
+        name = (turn.choice_id or "")[len(FIX_PREFIX) :]
+        return next((s for s in slots if s.name == name), None)
+    said = f" {' '.join(fold(turn.text or '').split())} "
+    return next((s for s in slots if f" {fold(s.label)} " in said), None)
