@@ -27,7 +27,7 @@ REQUIRED_TEXTS = (
     "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
 )  # fmt: skip
-VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch")
+VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know")
 
 
 class ContentError(DomainError):

@@ -13,6 +13,7 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.qualification import QualificationLevel
 
 MAX_REASKS = 2
+SHORT_ANSWER_WORDS = 4
 CONFIRM_YES, CONFIRM_NO = "confirm_yes", "confirm_no"
 MORE_YES, MORE_NO = "more_yes", "more_no"
 
@@ -64,9 +65,18 @@ class Dialogue:
         flow.menu("unsupported")
 
     def _learn(self, flow: Flow, entities: Entities) -> None:
-        slots = flow.content.intents[Intent(flow.session.active_intent)].slots
-        found = {k: v for k, v in prefill(slots, entities).items() if k not in flow.session.slots}
-        flow.update(slots={**flow.session.slots, **found})
+        """Keep what was said in passing; lists grow ("e instagram também"), answers stay."""
+        slots, known = (
+            flow.content.intents[Intent(flow.session.active_intent)].slots,
+            flow.session.slots,
+        )
+        found = {}
+        for name, value in prefill(slots, entities).items():
+            if name not in known:
+                found[name] = value
+            elif isinstance(known[name], list) and isinstance(value, list):
+                found[name] = list(dict.fromkeys([*known[name], *value]))
+        flow.update(slots={**known, **found})
         if entities.urgent:
             flow.remember(urgent=True)
         if entities.role:
@@ -93,10 +103,12 @@ class Dialogue:
             (CONFIRM_NO, flow.text("confirm_no")),
         )
 
-    def answer(self, flow: Flow, text: str, entities: Entities) -> None:
+    def answer(self, flow: Flow, text: str, entities: Entities, words: list[str]) -> None:
         """A reply while collecting: the pending slot first, then anything else said."""
         slots = flow.content.intents[Intent(flow.session.active_intent)].slots
         slot = next(s for s in slots if s.name == flow.session.context.get("pending_slot"))
+        if len(words) <= SHORT_ANSWER_WORDS and flow.content.says("dont_know", words):
+            return self._skip(flow, slot)
         value = read_answer(slot, text, self.gazetteer)
         self._learn(flow, entities)
         if value is not None:
@@ -106,6 +118,10 @@ class Dialogue:
         if reasks <= MAX_REASKS:
             flow.remember(reasks=reasks)
             return flow.say("reask", hint=slot.hint)
+        self._skip(flow, slot)
+
+    def _skip(self, flow: Flow, slot: Slot) -> None:
+        """Not known or not said: recorded as "unknown" (it never counts as an answer)."""
         flow.update(slots={**flow.session.slots, slot.name: "unknown"})
         flow.say("skip_slot")
         self.ask_next(flow)

@@ -13,7 +13,7 @@ from pyloto_corp.domain.engine.policy import Action, Proposal
 from pyloto_corp.domain.engine.state import Reply, Step, Turn, close
 from pyloto_corp.domain.engine.summary import build_handoff
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
-from pyloto_corp.domain.language.normalize import fold, is_laughter
+from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.records import SessionRecord
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
 IDENTICAL_IN_A_ROW = 4
 RECENT_KEPT = 10
 OPT_OUT_MAX_WORDS = 6
+SHORT_ANSWER_WORDS = 4
 
 
 def closing_proposal(session: SessionRecord) -> Proposal:
@@ -87,11 +88,18 @@ class Guards:
         seen = {
             "at": turn.at.isoformat(),
             "digest": digest,
-            "laughter": is_laughter(turn.text or ""),
+            "exempt": self._short_answer(turn.text or ""),
         }
         recent = [*session.context.get("recent", []), seen][-RECENT_KEPT:]
         context = {**session.context, "recent": recent}
         return dataclasses.replace(session, last_activity_at=turn.at, context=context)
+
+    def _short_answer(self, text: str) -> bool:
+        """Laughter and stock answers ("sim", "não sei") repeat legitimately: never spam."""
+        words = tokens(text)
+        short = len(words) <= SHORT_ANSWER_WORDS
+        stock = any(self.content.says(v, words) for v in ("yes", "no", "dont_know"))
+        return is_laughter(text) or (short and stock)
 
     def is_spam(self, session: SessionRecord) -> bool:
         recent = session.context.get("recent", [])
@@ -105,7 +113,7 @@ class Guards:
             len(tail) == IDENTICAL_IN_A_ROW
             and len(digests) == 1
             and "" not in digests
-            and not tail[-1]["laughter"]
+            and not tail[-1].get("exempt")
         )
 
     def handled_globally(self, flow: Flow, words: list[str], turn: Turn) -> bool:

@@ -94,7 +94,7 @@ class Engine:
         if state == "collecting" and flow.session.context.get("pending_slot"):
             limit = self.guards.limit_outcome(flow.session)
             if not self.switch.handle(flow, turn, words, limit):
-                self.dialogue.answer(flow, turn.text or "", entities)
+                self.dialogue.answer(flow, turn.text or "", entities, words)
         elif state == "confirming":
             self._confirming(flow, words, turn, entities)
         elif state == "correcting":
