@@ -12,6 +12,7 @@ from pyloto_corp.bootstrap import Overrides, build_app
 from pyloto_corp.infra.settings import Settings
 from tests.support import meta
 from tests.support.fakes import RecordingProcessor, RecordingStatuses
+from tests.support.fake_graph import FakeGraph
 from tests.support.firestore_emulator import FirestoreEmulator
 from tests.support.processes import RedisServer
 
@@ -89,3 +90,16 @@ async def shared_event_loop() -> AsyncIterator[None]:
     fresh loop per test would leave it calling into a closed one.
     """
     yield
+
+
+@pytest.fixture(scope="session")
+def fake_graph_server() -> Iterator[FakeGraph]:
+    graph = FakeGraph().start()
+    yield graph
+    graph.stop()
+
+
+@pytest.fixture
+def fake_graph(fake_graph_server: FakeGraph) -> FakeGraph:
+    fake_graph_server.reset()
+    return fake_graph_server

@@ -1,0 +1,55 @@
+"""The embedded sender: records what would be sent and, in development, prints it.
+
+``make run`` works with no Meta account: the bot's replies appear in the terminal. The
+payload is checked against Meta's limits exactly as the real sender does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from pyloto_corp.application.send_errors import InvalidPayload
+from pyloto_corp.domain.outbound import Recipient, problems
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleRecord:
+    recipient: Recipient
+    reply: dict[str, Any]
+    provider_message_id: str
+
+
+class ConsoleSender:
+    def __init__(self, *, echo: bool = False, stream: TextIO | None = None) -> None:
+        self.sent: list[ConsoleRecord] = []
+        self.read: list[str] = []
+        self._echo, self._stream = echo, stream
+        self._ids = itertools.count(1)
+
+    async def send(self, recipient: Recipient, reply: dict[str, Any]) -> str | None:
+        wrong = problems(reply)
+        if wrong:
+            raise InvalidPayload(None, "; ".join(wrong))
+        wamid = f"wamid.console.{next(self._ids)}"
+        self.sent.append(ConsoleRecord(recipient, reply, wamid))
+        if self._echo:
+            print(render(reply), file=self._stream or sys.stdout, flush=True)  # noqa: T201
+        return wamid
+
+    async def mark_read(self, message_id: str, *, typing: bool = True) -> None:
+        self.read.append(message_id)
+
+    async def aclose(self) -> None:
+        return None
+
+
+def render(reply: dict[str, Any]) -> str:
+    """The reply as a person would see it, options numbered."""
+    lines = [f"🤖 {reply['body']}"]
+    for number, option in enumerate(reply.get("options") or [], start=1):
+        extra = f" — {option['description']}" if option.get("description") else ""
+        lines.append(f"   {number}. {option['title']}{extra}")
+    return "\n".join(lines)

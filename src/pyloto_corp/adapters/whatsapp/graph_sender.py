@@ -1,0 +1,87 @@
+"""The WhatsApp Cloud API sender: pooled async HTTP, typed errors, bounded retries.
+
+Only transient failures (5xx, timeouts, Meta's temporary codes) are retried here, a few
+times with jittered exponential backoff; every other error goes back to the delivery use
+case, which decides (mark failed, back off the number or the person). A payload that
+breaks a Meta limit is refused before any request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import structlog
+
+from pyloto_corp.adapters.whatsapp.graph_errors import classify
+from pyloto_corp.adapters.whatsapp.graph_payloads import message_body, read_body
+from pyloto_corp.application.send_errors import InvalidPayload, SendError, Transient
+from pyloto_corp.domain.outbound import Recipient, problems
+
+log = structlog.get_logger(__name__)
+
+
+class GraphApiSender:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        base_url: str,
+        version: str,
+        phone_number_id: str,
+        token: str,
+        attempts: int = 3,
+        base_delay: float = 0.25,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._client, self._token = client, token
+        self._url = f"{base_url.rstrip('/')}/{version}/{phone_number_id}/messages"
+        self._attempts, self._base_delay, self._sleep = attempts, base_delay, sleep
+
+    async def send(self, recipient: Recipient, reply: dict[str, Any]) -> str | None:
+        """Meta's id for the sent message (None if Meta accepted it but named no id)."""
+        wrong = problems(reply)
+        if wrong:
+            raise InvalidPayload(None, "; ".join(wrong))
+        answer = await self._post(message_body(recipient, reply))
+        messages = answer.get("messages") if isinstance(answer, dict) else None
+        first = messages[0] if isinstance(messages, list) and messages else None
+        wamid = first.get("id") if isinstance(first, dict) else None
+        return wamid if isinstance(wamid, str) and wamid else None
+
+    async def mark_read(self, message_id: str, *, typing: bool = True) -> None:
+        await self._post(read_body(message_id, typing=typing))
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def _post(self, body: dict[str, Any]) -> Any:
+        for attempt in range(self._attempts):
+            error = await self._once(body)
+            if not isinstance(error, SendError):
+                return error
+            if error.retry != "later" or attempt == self._attempts - 1:
+                raise error
+            log.warning("graph.retrying", attempt=attempt + 1, error=type(error).__name__)
+            delay = self._base_delay * 2**attempt
+            await self._sleep(delay / 2 + random.uniform(0, delay / 2))  # noqa: S311 - jitter
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _once(self, body: dict[str, Any]) -> Any:
+        headers = {"Authorization": f"Bearer {self._token}"}
+        try:
+            response = await self._client.post(self._url, json=body, headers=headers)
+        except httpx.TimeoutException:
+            return Transient(None, "timeout")
+        except httpx.TransportError as exc:
+            return Transient(None, type(exc).__name__)
+        try:
+            data = response.json()
+        except ValueError:
+            data = {}
+        if response.is_success:
+            return data
+        return classify(response.status_code, data)
