@@ -38,8 +38,12 @@ async def test_text_goes_to_the_messages_endpoint_with_the_bearer_token(sender, 
 
 
 async def test_buttons_lists_and_business_scoped_recipients(sender, fake_graph):
-    buttons = {"kind": "buttons", "body": "Certo?", "list_button": None,
-               "options": [{"id": "confirm_yes", "title": "Sim"}, {"id": "no", "title": "Não"}]}
+    buttons = {
+        "kind": "buttons",
+        "body": "Certo?",
+        "list_button": None,
+        "options": [{"id": "confirm_yes", "title": "Sim"}, {"id": "no", "title": "Não"}],
+    }
     rows = [{"id": f"r{n}", "title": f"Opção {n}", "description": "desc"} for n in range(3)]
     listing = {"kind": "list", "body": "Escolha", "options": rows, "list_button": "Ver opções"}
     await sender.send(TO, buttons)
@@ -70,7 +74,9 @@ async def test_mark_read_shows_the_typing_indicator(sender, fake_graph):
         (400, 131049, e.MarketingLimited), (400, 100, e.Rejected),
     ],
 )  # fmt: skip
-async def test_each_meta_error_becomes_its_type_without_retry(sender, fake_graph, status, code, error):
+async def test_each_meta_error_becomes_its_type_without_retry(
+    sender, fake_graph, status, code, error
+):
     fake_graph.then((status, meta_error(code)))
     with pytest.raises(error) as raised:
         await sender.send(TO, TEXT)

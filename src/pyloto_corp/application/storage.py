@@ -84,6 +84,17 @@ class OutboxStore(Protocol):
         self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
     ) -> bool: ...
 
+    async def release(
+        self, user_key: str, item_id: str, token: str, until: datetime,
+        error_code: int | None, now: datetime,
+    ) -> bool:  # fmt: skip
+        """Give a lease back; the item is due again at ``until`` (backoff)."""
+        ...
+
+    async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
+        """Pending items of every person whose time to (re)try has come, oldest due first."""
+        ...
+
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None: ...
 
     async def record_delivery(

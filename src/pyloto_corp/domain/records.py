@@ -55,6 +55,8 @@ class LeadProfile:
     is_business: bool | None = None
     business_name: str | None = field(default=None, repr=False)
     role: str | None = None
+    user_id: str | None = field(default=None, repr=False)
+    window_closed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

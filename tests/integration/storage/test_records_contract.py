@@ -90,3 +90,28 @@ async def test_delivery_statuses_only_move_forward(storage):
     final = await storage.outbox.get(*key)
     assert (final.status, final.error_code) == (OutboxStatus.FAILED, 131047)
     assert not await storage.outbox.record_delivery("wamid.unknown", "read", None, at(6))
+
+
+async def test_released_items_come_back_due_after_their_backoff(storage):
+    """A released lease makes the item due again at ``until``; sent items are never due."""
+    await storage.outbox.enqueue([item(0), item(1), item(2, inbound="wamid.in/2")])
+    key = (USER, "wamid.in/1#0")
+    assert [i.item_id for i in await storage.outbox.list_due(at(0.5))] == ["wamid.in/1#0"]
+    await storage.outbox.claim(*key, "t", at(3), at(4))
+    assert not await storage.outbox.release(*key, "other", at(9), 500, at(3))
+    assert await storage.outbox.release(*key, "t", at(9), 130429, at(3))
+    due = [i.item_id for i in await storage.outbox.list_due(at(5))]
+    assert due == ["wamid.in/1#1", "wamid.in/2#2"]
+    released = (await storage.outbox.list_due(at(9)))[-1]
+    assert (released.item_id, released.error_code, released.claim_token) == (
+        "wamid.in/1#0", 130429, None)  # fmt: skip
+    assert (await storage.outbox.claim(*key, "t2", at(9), at(10))).attempts == 2
+    await storage.outbox.mark_sent(*key, "t2", "wamid.out.9", at(9))
+    assert "wamid.in/1#0" not in [i.item_id for i in await storage.outbox.list_due(at(99))]
+    assert len(await storage.outbox.list_due(at(99), limit=1)) == 1
+
+
+async def test_lead_profile_keeps_the_window_state(storage):
+    profile = LeadProfile(USER, at(1), user_id="BR.123", window_closed_at=at(2))
+    await storage.leads.put(profile)
+    assert await storage.leads.get(USER) == profile

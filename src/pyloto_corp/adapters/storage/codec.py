@@ -139,7 +139,8 @@ def lead_doc(profile: LeadProfile) -> Doc:
 
 
 def lead_from(doc: Doc) -> LeadProfile:
-    return LeadProfile(**(doc | {"updated_at": _dt(doc["updated_at"])}))
+    closed = as_utc(doc.get("window_closed_at"))
+    return LeadProfile(**(doc | {"updated_at": _dt(doc["updated_at"]), "window_closed_at": closed}))
 
 
 def decision_doc(decision: DecisionRecord) -> Doc:
@@ -151,11 +152,14 @@ def decision_from(doc: Doc) -> DecisionRecord:
 
 
 def outbox_doc(item: OutboxItem) -> Doc:
-    return asdict(item) | {"status": item.status.value, "item_id": item.item_id}
+    """``due_at``: when a pending item may be (re)tried; absent once sent or failed."""
+    pending = item.status is OutboxStatus.PENDING
+    due = (item.claim_expires_at or item.created_at) if pending else None
+    return asdict(item) | {"status": item.status.value, "item_id": item.item_id, "due_at": due}
 
 
 def outbox_from(doc: Doc) -> OutboxItem:
-    fields = {k: v for k, v in doc.items() if k != "item_id"}
+    fields = {k: v for k, v in doc.items() if k not in ("item_id", "due_at")}
     return OutboxItem(
         **fields
         | {

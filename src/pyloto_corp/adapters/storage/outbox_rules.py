@@ -47,6 +47,18 @@ def failed(token: str, error_code: int | None, now: datetime) -> Change:
     return _finish(token, now, status=OutboxStatus.FAILED, error_code=error_code)
 
 
+def retry_later(token: str, until: datetime, error_code: int | None, now: datetime) -> Change:
+    """Give the lease back, due again at ``until`` (a backoff), remembering why."""
+
+    def change(item: OutboxItem) -> OutboxItem | None:
+        if item.status is not OutboxStatus.PENDING or item.claim_token != token:
+            return None
+        return replace(item, claim_token=None, claim_expires_at=until, error_code=error_code,
+                       updated_at=now)  # fmt: skip
+
+    return change
+
+
 def delivery(status: str, error_code: int | None, now: datetime) -> Change:
     """A status webhook; statuses never move backwards (read beats delivered beats sent)."""
 
@@ -66,13 +78,37 @@ def delivery(status: str, error_code: int | None, now: datetime) -> Change:
 
 
 class DeliveryRecorder:
-    """``record_delivery`` for any backend that can find an item and update it atomically."""
+    """Shared store methods for any backend that can find an item and update it atomically."""
 
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None:
         raise NotImplementedError
 
     async def _update(self, user_key: str, item_id: str, change: Change) -> OutboxItem | None:
         raise NotImplementedError
+
+    async def claim(
+        self, user_key: str, item_id: str, token: str, now: datetime, until: datetime
+    ) -> OutboxItem | None:
+        return await self._update(user_key, item_id, claim(token, now, until))
+
+    async def mark_sent(
+        self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
+    ) -> bool:
+        change = sent(token, provider_message_id, now)
+        return await self._update(user_key, item_id, change) is not None
+
+    async def mark_failed(
+        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
+    ) -> bool:
+        change = failed(token, error_code, now)
+        return await self._update(user_key, item_id, change) is not None
+
+    async def release(
+        self, user_key: str, item_id: str, token: str, until: datetime,
+        error_code: int | None, now: datetime,
+    ) -> bool:  # fmt: skip
+        change = retry_later(token, until, error_code, now)
+        return await self._update(user_key, item_id, change) is not None
 
     async def record_delivery(
         self, provider_message_id: str, status: str, error_code: int | None, now: datetime

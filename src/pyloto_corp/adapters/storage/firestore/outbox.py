@@ -54,22 +54,16 @@ class FirestoreOutboxStore(rules.DeliveryRecorder):
 
         return await run_transaction(self._paths.client, body)
 
-    async def claim(
-        self, user_key: str, item_id: str, token: str, now: datetime, until: datetime
-    ) -> OutboxItem | None:
-        return await self._update(user_key, item_id, rules.claim(token, now, until))
-
-    async def mark_sent(
-        self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
-    ) -> bool:
-        change = rules.sent(token, provider_message_id, now)
-        return await self._update(user_key, item_id, change) is not None
-
-    async def mark_failed(
-        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
-    ) -> bool:
-        change = rules.failed(token, error_code, now)
-        return await self._update(user_key, item_id, change) is not None
+    async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
+        query = (
+            self._paths.client.collection_group("outbox")
+            .where(filter=FieldFilter("status", "==", "pending"))
+            .where(filter=FieldFilter("due_at", "<=", now))
+            .order_by("due_at")
+            .limit(limit)
+        )
+        async with guard():
+            return [codec.outbox_from(d.to_dict()) async for d in query.stream()]
 
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None:
         query = (

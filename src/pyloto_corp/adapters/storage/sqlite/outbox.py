@@ -7,7 +7,7 @@ from datetime import datetime
 
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage import outbox_rules as rules
-from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, loads
+from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, iso, loads
 from pyloto_corp.domain.records import OutboxItem
 
 _GET = "SELECT doc FROM outbox WHERE user_key = ? AND item_id = ?"
@@ -45,22 +45,14 @@ class SqliteOutboxStore(rules.DeliveryRecorder):
                 _write(tx, new)
         return new
 
-    async def claim(
-        self, user_key: str, item_id: str, token: str, now: datetime, until: datetime
-    ) -> OutboxItem | None:
-        return await self._update(user_key, item_id, rules.claim(token, now, until))
-
-    async def mark_sent(
-        self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
-    ) -> bool:
-        change = rules.sent(token, provider_message_id, now)
-        return await self._update(user_key, item_id, change) is not None
-
-    async def mark_failed(
-        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
-    ) -> bool:
-        change = rules.failed(token, error_code, now)
-        return await self._update(user_key, item_id, change) is not None
+    async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
+        rows = self._db.query(
+            "SELECT doc FROM outbox WHERE json_extract(doc, '$.status') = 'pending' "
+            "AND json_extract(doc, '$.due_at') <= ? "
+            "ORDER BY json_extract(doc, '$.due_at') LIMIT ?",
+            (iso(now), limit),
+        )
+        return [codec.outbox_from(loads(r[0])) for r in rows]
 
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None:
         rows = self._db.query(
