@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from pyloto_corp.bootstrap import Overrides, build_app
 from pyloto_corp.infra.settings import Settings
 from tests.support import meta
-from tests.support.fakes import RecordingProcessor, RecordingStatuses
 from tests.support.fake_graph import FakeGraph
+from tests.support.fakes import RecordingProcessor, RecordingStatuses
 from tests.support.firestore_emulator import FirestoreEmulator
 from tests.support.processes import RedisServer
 

@@ -75,7 +75,7 @@ class FakeGraph:
         graph = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 seen = Seen(self.path, self.headers.get("Authorization"), body)

@@ -85,8 +85,8 @@ class OutboxStore(Protocol):
     ) -> bool: ...
 
     async def release(
-        self, user_key: str, item_id: str, token: str, until: datetime,
-        error_code: int | None, now: datetime,
+        self, user_key: str, item_id: str, token: str, *,
+        until: datetime, error_code: int | None, now: datetime,
     ) -> bool:  # fmt: skip
         """Give a lease back; the item is due again at ``until`` (backoff)."""
         ...

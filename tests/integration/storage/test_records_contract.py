@@ -98,8 +98,8 @@ async def test_released_items_come_back_due_after_their_backoff(storage):
     key = (USER, "wamid.in/1#0")
     assert [i.item_id for i in await storage.outbox.list_due(at(0.5))] == ["wamid.in/1#0"]
     await storage.outbox.claim(*key, "t", at(3), at(4))
-    assert not await storage.outbox.release(*key, "other", at(9), 500, at(3))
-    assert await storage.outbox.release(*key, "t", at(9), 130429, at(3))
+    assert not await storage.outbox.release(*key, "other", until=at(9), error_code=500, now=at(3))
+    assert await storage.outbox.release(*key, "t", until=at(9), error_code=130429, now=at(3))
     due = [i.item_id for i in await storage.outbox.list_due(at(5))]
     assert due == ["wamid.in/1#1", "wamid.in/2#2"]
     released = (await storage.outbox.list_due(at(9)))[-1]

@@ -104,8 +104,8 @@ class DeliveryRecorder:
         return await self._update(user_key, item_id, change) is not None
 
     async def release(
-        self, user_key: str, item_id: str, token: str, until: datetime,
-        error_code: int | None, now: datetime,
+        self, user_key: str, item_id: str, token: str, *,
+        until: datetime, error_code: int | None, now: datetime,
     ) -> bool:  # fmt: skip
         change = retry_later(token, until, error_code, now)
         return await self._update(user_key, item_id, change) is not None

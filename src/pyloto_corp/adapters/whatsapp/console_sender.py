@@ -36,7 +36,7 @@ class ConsoleSender:
         wamid = f"wamid.console.{next(self._ids)}"
         self.sent.append(ConsoleRecord(recipient, reply, wamid))
         if self._echo:
-            print(render(reply), file=self._stream or sys.stdout, flush=True)  # noqa: T201
+            print(render(reply), file=self._stream or sys.stdout, flush=True)
         return wamid
 
     async def mark_read(self, message_id: str, *, typing: bool = True) -> None:
