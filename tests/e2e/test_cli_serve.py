@@ -73,3 +73,23 @@ def _answers(url: str) -> bool:
         return httpx.get(url, timeout=0.5).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def test_make_run_shows_the_bots_replies_in_the_console(tmp_path):
+    """In development the console sender prints what would go to WhatsApp, options numbered."""
+    port = free_port()
+    env = _env(PORT=str(port), ENVIRONMENT="development", WHATSAPP_WEBHOOK_SECRET=meta.APP_SECRET)
+    proc = subprocess.Popen([*_cli(), "serve"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until(lambda: _answers(base + "/healthz"), 30, "pyloto-corp serve")
+        body = meta.meta_bytes(meta.envelope([meta.message(text={"body": "oi"})]))
+        httpx.post(base + "/webhooks/whatsapp", content=body,
+                   headers={"X-Hub-Signature-256": meta.sign(body)})  # fmt: skip
+        time.sleep(0.2)
+    finally:
+        stop_group(proc)
+    output = proc.stdout.read().decode()
+    assert "🤖 Oi! Eu sou o Otto" in output and "   1. Sistemas sob medida" in output
+    assert meta.WA_ID not in output

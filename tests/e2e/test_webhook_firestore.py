@@ -7,7 +7,7 @@ from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.bootstrap import build_app
 from pyloto_corp.infra.settings import DEV_PLACEHOLDER
 from tests.conftest import make_settings
-from tests.e2e.test_webhook_storage import USER_KEY
+from tests.e2e.test_webhook_storage import USER_KEY, inbound
 from tests.support import meta
 
 pytestmark = [pytest.mark.anyio, pytest.mark.firestore]
@@ -33,6 +33,9 @@ async def test_signed_webhook_is_stored_in_firestore(
         again = await client.post("/webhooks/whatsapp", content=body, headers=headers)
         assert again.json()["duplicates"] == 1
     storage = build_firestore_storage("demo-test")
-    [stored] = await storage.conversations.list_messages(USER_KEY)
+    history = await storage.conversations.list_messages(USER_KEY)
+    [stored] = inbound(history)
     assert stored.text == "Olá, Pyloto! 🚚"
-    assert (await storage.conversations.get_header(USER_KEY)).last_message_at == stored.sent_at
+    assert {m.direction for m in history} == {"in", "out"}
+    header = await storage.conversations.get_header(USER_KEY)
+    assert header.last_message_at == max(m.sent_at for m in history)

@@ -42,7 +42,7 @@ def test_redelivery_past_dedupe_stores_one_message_and_keeps_the_header(
     second = client_factory(storage=storage, dedupe=MemoryDedupeGate(lease_seconds=5,
                             done_ttl_seconds=5))  # fmt: skip
     assert deliver(document, second).json()["processed"] == 1
-    [stored] = asyncio.run(storage.conversations.list_messages(USER_KEY))
+    [stored] = inbound(asyncio.run(storage.conversations.list_messages(USER_KEY)))
     assert stored.text == "quero um app" and stored.kind == "text"
     assert asyncio.run(storage.conversations.get_header(USER_KEY)) == header
 
@@ -56,7 +56,7 @@ def test_storage_outage_answers_503_and_the_retry_stores_it(client_factory, deli
     failed = deliver(document, client)
     assert failed.status_code == 503 and failed.headers["retry-after"]
     assert deliver(document, client).json()["processed"] == 1
-    assert len(asyncio.run(storage.conversations.list_messages(USER_KEY))) == 1
+    assert len(inbound(asyncio.run(storage.conversations.list_messages(USER_KEY)))) == 1
 
 
 def test_interactive_and_media_store_words_not_payloads(client_factory, deliver, tmp_path):
@@ -69,6 +69,11 @@ def test_interactive_and_media_store_words_not_payloads(client_factory, deliver,
     messages = [meta.message("interactive", ts=1, **reply), meta.message("image", ts=2, **photo),
                 meta.message("reaction", ts=3, **reaction)]  # fmt: skip
     assert deliver(meta.envelope(messages), client).status_code == 200
-    stored = asyncio.run(storage.conversations.list_messages(USER_KEY))
+    stored = inbound(asyncio.run(storage.conversations.list_messages(USER_KEY)))
     assert [(m.kind, m.text) for m in stored] == [
         ("interactive", "Sim"), ("image", "fachada"), ("reaction", None)]  # fmt: skip
+
+
+def inbound(messages: list) -> list:
+    """What the person sent (the bot's replies are in the history too, direction=out)."""
+    return [m for m in messages if m.direction == "in"]

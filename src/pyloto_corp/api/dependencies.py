@@ -9,6 +9,7 @@ from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
 
 ReadinessCheck = Callable[[], Awaitable[None]]
 ShutdownHook = Callable[[], Awaitable[None]]
+BackgroundLoop = Callable[[], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,3 +30,4 @@ class ApiDependencies:
     ingest: IngestWebhookEvents
     readiness: dict[str, ReadinessCheck] = field(default_factory=dict)
     on_shutdown: tuple[ShutdownHook, ...] = ()
+    background: tuple[BackgroundLoop, ...] = ()

@@ -15,6 +15,7 @@ from pyloto_corp.domain.audit import AuditAction, AuditEvent
 from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.policy import decide
 from pyloto_corp.domain.engine.state import Step
+from pyloto_corp.domain.outbound import Recipient, fit
 from pyloto_corp.domain.records import DecisionRecord, LeadProfile, OutboxItem, SessionRecord
 
 log = structlog.get_logger(__name__)
@@ -27,16 +28,17 @@ class Effects:
         self._storage, self._clock, self._actor = storage, clock, actor
         self._audit = AuditTrail(storage.audit)
 
-    async def apply(self, step: Step, message_id: str, phone: str | None) -> None:
+    async def apply(self, step: Step, message_id: str, contact: Recipient | None) -> list[str]:
+        """Persist every effect of the turn; returns the outbox ids to deliver, in order."""
         session = step.session
-        await self._enqueue(session, message_id, [r.to_payload() for r in step.replies])
+        ids = await self._enqueue(session, message_id, [r.to_payload() for r in step.replies])
         await self._audit_event(session.user_key, f"{message_id}#contact",
                                 AuditAction.USER_CONTACT, "mensagem recebida", {})  # fmt: skip
         if step.closed_before is not None and step.closed_before is not session:
             await self.timed_out(step.closed_before, f"{message_id}#timeout")
         for number, proposal in enumerate(step.proposals):
             await self._decision(session, f"{message_id}#d{number}", proposal)
-        await self._profile(session, phone, message_id)
+        await self._profile(session, contact, message_id)
         if step.handoff is not None:
             log.info(
                 "conversation.handoff",
@@ -46,21 +48,26 @@ class Effects:
             )
         if not session.is_open:
             _log_closed(session)
+        return ids
 
     async def timed_out(self, session: SessionRecord, decision_id: str) -> None:
         """A session closed by inactivity (lazily or by the sweep): its decision, its log."""
         await self._decision(session, decision_id, closing_proposal(session))
         _log_closed(session)
 
-    async def replay(self, session: SessionRecord, message_id: str) -> None:
+    async def replay(self, session: SessionRecord, message_id: str) -> list[str]:
         """A retried webhook: re-create this message's replies if they are the last ones."""
         last = session.context.get("last_replies") or {}
+        ids = []
         if last.get("message_id") == message_id:
-            await self._enqueue(session, message_id, list(last.get("replies", [])))
+            ids = await self._enqueue(session, message_id, list(last.get("replies", [])))
         log.info("conversation.already_applied", user_key=session.user_key,
                  provider_message_id=message_id)  # fmt: skip
+        return ids
 
-    async def _enqueue(self, session: SessionRecord, message_id: str, replies: list) -> None:
+    async def _enqueue(self, session: SessionRecord, message_id: str, replies: list) -> list[str]:
+        """One outbox item per WhatsApp message: replies are fitted to Meta's limits first."""
+        fitted = [part for reply in replies for part in fit(reply)]
         items = [
             OutboxItem(
                 session.user_key,
@@ -71,10 +78,11 @@ class Effects:
                 self._clock(),
                 session_id=session.session_id,
             )
-            for position, payload in enumerate(replies)
+            for position, payload in enumerate(fitted)
         ]
         if items:
             await self._storage.outbox.enqueue(items)
+        return [item.item_id for item in items]
 
     async def _decision(self, session: SessionRecord, decision_id: str, proposal: Any) -> None:
         envelope = decide(proposal, decision_id=decision_id, timestamp=self._clock().isoformat(),
@@ -92,12 +100,14 @@ class Effects:
             action = AuditAction.DECISION_RECORDED
             await self._audit_event(session.user_key, event_id, action, envelope.reason, details)
 
-    async def _profile(self, session: SessionRecord, phone: str | None, message_id: str) -> None:
+    async def _profile(
+        self, session: SessionRecord, contact: Recipient | None, message_id: str
+    ) -> None:
         profiles = self._storage.leads
         current = await profiles.get(session.user_key) or LeadProfile(
             session.user_key, self._clock()
         )
-        changes: dict[str, Any] = {"phone": phone} if phone and not current.phone else {}
+        changes = _contact_changes(current, contact)
         for slot, field in PROFILE_FIELDS.items():
             value = session.slots.get(slot)
             if isinstance(value, str) and value != "unknown" and getattr(current, field) != value:
@@ -118,6 +128,17 @@ class Effects:
                            timestamp=self._clock().isoformat(), action=action.value,
                            reason=reason, details=details)  # fmt: skip
         await self._audit.record(draft)
+
+
+def _contact_changes(current: LeadProfile, contact: Recipient | None) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if contact is not None and contact.phone and contact.phone != current.phone:
+        changes["phone"] = contact.phone
+    if contact is not None and contact.user_id and contact.user_id != current.user_id:
+        changes["user_id"] = contact.user_id
+    if current.window_closed_at is not None:
+        changes["window_closed_at"] = None  # the person wrote again: the 24 h window is open
+    return changes
 
 
 def _log_closed(session: SessionRecord) -> None:

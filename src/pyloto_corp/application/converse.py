@@ -21,6 +21,7 @@ from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.engine.state import Reply, Step, Turn, TurnKind, close
 from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.messages import MEDIA_KINDS, InboundMessage, MessageKind
+from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import SessionRecord
 
 log = structlog.get_logger(__name__)
@@ -59,29 +60,29 @@ class Converse:
         self._storage, self._engine, self._new_id = storage, engine, new_id
         self._effects = Effects(storage, clock=clock, actor=actor)
 
-    async def handle(self, user_key: str, message: InboundMessage, phone: str | None) -> None:
+    async def handle(
+        self, user_key: str, message: InboundMessage, contact: Recipient | None
+    ) -> list[str]:
+        """Apply the message once; returns the outbox item ids to deliver, in order."""
         turn = to_turn(message, message.text or _choice_title(message))
         if turn is None:
-            return
+            return []
         for attempt in range(MAX_ATTEMPTS):
             current = await self._storage.sessions.get_open(user_key)
             if current is not None and turn.message_id in current.context.get("applied", []):
-                await self._effects.replay(current, turn.message_id)
-                return
+                return await self._effects.replay(current, turn.message_id)
             last = None if current is not None else await self._last_closed(user_key)
             if last is not None and turn.message_id in last.context.get("applied", []):
-                await self._effects.replay(last, turn.message_id)
-                return
+                return await self._effects.replay(last, turn.message_id)
             step = self._step(current, last, turn, user_key)
             if step is None:
-                return
+                return []
             try:
                 await self._commit(step, turn.message_id, last)
             except VersionConflict:
                 log.info("conversation.version_conflict", user_key=user_key, attempt=attempt)
                 continue
-            await self._effects.apply(step, turn.message_id, phone)
-            return
+            return await self._effects.apply(step, turn.message_id, contact)
         raise VersionConflict("the session kept changing; Meta will retry")
 
     def _step(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from pyloto_corp.domain.messages import InboundMessage, StatusUpdate
+from pyloto_corp.domain.outbound import Recipient
 
 
 class ClaimOutcome(StrEnum):
@@ -49,3 +50,23 @@ class StatusUpdateProcessor(Protocol):
     """Handles one delivery status of a message we sent."""
 
     async def execute(self, update: StatusUpdate) -> None: ...
+
+
+class Throttle(Protocol):
+    """A rate limit shared by every instance that uses the same backend."""
+
+    async def acquire(self, key: str, limit: int, window_seconds: float) -> None:
+        """Wait until one more event under ``key`` fits in ``limit`` per ``window_seconds``."""
+        ...
+
+
+class MessageSender(Protocol):
+    """Sends fitted replies (see ``domain.outbound``); raises ``SendError`` subtypes."""
+
+    async def send(self, recipient: Recipient, reply: dict[str, Any]) -> str | None:
+        """Meta's id of the sent message (None if Meta accepted it without naming one)."""
+        ...
+
+    async def mark_read(self, message_id: str, *, typing: bool = True) -> None: ...
+
+    async def aclose(self) -> None: ...

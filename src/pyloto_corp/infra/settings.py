@@ -56,6 +56,16 @@ class Settings(BaseSettings):
     whatsapp_phone_number_id: str = ""
     webhook_max_body_bytes: int = Field(default=3 * 1024 * 1024, ge=1024)
 
+    sender_backend: Literal["console", "graph"] = "console"
+    graph_api_base_url: str = "https://graph.facebook.com"
+    graph_api_version: str = Field(default="v24.0", pattern=r"^v\d+\.\d+$")
+    graph_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    outbound_rate_per_second: int = Field(default=80, ge=1, le=1000)
+    recipient_max_messages: int = Field(default=10, ge=1, le=100)
+    recipient_window_seconds: float = Field(default=6.0, gt=0, le=600)
+    outbox_max_attempts: int = Field(default=6, ge=1, le=50)
+    outbox_retry_interval_seconds: float = Field(default=15.0, ge=0, le=3600)
+
     storage_backend: Literal["sqlite", "firestore"] = "sqlite"
     sqlite_path: str = "var/pyloto.sqlite3"
     firestore_project_id: str = ""
@@ -91,6 +101,12 @@ class Settings(BaseSettings):
             problems.append("WHATSAPP_WEBHOOK_SECRET (vazio)")
         if self.storage_backend == "firestore" and not self.firestore_project_id.strip():
             problems.append("FIRESTORE_PROJECT_ID (obrigatório com STORAGE_BACKEND=firestore)")
+        if self.sender_backend == "graph" and is_placeholder(
+            self.whatsapp_access_token.get_secret_value()
+        ):
+            problems.append("WHATSAPP_ACCESS_TOKEN (obrigatório com SENDER_BACKEND=graph)")
+        if self.sender_backend == "graph" and not self.whatsapp_phone_number_id.strip():
+            problems.append("WHATSAPP_PHONE_NUMBER_ID (obrigatório com SENDER_BACKEND=graph)")
         if self.dedupe_backend == "redis" and not self.redis_url:
             problems.append("REDIS_URL (obrigatório com DEDUPE_BACKEND=redis)")
         if self.zero_trust_mode:

@@ -20,6 +20,7 @@ from pyloto_corp.domain.messages import (
     SenderIdKind,
     SenderRef,
 )
+from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.infra.logging import shared_processors
 from tests.conftest import make_settings
 from tests.integration.storage.conftest import T0
@@ -55,7 +56,7 @@ class Person:
         sender = SenderRef(SenderIdKind.WA_ID, PHONE[1:])
         message = InboundMessage(wamid, "PNID", sender, self.clock.now, kind, kind.value,
                                  text=text, interactive=reply)  # fmt: skip
-        await self.converse.handle(USER, message, PHONE)
+        await self.converse.handle(USER, message, Recipient(phone=PHONE))
         return wamid
 
 
@@ -65,7 +66,7 @@ async def test_a_driver_signup_reaches_one_handoff_and_retries_change_nothing(st
         await person.says(line)
     last = await person.says(choose="confirm_yes")
     outbox = await storage.outbox.list_for_user(USER)
-    await person.converse.handle(USER, _again(person, last), PHONE)
+    await person.converse.handle(USER, _again(person, last), Recipient(phone=PHONE))
     assert await storage.outbox.list_for_user(USER) == outbox
     [session] = await storage.sessions.list_for_user(USER)
     assert session.outcome == "HANDOFF_HUMAN"

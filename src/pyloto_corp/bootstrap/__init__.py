@@ -22,9 +22,11 @@ from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
 from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
+from pyloto_corp.application.outbox_loop import retry_forever
 from pyloto_corp.application.ports import (
     DedupeGate,
     InboundMessageProcessor,
+    MessageSender,
     StatusUpdateProcessor,
 )
 from pyloto_corp.application.process_inbound_message import (
@@ -33,6 +35,7 @@ from pyloto_corp.application.process_inbound_message import (
 )
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.sweep_sessions import SweepIdleSessions
+from pyloto_corp.bootstrap.egress import build_delivery
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.machine import Engine, EngineConfig
 from pyloto_corp.infra.logging import configure_logging
@@ -53,6 +56,7 @@ class Overrides:
     statuses: StatusUpdateProcessor | None = None
     dedupe: DedupeGate | None = None
     storage: Storage | None = None
+    sender: MessageSender | None = None
 
 
 def utc_now() -> datetime:
@@ -127,14 +131,16 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         dedupe, shutdown = build_dedupe(settings)
     storage = chosen.storage if chosen.storage is not None else build_storage(settings)
     pepper = settings.pepper_secret.get_secret_value().encode()
+    delivery = build_delivery(settings, storage, utc_now, chosen.sender)
+    converse = build_converse(settings, storage)
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
         messages=chosen.messages
-        or ProcessInboundMessage(
-            storage.conversations, pepper, utc_now, build_converse(settings, storage)
-        ),
-        statuses=chosen.statuses or ProcessStatusUpdate(),
+        or ProcessInboundMessage(storage.conversations, pepper, utc_now, converse, delivery),
+        statuses=chosen.statuses or ProcessStatusUpdate(storage, utc_now),
     )
+    interval = settings.outbox_retry_interval_seconds
+    loops = (lambda: retry_forever(delivery, interval),) if interval > 0 else ()
     webhook = WebhookConfig(
         app_secret=settings.whatsapp_webhook_secret.get_secret_value().encode(),
         verify_token=settings.whatsapp_verify_token.get_secret_value(),
@@ -145,7 +151,8 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         webhook=webhook,
         ingest=ingest,
         readiness={"dedupe": dedupe.ping, "storage": storage.ping},
-        on_shutdown=(*shutdown, storage.close),
+        on_shutdown=(*shutdown, delivery.aclose, storage.close),
+        background=loops,
     )
 
 

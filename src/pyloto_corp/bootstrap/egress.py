@@ -1,0 +1,65 @@
+"""Egress wiring: the sender (console or Graph API), the throttle and outbox delivery."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+import httpx
+from redis.asyncio import Redis
+
+from pyloto_corp.adapters.throttle.local import LocalThrottle
+from pyloto_corp.adapters.throttle.redis import RedisThrottle
+from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
+from pyloto_corp.adapters.whatsapp.graph_sender import GraphApiSender
+from pyloto_corp.application.deliver_outbox import DeliverOutbox, DeliveryLimits
+from pyloto_corp.application.ports import MessageSender, Throttle
+from pyloto_corp.application.storage import Storage
+from pyloto_corp.infra.settings import Settings
+
+POOL = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+def build_sender(settings: Settings) -> MessageSender:
+    if settings.sender_backend == "graph":
+        client = httpx.AsyncClient(timeout=settings.graph_timeout_seconds, limits=POOL)
+        return GraphApiSender(
+            client,
+            base_url=settings.graph_api_base_url,
+            version=settings.graph_api_version,
+            phone_number_id=settings.whatsapp_phone_number_id.strip(),
+            token=settings.whatsapp_access_token.get_secret_value(),
+        )
+    return ConsoleSender(echo=settings.environment == "development")
+
+
+def build_throttle(settings: Settings) -> Throttle:
+    """Shared through Redis when Redis is configured; this process only otherwise."""
+    if settings.redis_url:
+        client = Redis.from_url(settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
+        return RedisThrottle(client)
+    return LocalThrottle()
+
+
+def build_delivery(
+    settings: Settings,
+    storage: Storage,
+    clock: Callable[[], datetime],
+    sender: MessageSender | None = None,
+) -> DeliverOutbox:
+    limits = DeliveryLimits(
+        phone_number_id=settings.whatsapp_phone_number_id.strip() or "local",
+        number_per_second=settings.outbound_rate_per_second,
+        recipient_messages=settings.recipient_max_messages,
+        recipient_window_seconds=settings.recipient_window_seconds,
+        max_attempts=settings.outbox_max_attempts,
+    )
+    return DeliverOutbox(
+        storage,
+        sender or build_sender(settings),
+        build_throttle(settings),
+        clock=clock,
+        new_token=lambda: uuid.uuid4().hex,
+        limits=limits,
+    )

@@ -1,0 +1,104 @@
+"""Replies reach Meta exactly once through the real sender; statuses move the outbox forward."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import replace
+
+from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
+from pyloto_corp.adapters.storage import codec
+from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
+from pyloto_corp.adapters.storage.sqlite.database import dumps
+from pyloto_corp.domain.records import OutboxStatus
+from tests.conftest import make_settings
+from tests.e2e.test_webhook_storage import USER_KEY
+from tests.support import meta
+from tests.support.fake_graph import meta_error
+
+TOKEN = "EAAGm0PX4ZCpsBAtestonly"
+
+
+def graph_settings(fake_graph):
+    return make_settings(sender_backend="graph", graph_api_base_url=fake_graph.url,
+                         whatsapp_access_token=TOKEN, outbox_retry_interval_seconds=0)  # fmt: skip
+
+
+def test_a_retried_webhook_after_the_reply_was_sent_sends_nothing_again(
+    client_factory, deliver, fake_graph, tmp_path
+):
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    document = meta.envelope([meta.message(text={"body": "oi"})])
+    first = client_factory(graph_settings(fake_graph), storage=storage)
+    assert deliver(document, first).status_code == 200
+    sent = list(fake_graph.sent)
+    assert [b["type"] for b in sent] == ["text", "interactive"]
+    assert sent[0]["to"] == meta.WA_ID and "Otto" in sent[0]["text"]["body"]
+    assert fake_graph.requests[0].body["status"] == "read"  # blue ticks + typing first
+    forgetful = MemoryDedupeGate(lease_seconds=5, done_ttl_seconds=5)
+    second = client_factory(graph_settings(fake_graph), storage=storage, dedupe=forgetful)
+    assert deliver(document, second).status_code == 200
+    assert fake_graph.sent == sent
+    items = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert [i.status for i in items] == [OutboxStatus.SENT] * 2
+    history = asyncio.run(storage.conversations.list_messages(USER_KEY))
+    assert [m.direction for m in history] == ["in", "out", "out"]
+
+
+def test_statuses_update_the_item_and_131047_stops_free_form_text(
+    client_factory, deliver, fake_graph, tmp_path
+):
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    client = client_factory(graph_settings(fake_graph), storage=storage)
+    deliver(meta.envelope([meta.message(text={"body": "oi"}, ts=1_763_000_000)]), client)
+    first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    closed = [{"code": 131047, "title": "Re-engagement message"}]
+    statuses = [meta.status(first.provider_message_id, "read", ts=1_763_000_200),
+                meta.status(first.provider_message_id, "delivered", ts=1_763_000_100),
+                meta.status(second.provider_message_id, "failed", errors=closed)]  # fmt: skip
+    assert deliver(meta.envelope(statuses=statuses), client).status_code == 200
+    first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert first.delivery_status == "read"
+    assert (second.status, second.error_code) == (OutboxStatus.FAILED, 131047)
+    lead = asyncio.run(storage.leads.get(USER_KEY))
+    assert lead.window_closed_at is not None
+    deliver(meta.envelope([meta.message(text={"body": "quero ser entregador"})]), client)
+    assert asyncio.run(storage.leads.get(USER_KEY)).window_closed_at is None
+
+
+def test_a_failed_send_stays_pending_and_the_retry_loop_sends_it(
+    client_factory, deliver, fake_graph, tmp_path
+):
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    fake_graph.then((200, {"success": True}), (503, {}), (503, {}), (503, {}))
+    settings = graph_settings(fake_graph).model_copy(update={"outbox_retry_interval_seconds": 0.2})
+    client = client_factory(settings, storage=storage)
+    deliver(meta.envelope([meta.message(text={"body": "oi"})]), client)
+    [waiting, queued] = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert waiting.status is OutboxStatus.PENDING and queued.attempts == 0  # order kept
+    assert fake_graph.sent == [fake_graph.requests[1].body] * 3
+    _released_now(storage, waiting)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and len(fake_graph.sent) < 5:
+        time.sleep(0.1)
+    items = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert [i.status for i in items] == [OutboxStatus.SENT] * 2
+
+
+def _released_now(storage, item) -> None:
+    """Skip the backoff (seconds) so the loop picks the item up during the test."""
+    now = item.created_at
+    doc = dumps(codec.outbox_doc(replace(item, claim_expires_at=now)))
+    with storage.outbox._db.transaction() as tx:
+        tx.execute("UPDATE outbox SET doc = ? WHERE item_id = ?", (doc, item.item_id))
+
+
+def test_token_expired_is_a_permanent_failure_with_an_error_log(
+    client_factory, deliver, fake_graph, tmp_path
+):
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    fake_graph.then((200, {"success": True}), (401, meta_error(190)))
+    client = client_factory(graph_settings(fake_graph), storage=storage)
+    deliver(meta.envelope([meta.message(text={"body": "oi"})]), client)
+    first, _ = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert (first.status, first.error_code) == (OutboxStatus.FAILED, 190)
