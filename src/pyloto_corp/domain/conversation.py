@@ -58,3 +58,8 @@ class StoredMessage:
     def sanitized(cls, *, text: str | None, **fields: object) -> StoredMessage:
         """Build a message whose text has been normalized and bounded."""
         return cls(text=sanitize_text(text), **fields)  # type: ignore[arg-type]
+
+
+def message_order(message: StoredMessage) -> tuple[datetime, datetime, str]:
+    """The order of a person's history everywhere (stores, exports): oldest first."""
+    return (message.sent_at, message.stored_at, message.provider_message_id)

@@ -40,11 +40,6 @@ def _dt(value: Any) -> datetime:
     return result
 
 
-def message_order(message: StoredMessage) -> tuple[Any, ...]:
-    """The order every backend lists a person's messages in: oldest first."""
-    return (message.sent_at, message.stored_at, message.provider_message_id)
-
-
 def session_order(session: SessionRecord) -> tuple[Any, ...]:
     return (session.opened_at, session.session_id)
 

@@ -7,7 +7,7 @@ from google.cloud.firestore import AsyncTransaction
 
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, guard, run_transaction
-from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
+from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage, message_order
 from pyloto_corp.domain.records import DecisionRecord, LeadProfile
 
 
@@ -40,7 +40,7 @@ class FirestoreConversationStore:
         collection = self._paths.conversation(user_key).collection("messages")
         async with guard():
             docs = [d.to_dict() async for d in collection.stream()]
-        return sorted((codec.message_from(d) for d in docs), key=codec.message_order)
+        return sorted((codec.message_from(d) for d in docs), key=message_order)
 
 
 class FirestoreLeadProfileStore:

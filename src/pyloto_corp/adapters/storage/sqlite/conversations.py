@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, loads
-from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
+from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage, message_order
 from pyloto_corp.domain.records import DecisionRecord, LeadProfile
 
 
@@ -37,7 +37,7 @@ class SqliteConversationStore:
 
     async def list_messages(self, user_key: str) -> list[StoredMessage]:
         rows = self._db.query("SELECT doc FROM messages WHERE user_key = ?", (user_key,))
-        return sorted((codec.message_from(loads(r[0])) for r in rows), key=codec.message_order)
+        return sorted((codec.message_from(loads(r[0])) for r in rows), key=message_order)
 
 
 class SqliteLeadProfileStore:

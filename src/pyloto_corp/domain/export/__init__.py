@@ -1,0 +1,1 @@
+"""Forensic export of one person's conversation: a pure renderer (no clock, no I/O)."""

@@ -1,0 +1,41 @@
+"""Contact details hidden from an export made without ``include_pii``."""
+
+from __future__ import annotations
+
+import re
+
+HIDDEN_PHONE = "[telefone oculto]"
+HIDDEN_EMAIL = "[e-mail oculto]"
+HIDDEN = "[oculto]"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A run of digits with the separators people type in phone numbers ("+55 (42) 99999-0001").
+_PHONE_LIKE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().-]{5,22}\d(?![\w])")
+_CEP = re.compile(r"^\d{5}-\d{3}$")  # a postal code (5-3), never a phone shape
+MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 8, 15
+KEPT_DIGITS = 4
+
+
+def _digit_count(value: str) -> int:
+    return sum(char.isdigit() for char in value)
+
+
+def _hide_phone(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if _CEP.match(found) or not MIN_PHONE_DIGITS <= _digit_count(found) <= MAX_PHONE_DIGITS:
+        return found
+    return HIDDEN_PHONE
+
+
+def mask_contacts(text: str) -> str:
+    """Free text with phone numbers and e-mail addresses replaced by markers."""
+    return _PHONE_LIKE.sub(_hide_phone, _EMAIL.sub(HIDDEN_EMAIL, text))
+
+
+def mask_phone(phone: str) -> str:
+    """``+5542999990001`` → ``+55*******0001``: country code and the last four digits."""
+    digits = [char for char in phone if char.isdigit()]
+    if len(digits) <= KEPT_DIGITS + 2:
+        return HIDDEN_PHONE
+    hidden = len(digits) - 2 - KEPT_DIGITS
+    return "+" + "".join(digits[:2]) + "*" * hidden + "".join(digits[-KEPT_DIGITS:])

@@ -1,0 +1,42 @@
+"""Masking keeps dates, prices and counts, and hides phones, documents and e-mails."""
+
+import pytest
+
+from pyloto_corp.domain.export.masking import HIDDEN_PHONE, mask_contacts, mask_phone
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["dia 23/11/2026 às 14:30", "R$ 1.500,00 por mês", "200 usuários e 5000 mensagens",
+     "CEP 84010-000", "pedido 12345", "versão 2.0.1"],
+)  # fmt: skip
+def test_ordinary_numbers_are_kept(kept):
+    """Dates, money, counts, CEPs and short codes are not phone numbers."""
+    assert mask_contacts(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(42) 99999-0001", "+55 42 99999-0001", "5542999990001", "42 9 9999-0001",
+     "CPF 123.456.789-09"],
+)  # fmt: skip
+def test_phone_shaped_numbers_are_hidden(text):
+    """Phones in every usual shape (and document numbers of that length) are hidden."""
+    assert HIDDEN_PHONE in mask_contacts(text)
+
+
+def test_email_is_hidden():
+    """E-mail addresses become a marker."""
+    assert mask_contacts("escreve pra ana.souza+pyloto@padaria.com.br!") == (
+        "escreve pra [e-mail oculto]!"
+    )
+
+
+@pytest.mark.parametrize(
+    ("phone", "masked"),
+    [("+5542999990001", "+55*******0001"), ("+14155550100", "+14*****0100"),
+     ("+123", HIDDEN_PHONE)],
+)  # fmt: skip
+def test_mask_phone_keeps_country_and_last_four(phone, masked):
+    """Enough to recognize a number on a call, not enough to dial it."""
+    assert mask_phone(phone) == masked
