@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from pyloto_corp.bootstrap import Overrides, build_app
 from pyloto_corp.infra.settings import Settings
 from tests.support import meta
+from tests.support.fake_gcs import FakeGcsServer
 from tests.support.fake_graph import FakeGraph
 from tests.support.fakes import RecordingProcessor, RecordingStatuses
 from tests.support.firestore_emulator import FirestoreEmulator
@@ -75,6 +76,21 @@ def firestore_emulator() -> Iterator[FirestoreEmulator]:
     emulator.start()
     yield emulator
     emulator.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_gcs_server() -> Iterator[FakeGcsServer]:
+    server = FakeGcsServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_gcs(fake_gcs_server, monkeypatch) -> FakeGcsServer:
+    """The emulator, with STORAGE_EMULATOR_HOST pointing the google-cloud-storage client at it."""
+    monkeypatch.setenv("STORAGE_EMULATOR_HOST", fake_gcs_server.url)
+    return fake_gcs_server
 
 
 @pytest.fixture(scope="session")

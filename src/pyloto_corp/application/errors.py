@@ -27,3 +27,24 @@ class VersionConflict(ApplicationError):
 
 class AuditConflict(ApplicationError):
     """The audit chain moved since its tail was read: the append must be re-sealed."""
+
+
+class InvalidRequest(ApplicationError):
+    """An input broke a rule; ``field`` names it (the value is never repeated)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class ConversationNotFound(ApplicationError):
+    """Nothing is stored for this person."""
+
+
+class ExportAlreadyExists(ApplicationError):
+    """Another export already sits at this path; exports are create-only, nothing was changed."""
+
+
+class ExportSinkUnavailable(ApplicationError):
+    """The export storage (local folder or bucket) cannot take the file now."""

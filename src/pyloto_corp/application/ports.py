@@ -60,6 +60,12 @@ class Throttle(Protocol):
         ...
 
 
+class RateLimiter(Protocol):
+    async def try_acquire(self, key: str, limit: int, window_seconds: float) -> float:
+        """0 when one more event under ``key`` fits now (it is counted); else seconds to wait."""
+        ...
+
+
 class MessageSender(Protocol):
     """Sends fitted replies (see ``domain.outbound``); raises ``SendError`` subtypes."""
 

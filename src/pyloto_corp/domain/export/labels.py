@@ -60,9 +60,7 @@ def count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def yes_no(value: bool | None) -> str:
-    if value is None:
-        return NONE
+def yes_no(value: bool) -> str:
     return "sim" if value else "não"
 
 

@@ -1,0 +1,1 @@
+"""ExportSink adapters: a local folder (embedded default) and Cloud Storage (production)."""
