@@ -62,3 +62,19 @@ async def test_redis_down_degrades_to_the_local_limit() -> None:
         await throttle.acquire("number:P", 5, 1.0)
     assert time.slept == []
     await throttle.aclose()
+
+
+@pytest.mark.redis
+async def test_try_acquire_answers_instead_of_waiting(redis_server) -> None:
+    """The ops API's limit: 0 while it fits, then the seconds to wait; shared via Redis."""
+    time = FakeTime()
+    key = f"ops:{uuid.uuid4().hex}"
+    client = Redis.from_url(redis_server.url)
+    shared = RedisThrottle(client, clock=time, sleep=time.sleep)
+    local = LocalThrottle(clock=time, sleep=time.sleep)
+    for throttle in (shared, local):
+        assert [await throttle.try_acquire(key, 2, 60.0) for _ in range(2)] == [0.0, 0.0]
+        wait = await throttle.try_acquire(key, 2, 60.0)
+        assert 0 < wait <= 60.0
+    assert time.slept == []
+    await shared.aclose()

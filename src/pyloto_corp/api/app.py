@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from pyloto_corp import __version__
 from pyloto_corp.api.dependencies import ApiDependencies
 from pyloto_corp.api.errors import register_error_handlers
+from pyloto_corp.api.exports import build_exports_router
 from pyloto_corp.api.health import build_health_router
 from pyloto_corp.api.middleware import CorrelationMiddleware
 from pyloto_corp.api.webhook import build_webhook_router
@@ -37,5 +38,7 @@ def create_app(deps: ApiDependencies) -> FastAPI:
     register_error_handlers(app)
     app.include_router(build_webhook_router(deps))
     app.include_router(build_health_router(deps.readiness))
+    if deps.ops is not None:
+        app.include_router(build_exports_router(deps.ops))
     app.add_middleware(CorrelationMiddleware)
     return app

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from pyloto_corp.application.export_conversation import ExportConversationUseCase
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
+from pyloto_corp.application.ops_keys import OpsKeyring
+from pyloto_corp.application.ports import RateLimiter
 
 ReadinessCheck = Callable[[], Awaitable[None]]
 ShutdownHook = Callable[[], Awaitable[None]]
@@ -25,9 +28,20 @@ class WebhookConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class OpsApi:
+    """The authenticated ops endpoints: who may call, how often, and what they run."""
+
+    keyring: OpsKeyring
+    exports: ExportConversationUseCase
+    limiter: RateLimiter
+    requests_per_minute: int
+
+
+@dataclass(frozen=True, slots=True)
 class ApiDependencies:
     webhook: WebhookConfig
     ingest: IngestWebhookEvents
+    ops: OpsApi | None = None
     readiness: dict[str, ReadinessCheck] = field(default_factory=dict)
     on_shutdown: tuple[ShutdownHook, ...] = ()
     background: tuple[BackgroundLoop, ...] = ()

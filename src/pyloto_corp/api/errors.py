@@ -6,7 +6,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from pyloto_corp.application.errors import (
+    ConversationNotFound,
     DedupeUnavailable,
+    ExportAlreadyExists,
+    ExportSinkUnavailable,
+    InvalidRequest,
     MessagesInFlight,
     StorageUnavailable,
 )
@@ -18,10 +22,14 @@ class ApiError(Exception):
     status_code = 400
     code = "bad_request"
 
-    def __init__(self, message: str, *, fields: list[str] | None = None) -> None:
+    def __init__(
+        self, message: str, *, fields: list[str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.message = message
         self.fields = fields or []
+        self.headers = headers
 
 
 class SignatureMissing(ApiError):
@@ -52,6 +60,21 @@ class InvalidPayload(ApiError):
     code = "invalid_payload"
 
 
+class Unauthorized(ApiError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class RateLimited(ApiError):
+    status_code = 429
+    code = "rate_limited"
+
+
+class InvalidRequestBody(ApiError):
+    status_code = 422
+    code = "invalid_request"
+
+
 def error_body(code: str, message: str, fields: list[str] | None = None) -> dict[str, object]:
     error: dict[str, object] = {"code": code, "message": message}
     if fields:
@@ -61,12 +84,29 @@ def error_body(code: str, message: str, fields: list[str] | None = None) -> dict
 
 async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)  # noqa: S101 - registered for ApiError only
-    return JSONResponse(error_body(exc.code, exc.message, exc.fields), status_code=exc.status_code)
+    body = error_body(exc.code, exc.message, exc.fields)
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
 
 async def _unavailable(_request: Request, _exc: Exception) -> JSONResponse:
-    body = error_body("temporarily_unavailable", "Dependência indisponível; a Meta reenviará.")
+    body = error_body("temporarily_unavailable", "Dependência indisponível; tente de novo.")
     return JSONResponse(body, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+
+
+async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidRequest)  # noqa: S101 - registered for InvalidRequest only
+    body = error_body("invalid_request", f"{exc.field}: {exc.message}", [exc.field])
+    return JSONResponse(body, status_code=422)
+
+
+async def _not_found(_request: Request, _exc: Exception) -> JSONResponse:
+    body = error_body("not_found", "Nenhuma conversa registrada para esta pessoa.")
+    return JSONResponse(body, status_code=404)
+
+
+async def _conflict(_request: Request, _exc: Exception) -> JSONResponse:
+    message = "Já existe um export neste caminho; nada foi sobrescrito. Tente de novo."
+    return JSONResponse(error_body("already_exists", message), status_code=409)
 
 
 async def _in_flight(_request: Request, _exc: Exception) -> JSONResponse:
@@ -78,4 +118,8 @@ def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(DedupeUnavailable, _unavailable)
     app.add_exception_handler(StorageUnavailable, _unavailable)
+    app.add_exception_handler(ExportSinkUnavailable, _unavailable)
+    app.add_exception_handler(InvalidRequest, _invalid)
+    app.add_exception_handler(ConversationNotFound, _not_found)
+    app.add_exception_handler(ExportAlreadyExists, _conflict)
     app.add_exception_handler(MessagesInFlight, _in_flight)

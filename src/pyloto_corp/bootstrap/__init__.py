@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -21,6 +22,7 @@ from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
 from pyloto_corp.application.converse import Converse
+from pyloto_corp.application.exports import ExportSink
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
 from pyloto_corp.application.outbox_loop import retry_forever
 from pyloto_corp.application.ports import (
@@ -36,16 +38,14 @@ from pyloto_corp.application.process_inbound_message import (
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap.egress import build_delivery
+from pyloto_corp.bootstrap.errors import ConfigurationError
+from pyloto_corp.bootstrap.exports import build_ops_api
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.machine import Engine, EngineConfig
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
 
 REDIS_TIMEOUT_SECONDS = 2.0
-
-
-class ConfigurationError(Exception):
-    """The settings make the service unsafe to start; the message names settings only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,8 @@ class Overrides:
     dedupe: DedupeGate | None = None
     storage: Storage | None = None
     sender: MessageSender | None = None
+    clock: Callable[[], datetime] | None = None
+    export_sink: ExportSink | None = None
 
 
 def utc_now() -> datetime:
@@ -107,11 +109,13 @@ def build_engine(settings: Settings) -> Engine:
     return Engine(content, bundled_classifier(), bundled_gazetteer(), config)
 
 
-def build_converse(settings: Settings, storage: Storage) -> Converse:
+def build_converse(
+    settings: Settings, storage: Storage, clock: Callable[[], datetime] = utc_now
+) -> Converse:
     return Converse(
         storage,
         build_engine(settings),
-        clock=utc_now,
+        clock=clock,
         new_id=lambda: uuid.uuid4().hex,
         actor=settings.bot_persona_name,
     )
@@ -130,15 +134,17 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     else:
         dedupe, shutdown = build_dedupe(settings)
     storage = chosen.storage if chosen.storage is not None else build_storage(settings)
+    clock = chosen.clock or utc_now
     pepper = settings.pepper_secret.get_secret_value().encode()
-    delivery = build_delivery(settings, storage, utc_now, chosen.sender)
-    converse = build_converse(settings, storage)
+    delivery = build_delivery(settings, storage, clock, chosen.sender)
+    converse = build_converse(settings, storage, clock)
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
         messages=chosen.messages
-        or ProcessInboundMessage(storage.conversations, pepper, utc_now, converse, delivery),
-        statuses=chosen.statuses or ProcessStatusUpdate(storage, utc_now),
+        or ProcessInboundMessage(storage.conversations, pepper, clock, converse, delivery),
+        statuses=chosen.statuses or ProcessStatusUpdate(storage, clock),
     )
+    ops, ops_shutdown = build_ops_api(settings, storage, clock, chosen.export_sink)
     interval = settings.outbox_retry_interval_seconds
     loops = (lambda: retry_forever(delivery, interval),) if interval > 0 else ()
     webhook = WebhookConfig(
@@ -150,8 +156,9 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     return ApiDependencies(
         webhook=webhook,
         ingest=ingest,
+        ops=ops,
         readiness={"dedupe": dedupe.ping, "storage": storage.ping},
-        on_shutdown=(*shutdown, delivery.aclose, storage.close),
+        on_shutdown=(*shutdown, *ops_shutdown, delivery.aclose, storage.close),
         background=loops,
     )
 

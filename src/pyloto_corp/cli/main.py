@@ -1,37 +1,20 @@
-"""``pyloto-corp``: serve the webhook, classify messages (more commands arrive with issues)."""
+"""``pyloto-corp``: serve the webhook, classify, sweep, export and verify (see ``parser``)."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 
 import uvicorn
 
 from pyloto_corp.bootstrap import ConfigurationError, build_app
+from pyloto_corp.cli import ops
 from pyloto_corp.cli.classify import classify_stream, evaluate_file
+from pyloto_corp.cli.parser import build_parser
 from pyloto_corp.cli.sweep import sweep
 from pyloto_corp.infra.settings import Settings
 
 EXIT_CONFIG = 2
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pyloto-corp", description="Atendimento Pyloto")
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="sobe o webhook HTTP (porta PORT, padrão 8080)")
-    serve.add_argument("--host", help="endereço de escuta (padrão: HOST)")
-    serve.add_argument("--port", type=int, help="porta (padrão: PORT)")
-    classify = commands.add_parser(
-        "classify", help="classifica mensagens (uma por linha na entrada) e escreve JSON por linha"
-    )
-    classify.add_argument(
-        "--eval", metavar="FILE.jsonl", help="avalia um corpus rotulado ({text, intent} por linha)"
-    )
-    commands.add_parser(
-        "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
-    )
-    return parser
 
 
 def serve(host: str | None, port: int | None) -> int:
@@ -62,14 +45,19 @@ def _guarded(command: Callable[[], int]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "classify":
-        if args.eval:
-            return evaluate_file(args.eval, sys.stdout)
-        return classify_stream(sys.stdin, sys.stdout)
-    if args.command == "sweep":
-        return _guarded(lambda: sweep(Settings(), sys.stdout, sys.stderr))
-    return serve(args.host, args.port)
+    args = build_parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    commands: dict[str, Callable[[], int]] = {
+        "classify": lambda: (
+            evaluate_file(args.eval, out) if args.eval else classify_stream(sys.stdin, out)
+        ),
+        "sweep": lambda: _guarded(lambda: sweep(Settings(), out, err)),
+        "export": lambda: _guarded(lambda: ops.export(Settings(), args, out, err)),
+        "audit": lambda: _guarded(lambda: ops.audit_verify(Settings(), args, out, err)),
+        "ops-key": lambda: ops.ops_key(args, out, err),
+    }
+    command = commands.get(args.command)
+    return command() if command is not None else serve(args.host, args.port)
 
 
 if __name__ == "__main__":  # pragma: no cover

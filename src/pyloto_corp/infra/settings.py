@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from pyloto_corp.application.ops_keys import OpsKeyring
+
 DEV_PLACEHOLDER = "change-me-dev-only"
 
 _PLACEHOLDER_MARKERS = (
@@ -73,6 +75,12 @@ class Settings(BaseSettings):
     gcs_bucket_media: str = ""
     gcs_bucket_export: str = ""
 
+    export_backend: Literal["local", "gcs"] = "local"
+    export_local_dir: str = "var/exports"
+    export_signed_url_minutes: int = Field(default=15, ge=0, le=7 * 24 * 60)
+    ops_api_keys: str = ""
+    ops_rate_limit_per_minute: int = Field(default=10, ge=1, le=600)
+
     dedupe_backend: Literal["memory", "redis"] = "memory"
     redis_url: str = ""
     dedupe_lease_seconds: float = Field(default=30.0, gt=0)
@@ -94,6 +102,10 @@ class Settings(BaseSettings):
     def trace_project(self) -> str:
         return self.google_cloud_project or self.firestore_project_id
 
+    def ops_keyring(self) -> OpsKeyring:
+        """Named SHA-256 hashes of the ops API keys (never the keys themselves)."""
+        return OpsKeyring.parse(self.ops_api_keys)
+
     def configuration_problems(self) -> list[str]:
         """Names of settings that make the service unsafe to start (never their values)."""
         problems: list[str] = []
@@ -107,6 +119,12 @@ class Settings(BaseSettings):
             problems.append("WHATSAPP_ACCESS_TOKEN (obrigatório com SENDER_BACKEND=graph)")
         if self.sender_backend == "graph" and not self.whatsapp_phone_number_id.strip():
             problems.append("WHATSAPP_PHONE_NUMBER_ID (obrigatório com SENDER_BACKEND=graph)")
+        if self.export_backend == "gcs" and not self.gcs_bucket_export.strip():
+            problems.append("GCS_BUCKET_EXPORT (obrigatório com EXPORT_BACKEND=gcs)")
+        try:
+            self.ops_keyring()
+        except ValueError as exc:
+            problems.append(f"OPS_API_KEYS ({exc})")
         if self.dedupe_backend == "redis" and not self.redis_url:
             problems.append("REDIS_URL (obrigatório com DEDUPE_BACKEND=redis)")
         if self.zero_trust_mode:

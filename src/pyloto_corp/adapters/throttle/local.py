@@ -22,12 +22,13 @@ class LocalThrottle:
         self._lock = asyncio.Lock()
 
     async def acquire(self, key: str, limit: int, window_seconds: float) -> None:
-        while True:
-            async with self._lock:
-                wait = self._try(key, limit, window_seconds)
-            if wait <= 0:
-                return
+        while (wait := await self.try_acquire(key, limit, window_seconds)) > 0:
             await self._sleep(wait)
+
+    async def try_acquire(self, key: str, limit: int, window_seconds: float) -> float:
+        """0 when the event fits now (and is counted); otherwise the seconds until it would."""
+        async with self._lock:
+            return self._try(key, limit, window_seconds)
 
     def _try(self, key: str, limit: int, window: float) -> float:
         now = self._clock()

@@ -34,18 +34,19 @@ class RedisThrottle:
         self._fallback = LocalThrottle(sleep=sleep)
 
     async def acquire(self, key: str, limit: int, window_seconds: float) -> None:
-        while True:
-            now = self._clock()
-            slot = math.floor(now / window_seconds)
-            name = f"{PREFIX}{key}:{slot}"
-            try:
-                count = await self._count(name, window_seconds)
-            except RedisError:
-                log.warning("throttle.redis_unavailable")
-                return await self._fallback.acquire(key, limit, window_seconds)
-            if count <= limit:
-                return None
-            await self._sleep((slot + 1) * window_seconds - now)
+        while (wait := await self.try_acquire(key, limit, window_seconds)) > 0:
+            await self._sleep(wait)
+
+    async def try_acquire(self, key: str, limit: int, window_seconds: float) -> float:
+        """0 when the event fits this window (and is counted); else seconds to the next one."""
+        now = self._clock()
+        slot = math.floor(now / window_seconds)
+        try:
+            count = await self._count(f"{PREFIX}{key}:{slot}", window_seconds)
+        except RedisError:
+            log.warning("throttle.redis_unavailable")
+            return await self._fallback.try_acquire(key, limit, window_seconds)
+        return 0.0 if count <= limit else (slot + 1) * window_seconds - now
 
     async def _count(self, name: str, window_seconds: float) -> int:
         async with self._client.pipeline(transaction=True) as pipe:

@@ -1,0 +1,114 @@
+"""POST /v1/exports/conversations: a forensic export, for ops holding a Bearer key.
+
+Checks run in this order: the key (401), its rate (429), the body's size (413), JSON and
+fields (422, naming fields, never echoing values), then the export itself (404, 409, 503).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import structlog
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pyloto_corp.api.dependencies import OpsApi
+from pyloto_corp.api.errors import ApiError, InvalidRequestBody
+from pyloto_corp.api.ops_auth import operator_of
+from pyloto_corp.api.signature import read_limited_body
+from pyloto_corp.api.webhook import parse_json
+from pyloto_corp.application.export_conversation import ExportRequest
+from pyloto_corp.application.subjects import Subject
+from pyloto_corp.domain.export.model import ExportFormat
+
+PATH = "/v1/exports/conversations"
+MAX_BODY_BYTES = 16 * 1024
+_MESSAGES = {
+    "missing": "campo obrigatório",
+    "extra_forbidden": "campo desconhecido",
+    "literal_error": "formato desconhecido; use md ou txt",
+    "string_type": "deve ser texto",
+    "bool_type": "deve ser true ou false",
+    "string_too_long": "texto longo demais",
+    "model_type": "o corpo deve ser um objeto JSON",
+}
+
+
+class ExportBody(BaseModel):
+    """Exactly one of ``phone`` (E.164) and ``user_key``; ``reason`` is required."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    phone: str | None = Field(default=None, max_length=32, examples=["+5542999990001"])
+    user_key: str | None = Field(default=None, max_length=64)
+    format: Literal["txt", "md"] = "txt"
+    include_pii: bool = False
+    reason: str = Field(max_length=500, examples=["Pedido do jurídico, processo 123"])
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _lowercase(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
+
+
+def describe(error: ValidationError) -> InvalidRequestBody:
+    fields, parts = [], []
+    for item in error.errors(include_input=False):
+        name = ".".join(str(p) for p in item["loc"]) or "body"
+        fields.append(name)
+        parts.append(f"{name}: {_MESSAGES.get(item['type'], 'valor inválido')}")
+    return InvalidRequestBody("; ".join(parts), fields=fields)
+
+
+def parse_body(raw: bytes) -> ExportBody:
+    try:
+        document = parse_json(raw)
+    except ApiError:
+        message = "O corpo deve ser JSON válido em UTF-8."
+        raise InvalidRequestBody(message, fields=["body"]) from None
+    try:
+        return ExportBody.model_validate(document)
+    except ValidationError as exc:
+        raise describe(exc) from None
+
+
+OPENAPI = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": ExportBody.model_json_schema()}},
+    }
+}
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Chave ausente ou inválida"},
+    404: {"description": "Nenhuma conversa para esta pessoa"},
+    409: {"description": "Já existe um export neste caminho (nada foi sobrescrito)"},
+    413: {"description": "Corpo acima de 16 KiB"},
+    422: {"description": "Entrada inválida (campos nomeados, valores nunca repetidos)"},
+    429: {"description": "Limite por chave atingido (Retry-After)"},
+    503: {"description": "Armazenamento indisponível (Retry-After)"},
+}
+
+
+def build_exports_router(ops: OpsApi) -> APIRouter:
+    router = APIRouter()
+
+    @router.post(PATH, status_code=201, openapi_extra=OPENAPI, responses=RESPONSES)
+    async def export_conversation(
+        request: Request, actor: str = Depends(operator_of(ops))
+    ) -> JSONResponse:
+        body = parse_body(await read_limited_body(request, MAX_BODY_BYTES))
+        correlation = structlog.contextvars.get_contextvars().get("correlation_id")
+        result = await ops.exports.execute(
+            ExportRequest(
+                subject=Subject(phone=body.phone, user_key=body.user_key),
+                format=ExportFormat(body.format),
+                reason=body.reason,
+                actor=actor,
+                include_pii=body.include_pii,
+                correlation_id=correlation,
+            )
+        )
+        return JSONResponse(result.to_dict(), status_code=201)
+
+    return router

@@ -1,0 +1,5 @@
+"""Errors of the composition root."""
+
+
+class ConfigurationError(Exception):
+    """The settings make the service unsafe to start; the message names settings only."""

@@ -1,0 +1,81 @@
+"""Export wiring: the sink (local folder or bucket), the use cases and the ops API."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from google.auth.exceptions import DefaultCredentialsError
+from google.cloud import storage as gcs
+
+from pyloto_corp.adapters.exports.gcs import GcsExportSink
+from pyloto_corp.adapters.exports.local import LocalFolderExportSink
+from pyloto_corp.api.dependencies import OpsApi, ShutdownHook
+from pyloto_corp.application.export_conversation import ExportConversationUseCase
+from pyloto_corp.application.exports import ExportSink
+from pyloto_corp.application.storage import Storage
+from pyloto_corp.application.verify_audit import VerifyAuditChain
+from pyloto_corp.bootstrap.egress import build_throttle
+from pyloto_corp.bootstrap.errors import ConfigurationError
+from pyloto_corp.domain.export.model import EXPORT_ZONE
+from pyloto_corp.infra.settings import Settings
+from pyloto_corp.infra.timezone import bundled_zone
+
+
+def build_export_sink(settings: Settings) -> ExportSink:
+    """GCS in production (create-only, versioned bucket); a local folder by default."""
+    if settings.export_backend == "gcs":
+        minutes = settings.export_signed_url_minutes
+        ttl = timedelta(minutes=minutes) if minutes else None
+        try:
+            client = gcs.Client(project=settings.trace_project or None)
+        except DefaultCredentialsError:
+            raise ConfigurationError(
+                "Configuração recusada; corrija: EXPORT_BACKEND=gcs sem credenciais do Google "
+                "(conta de serviço do Cloud Run ou GOOGLE_APPLICATION_CREDENTIALS)"
+            ) from None
+        return GcsExportSink(client, settings.gcs_bucket_export.strip(), signed_url_ttl=ttl)
+    return LocalFolderExportSink(settings.export_local_dir)
+
+
+def _pepper(settings: Settings) -> bytes:
+    return settings.pepper_secret.get_secret_value().encode()
+
+
+def build_export_use_case(
+    settings: Settings,
+    storage: Storage,
+    clock: Callable[[], datetime],
+    sink: ExportSink | None = None,
+) -> ExportConversationUseCase:
+    return ExportConversationUseCase(
+        storage,
+        sink or build_export_sink(settings),
+        pepper=_pepper(settings),
+        clock=clock,
+        new_id=lambda: uuid.uuid4().hex,
+        zone=bundled_zone(EXPORT_ZONE),
+    )
+
+
+def build_verify_audit(settings: Settings, storage: Storage) -> VerifyAuditChain:
+    return VerifyAuditChain(storage, pepper=_pepper(settings))
+
+
+def build_ops_api(
+    settings: Settings,
+    storage: Storage,
+    clock: Callable[[], datetime],
+    sink: ExportSink | None = None,
+) -> tuple[OpsApi, tuple[ShutdownHook, ...]]:
+    """The keyring, a per-key limit shared through Redis when configured, and the export."""
+    limiter = build_throttle(settings)
+    closer = getattr(limiter, "aclose", None)
+    ops = OpsApi(
+        keyring=settings.ops_keyring(),
+        exports=build_export_use_case(settings, storage, clock, sink),
+        limiter=limiter,
+        requests_per_minute=settings.ops_rate_limit_per_minute,
+    )
+    return ops, (closer,) if closer is not None else ()

@@ -1,0 +1,47 @@
+"""The ``pyloto-corp`` command line: every command and its options (help in pt-BR)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _subject(command: argparse.ArgumentParser) -> None:
+    who = command.add_mutually_exclusive_group(required=True)
+    who.add_argument("--phone", help="telefone em E.164, ex.: +5542999990001")
+    who.add_argument("--user-key", dest="user_key", help="user_key (43 caracteres base64url)")
+
+
+def _ops_commands(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser(
+        "export", help="gera o export forense de uma conversa (guardado sem sobrescrever)"
+    )
+    _subject(export)
+    export.add_argument("--format", choices=["md", "txt"], default="txt", help="padrão: txt")
+    export.add_argument("--include-pii", dest="include_pii", action="store_true",
+                        help="inclui o telefone (sem isto ele sai mascarado)")  # fmt: skip
+    export.add_argument("--reason", required=True, help="motivo (vai para a auditoria)")
+    export.add_argument("--out", metavar="FILE", help="também grava uma cópia neste arquivo")
+    audit = commands.add_parser("audit", help="trilha de auditoria")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    _subject(audit_commands.add_parser("verify", help="verifica a cadeia de hashes"))
+    key = commands.add_parser("ops-key", help="cria uma chave para a API de operação")
+    key.add_argument("--name", required=True, help="nome da chave (a-z, 0-9, '.', '_', '-')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pyloto-corp", description="Atendimento Pyloto")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="sobe o webhook HTTP (porta PORT, padrão 8080)")
+    serve.add_argument("--host", help="endereço de escuta (padrão: HOST)")
+    serve.add_argument("--port", type=int, help="porta (padrão: PORT)")
+    classify = commands.add_parser(
+        "classify", help="classifica mensagens (uma por linha na entrada) e escreve JSON por linha"
+    )
+    classify.add_argument(
+        "--eval", metavar="FILE.jsonl", help="avalia um corpus rotulado ({text, intent} por linha)"
+    )
+    commands.add_parser(
+        "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
+    )
+    _ops_commands(commands)
+    return parser
