@@ -88,38 +88,36 @@ async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
 
-async def _unavailable(_request: Request, _exc: Exception) -> JSONResponse:
-    body = error_body("temporarily_unavailable", "Dependência indisponível; tente de novo.")
-    return JSONResponse(body, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
-
-
 async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, InvalidRequest)  # noqa: S101 - registered for InvalidRequest only
     body = error_body("invalid_request", f"{exc.field}: {exc.message}", [exc.field])
     return JSONResponse(body, status_code=422)
 
 
-async def _not_found(_request: Request, _exc: Exception) -> JSONResponse:
-    body = error_body("not_found", "Nenhuma conversa registrada para esta pessoa.")
-    return JSONResponse(body, status_code=404)
+_RETRY = {"Retry-After": RETRY_AFTER_SECONDS}
+_UNAVAILABLE = (503, "temporarily_unavailable", "Dependência indisponível; tente de novo.", _RETRY)
+# Application errors whose answer never depends on the error's own content.
+FIXED_ANSWERS: dict[type[Exception], tuple[int, str, str, dict[str, str] | None]] = {
+    DedupeUnavailable: _UNAVAILABLE,
+    StorageUnavailable: _UNAVAILABLE,
+    ExportSinkUnavailable: _UNAVAILABLE,
+    MessagesInFlight: (503, "in_flight", "Mensagem em processamento; reenvie mais tarde.", _RETRY),
+    ConversationNotFound: (404, "not_found", "Nenhuma conversa registrada para esta pessoa.", None),
+    ExportAlreadyExists: (409, "already_exists",
+                          "Já existe um export neste caminho; nada foi sobrescrito. Tente de novo.",
+                          None),
+}  # fmt: skip
 
 
-async def _conflict(_request: Request, _exc: Exception) -> JSONResponse:
-    message = "Já existe um export neste caminho; nada foi sobrescrito. Tente de novo."
-    return JSONResponse(error_body("already_exists", message), status_code=409)
+def _fixed(status: int, code: str, message: str, headers: dict[str, str] | None):
+    async def answer(_request: Request, _exc: Exception) -> JSONResponse:
+        return JSONResponse(error_body(code, message), status_code=status, headers=headers)
 
-
-async def _in_flight(_request: Request, _exc: Exception) -> JSONResponse:
-    body = error_body("in_flight", "Mensagem em processamento; reenvie mais tarde.")
-    return JSONResponse(body, status_code=503, headers={"Retry-After": RETRY_AFTER_SECONDS})
+    return answer
 
 
 def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
-    app.add_exception_handler(DedupeUnavailable, _unavailable)
-    app.add_exception_handler(StorageUnavailable, _unavailable)
-    app.add_exception_handler(ExportSinkUnavailable, _unavailable)
     app.add_exception_handler(InvalidRequest, _invalid)
-    app.add_exception_handler(ConversationNotFound, _not_found)
-    app.add_exception_handler(ExportAlreadyExists, _conflict)
-    app.add_exception_handler(MessagesInFlight, _in_flight)
+    for error, answer in FIXED_ANSWERS.items():
+        app.add_exception_handler(error, _fixed(*answer))
