@@ -3,6 +3,8 @@ in logs, and settings that must stop the service from starting."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from google.api_core import exceptions as gexc
 from google.auth.credentials import AnonymousCredentials
@@ -102,3 +104,12 @@ def test_gcs_without_credentials_stops_the_service(tmp_path, monkeypatch):
     with pytest.raises(ConfigurationError) as caught:
         build_app(settings)
     assert "EXPORT_BACKEND=gcs" in str(caught.value)
+
+
+def test_no_keys_configured_is_said_at_startup_and_answers_401(client_factory, tmp_path, capsys):
+    """OPS_API_KEYS empty: a startup warning names the setting; every call is 401."""
+    client = client_factory(ops_settings(tmp_path, ops_api_keys=""))
+    started = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line]
+    warned = [e for e in started if e.get("message") == "ops.no_keys_configured"]
+    assert warned and warned[0]["severity"] == "WARNING"
+    assert export(client, {"phone": PHONE, "reason": REASON}).status_code == 401

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+import structlog
 from google.auth.exceptions import DefaultCredentialsError
 from google.cloud import storage as gcs
 
@@ -21,6 +22,8 @@ from pyloto_corp.bootstrap.errors import ConfigurationError
 from pyloto_corp.domain.export.model import EXPORT_ZONE
 from pyloto_corp.infra.settings import Settings
 from pyloto_corp.infra.timezone import bundled_zone
+
+log = structlog.get_logger(__name__)
 
 
 def build_export_sink(settings: Settings) -> ExportSink:
@@ -72,8 +75,11 @@ def build_ops_api(
     """The keyring, a per-key limit shared through Redis when configured, and the export."""
     limiter = build_throttle(settings)
     closer = getattr(limiter, "aclose", None)
+    keyring = settings.ops_keyring()
+    if not keyring.names:
+        log.warning("ops.no_keys_configured", setting="OPS_API_KEYS")
     ops = OpsApi(
-        keyring=settings.ops_keyring(),
+        keyring=keyring,
         exports=build_export_use_case(settings, storage, clock, sink),
         limiter=limiter,
         requests_per_minute=settings.ops_rate_limit_per_minute,
