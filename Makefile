@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install services lint format clean eval bench-classify
+.PHONY: run test install services lint format clean eval bench-classify bench-export
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ eval: $(STAMP)
 ## Classifier throughput on this machine (figures, not a test).
 bench-classify: $(STAMP)
 	$(BIN)/python bench/classify_bench.py
+
+## Export cost (render + store + audit) for conversations of 100 to 5,000 messages (figures).
+bench-export: $(STAMP)
+	$(BIN)/python bench/export_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
