@@ -95,6 +95,19 @@ async def test_the_sweep_closes_idle_sessions_once_with_their_outcome(storage) -
     assert any(d.decision_id == f"timeout:{session.session_id}" for d in decisions)
 
 
+async def test_the_sweep_and_the_engine_agree_on_the_timeout_boundary(storage) -> None:
+    """Idle for exactly SESSION_TIMEOUT: the engine would close it lazily, and so does the sweep."""
+    clock = Clock()
+    person = Person(storage, clock)
+    await person.says("bom dia")
+    engine = person.converse._engine
+    [session] = await storage.sessions.list_for_user(USER)
+    clock.now = session.last_activity_at + engine.config.session_timeout
+    assert engine.guards.idle(session, clock.now)
+    report = await SweepIdleSessions(storage, engine, clock=clock, actor="Otto").run()
+    assert report.to_dict()["outcomes"] == {"AWAITING_USER": 1}
+
+
 async def test_the_sweep_leaves_a_session_someone_else_just_saved(storage) -> None:
     clock = Clock()
     person = Person(storage, clock)
