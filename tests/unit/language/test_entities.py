@@ -6,7 +6,7 @@ import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
 from pyloto_corp.domain.language.entities import extract, person_name
-from pyloto_corp.domain.language.entity_rules import parse_number
+from pyloto_corp.domain.language.entity_rules import parse_number, people_count
 
 gazetteer = bundled_gazetteer()
 
@@ -81,7 +81,7 @@ def test_roles_counts_volumes_vehicles_and_availability() -> None:
     assert extract("faço a pé", gazetteer).vehicle == "a pe"
     found = extract("posso de manhã e nos fins de semana", gazetteer)
     assert set(found.availability) == {"manhã", "fim de semana"}
-    assert extract("uso whatsapp e insta", gazetteer).channels == ("whatsapp",)
+    assert extract("uso whatsapp e insta", gazetteer).channels == ("whatsapp", "instagram")
 
 
 def test_budget_amounts_and_refusals() -> None:
@@ -104,3 +104,24 @@ def test_numbers() -> None:
 
 def test_found_lists_only_what_was_said() -> None:
     assert extract("ok", gazetteer).found() == {}
+
+
+@pytest.mark.parametrize(
+    ("answer", "count"),
+    [("so eu", 1), ("somente eu", 1), ("eu e minha esposa", 2), ("eu e meu socio", 2),
+     ("eu e mais 2", 3), ("eu e dois funcionarios", 3), ("eu e mais duas pessoas", 3),
+     ("eu e meus funcionarios", None), ("minha esposa", None), ("eu acho que 20", None)],
+)  # fmt: skip
+def test_people_counted_from_me_and_others(answer, count):
+    """Answers to "how many people will use it" that count the speaker in."""
+    assert people_count(answer, {"dois": 2, "duas": 2}) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [("semana q vem", "deadline", "semana que vem"), ("n sei", "budget", "unknown"),
+     ("so de fds", "availability", ("fim de semana",)), ("pra hj", "deadline", "hoje")],
+)  # fmt: skip
+def test_chat_abbreviations_are_read_like_the_classifier_reads_them(text, field, value):
+    """ "q", "n", "fds", "hj": entities expand the lexicon's abbreviations too."""
+    assert getattr(extract(text, gazetteer), field) == value

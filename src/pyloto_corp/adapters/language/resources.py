@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import cache
 from importlib import resources
@@ -32,4 +33,6 @@ def bundled_classifier() -> LexiconClassifier:
 
 @cache
 def bundled_gazetteer() -> Gazetteer:
-    return Gazetteer.from_dict(read_json("language/gazetteer_pt_br.json"))
+    """Places and vocabularies, reading chat abbreviations exactly as the classifier does."""
+    gazetteer = Gazetteer.from_dict(read_json("language/gazetteer_pt_br.json"))
+    return dataclasses.replace(gazetteer, abbreviations=bundled_lexicon().abbreviations)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.language.entities import Entities, extract
-from pyloto_corp.domain.language.entity_rules import parse_number
+from pyloto_corp.domain.language.entity_rules import parse_number, people_count
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
 
@@ -46,7 +46,9 @@ def read_answer(slot: Slot, text: str, gazetteer: Gazetteer) -> Any:
     if kind == "city":
         return entities.city or (clean.title() if _PLACE.match(clean) else None)
     if kind == "count":
-        return entities.user_count or parse_number(" ".join(tokens(text)), gazetteer.number_words)
+        said = " ".join(tokens(text, gazetteer.abbreviations))
+        return (entities.user_count or people_count(said, gazetteer.number_words)
+                or parse_number(said, gazetteer.number_words))  # fmt: skip
     if kind == "volume":
         return entities.volume or _bare_volume(text, gazetteer)
     return _from_entities(kind, entities, clean)

@@ -57,7 +57,7 @@ class Entities:
 
 
 def extract(text: str, gazetteer: Gazetteer) -> Entities:
-    words = tokens(text)
+    words = tokens(text, gazetteer.abbreviations)
     flat = " ".join(words)
     city = find_sequence(words, gazetteer.cities)
     kind = _business_kind(words, gazetteer)

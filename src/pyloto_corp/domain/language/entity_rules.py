@@ -83,6 +83,24 @@ def _calendar_deadline(text: str, months: Mapping[str, str]) -> str | None:
     return "sem prazo definido" if _FLEXIBLE.search(text) else None
 
 
+_ME_AND = re.compile(r"^(?:so |somente |apenas )?eu(?: e (?:mais )?(.+?))?$")
+_ONE_OTHER = re.compile(r"^(?:meu|minha|o|a|um|uma) \w+(?: \w+)?$")
+
+
+def people_count(text: str, words: Mapping[str, int]) -> int | None:
+    """ "só eu" → 1, "eu e minha esposa" → 2, "eu e mais 2" / "eu e dois funcionários" → 3."""
+    found = _ME_AND.match(text.strip())
+    if found is None:
+        return None
+    others = found.group(1)
+    if others is None:
+        return 1
+    counted = parse_number(others, words)
+    if counted is not None:
+        return 1 + counted
+    return 2 if _ONE_OTHER.match(others) else None
+
+
 def user_count(text: str, words: Mapping[str, int]) -> int | None:
     found = _COUNTED.search(text)
     return parse_number(found.group(1), words) if found else None

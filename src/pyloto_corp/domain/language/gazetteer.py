@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pyloto_corp.domain.language.lexicon import LexiconError
@@ -23,6 +23,8 @@ class Gazetteer:
     months: Mapping[str, str]
     number_words: Mapping[str, int]
     not_names: frozenset[str]
+    # Chat abbreviations ("q" → "que", "fds" → "fim de semana"): the lexicon's, shared.
+    abbreviations: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, doc: Mapping[str, Any]) -> Gazetteer:
