@@ -59,6 +59,7 @@ class Overrides:
     sender: MessageSender | None = None
     clock: Callable[[], datetime] | None = None
     export_sink: ExportSink | None = None
+    engine: Engine | None = None
 
 
 def utc_now() -> datetime:
@@ -110,20 +111,25 @@ def build_engine(settings: Settings) -> Engine:
 
 
 def build_converse(
-    settings: Settings, storage: Storage, clock: Callable[[], datetime] = utc_now
+    settings: Settings,
+    storage: Storage,
+    clock: Callable[[], datetime] = utc_now,
+    engine: Engine | None = None,
 ) -> Converse:
     return Converse(
         storage,
-        build_engine(settings),
+        engine or build_engine(settings),
         clock=clock,
         new_id=lambda: uuid.uuid4().hex,
         actor=settings.bot_persona_name,
     )
 
 
-def build_sweep(settings: Settings, storage: Storage) -> SweepIdleSessions:
+def build_sweep(
+    settings: Settings, storage: Storage, clock: Callable[[], datetime] = utc_now
+) -> SweepIdleSessions:
     engine = build_engine(settings)
-    return SweepIdleSessions(storage, engine, clock=utc_now, actor=settings.bot_persona_name)
+    return SweepIdleSessions(storage, engine, clock=clock, actor=settings.bot_persona_name)
 
 
 def build_dependencies(settings: Settings, overrides: Overrides | None = None) -> ApiDependencies:
@@ -137,7 +143,7 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     clock = chosen.clock or utc_now
     pepper = settings.pepper_secret.get_secret_value().encode()
     delivery = build_delivery(settings, storage, clock, chosen.sender)
-    converse = build_converse(settings, storage, clock)
+    converse = build_converse(settings, storage, clock, chosen.engine)
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
         messages=chosen.messages

@@ -9,8 +9,10 @@ import uvicorn
 
 from pyloto_corp.bootstrap import ConfigurationError, build_app
 from pyloto_corp.cli import ops
+from pyloto_corp.cli.chat import chat
 from pyloto_corp.cli.classify import classify_stream, evaluate_file
 from pyloto_corp.cli.parser import build_parser
+from pyloto_corp.cli.simulate import simulate
 from pyloto_corp.cli.sweep import sweep
 from pyloto_corp.infra.settings import Settings
 
@@ -55,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": lambda: _guarded(lambda: ops.export(Settings(), args, out, err)),
         "audit": lambda: _guarded(lambda: ops.audit_verify(Settings(), args, out, err)),
         "ops-key": lambda: ops.ops_key(args, out, err),
+        "simulate": lambda: simulate(args.script, args.json, out, err),
+        "chat": lambda: _guarded(
+            lambda: chat(Settings(), args.phone, args.url, stdin=sys.stdin, out=out, err=err)
+        ),
     }
     command = commands.get(args.command)
     return command() if command is not None else serve(args.host, args.port)

@@ -28,6 +28,15 @@ def _ops_commands(commands: argparse._SubParsersAction) -> None:
     key.add_argument("--name", required=True, help="nome da chave (a-z, 0-9, '.', '_', '-')")
 
 
+def _simulation_commands(commands: argparse._SubParsersAction) -> None:
+    chat = commands.add_parser("chat", help="conversa com o bot no terminal (sem a Meta)")
+    chat.add_argument("--phone", default="+5542999990001", help="quem escreve (E.164)")
+    chat.add_argument("--url", help="servidor já rodando (ex.: http://127.0.0.1:8080)")
+    simulate = commands.add_parser("simulate", help="roda uma conversa roteirizada (JSONL)")
+    simulate.add_argument("script", metavar="SCRIPT.jsonl")
+    simulate.add_argument("--json", action="store_true", help="relatório em um objeto JSON")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pyloto-corp", description="Atendimento Pyloto")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -44,4 +53,5 @@ def build_parser() -> argparse.ArgumentParser:
         "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
     )
     _ops_commands(commands)
+    _simulation_commands(commands)
     return parser

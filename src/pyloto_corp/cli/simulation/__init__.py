@@ -1,0 +1,2 @@
+"""Try the bot without Meta: scripted (``simulate``) or interactive (``chat``) conversations
+through the real, signed webhook endpoint."""

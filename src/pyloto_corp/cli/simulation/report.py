@@ -1,0 +1,74 @@
+"""What a simulated conversation produced: sessions (in order of creation) and the replies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyloto_corp.cli.simulation.conversation import Conversation, Outbound
+from pyloto_corp.domain.records import LeadProfile, SessionRecord
+
+LEAD_FIELDS = ("name", "phone", "city", "is_business", "business_name", "role")
+
+
+def lead_dict(lead: LeadProfile | None) -> dict[str, Any] | None:
+    return None if lead is None else {name: getattr(lead, name) for name in LEAD_FIELDS}
+
+
+def session_dict(phone: str, user_key: str, session: SessionRecord, lead) -> dict[str, Any]:
+    """The issue's shape; qualification comes from the handoff, else the last resolved intent."""
+    context = session.context
+    handoff = context.get("handoff")
+    resolved = (context.get("resolved") or [{}])[-1]
+    if handoff:
+        primary, detected = handoff["intent_primary"], handoff["intents_detected"]
+        level, reasons = handoff["qualification_level"], handoff["qualification_reasons"]
+    else:
+        primary = session.active_intent or resolved.get("intent")
+        detected = list(dict.fromkeys([*([primary] if primary else []),
+                                       *context.get("detected", [])]))  # fmt: skip
+        level, reasons = resolved.get("level"), list(resolved.get("reasons") or [])
+    return {
+        "phone": phone,
+        "user_key": user_key,
+        "session_id": session.session_id,
+        "outcome": session.outcome,
+        "intent_primary": primary,
+        "intents_detected": list(detected),
+        "qualification_level": level,
+        "qualification_reasons": list(reasons),
+        "handoff": handoff,
+        "lead": lead_dict(lead),
+    }
+
+
+async def sessions(conversation: Conversation) -> list[dict[str, Any]]:
+    storage = conversation.harness.storage
+    rows = []
+    for phone in conversation.phones:
+        key = conversation.user_key(phone)
+        lead = await storage.leads.get(key)
+        for session in await storage.sessions.list_for_user(key):
+            rows.append(((session.opened_at, session.session_id),
+                         session_dict(phone, key, session, lead)))  # fmt: skip
+    return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+
+
+def render_reply(reply: Outbound) -> str:
+    """A reply as the person would see it: body, then numbered options."""
+    lines = [f"🤖 {reply.text}"]
+    for number, option in enumerate(reply.options, start=1):
+        extra = f" — {option['description']}" if option.get("description") else ""
+        lines.append(f"   {number}. {option['title']}{extra}")
+    return "\n".join(lines)
+
+
+def render_session(row: dict[str, Any]) -> str:
+    outcome = row["outcome"] or "aberta (sem desfecho ainda)"
+    parts = [f"sessão {row['session_id']} ({row['phone']}): {outcome}"]
+    if row["intent_primary"]:
+        parts.append(f"intenção {row['intent_primary']}")
+    if row["qualification_level"]:
+        parts.append(f"qualificação {row['qualification_level']}")
+    if row["handoff"]:
+        parts.append(f"encaminhada para {row['handoff']['routing']}")
+    return " · ".join(parts)
