@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install services lint format clean eval bench-classify bench-export
+.PHONY: run test install services lint format clean eval bench-classify bench-export compliance
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) services
 ## Binaries the test suite starts by itself (redis-server); installed when missing.
 services:
 	@sh scripts/ensure-test-services.sh
+
+## Regenerate Monitoramento_Regras-Padroes.md from the code (runs the suite with coverage).
+compliance: $(STAMP) services
+	$(BIN)/python scripts/compliance.py
 
 ## Classifier report on the corpus' dev split: accuracy, precision/recall per intent, confusion.
 eval: $(STAMP)

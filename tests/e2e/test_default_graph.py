@@ -12,6 +12,7 @@ from tests.support import meta
 from tests.support.processes import free_port
 
 
+@pytest.mark.pii_logs
 def test_default_use_cases_store_and_log_ids_only(client_factory, deliver):
     """Without overrides, the inbound message is stored and only ids and kinds are logged."""
     client = client_factory()

@@ -64,6 +64,7 @@ def test_unavailable_sink_is_503(client_factory, tmp_path):
     assert response.status_code == 503 and response.headers["retry-after"]
 
 
+@pytest.mark.pii_logs
 @pytest.mark.parametrize("include_pii", [False, True])
 def test_export_logs_carry_ids_only(client_factory, tmp_path, include_pii):
     """Even an export with PII logs only ids, hashes and the key's name."""

@@ -21,6 +21,7 @@ def _pii_document() -> dict:
     )  # fmt: skip
 
 
+@pytest.mark.pii_logs
 @pytest.mark.parametrize("tamper", [False, True])
 def test_webhook_logs_carry_ids_only(deliver, tamper):
     """Accepted or rejected, the request's log entries hold ids and counts, never PII."""

@@ -4,6 +4,7 @@ import io
 import json
 import logging
 
+import pytest
 import structlog
 
 from pyloto_corp.infra.logging import configure_logging
@@ -36,6 +37,7 @@ def test_debug_is_filtered_at_info_level():
     assert stream.getvalue() == ""
 
 
+@pytest.mark.pii_logs
 def test_stdlib_loggers_go_through_redaction():
     """uvicorn/google/redis loggers use the same chain: phones and e-mails are masked."""
     stream = io.StringIO()
@@ -46,6 +48,7 @@ def test_stdlib_loggers_go_through_redaction():
     assert "+5542999990001" not in line["message"] and "ana@x.com.br" not in line["message"]
 
 
+@pytest.mark.pii_logs
 def test_exceptions_are_rendered_and_scrubbed():
     """Tracebacks are logged (for ops) with personal data masked."""
     stream = io.StringIO()

@@ -4,6 +4,8 @@ import pytest
 
 from pyloto_corp.infra.redaction import REDACTED, redact_pii, scrub
 
+pytestmark = pytest.mark.pii_logs
+
 
 @pytest.mark.parametrize(
     "phone",

@@ -120,6 +120,7 @@ async def test_the_sweep_leaves_a_session_someone_else_just_saved(storage) -> No
     assert (await sweep.run()).to_dict()["conflicts"] == 1
 
 
+@pytest.mark.pii_logs
 async def test_an_engine_failure_closes_the_session_with_an_apology(storage) -> None:
     person = Person(storage, Clock(), engine=_Broken(build_engine(make_settings())))
     with capture_logs(processors=shared_processors()) as entries:
