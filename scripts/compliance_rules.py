@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "pyloto_corp"
 REPORT = ROOT / "Monitoramento_Regras-Padroes.md"
 MAX_FILE_LINES, MAX_FUNCTION_LINES, MIN_COVERAGE = 200, 50, 90
-FINGERPRINTED = ("src", ".importlinter", "pyproject.toml")
+FINGERPRINTED = ("src/pyloto_corp", ".importlinter", "pyproject.toml")  # not the egg-info
 CHECKSUM_LABEL = "Checksum (SHA-256 de todas as linhas acima)"
 TOP = 5
 
@@ -115,7 +115,8 @@ def render(facts: Facts) -> str:
         "(impressão digital abaixo) ou se tiver sido alterado depois de gerado.", "",
         f"- Gerado em: {facts.generated_at}",
         f"- Commit de referência: `{facts.commit}`",
-        f"- Impressão digital do código medido (`src/`, `.importlinter`, `pyproject.toml`): "
+        "- Impressão digital do código medido (`src/pyloto_corp`, `.importlinter`, "
+        "`pyproject.toml`): "
         f"`{facts.fingerprint}`",
         f"- Suíte de testes nesta medição: {suite}", "",
         "## Resumo", "", *summary_rows(facts), "",

@@ -29,7 +29,7 @@ def test_report_was_not_edited_by_hand():
 
 
 def test_report_was_measured_on_this_code():
-    """The fingerprint of src/, .importlinter and pyproject.toml is the current one."""
+    """The fingerprint of src/pyloto_corp, .importlinter and pyproject.toml is the current one."""
     assert f"`{rules.fingerprint()}`" in _report(), STALE
 
 
@@ -42,3 +42,20 @@ def test_report_says_every_rule_is_met():
     """The summary table has no violated rule and names all five rules."""
     summary = _report().split("## Resumo", 1)[1].split("\n## ", 1)[0]
     assert "❌" not in summary and summary.count("✅ cumprida") == 5
+
+
+def test_fingerprint_ignores_what_installing_writes(tmp_path):
+    """pip's egg-info beside the package (it embeds the README) never changes the fingerprint."""
+    package = tmp_path / "src" / "pyloto_corp"
+    package.mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    for name in (".importlinter", "pyproject.toml"):
+        (tmp_path / name).write_text(name)
+    before = rules.fingerprint(tmp_path)
+    (tmp_path / "src" / "pyloto_corp.egg-info").mkdir()
+    (tmp_path / "src" / "pyloto_corp.egg-info" / "PKG-INFO").write_text("README")
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "a.pyc").write_bytes(b"\0")
+    assert rules.fingerprint(tmp_path) == before
+    (package / "a.py").write_text("x = 2\n")
+    assert rules.fingerprint(tmp_path) != before
