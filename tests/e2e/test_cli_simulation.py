@@ -143,3 +143,14 @@ def _up(url: str) -> bool:
         return httpx.get(url + "/healthz", timeout=0.5).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def test_chat_reports_storage_it_cannot_use(tmp_path):
+    """An unusable storage path ends the chat with a message and exit 3, not a traceback."""
+    blocker = tmp_path / "arquivo"
+    blocker.write_text("x")
+    err = io.StringIO()
+    settings = make_settings(sqlite_path=str(blocker / "db.sqlite3"))
+    code = chat(settings, P, "http://127.0.0.1:9", stdin=io.StringIO("oi\n"), out=io.StringIO(),
+                err=err)  # fmt: skip
+    assert code == 3 and err.getvalue().startswith("pyloto-corp chat:")

@@ -10,6 +10,7 @@ import asyncio
 import json
 from typing import TextIO
 
+from pyloto_corp.application.errors import ApplicationError
 from pyloto_corp.cli.simulation import report
 from pyloto_corp.cli.simulation.clock import BadDuration, SimClock, parse_duration
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound, SimulationError
@@ -88,7 +89,7 @@ async def run_chat(settings: Settings, phone: str, url: str | None, stdin: TextI
         conv.phones.append(phone)
         await talk(conv, phone, stdin, out)
         rows = [r for r in await report.sessions(conv) if r["session_id"] not in ended]
-    out.write("\nSessões desta conversa:\n" if rows else "\nNenhuma sessão aberta.\n")
+    out.write("\nSessões desta conversa:\n" if rows else "\nNenhuma sessão nesta conversa.\n")
     for row in rows:
         out.write("  " + report.render_session(row) + "\n")
         if row["handoff"]:
@@ -106,7 +107,7 @@ def chat(settings: Settings, phone: str, url: str | None, *, stdin: TextIO, out:
     local = settings if url else simulation_settings(settings, settings.sqlite_path)
     try:
         asyncio.run(run_chat(local, person, url, stdin, out))
-    except (SimulationError, OSError) as exc:
+    except (SimulationError, ApplicationError, OSError) as exc:
         err.write(f"pyloto-corp chat: {exc or type(exc).__name__}\n")
         return EXIT_FAILED
     return 0
