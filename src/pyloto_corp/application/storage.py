@@ -43,7 +43,10 @@ class SessionStore(Protocol):
     async def list_for_user(self, user_key: str) -> list[SessionRecord]: ...
 
     async def list_idle(self, before: datetime, limit: int = 100) -> list[SessionRecord]:
-        """Open sessions whose last activity is older than ``before`` (for the sweep)."""
+        """Open sessions whose last activity is at or before ``before`` (for the sweep).
+
+        Inclusive, like the engine: a session idle for exactly the timeout is idle.
+        """
         ...
 
 

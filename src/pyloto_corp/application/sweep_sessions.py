@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import structlog
 
@@ -24,7 +24,6 @@ from pyloto_corp.domain.records import SessionRecord
 log = structlog.get_logger(__name__)
 
 DEFAULT_BATCH = 200
-RESOLUTION = timedelta(microseconds=1)
 
 
 @dataclass(slots=True)
@@ -55,9 +54,7 @@ class SweepIdleSessions:
         report = SweepReport()
         for _ in range(max_batches):
             now = self._clock()
-            # The engine calls a session idle once the timeout has fully elapsed (>=); the
-            # store lists strictly older ones, so the boundary moves by the clock's resolution.
-            before = now - self._engine.config.session_timeout + RESOLUTION
+            before = now - self._engine.config.session_timeout
             idle = await self._storage.sessions.list_idle(before, batch)
             for session in idle:
                 await self._close(session, now, report)

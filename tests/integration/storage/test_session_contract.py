@@ -56,7 +56,7 @@ async def test_only_one_open_session_per_person(storage):
 
 
 async def test_idle_sweep_lists_open_sessions_past_the_cutoff(storage):
-    """Only open sessions whose last activity is older than the cutoff, oldest first."""
+    """Only open sessions whose last activity is at or before the cutoff, oldest first."""
     await storage.sessions.save(new_session("a", "u1", activity=1))
     await storage.sessions.save(new_session("b", "u2", activity=50))
     old_closed = await storage.sessions.save(new_session("c", "u3", activity=0))
@@ -65,6 +65,7 @@ async def test_idle_sweep_lists_open_sessions_past_the_cutoff(storage):
     idle = await storage.sessions.list_idle(before=at(10))
     assert [s.session_id for s in idle] == ["a", "d"]
     assert [s.session_id for s in await storage.sessions.list_idle(at(10), limit=1)] == ["a"]
+    assert [s.session_id for s in await storage.sessions.list_idle(at(2))] == ["a", "d"]
 
 
 async def test_concurrent_updates_never_lose_one(storage):

@@ -65,7 +65,7 @@ class FirestoreSessionStore:
         query = (
             self._paths.client.collection_group("sessions")
             .where(filter=FieldFilter("status", "==", "open"))
-            .where(filter=FieldFilter("last_activity_at", "<", before))
+            .where(filter=FieldFilter("last_activity_at", "<=", before))
             .order_by("last_activity_at")
             .limit(limit)
         )

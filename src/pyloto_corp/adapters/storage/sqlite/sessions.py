@@ -68,7 +68,7 @@ class SqliteSessionStore:
 
     async def list_idle(self, before: datetime, limit: int = 100) -> list[SessionRecord]:
         rows = self._db.query(
-            "SELECT doc FROM sessions WHERE is_open = 1 AND last_activity_at < ? "
+            "SELECT doc FROM sessions WHERE is_open = 1 AND last_activity_at <= ? "
             "ORDER BY last_activity_at LIMIT ?",
             (iso(before), limit),
         )
