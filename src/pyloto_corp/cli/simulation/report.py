@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pyloto_corp.adapters.whatsapp.console_sender import render
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound
 from pyloto_corp.domain.records import LeadProfile, SessionRecord
 
@@ -54,12 +55,8 @@ async def sessions(conversation: Conversation) -> list[dict[str, Any]]:
 
 
 def render_reply(reply: Outbound) -> str:
-    """A reply as the person would see it: body, then numbered options."""
-    lines = [f"🤖 {reply.text}"]
-    for number, option in enumerate(reply.options, start=1):
-        extra = f" — {option['description']}" if option.get("description") else ""
-        lines.append(f"   {number}. {option['title']}{extra}")
-    return "\n".join(lines)
+    """A reply as the person would see it: exactly what the console sender prints."""
+    return render({"body": reply.text, "options": list(reply.options)})
 
 
 def render_session(row: dict[str, Any]) -> str:
