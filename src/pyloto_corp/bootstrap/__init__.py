@@ -37,7 +37,7 @@ from pyloto_corp.application.process_inbound_message import (
 )
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.sweep_sessions import SweepIdleSessions
-from pyloto_corp.bootstrap.egress import build_delivery
+from pyloto_corp.bootstrap.egress import build_delivery, build_throttle
 from pyloto_corp.bootstrap.errors import ConfigurationError
 from pyloto_corp.bootstrap.exports import build_ops_api
 from pyloto_corp.domain.engine.content import Content
@@ -142,7 +142,8 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     storage = chosen.storage if chosen.storage is not None else build_storage(settings)
     clock = chosen.clock or utc_now
     pepper = settings.pepper_secret.get_secret_value().encode()
-    delivery = build_delivery(settings, storage, clock, chosen.sender)
+    throttle = build_throttle(settings)  # one per process: delivery and the ops API share it
+    delivery = build_delivery(settings, storage, clock, chosen.sender, throttle)
     converse = build_converse(settings, storage, clock, chosen.engine)
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
@@ -150,7 +151,7 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         or ProcessInboundMessage(storage.conversations, pepper, clock, converse, delivery),
         statuses=chosen.statuses or ProcessStatusUpdate(storage, clock),
     )
-    ops, ops_shutdown = build_ops_api(settings, storage, clock, chosen.export_sink)
+    ops = build_ops_api(settings, storage, clock, throttle, chosen.export_sink)
     interval = settings.outbox_retry_interval_seconds
     loops = (lambda: retry_forever(delivery, interval),) if interval > 0 else ()
     webhook = WebhookConfig(
@@ -164,7 +165,7 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         ingest=ingest,
         ops=ops,
         readiness={"dedupe": dedupe.ping, "storage": storage.ping},
-        on_shutdown=(*shutdown, *ops_shutdown, delivery.aclose, storage.close),
+        on_shutdown=(*shutdown, delivery.aclose, storage.close),
         background=loops,
     )
 

@@ -34,7 +34,7 @@ def build_sender(settings: Settings) -> MessageSender:
     return ConsoleSender(echo=settings.environment == "development")
 
 
-def build_throttle(settings: Settings) -> Throttle:
+def build_throttle(settings: Settings) -> LocalThrottle | RedisThrottle:
     """Shared through Redis when Redis is configured; this process only otherwise."""
     if settings.redis_url:
         client = Redis.from_url(settings.redis_url, socket_timeout=2, socket_connect_timeout=2)
@@ -47,7 +47,9 @@ def build_delivery(
     storage: Storage,
     clock: Callable[[], datetime],
     sender: MessageSender | None = None,
+    throttle: Throttle | None = None,
 ) -> DeliverOutbox:
+    """Delivery owns the throttle: its ``aclose`` closes the throttle's Redis client too."""
     limits = DeliveryLimits(
         phone_number_id=settings.whatsapp_phone_number_id.strip() or "local",
         number_per_second=settings.outbound_rate_per_second,
@@ -58,7 +60,7 @@ def build_delivery(
     return DeliverOutbox(
         storage,
         sender or build_sender(settings),
-        build_throttle(settings),
+        throttle or build_throttle(settings),
         clock=clock,
         new_token=lambda: uuid.uuid4().hex,
         limits=limits,

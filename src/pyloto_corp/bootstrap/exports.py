@@ -12,12 +12,12 @@ from google.cloud import storage as gcs
 
 from pyloto_corp.adapters.exports.gcs import GcsExportSink
 from pyloto_corp.adapters.exports.local import LocalFolderExportSink
-from pyloto_corp.api.dependencies import OpsApi, ShutdownHook
+from pyloto_corp.api.dependencies import OpsApi
 from pyloto_corp.application.export_conversation import ExportConversationUseCase
 from pyloto_corp.application.exports import ExportSink
+from pyloto_corp.application.ports import RateLimiter
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.verify_audit import VerifyAuditChain
-from pyloto_corp.bootstrap.egress import build_throttle
 from pyloto_corp.bootstrap.errors import ConfigurationError
 from pyloto_corp.domain.export.model import EXPORT_ZONE
 from pyloto_corp.infra.settings import Settings
@@ -70,18 +70,16 @@ def build_ops_api(
     settings: Settings,
     storage: Storage,
     clock: Callable[[], datetime],
+    limiter: RateLimiter,
     sink: ExportSink | None = None,
-) -> tuple[OpsApi, tuple[ShutdownHook, ...]]:
-    """The keyring, a per-key limit shared through Redis when configured, and the export."""
-    limiter = build_throttle(settings)
-    closer = getattr(limiter, "aclose", None)
+) -> OpsApi:
+    """The keyring, the per-key limit (the process's shared throttle) and the export."""
     keyring = settings.ops_keyring()
     if not keyring.names:
         log.warning("ops.no_keys_configured", setting="OPS_API_KEYS")
-    ops = OpsApi(
+    return OpsApi(
         keyring=keyring,
         exports=build_export_use_case(settings, storage, clock, sink),
         limiter=limiter,
         requests_per_minute=settings.ops_rate_limit_per_minute,
     )
-    return ops, (closer,) if closer is not None else ()
