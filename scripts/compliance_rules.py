@@ -24,22 +24,28 @@ def sources(root: Path = SRC) -> list[Path]:
     return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
 
 
+def line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def functions_of(path: Path) -> list[tuple[str, int, int]]:
+    """(name, first line, lines) of every function and method in one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [(node.name, node.lineno, node.end_lineno - node.lineno + 1)  # type: ignore[operator]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]  # fmt: skip
+
+
 def file_sizes(root: Path = SRC) -> list[tuple[str, int]]:
     """(path from the repository root, lines), longest first."""
-    sizes = [(str(p.relative_to(ROOT)), len(p.read_text(encoding="utf-8").splitlines()))
-             for p in sources(root)]  # fmt: skip
+    sizes = [(str(p.relative_to(ROOT)), line_count(p)) for p in sources(root)]
     return sorted(sizes, key=lambda item: (-item[1], item[0]))
 
 
 def function_sizes(root: Path = SRC) -> list[tuple[str, int]]:
     """("path:function:line", lines) of every function and method, longest first."""
-    found = []
-    for path in sources(root):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                size = node.end_lineno - node.lineno + 1  # type: ignore[operator]
-                found.append((f"{path.relative_to(ROOT)}:{node.name}:{node.lineno}", size))
+    found = [(f"{path.relative_to(ROOT)}:{name}:{line}", size)
+             for path in sources(root) for name, line, size in functions_of(path)]  # fmt: skip
     return sorted(found, key=lambda item: (-item[1], item[0]))
 
 

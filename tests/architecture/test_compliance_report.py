@@ -3,17 +3,8 @@ never edited by hand. A change to src/, .importlinter or pyproject.toml makes it
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from tests.support.compliance import rules
 
-ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "compliance_rules", ROOT / "scripts" / "compliance_rules.py"
-)
-assert _spec is not None and _spec.loader is not None
-rules = sys.modules.setdefault("compliance_rules", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(rules)
 STALE = "Monitoramento_Regras-Padroes.md está desatualizado: rode `make compliance` e faça commit."
 
 

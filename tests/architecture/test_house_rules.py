@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.compliance import rules
+
 SRC = Path(__file__).resolve().parents[2] / "src" / "pyloto_corp"
 MAX_FILE_LINES = 200
 MAX_FUNCTION_LINES = 50
@@ -32,17 +34,16 @@ def test_sources_exist():
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
 def test_file_has_at_most_200_lines(path):
     """No file under src/ exceeds 200 lines."""
-    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_FILE_LINES
+    assert rules.line_count(path) <= MAX_FILE_LINES
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
 def test_functions_have_at_most_50_lines(path):
     """No function or method under src/ exceeds 50 lines."""
     too_long = [
-        f"{node.name}:{node.lineno} ({node.end_lineno - node.lineno + 1} lines)"
-        for node in ast.walk(_tree(path))
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+        f"{name}:{line} ({size} lines)"
+        for name, line, size in rules.functions_of(path)
+        if size > MAX_FUNCTION_LINES
     ]
     assert too_long == []
 
