@@ -18,7 +18,7 @@ from pyloto_corp.api.errors import ApiError, InvalidRequestBody
 from pyloto_corp.api.ops_auth import operator_of
 from pyloto_corp.api.signature import read_limited_body
 from pyloto_corp.api.webhook import parse_json
-from pyloto_corp.application.export_conversation import ExportRequest
+from pyloto_corp.application.export_conversation import MAX_REASON, ExportRequest
 from pyloto_corp.application.subjects import Subject
 from pyloto_corp.domain.export.model import ExportFormat
 
@@ -44,7 +44,7 @@ class ExportBody(BaseModel):
     user_key: str | None = Field(default=None, max_length=64)
     format: Literal["txt", "md"] = "txt"
     include_pii: bool = False
-    reason: str = Field(max_length=500, examples=["Pedido do jurídico, processo 123"])
+    reason: str = Field(max_length=MAX_REASON, examples=["Pedido do jurídico, processo 123"])
 
     @field_validator("format", mode="before")
     @classmethod
