@@ -60,10 +60,10 @@ def test_statuses_update_the_item_and_131047_stops_free_form_text(
     first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
     assert first.delivery_status == "read"
     assert (second.status, second.error_code) == (OutboxStatus.FAILED, 131047)
-    lead = asyncio.run(storage.leads.get(USER_KEY))
-    assert lead.window_closed_at is not None
+    header = asyncio.run(storage.conversations.get_header(USER_KEY))
+    assert header.window_closed_at is not None
     deliver(meta.envelope([meta.message(text={"body": "quero ser entregador"})]), client)
-    assert asyncio.run(storage.leads.get(USER_KEY)).window_closed_at is None
+    assert asyncio.run(storage.conversations.get_header(USER_KEY)).window_closed_at is None
 
 
 def test_a_failed_send_stays_pending_and_the_retry_loop_sends_it(
@@ -75,7 +75,8 @@ def test_a_failed_send_stays_pending_and_the_retry_loop_sends_it(
     client = client_factory(settings, storage=storage)
     deliver(meta.envelope([meta.message(text={"body": "oi"})]), client)
     [waiting, queued] = asyncio.run(storage.outbox.list_for_user(USER_KEY))
-    assert waiting.status is OutboxStatus.PENDING and queued.attempts == 0  # order kept
+    assert waiting.status is queued.status is OutboxStatus.PENDING  # order kept
+    assert queued.claim_token is None  # released at once: due with the one that waits
     assert fake_graph.sent == [fake_graph.requests[1].body] * 3
     _released_now(storage, waiting)
     deadline = time.monotonic() + 5
@@ -102,3 +103,27 @@ def test_token_expired_is_a_permanent_failure_with_an_error_log(
     deliver(meta.envelope([meta.message(text={"body": "oi"})]), client)
     first, _ = asyncio.run(storage.outbox.list_for_user(USER_KEY))
     assert (first.status, first.error_code) == (OutboxStatus.FAILED, 190)
+
+
+def test_a_send_whose_answer_was_lost_is_settled_by_its_status_not_resent(
+    client_factory, deliver, fake_graph, tmp_path
+):
+    """Meta took the message but the answer timed out: its 'sent' status settles the item."""
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    settings = graph_settings(fake_graph).model_copy(update={"graph_timeout_seconds": 0.3})
+    fake_graph.then((200, {"success": True}), (200, {"messages": [{"id": "wamid.LATE"}]}, 1.0))
+    client = client_factory(settings, storage=storage)
+    deliver(meta.envelope([meta.message(text={"body": "oi"})]), client)
+    first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert first.status is second.status is OutboxStatus.PENDING  # uncertain: not resent
+    assert len(fake_graph.sent) == 1
+    callback = fake_graph.sent[0]["biz_opaque_callback_data"]
+    assert callback == f"pyloto1|{USER_KEY}|{first.item_id}"
+    status = meta.status("wamid.LATE", "sent") | {"biz_opaque_callback_data": callback}
+    assert deliver(meta.envelope(statuses=[status]), client).status_code == 200
+    settled = asyncio.run(storage.outbox.get(USER_KEY, first.item_id))
+    assert (settled.status, settled.provider_message_id) == (OutboxStatus.SENT, "wamid.LATE")
+    history = asyncio.run(storage.conversations.list_messages(USER_KEY))
+    assert [m.provider_message_id for m in history if m.direction == "out"] == ["wamid.LATE"]
+    assert asyncio.run(storage.outbox.claim(USER_KEY, first.item_id, "x", settled.updated_at,
+                                            settled.updated_at)) is None  # fmt: skip

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
-from pyloto_corp.adapters.storage.sqlite.conversations import SqliteConversationStore
+from pyloto_corp.adapters.storage.sqlite.turns import SqliteTurnStore
 from pyloto_corp.application.errors import StorageUnavailable
 from pyloto_corp.application.process_inbound_message import user_key_of
 from pyloto_corp.domain.messages import SenderIdKind, SenderRef
@@ -16,18 +16,18 @@ PEPPER = DEV_PLACEHOLDER.encode()
 USER_KEY = user_key_of(PEPPER, SenderRef(SenderIdKind.WA_ID, meta.WA_ID))
 
 
-class FlakyConversations(SqliteConversationStore):
-    """The store is down for the first ``outages`` writes."""
+class FlakyTurns(SqliteTurnStore):
+    """The store is down for the first ``outages`` turns (each stores the inbound message)."""
 
     def __init__(self, db, outages: int) -> None:
         super().__init__(db)
         self.outages = outages
 
-    async def append_message(self, message, tenant_id=None):
+    async def run_turn(self, user_key, plan):
         if self.outages:
             self.outages -= 1
             raise StorageUnavailable("disk gone")
-        return await super().append_message(message, tenant_id)
+        return await super().run_turn(user_key, plan)
 
 
 def test_redelivery_past_dedupe_stores_one_message_and_keeps_the_header(
@@ -50,8 +50,8 @@ def test_redelivery_past_dedupe_stores_one_message_and_keeps_the_header(
 def test_storage_outage_answers_503_and_the_retry_stores_it(client_factory, deliver, tmp_path):
     """Nothing is lost: 503 while the store is down, stored once on Meta's retry."""
     storage = build_sqlite_storage(tmp_path / "db.sqlite3")
-    flaky = FlakyConversations(storage.conversations._db, outages=1)
-    client = client_factory(storage=replace(storage, conversations=flaky))
+    flaky = FlakyTurns(storage.conversations._db, outages=1)
+    client = client_factory(storage=replace(storage, turns=flaky))
     document = meta.envelope([meta.message()])
     failed = deliver(document, client)
     assert failed.status_code == 503 and failed.headers["retry-after"]

@@ -83,10 +83,28 @@ async def test_each_meta_error_becomes_its_type_without_retry(
     assert raised.value.code == code and len(fake_graph.requests) == 1
 
 
-async def test_server_errors_and_timeouts_are_retried_then_succeed(sender, fake_graph):
-    fake_graph.then((500, {}), (200, {}, 1.0))
-    assert await sender.send(TO, TEXT)
-    assert len(fake_graph.requests) == 3
+async def test_server_errors_are_retried_then_succeed(sender, fake_graph):
+    """A 5xx sent nothing: the same request is tried again."""
+    fake_graph.then((500, {}), (503, {}))
+    assert await sender.send(TO, TEXT, "pyloto1|uk|wamid.IN#0")
+    assert len(fake_graph.sent) == 3
+    assert {r.body["biz_opaque_callback_data"] for r in fake_graph.requests} == {
+        "pyloto1|uk|wamid.IN#0"}  # fmt: skip
+
+
+async def test_a_lost_answer_is_uncertain_and_never_resent_here(sender, fake_graph):
+    """Meta got the request but the answer timed out: it may be sent, so no retry (no double)."""
+    fake_graph.then((200, {"messages": [{"id": "wamid.SLOW"}]}, 1.0))
+    with pytest.raises(e.Uncertain):
+        await sender.send(TO, TEXT)
+    assert len(fake_graph.requests) == 1
+
+
+async def test_a_read_receipt_whose_answer_is_lost_is_simply_repeated(sender, fake_graph):
+    """Marking as read is idempotent: a timeout there is retried like a 5xx."""
+    fake_graph.then((200, {"success": True}, 1.0))
+    await sender.mark_read("wamid.IN", typing=False)
+    assert len(fake_graph.requests) == 2
 
 
 async def test_transient_errors_give_up_after_the_bounded_attempts(sender, fake_graph):

@@ -1,40 +1,46 @@
-"""Converse: apply the engine to a stored inbound message, with optimistic concurrency.
+"""Converse: store an inbound message and apply the engine to it, in one turn commit.
 
-Order of effects: the session commit (version-checked) is the decision point; replies
-go to the outbox keyed by ``<inbound id>#<position>`` so a retried webhook re-creates
-nothing; decisions and audit events follow. A retry of an already applied message only
-re-enqueues its replies (idempotent), so a crash between commit and outbox loses nothing.
+The turn (see ``turns``) reads the person's state, runs the engine and writes the
+message, sessions, replies (outbox items keyed ``<inbound id>#<position>``, created
+already leased to this process), the audit event and lead fields atomically. A retried
+webhook of an applied message writes nothing and re-offers the replies it caused.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from datetime import datetime
 
 import structlog
 
-from pyloto_corp.application.conversation_effects import Effects
+from pyloto_corp.application import turn_records as records
 from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.storage import Storage
+from pyloto_corp.application.turns import ConversationState, TurnStatus, TurnWrites
+from pyloto_corp.domain.audit import AuditAction
+from pyloto_corp.domain.conversation import StoredMessage
+from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.engine.state import Reply, Step, Turn, TurnKind, close
 from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.messages import MEDIA_KINDS, InboundMessage, MessageKind
 from pyloto_corp.domain.outbound import Recipient
-from pyloto_corp.domain.records import SessionRecord
+from pyloto_corp.domain.records import OutboxItem, SessionRecord
 
 log = structlog.get_logger(__name__)
 
 MAX_ATTEMPTS = 5
-APPLIED_KEPT = 20
+LEASE_SECONDS = 30.0
 SILENT_KINDS = frozenset({MessageKind.REACTION, MessageKind.SYSTEM})
 
 
-def to_turn(message: InboundMessage, text: str | None) -> Turn | None:
+def to_turn(message: InboundMessage) -> Turn | None:
     """What the engine sees; None for input that never gets an answer (reactions)."""
     if message.kind in SILENT_KINDS:
         return None
+    text = message.text or (message.interactive.title if message.interactive else None)
     at, mid = message.sent_at, message.provider_message_id
     if message.interactive is not None:
         return Turn(mid, at, TurnKind.CHOICE, text, message.interactive.reply_id)
@@ -47,76 +53,130 @@ def to_turn(message: InboundMessage, text: str | None) -> Turn | None:
     return Turn(mid, at, TurnKind.OTHER, text)
 
 
+@dataclasses.dataclass(slots=True)
+class TurnResult:
+    """What happened: replies to send now (leased with ``token``) or, on a retry, to offer."""
+
+    status: TurnStatus = TurnStatus.NOTHING
+    created: tuple[OutboxItem, ...] = ()
+    token: str | None = None
+    replay: SessionRecord | None = None
+    step: Step | None = None
+    closed: tuple[SessionRecord, ...] = ()
+
+
 class Converse:
     def __init__(
-        self,
-        storage: Storage,
-        engine: Engine,
-        *,
-        clock: Callable[[], datetime],
-        new_id: Callable[[], str],
-        actor: str,
-    ) -> None:
+        self, storage: Storage, engine: Engine, *, clock: Callable[[], datetime],
+        new_id: Callable[[], str], actor: str,
+    ) -> None:  # fmt: skip
         self._storage, self._engine, self._new_id = storage, engine, new_id
-        self._effects = Effects(storage, clock=clock, actor=actor)
+        self._clock, self._actor = clock, actor
 
     async def handle(
-        self, user_key: str, message: InboundMessage, contact: Recipient | None
-    ) -> list[str]:
-        """Apply the message once; returns the outbox item ids to deliver, in order."""
-        turn = to_turn(message, message.text or _choice_title(message))
-        if turn is None:
-            return []
+        self, message: InboundMessage, stored: StoredMessage, contact: Recipient | None
+    ) -> TurnResult:
+        """Apply the message once (storing it in the same commit)."""
+        turn, user_key = to_turn(message), stored.user_key
         for attempt in range(MAX_ATTEMPTS):
-            current = await self._storage.sessions.get_open(user_key)
-            if current is not None and turn.message_id in current.context.get("applied", []):
-                return await self._effects.replay(current, turn.message_id)
-            last = None if current is not None else await self._last_closed(user_key)
-            if last is not None and turn.message_id in last.context.get("applied", []):
-                return await self._effects.replay(last, turn.message_id)
-            step = self._step(current, last, turn, user_key)
-            if step is None:
-                return []
+            result = TurnResult(token=self._new_id())
             try:
-                await self._commit(step, turn.message_id, last)
+                result.status = await self._storage.turns.run_turn(
+                    user_key, functools.partial(self._plan, turn=turn, stored=stored,
+                                                contact=contact, result=result),
+                )  # fmt: skip
             except VersionConflict:
                 log.info("conversation.version_conflict", user_key=user_key, attempt=attempt)
                 continue
-            return await self._effects.apply(step, turn.message_id, contact)
+            if result.status is TurnStatus.COMMITTED and result.step is not None:
+                _log_step(result.step, result.closed)
+            return result
         raise VersionConflict("the session kept changing; Meta will retry")
 
-    def _step(
-        self, current: SessionRecord | None, last: SessionRecord | None, turn: Turn, user_key: str
-    ) -> Step | None:
+    async def replay(self, session: SessionRecord, message_id: str) -> list[str]:
+        """A retried webhook: re-create this message's replies if they are the last ones."""
+        last = session.context.get("last_replies") or {}
+        items: tuple[OutboxItem, ...] = ()
+        if last.get("message_id") == message_id:
+            items = records.replies_of(session, message_id, list(last.get("replies", [])),
+                                       self._clock(), None)  # fmt: skip
+            await self._storage.outbox.enqueue(list(items))
+        log.info("conversation.already_applied", user_key=session.user_key,
+                 provider_message_id=message_id)  # fmt: skip
+        return [item.item_id for item in items]
+
+    def _plan(
+        self, state: ConversationState, turn: Turn | None, stored: StoredMessage,
+        contact: Recipient | None, result: TurnResult,
+    ) -> TurnWrites | None:  # fmt: skip
+        result.created, result.replay, result.step, result.closed = (), None, None, ()
+        if turn is None:
+            return TurnWrites(message=stored)
+        for session in (state.open_session, state.last_closed):
+            if session is not None and turn.message_id in session.context.get("applied", []):
+                result.replay = session
+                return None
+        step = self._step(state, turn)
+        if step is None:
+            return TurnWrites(message=stored)
+        result.step = step
+        now = self._clock()
+        replies = [r.to_payload() for r in step.replies]
+        sessions = [] if step.closed_before is None else [step.closed_before]
+        if step.session is not state.last_closed:
+            step.session = records.remember_turn(step.session, turn.message_id, replies)
+            sessions.append(step.session)
+        result.closed = tuple(s for s in sessions if not s.is_open)
+        lease = records.lease_for(result.token or "", now, LEASE_SECONDS)
+        result.created = records.replies_of(step.session, turn.message_id, replies, now, lease)
+        before = state.open_session
+        if before is not None and before.session_id != step.session.session_id:
+            before = None
+        lead = records.lead_fields(step, before, contact, state.header is None)
+        event = self._event(step, turn.message_id, sorted(lead), now)
+        lead = {**lead, "updated_at": now} if lead else {}
+        return TurnWrites(message=stored, sessions=tuple(sessions), outbox=result.created,
+                          audit=(event,), lead=lead)  # fmt: skip
+
+    def _event(self, step: Step, message_id: str, fields: list[str], now: datetime):
+        session, decisions = step.session, []
+        if step.closed_before is not None and step.closed_before is not session:
+            decisions.append(self._timeout_envelope(step.closed_before, f"{message_id}#timeout"))
+        for number, proposal in enumerate(step.proposals):
+            decisions.append(records.envelope(proposal, f"{message_id}#d{number}", session, now,
+                                              self._actor))  # fmt: skip
+        details = {k: v for k, v in (("decisions", decisions), ("profile_fields", fields)) if v}
+        return records.audit_event(session.user_key, f"{message_id}#contact",
+                                   AuditAction.USER_CONTACT, "mensagem recebida", details,
+                                   now=now, actor=self._actor)  # fmt: skip
+
+    def _timeout_envelope(self, session: SessionRecord, decision_id: str) -> dict:
+        proposal = closing_proposal(session)
+        return records.envelope(proposal, decision_id, session, self._clock(), self._actor)
+
+    def _step(self, state: ConversationState, turn: Turn) -> Step | None:
+        current, last = state.open_session, state.last_closed
         try:
-            return self._engine.handle(
-                current, last, turn, user_key=user_key, new_session_id=self._new_id()
-            )
+            return self._engine.handle(current, last, turn, user_key=state.user_key,
+                                       new_session_id=self._new_id())  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - any engine bug must still end the session
             # Error type only: a traceback could carry the person's text into the logs.
-            log.error("conversation.failed_internal", user_key=user_key, error=type(exc).__name__)
-            session = current or SessionRecord(self._new_id(), user_key, turn.at, turn.at)
+            log.error("conversation.failed_internal", user_key=state.user_key,
+                      error=type(exc).__name__)  # fmt: skip
+            session = current or SessionRecord(self._new_id(), state.user_key, turn.at, turn.at)
             failed = close(session, Outcome.FAILED_INTERNAL, turn.at, "internal_error")
-            apology = Reply(self._engine.content.text("apology"))
-            return Step(session=failed, replies=[apology])
-
-    async def _commit(self, step: Step, message_id: str, last: SessionRecord | None) -> None:
-        if step.closed_before is not None:
-            await self._storage.sessions.save(step.closed_before)
-        if step.session is last:
-            return
-        applied = [*step.session.context.get("applied", []), message_id][-APPLIED_KEPT:]
-        replies = [r.to_payload() for r in step.replies]
-        context = {**step.session.context, "applied": applied,
-                   "last_replies": {"message_id": message_id, "replies": replies}}  # fmt: skip
-        step.session = await self._storage.sessions.save(
-            dataclasses.replace(step.session, context=context)
-        )
-
-    async def _last_closed(self, user_key: str) -> SessionRecord | None:
-        closed = [s for s in await self._storage.sessions.list_for_user(user_key) if not s.is_open]
-        return max(closed, key=lambda s: s.closed_at, default=None)  # type: ignore[arg-type, return-value]
+            return Step(session=failed, replies=[Reply(self._engine.content.text("apology"))])
 
 
-def _choice_title(message: InboundMessage) -> str | None:
-    return message.interactive.title if message.interactive is not None else None
+def _log_step(step: Step, closed: tuple[SessionRecord, ...]) -> None:
+    if step.handoff is not None:
+        log.info("conversation.handoff", user_key=step.session.user_key,
+                 routing=step.handoff.routing,
+                 level=step.handoff.qualification_level.value)  # fmt: skip
+    for session in closed:
+        log_closed(session)
+
+
+def log_closed(session: SessionRecord) -> None:
+    log.info("conversation.closed", user_key=session.user_key,
+             session_id=session.session_id, outcome=session.outcome)  # fmt: skip

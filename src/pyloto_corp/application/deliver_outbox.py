@@ -1,31 +1,32 @@
 """DeliverOutbox: send what the engine wrote to the outbox, once, in order, within Meta's limits.
 
-Each item is claimed with a lease first, so a concurrent or retried delivery never sends
-it twice; it is marked sent with Meta's id, or failed with Meta's code, or released with
-a backoff. One person's items go out in order: delivery stops at the first item that must
-wait. Sent messages join the conversation history (direction=out).
+Each item is sent only under a lease, so a concurrent or retried delivery never sends
+it twice: replies are created already leased to the process that wrote them (it sends
+them at once, with no read), and anything left over is claimed again by the retry loop.
+An item is marked sent with Meta's id (and joins the history, direction=out), failed
+with Meta's code, or released with a backoff. One person's items go out in order:
+delivery stops at the first item that must wait. Every send carries the item's
+reference, which Meta returns in status webhooks: a send whose answer was lost is
+settled by its status instead of being sent again.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import structlog
 
+from pyloto_corp.application import delivery_rules as rules
 from pyloto_corp.application import send_errors as e
 from pyloto_corp.application.ports import MessageSender, Throttle
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import OutboxItem, OutboxStatus
 
 log = structlog.get_logger(__name__)
-WINDOW = timedelta(hours=24)
-WINDOW_CLOSED = 131047
-_BACKOFF = {"later": (5.0, 600.0), "number": (2.0, 60.0), "recipient": (6.0, 300.0)}
+WINDOW_CLOSED = rules.WINDOW_CLOSED
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +75,43 @@ class DeliverOutbox:
             log.warning("outbox.mark_read_failed", provider_message_id=message_id,
                         error=type(exc).__name__)  # fmt: skip
 
+    async def deliver_leased(
+        self, items: Sequence[OutboxItem], token: str, recipient: Recipient
+    ) -> DeliveryReport:
+        """Items this process just created under ``token``, to the person who just wrote."""
+        report = DeliveryReport()
+        for position, item in enumerate(items):
+            error = None if recipient.address() else e.NoRecipient()
+            if not await self._attempt(item, token, recipient, error, report):
+                await self._release_untried(items[position + 1 :], token)
+                break
+        return report
+
+    async def _release_untried(self, items: Sequence[OutboxItem], token: str) -> None:
+        """Items after one that must wait are due at once: the retry loop keeps their order."""
+        now = self._clock()
+        for item in items:
+            await self._storage.outbox.release(item.user_key, item.item_id, token, until=now,
+                                               error_code=None, now=now)  # fmt: skip
+
     async def deliver(self, user_key: str, item_ids: list[str]) -> DeliveryReport:
+        """Claim and send items by id (retries and redelivered webhooks)."""
         report = DeliveryReport()
         lead = await self._storage.leads.get(user_key)
+        header = await self._storage.conversations.get_header(user_key)
         for item_id in item_ids:
-            if not await self._one(user_key, item_id, lead, report):
+            now, token = self._clock(), self._new_token()
+            item = await self._storage.outbox.claim(user_key, item_id, token, now,
+                                                    now + self._limits.lease)  # fmt: skip
+            if item is None:
+                report.skipped += 1
+                current = await self._storage.outbox.get(user_key, item_id)
+                if current is not None and current.status is OutboxStatus.PENDING:
+                    break  # an earlier item still waits: keep the order
+                continue
+            error = rules.precheck(item, lead, header, now)
+            recipient = Recipient(lead.phone, lead.user_id) if lead is not None else Recipient()
+            if not await self._attempt(item, token, recipient, error, report):
                 break
         return report
 
@@ -89,31 +122,26 @@ class DeliverOutbox:
         for user_key in dict.fromkeys(i.user_key for i in due):
             # From the person's oldest pending item: an earlier one still waiting keeps order.
             mine = await self._storage.outbox.list_for_user(user_key)
-            pending = [i for i in sorted(mine, key=_order) if i.status is OutboxStatus.PENDING]
+            pending = [i for i in sorted(mine, key=rules.order) if i.status is OutboxStatus.PENDING]
             report.add(await self.deliver(user_key, [i.item_id for i in pending]))
         return report
 
-    async def _one(self, user_key: str, item_id: str, lead, report: DeliveryReport) -> bool:
+    async def _attempt(
+        self, item: OutboxItem, token: str, recipient: Recipient, error: e.SendError | None,
+        report: DeliveryReport,
+    ) -> bool:  # fmt: skip
         """True when the next item may go (this one is done); False to keep the order."""
-        now, token = self._clock(), self._new_token()
-        item = await self._storage.outbox.claim(user_key, item_id, token, now,
-                                                now + self._limits.lease)  # fmt: skip
-        if item is None:
-            report.skipped += 1
-            current = await self._storage.outbox.get(user_key, item_id)
-            return current is None or current.status is not OutboxStatus.PENDING
-        error = _precheck(item, lead, now)
         wamid = None
         if error is None:
             try:
-                wamid = await self._send(item, Recipient(lead.phone, lead.user_id))
+                wamid = await self._send(item, recipient)
             except e.SendError as exc:
                 error = exc
         if error is not None:
             return await self._failed(item, token, error, report)
-        provider_id = wamid or f"unknown:{item.item_id}"
-        await self._storage.outbox.mark_sent(user_key, item_id, token, provider_id, self._clock())
-        await self._history(item, provider_id)
+        provider_id, now = wamid or f"unknown:{item.item_id}", self._clock()
+        history = rules.sent_message(item, provider_id, now)
+        await self._storage.outbox.record_sent(item, token, provider_id, history, now)
         report.sent += 1
         return True
 
@@ -123,7 +151,7 @@ class DeliverOutbox:
                                      limits.number_per_second, 1.0)  # fmt: skip
         await self._throttle.acquire(f"recipient:{item.user_key}", limits.recipient_messages,
                                      limits.recipient_window_seconds)  # fmt: skip
-        return await self._sender.send(recipient, item.payload)
+        return await self._sender.send(recipient, item.payload, rules.reference(item))
 
     async def _failed(
         self, item: OutboxItem, token: str, error: e.SendError, report: DeliveryReport
@@ -135,46 +163,14 @@ class DeliverOutbox:
             level = log.error if error.alert else log.warning
             level("outbox.failed", error=type(error).__name__, code=error.code, **ids)
             if isinstance(error, e.WindowClosed):
-                await close_window(self._storage, item.user_key, now)
+                await self._storage.conversations.close_window(item.user_key, now)
             report.failed += 1
             return True
-        base, cap = _BACKOFF[error.retry]
-        delay = min(cap, base * 2 ** (item.attempts - 1)) * random.uniform(0.5, 1.0)  # noqa: S311
-        until = now + timedelta(seconds=delay)
-        await self._storage.outbox.release(item.user_key, item.item_id, token, until=until,
+        delay = rules.backoff(error, item.attempts)
+        await self._storage.outbox.release(item.user_key, item.item_id, token,
+                                           until=now + timedelta(seconds=delay),
                                            error_code=error.code, now=now)  # fmt: skip
         log.warning("outbox.deferred", error=type(error).__name__, code=error.code,
                     delay_seconds=round(delay, 1), **ids)  # fmt: skip
         report.deferred += 1
         return False
-
-    async def _history(self, item: OutboxItem, provider_id: str) -> None:
-        payload, now = item.payload, self._clock()
-        titles = [o["title"] for o in payload.get("options") or []]
-        text = "\n".join([payload.get("body") or "", *(f"[{t}]" for t in titles)]).strip()
-        message = StoredMessage.sanitized(
-            user_key=item.user_key, provider_message_id=provider_id, direction=Direction.OUT,
-            kind=item.kind, sent_at=now, stored_at=now, text=text,
-        )  # fmt: skip
-        await self._storage.conversations.append_message(message)
-
-
-def _precheck(item: OutboxItem, lead, now: datetime) -> e.SendError | None:
-    """Errors known before calling Meta: nobody to send to, or the 24 h window is closed."""
-    if lead is None or not (lead.phone or lead.user_id):
-        return e.NoRecipient()
-    closed = lead.window_closed_at is not None and lead.window_closed_at >= item.created_at
-    if closed or now - item.created_at > WINDOW:
-        return e.WindowClosed(WINDOW_CLOSED, "known before sending")
-    return None
-
-
-async def close_window(storage: Storage, user_key: str, at: datetime) -> None:
-    """Free-form messages stop until the person writes again (which reopens the window)."""
-    lead = await storage.leads.get(user_key)
-    if lead is not None and lead.window_closed_at is None:
-        await storage.leads.put(replace(lead, window_closed_at=at, updated_at=at))
-
-
-def _order(item: OutboxItem) -> tuple:
-    return (item.created_at, item.inbound_message_id, item.position)

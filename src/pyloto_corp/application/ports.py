@@ -69,8 +69,14 @@ class RateLimiter(Protocol):
 class MessageSender(Protocol):
     """Sends fitted replies (see ``domain.outbound``); raises ``SendError`` subtypes."""
 
-    async def send(self, recipient: Recipient, reply: dict[str, Any]) -> str | None:
-        """Meta's id of the sent message (None if Meta accepted it without naming one)."""
+    async def send(
+        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None
+    ) -> str | None:
+        """Meta's id of the sent message (None if Meta accepted it without naming one).
+
+        ``reference`` travels with the message and comes back in its status webhooks
+        (Meta's ``biz_opaque_callback_data``): it names the outbox item.
+        """
         ...
 
     async def mark_read(self, message_id: str, *, typing: bool = True) -> None: ...

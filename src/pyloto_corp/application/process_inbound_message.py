@@ -11,9 +11,11 @@ from datetime import UTC, datetime
 
 import structlog
 
-from pyloto_corp.application.converse import Converse
-from pyloto_corp.application.deliver_outbox import WINDOW_CLOSED, DeliverOutbox, close_window
+from pyloto_corp.application.converse import Converse, TurnResult
+from pyloto_corp.application.deliver_outbox import DeliverOutbox
+from pyloto_corp.application.delivery_rules import WINDOW_CLOSED, item_ref, sent_message
 from pyloto_corp.application.storage import ConversationStore, Storage
+from pyloto_corp.application.turns import TurnStatus
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.identity import (
     InvalidPhone,
@@ -79,25 +81,34 @@ class ProcessInboundMessage:
             text=readable_text(message),
         )
         ids = {"user_key": user_key, "provider_message_id": message.provider_message_id}
-        if await self._conversations.append_message(stored):
+        if self._converse is None:
+            if await self._conversations.append_message(stored):
+                log.info("inbound.stored", kind=message.kind.value, **ids)
+            else:
+                log.info("inbound.already_stored", **ids)
+            return
+        contact = contact_of(message.sender)
+        result = await self._converse.handle(message, stored, contact)
+        if result.status is TurnStatus.COMMITTED:
             log.info("inbound.stored", kind=message.kind.value, **ids)
         else:
             log.info("inbound.already_stored", **ids)
-        if self._converse is None:
-            return
-        items = await self._converse.handle(user_key, message, contact_of(message.sender))
-        if items and self._delivery is not None:
-            await self._deliver(user_key, message.provider_message_id, items)
+        if self._delivery is not None and (result.created or result.replay is not None):
+            await self._deliver(result, ids, contact)
 
-    async def _deliver(self, user_key: str, message_id: str, items: list[str]) -> None:
+    async def _deliver(self, result: TurnResult, ids: dict[str, str], contact: Recipient) -> None:
         """The replies go out now when they can; whatever waits is retried by the outbox loop."""
         assert self._delivery is not None  # noqa: S101 - checked by the caller
+        message_id = ids["provider_message_id"]
         try:
-            await self._delivery.acknowledge(message_id)
-            await self._delivery.deliver(user_key, items)
+            if result.created:
+                await self._delivery.acknowledge(message_id)
+                await self._delivery.deliver_leased(result.created, result.token or "", contact)
+            elif result.replay is not None and self._converse is not None:
+                ids = await self._converse.replay(result.replay, message_id)
+                await self._delivery.deliver(result.replay.user_key, ids)
         except Exception as exc:  # noqa: BLE001 - the message is applied; never fail the webhook
-            log.warning("outbox.delivery_deferred", user_key=user_key,
-                        provider_message_id=message_id, error=type(exc).__name__)  # fmt: skip
+            log.warning("outbox.delivery_deferred", error=type(exc).__name__, **ids)
 
 
 def contact_of(sender: SenderRef) -> Recipient:
@@ -111,7 +122,11 @@ def contact_of(sender: SenderRef) -> Recipient:
 
 
 class ProcessStatusUpdate:
-    """Status webhooks move the outbox item forward; 131047 closes the person's window."""
+    """Status webhooks move the outbox item forward; 131047 closes the person's window.
+
+    A status that settles a pending item (its send's answer was lost) files the sent
+    message in the history, as the send itself would have.
+    """
 
     def __init__(self, storage: Storage | None = None, clock: Callable[[], datetime] = utc) -> None:
         self._storage, self._clock = storage, clock
@@ -122,10 +137,15 @@ class ProcessStatusUpdate:
                  status=update.status.value, error_codes=codes)  # fmt: skip
         if self._storage is None:
             return
-        outbox, now = self._storage.outbox, self._clock()
+        now, wamid = self._clock(), update.provider_message_id
         code = next((c for c in codes if c is not None), None)
-        await outbox.record_delivery(update.provider_message_id, update.status.value, code, now)
-        if update.status.value == "failed" and WINDOW_CLOSED in codes:
-            item = await outbox.find_by_provider_id(update.provider_message_id)
-            if item is not None:
-                await close_window(self._storage, item.user_key, now)
+        ref = item_ref(update.callback_data)
+        change = await self._storage.outbox.record_delivery(
+            wamid, update.status.value, code, now, item_ref=ref
+        )
+        if change is not None and change.confirmed:
+            log.info("outbox.confirmed_by_status", user_key=change.item.user_key,
+                     outbox_item=change.item.item_id, provider_message_id=wamid)  # fmt: skip
+            await self._storage.conversations.append_message(sent_message(change.item, wamid, now))
+        if change is not None and update.status.value == "failed" and WINDOW_CLOSED in codes:
+            await self._storage.conversations.close_window(change.item.user_key, now)

@@ -1,15 +1,16 @@
 """Why a send failed, as types the delivery use case acts on (adapters map Meta's codes here).
 
 ``retry`` says what to do: ``never`` (mark failed), ``later`` (bounded jittered backoff),
-``number`` (the whole number is over its throughput: slow everyone down) or ``recipient``
-(too many messages to this person: back off for this person only).
+``number`` (the whole number is over its throughput: slow everyone down), ``recipient``
+(too many messages to this person: back off for this person only) or ``uncertain`` (Meta
+may have sent it: wait for its status webhook before sending again).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-Retry = Literal["never", "later", "number", "recipient"]
+Retry = Literal["never", "later", "number", "recipient", "uncertain"]
 
 
 class SendError(Exception):
@@ -61,6 +62,17 @@ class Transient(SendError):
     """5xx, timeouts, connection errors, Meta's temporary codes: retry with backoff."""
 
     retry = "later"
+
+
+class Uncertain(SendError):
+    """The request reached Meta but no answer came back (read timeout, dropped connection).
+
+    Meta may have sent the message: resending now could send it twice. The item waits;
+    Meta's status webhook (which carries the item's callback data) settles it as sent,
+    and only if none comes is it sent again.
+    """
+
+    retry = "uncertain"
 
 
 class Rejected(SendError):

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from pyloto_corp.application.turns import TurnStore
 from pyloto_corp.domain.audit import AuditEvent
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
-from pyloto_corp.domain.records import DecisionRecord, LeadProfile, OutboxItem, SessionRecord
+from pyloto_corp.domain.records import DeliveryUpdate, LeadProfile, OutboxItem, SessionRecord
 
 
 class ConversationStore(Protocol):
@@ -24,6 +25,10 @@ class ConversationStore(Protocol):
 
     async def list_messages(self, user_key: str) -> list[StoredMessage]:
         """Every message of the person, oldest first."""
+        ...
+
+    async def close_window(self, user_key: str, at: datetime) -> None:
+        """Mark the 24 h window closed (131047) until the person's next message reopens it."""
         ...
 
 
@@ -54,14 +59,6 @@ class LeadProfileStore(Protocol):
     async def get(self, user_key: str) -> LeadProfile | None: ...
 
     async def put(self, profile: LeadProfile) -> None: ...
-
-
-class DecisionLog(Protocol):
-    async def record(self, decision: DecisionRecord) -> bool:
-        """Create-only: recording the same decision_id again is a no-op returning False."""
-        ...
-
-    async def list_for_user(self, user_key: str) -> list[DecisionRecord]: ...
 
 
 class OutboxStore(Protocol):
@@ -100,10 +97,22 @@ class OutboxStore(Protocol):
 
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None: ...
 
+    async def record_sent(
+        self, item: OutboxItem, token: str, provider_message_id: str,
+        history: StoredMessage, now: datetime,
+    ) -> None:  # fmt: skip
+        """The lease holder marks ``item`` sent and files the sent message (one commit)."""
+        ...
+
     async def record_delivery(
-        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
-    ) -> bool:
-        """Apply a status webhook; statuses never move backwards (read beats delivered)."""
+        self, provider_message_id: str, status: str, error_code: int | None, now: datetime,
+        item_ref: tuple[str, str] | None = None,
+    ) -> DeliveryUpdate | None:  # fmt: skip
+        """Apply a status webhook; statuses never move backwards (read beats delivered).
+
+        ``item_ref`` (user_key, item_id) names the item directly (the send's callback data);
+        a pending item reported sent becomes sent (``confirmed``). None: nothing changed.
+        """
         ...
 
 
@@ -130,8 +139,10 @@ class Storage:
     conversations: ConversationStore
     sessions: SessionStore
     leads: LeadProfileStore
-    decisions: DecisionLog
     outbox: OutboxStore
     audit: AuditLog
+    turns: TurnStore
     ping: Callable[[], Awaitable[None]]
     close: Callable[[], Awaitable[None]]
+    # Document reads and writes so far, for backends that bill per operation (Firestore).
+    operations: Callable[[], dict[str, int]] | None = None

@@ -15,9 +15,13 @@ from datetime import datetime
 
 import structlog
 
-from pyloto_corp.application.conversation_effects import Effects
+from pyloto_corp.application import turn_records as records
+from pyloto_corp.application.converse import log_closed
 from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.storage import Storage
+from pyloto_corp.application.turns import ConversationState, TurnStatus, TurnWrites
+from pyloto_corp.domain.audit import AuditAction
+from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.records import SessionRecord
 
@@ -46,8 +50,7 @@ class SweepIdleSessions:
     def __init__(
         self, storage: Storage, engine: Engine, *, clock: Callable[[], datetime], actor: str
     ) -> None:
-        self._storage, self._engine, self._clock = storage, engine, clock
-        self._effects = Effects(storage, clock=clock, actor=actor)
+        self._storage, self._engine, self._clock, self._actor = storage, engine, clock, actor
 
     async def run(self, batch: int = DEFAULT_BATCH, max_batches: int = 50) -> SweepReport:
         """Close idle sessions in batches until none is left (or ``max_batches`` ran)."""
@@ -63,13 +66,35 @@ class SweepIdleSessions:
         log.info("sweep.done", **report.to_dict())
         return report
 
-    async def _close(self, session: SessionRecord, now: datetime, report: SweepReport) -> None:
+    async def _close(self, listed: SessionRecord, now: datetime, report: SweepReport) -> None:
+        """Close the session if it is still the one listed; else someone saved it meanwhile."""
         report.examined += 1
+        closed: list[SessionRecord] = []
+
+        def plan(state: ConversationState) -> TurnWrites | None:
+            current, closed[:] = state.open_session, []
+            if current is None or (current.session_id, current.version) != (
+                listed.session_id, listed.version):  # fmt: skip
+                return None
+            closed.append(self._engine.timeout(current, now))
+            return TurnWrites(sessions=(closed[0],), audit=(self._event(closed[0], now),))
+
         try:
-            saved = await self._storage.sessions.save(self._engine.timeout(session, now))
+            status = await self._storage.turns.run_turn(listed.user_key, plan)
         except VersionConflict:
+            status = TurnStatus.NOTHING
+        if status is not TurnStatus.COMMITTED:
             report.conflicts += 1
             return
         report.closed += 1
-        report.outcomes[saved.outcome or ""] += 1
-        await self._effects.timed_out(saved, f"timeout:{saved.session_id}")
+        report.outcomes[closed[0].outcome or ""] += 1
+        log_closed(closed[0])
+
+    def _event(self, session: SessionRecord, now: datetime):
+        decision_id = f"timeout:{session.session_id}"
+        envelope = records.envelope(closing_proposal(session), decision_id, session, now,
+                                    self._actor)  # fmt: skip
+        reason, details = envelope["decision"]["reason"], {"decisions": [envelope]}
+        return records.audit_event(session.user_key, f"{decision_id}#audit",
+                                   AuditAction.DECISION_RECORDED, reason, details,
+                                   now=now, actor=self._actor)  # fmt: skip

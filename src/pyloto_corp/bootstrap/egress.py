@@ -19,6 +19,7 @@ from pyloto_corp.application.storage import Storage
 from pyloto_corp.infra.settings import Settings
 
 POOL = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+CONSOLE_KEPT = 1000  # the console sender of a long-running server remembers its last replies
 
 
 def build_sender(settings: Settings) -> MessageSender:
@@ -31,7 +32,7 @@ def build_sender(settings: Settings) -> MessageSender:
             phone_number_id=settings.whatsapp_phone_number_id.strip(),
             token=settings.whatsapp_access_token.get_secret_value(),
         )
-    return ConsoleSender(echo=settings.environment == "development")
+    return ConsoleSender(echo=settings.environment == "development", keep=CONSOLE_KEPT)
 
 
 def build_throttle(settings: Settings) -> LocalThrottle | RedisThrottle:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 GENESIS_HASH = "0" * 64
+_CONTENT_FIELDS = ("event_id", "user_key", "timestamp", "actor", "action", "reason", "seq",
+                   "prev_hash", "tenant_id", "correlation_id", "details")  # fmt: skip
 
 
 class AuditAction(StrEnum):
@@ -39,8 +41,7 @@ class AuditEvent:
 
     def content(self) -> dict[str, Any]:
         """The event without its hash; optional fields are omitted when empty."""
-        data = asdict(self)
-        del data["hash"]
+        data = {name: getattr(self, name) for name in _CONTENT_FIELDS}
         return {k: v for k, v in data.items() if v is not None and v != {}}
 
 
@@ -85,3 +86,9 @@ def verify_chain(events: list[AuditEvent]) -> ChainVerification:
             return ChainVerification(False, len(ordered), prev, event.event_id, event.seq, problem)
         prev = event.hash
     return ChainVerification(True, len(ordered), prev)
+
+
+def decisions_in(events: list[AuditEvent]) -> list[dict[str, Any]]:
+    """Every DecisionEnvelope_v0 recorded in the trail (turn events carry theirs), in order."""
+    ordered = sorted(events, key=lambda e: e.seq)
+    return [envelope for e in ordered for envelope in e.details.get("decisions", ())]

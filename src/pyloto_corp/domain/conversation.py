@@ -32,6 +32,7 @@ class ConversationHeader:
     updated_at: datetime
     last_message_at: datetime
     tenant_id: str | None = None
+    window_closed_at: datetime | None = None  # a send hit 131047; the person's next message reopens
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,7 @@ class StatusUpdate:
     occurred_at: datetime
     recipient: SenderRef | None = None
     errors: tuple[ProviderError, ...] = ()
+    callback_data: str | None = None  # what we sent with the message (names the outbox item)
 
     def __post_init__(self) -> None:
         if not self.provider_message_id:

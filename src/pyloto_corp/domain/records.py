@@ -1,4 +1,4 @@
-"""Stored records beside the conversation: sessions, lead profiles, decisions, outbox items."""
+"""Stored records beside the conversation: sessions, lead profiles, outbox items."""
 
 from __future__ import annotations
 
@@ -56,18 +56,6 @@ class LeadProfile:
     business_name: str | None = field(default=None, repr=False)
     role: str | None = None
     user_id: str | None = field(default=None, repr=False)
-    window_closed_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DecisionRecord:
-    """A persisted DecisionEnvelope_v0 (its JSON form) tied to a conversation."""
-
-    decision_id: str
-    user_key: str
-    created_at: datetime
-    envelope: dict[str, Any]
-    session_id: str | None = None
 
 
 class OutboxStatus(StrEnum):
@@ -102,3 +90,11 @@ class OutboxItem:
     @property
     def item_id(self) -> str:
         return outbox_item_id(self.inbound_message_id, self.position)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryUpdate:
+    """A status webhook applied to an item; ``confirmed``: it settled a pending item as sent."""
+
+    item: OutboxItem
+    confirmed: bool = False

@@ -81,3 +81,16 @@ async def test_unknown_conversation_has_no_header(storage):
     assert await storage.conversations.get_header("nobody") is None
     assert await storage.conversations.list_messages("nobody") == []
     await storage.ping()
+
+
+async def test_a_closed_window_reopens_with_the_persons_next_message(storage):
+    """131047 closes the 24 h window on the header; an outbound message leaves it closed."""
+    await storage.conversations.close_window("nobody", at(1))  # no conversation: nothing
+    assert await storage.conversations.get_header("nobody") is None
+    await storage.conversations.append_message(msg("wamid.1", 1))
+    await storage.conversations.close_window(USER, at(2))
+    await storage.conversations.close_window(USER, at(3))  # the first closing time stays
+    await storage.conversations.append_message(msg("wamid.out", 4, direction=Direction.OUT))
+    assert (await storage.conversations.get_header(USER)).window_closed_at == at(2)
+    await storage.conversations.append_message(msg("wamid.2", 5))
+    assert (await storage.conversations.get_header(USER)).window_closed_at is None

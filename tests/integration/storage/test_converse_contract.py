@@ -13,6 +13,8 @@ from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap import build_engine
+from pyloto_corp.domain.audit import decisions_in, verify_chain
+from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.messages import (
     InboundMessage,
     InteractiveReply,
@@ -56,8 +58,15 @@ class Person:
         sender = SenderRef(SenderIdKind.WA_ID, PHONE[1:])
         message = InboundMessage(wamid, "PNID", sender, self.clock.now, kind, kind.value,
                                  text=text, interactive=reply)  # fmt: skip
-        await self.converse.handle(USER, message, Recipient(phone=PHONE))
+        await self.converse.handle(message, stored(message), Recipient(phone=PHONE))
         return wamid
+
+
+def stored(message: InboundMessage) -> StoredMessage:
+    return StoredMessage.sanitized(user_key=USER, provider_message_id=message.provider_message_id,
+                                   direction=Direction.IN, kind=message.kind.value,
+                                   sent_at=message.sent_at, stored_at=message.sent_at,
+                                   text=message.text)  # fmt: skip
 
 
 async def test_a_driver_signup_reaches_one_handoff_and_retries_change_nothing(storage) -> None:
@@ -66,14 +75,22 @@ async def test_a_driver_signup_reaches_one_handoff_and_retries_change_nothing(st
         await person.says(line)
     last = await person.says(choose="confirm_yes")
     outbox = await storage.outbox.list_for_user(USER)
-    await person.converse.handle(USER, _again(person, last), Recipient(phone=PHONE))
+    events = await storage.audit.list_events(USER)
+    again = _again(person, last)
+    result = await person.converse.handle(again, stored(again), Recipient(phone=PHONE))
+    assert result.replay is not None and result.created == ()
+    assert await person.converse.replay(result.replay, last) == [i.item_id for i in outbox[-1:]]
     assert await storage.outbox.list_for_user(USER) == outbox
+    assert await storage.audit.list_events(USER) == events
     [session] = await storage.sessions.list_for_user(USER)
     assert session.outcome == "HANDOFF_HUMAN"
     assert session.context["handoff"]["routing"] == "entrega_driver_onboarding"
-    assert (await storage.leads.get(USER)).phone == PHONE
-    actions = {e.action for e in await storage.audit.list_events(USER)}
-    assert {"USER_CONTACT", "DECISION_RECORDED", "PROFILE_UPDATED"} <= actions
+    lead = await storage.leads.get(USER)
+    assert (lead.phone, lead.name, lead.city) == (PHONE, "Carlos", "Ponta Grossa")
+    assert [e.action for e in events] == ["USER_CONTACT"] * 6
+    assert verify_chain(events).valid
+    assert events[0].details["profile_fields"] == ["phone"]
+    assert {"escalar_humano"} <= {d["proposal"]["action"] for d in decisions_in(events)}
 
 
 async def test_the_sweep_closes_idle_sessions_once_with_their_outcome(storage) -> None:
@@ -91,8 +108,8 @@ async def test_the_sweep_closes_idle_sessions_once_with_their_outcome(storage) -
     [session] = await storage.sessions.list_for_user(USER)
     assert session.context["handoff"]["requirements"]["problem"] == "agendar consultas pelo celular"
     assert (await sweep.run()).examined == 0
-    decisions = await storage.decisions.list_for_user(USER)
-    assert any(d.decision_id == f"timeout:{session.session_id}" for d in decisions)
+    decisions = decisions_in(await storage.audit.list_events(USER))
+    assert decisions[-1]["id"] == f"timeout:{session.session_id}"
 
 
 async def test_the_sweep_and_the_engine_agree_on_the_timeout_boundary(storage) -> None:
@@ -135,8 +152,8 @@ async def test_an_engine_failure_closes_the_session_with_an_apology(storage) -> 
 
 
 async def test_endless_conflicts_make_meta_retry(storage) -> None:
-    always = _Conflicting(storage.sessions)
-    person = Person(dataclasses.replace(storage, sessions=always), Clock())
+    always = _Conflicting()
+    person = Person(dataclasses.replace(storage, turns=always), Clock())
     with pytest.raises(VersionConflict):
         await person.says("oi")
     assert always.attempts == 5
@@ -169,12 +186,9 @@ class _StaleIdle:
 
 
 class _Conflicting:
-    def __init__(self, sessions) -> None:
-        self._sessions, self.attempts = sessions, 0
+    def __init__(self) -> None:
+        self.attempts = 0
 
-    def __getattr__(self, name):
-        return getattr(self._sessions, name)
-
-    async def save(self, session):
+    async def run_turn(self, user_key, plan):
         self.attempts += 1
         raise VersionConflict("always")

@@ -1,10 +1,11 @@
-"""LeadProfileStore, DecisionLog and OutboxStore contracts."""
+"""LeadProfileStore and OutboxStore contracts."""
 
 from dataclasses import replace
 
 import pytest
 
-from pyloto_corp.domain.records import DecisionRecord, LeadProfile, OutboxItem, OutboxStatus
+from pyloto_corp.domain.conversation import Direction, StoredMessage
+from pyloto_corp.domain.records import LeadProfile, OutboxItem, OutboxStatus
 from tests.integration.storage.conftest import at
 
 pytestmark = pytest.mark.anyio
@@ -21,17 +22,6 @@ async def test_lead_profile_round_trip_and_replace(storage):
     await storage.leads.put(replace(profile, city="Curitiba", updated_at=at(2)))
     assert (await storage.leads.get(USER)).city == "Curitiba"
     assert await storage.leads.get("nobody") is None
-
-
-async def test_decisions_are_create_only(storage):
-    """Recording the same decision twice keeps the first; listing is in time order."""
-    envelope = {"decision": {"outcome": "allow", "policy_id": "P-01"}, "risk_level": "low"}
-    first = DecisionRecord("d1", USER, at(2), envelope, session_id="s1")
-    assert await storage.decisions.record(first)
-    assert not await storage.decisions.record(replace(first, envelope={"x": 1}))
-    await storage.decisions.record(DecisionRecord("d0", USER, at(1), {"y": 2}))
-    assert [d.decision_id for d in await storage.decisions.list_for_user(USER)] == ["d0", "d1"]
-    assert (await storage.decisions.list_for_user(USER))[1] == first
 
 
 def item(position: int, inbound: str = "wamid.in/1") -> OutboxItem:
@@ -83,7 +73,8 @@ async def test_delivery_statuses_only_move_forward(storage):
     await storage.outbox.claim(*key, "t", at(1), at(2))
     await storage.outbox.mark_sent(*key, "t", "wamid.out.9", at(1))
     assert (await storage.outbox.find_by_provider_id("wamid.out.9")).item_id == key[1]
-    assert await storage.outbox.record_delivery("wamid.out.9", "read", None, at(3))
+    read = await storage.outbox.record_delivery("wamid.out.9", "read", None, at(3))
+    assert read is not None and not read.confirmed
     assert not await storage.outbox.record_delivery("wamid.out.9", "delivered", None, at(4))
     assert (await storage.outbox.get(*key)).delivery_status == "read"
     assert await storage.outbox.record_delivery("wamid.out.9", "failed", 131047, at(5))
@@ -111,7 +102,41 @@ async def test_released_items_come_back_due_after_their_backoff(storage):
     assert len(await storage.outbox.list_due(at(99), limit=1)) == 1
 
 
-async def test_lead_profile_keeps_the_window_state(storage):
-    profile = LeadProfile(USER, at(1), user_id="BR.123", window_closed_at=at(2))
+async def test_lead_profile_keeps_a_business_scoped_id(storage):
+    """A person known only by the BSUID keeps it (replies are addressed to it)."""
+    profile = LeadProfile(USER, at(1), user_id="BR.123")
     await storage.leads.put(profile)
     assert await storage.leads.get(USER) == profile
+
+
+async def test_a_status_settles_a_pending_item_it_names(storage):
+    """Callback data names an item whose send lost its answer: Meta's 'sent' settles it."""
+    await storage.outbox.enqueue([item(0)])
+    key = (USER, "wamid.in/1#0")
+    await storage.outbox.claim(*key, "t", at(1), at(2))
+    await storage.outbox.release(*key, "t", until=at(9), error_code=None, now=at(1))
+    change = await storage.outbox.record_delivery("wamid.out.7", "sent", None, at(3), item_ref=key)
+    assert change.confirmed
+    settled = await storage.outbox.get(*key)
+    assert (settled.status, settled.provider_message_id, settled.claim_token) == (
+        OutboxStatus.SENT, "wamid.out.7", None)  # fmt: skip
+    assert await storage.outbox.claim(*key, "t2", at(10), at(11)) is None
+    assert "wamid.in/1#0" not in [i.item_id for i in await storage.outbox.list_due(at(99))]
+    again = await storage.outbox.record_delivery("wamid.out.7", "read", None, at(4), item_ref=key)
+    assert again is not None and not again.confirmed
+    assert await storage.outbox.record_delivery("x", "read", None, at(4), ("nobody", "x#0")) is None
+
+
+async def test_the_lease_holder_records_its_send_and_the_history_once(storage):
+    """record_sent marks the item and files the sent message; a repeat changes nothing."""
+    leased = replace(item(0), claim_token="t", claim_expires_at=at(5), attempts=1)
+    await storage.outbox.enqueue([leased])
+    history = StoredMessage(USER, "wamid.out.1", Direction.OUT, "text", at(1), at(1), "resposta 0")
+    await storage.outbox.record_sent(leased, "t", "wamid.out.1", history, at(1))
+    await storage.outbox.record_sent(leased, "t", "wamid.out.1", history, at(2))
+    sent = await storage.outbox.get(USER, "wamid.in/1#0")
+    assert (sent.status, sent.provider_message_id, sent.claim_token) == (
+        OutboxStatus.SENT, "wamid.out.1", None)  # fmt: skip
+    assert [m.provider_message_id for m in await storage.conversations.list_messages(USER)] == [
+        "wamid.out.1"]  # fmt: skip
+    assert await storage.conversations.get_header(USER) is None  # clocks follow the person

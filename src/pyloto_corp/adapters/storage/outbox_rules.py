@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from pyloto_corp.adapters.storage.codec import DELIVERY_RANK
-from pyloto_corp.domain.records import OutboxItem, OutboxStatus
+from pyloto_corp.domain.records import DeliveryUpdate, OutboxItem, OutboxStatus
 
 Change = Callable[[OutboxItem], OutboxItem | None]
 
@@ -59,18 +59,32 @@ def retry_later(token: str, until: datetime, error_code: int | None, now: dateti
     return change
 
 
-def delivery(status: str, error_code: int | None, now: datetime) -> Change:
-    """A status webhook; statuses never move backwards (read beats delivered beats sent)."""
+def delivery(
+    status: str, error_code: int | None, now: datetime, provider_message_id: str | None = None
+) -> Change:
+    """A status webhook; statuses never move backwards (read beats delivered beats sent).
+
+    A pending item that Meta reports as sent (found by its callback data) was sent by an
+    attempt that never learned it (a timeout, a crash): it is sent, never to be resent.
+    """
 
     def change(item: OutboxItem) -> OutboxItem | None:
         if DELIVERY_RANK.get(status, 0) <= DELIVERY_RANK.get(item.delivery_status or "", 0):
             return None
         is_failure = status == "failed"
+        confirmed = item.status is OutboxStatus.PENDING and not is_failure and provider_message_id
         return replace(
             item,
             delivery_status=status,
             error_code=error_code if is_failure else item.error_code,
-            status=OutboxStatus.FAILED if is_failure else item.status,
+            status=OutboxStatus.FAILED
+            if is_failure
+            else OutboxStatus.SENT
+            if confirmed
+            else item.status,
+            provider_message_id=provider_message_id if confirmed else item.provider_message_id,
+            claim_token=None if confirmed else item.claim_token,
+            claim_expires_at=None if confirmed else item.claim_expires_at,
             updated_at=now,
         )
 
@@ -111,10 +125,24 @@ class DeliveryRecorder:
         return await self._update(user_key, item_id, change) is not None
 
     async def record_delivery(
-        self, provider_message_id: str, status: str, error_code: int | None, now: datetime
-    ) -> bool:
-        item = await self.find_by_provider_id(provider_message_id)
-        if item is None:
-            return False
-        change = delivery(status, error_code, now)
-        return await self._update(item.user_key, item.item_id, change) is not None
+        self, provider_message_id: str, status: str, error_code: int | None, now: datetime,
+        item_ref: tuple[str, str] | None = None,
+    ) -> DeliveryUpdate | None:  # fmt: skip
+        """Apply a status; ``item_ref`` (user_key, item_id) comes from the callback data."""
+        if item_ref is None:
+            item = await self.find_by_provider_id(provider_message_id)
+            if item is None:
+                return None
+            item_ref = (item.user_key, item.item_id)
+        seen: list[OutboxItem] = []
+        change = delivery(status, error_code, now, provider_message_id)
+
+        def watched(item: OutboxItem) -> OutboxItem | None:
+            seen[:] = [item]
+            return change(item)
+
+        new = await self._update(*item_ref, watched)
+        if new is None:
+            return None
+        was_pending = seen[0].status is OutboxStatus.PENDING
+        return DeliveryUpdate(new, confirmed=was_pending and new.status is OutboxStatus.SENT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -23,13 +24,18 @@ class ConsoleRecord:
 
 
 class ConsoleSender:
-    def __init__(self, *, echo: bool = False, stream: TextIO | None = None) -> None:
-        self.sent: list[ConsoleRecord] = []
-        self.read: list[str] = []
+    def __init__(
+        self, *, echo: bool = False, stream: TextIO | None = None, keep: int | None = None
+    ) -> None:
+        """``keep``: how many records to hold (a long-running server keeps the last ones)."""
+        self.sent: deque[ConsoleRecord] = deque(maxlen=keep)
+        self.read: deque[str] = deque(maxlen=keep)
         self._echo, self._stream = echo, stream
         self._ids = itertools.count(1)
 
-    async def send(self, recipient: Recipient, reply: dict[str, Any]) -> str | None:
+    async def send(
+        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None
+    ) -> str | None:
         wrong = problems(reply)
         if wrong:
             raise InvalidPayload(None, "; ".join(wrong))

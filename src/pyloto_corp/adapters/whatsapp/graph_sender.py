@@ -1,9 +1,12 @@
 """The WhatsApp Cloud API sender: pooled async HTTP, typed errors, bounded retries.
 
-Only transient failures (5xx, timeouts, Meta's temporary codes) are retried here, a few
-times with jittered exponential backoff; every other error goes back to the delivery use
-case, which decides (mark failed, back off the number or the person). A payload that
-breaks a Meta limit is refused before any request.
+Only failures that cannot have sent anything (5xx, connection refused or timed out
+before the request left, Meta's temporary codes) are retried here, a few times with
+jittered exponential backoff. A send whose request left but whose answer never came
+(read timeout, dropped connection) may have been delivered: it is never retried here
+but raised as ``Uncertain``, so the delivery use case waits for Meta's status webhook
+instead of sending twice. A payload that breaks a Meta limit is refused before any
+request.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import structlog
 
 from pyloto_corp.adapters.whatsapp.graph_errors import classify
 from pyloto_corp.adapters.whatsapp.graph_payloads import message_body, read_body
-from pyloto_corp.application.send_errors import InvalidPayload, SendError, Transient
+from pyloto_corp.application.send_errors import InvalidPayload, SendError, Transient, Uncertain
 from pyloto_corp.domain.outbound import Recipient, problems
 
 log = structlog.get_logger(__name__)
@@ -41,26 +44,33 @@ class GraphApiSender:
         self._url = f"{base_url.rstrip('/')}/{version}/{phone_number_id}/messages"
         self._attempts, self._base_delay, self._sleep = attempts, base_delay, sleep
 
-    async def send(self, recipient: Recipient, reply: dict[str, Any]) -> str | None:
+    async def send(
+        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None
+    ) -> str | None:
         """Meta's id for the sent message (None if Meta accepted it but named no id)."""
         wrong = problems(reply)
         if wrong:
             raise InvalidPayload(None, "; ".join(wrong))
-        answer = await self._post(message_body(recipient, reply))
+        body = message_body(recipient, reply)
+        if reference:
+            body["biz_opaque_callback_data"] = reference
+        answer = await self._post(body, idempotent=False)
         messages = answer.get("messages") if isinstance(answer, dict) else None
         first = messages[0] if isinstance(messages, list) and messages else None
         wamid = first.get("id") if isinstance(first, dict) else None
         return wamid if isinstance(wamid, str) and wamid else None
 
     async def mark_read(self, message_id: str, *, typing: bool = True) -> None:
-        await self._post(read_body(message_id, typing=typing))
+        await self._post(read_body(message_id, typing=typing), idempotent=True)
 
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def _post(self, body: dict[str, Any]) -> Any:
+    async def _post(self, body: dict[str, Any], *, idempotent: bool) -> Any:
         for attempt in range(self._attempts):
             error = await self._once(body)
+            if isinstance(error, Uncertain) and idempotent:
+                error = Transient(None, error.args[0])
             if not isinstance(error, SendError):
                 return error
             if error.retry != "later" or attempt == self._attempts - 1:
@@ -74,10 +84,10 @@ class GraphApiSender:
         headers = {"Authorization": f"Bearer {self._token}"}
         try:
             response = await self._client.post(self._url, json=body, headers=headers)
-        except httpx.TimeoutException:
-            return Transient(None, "timeout")
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            return Transient(None, type(exc).__name__)  # the request never left
         except httpx.TransportError as exc:
-            return Transient(None, type(exc).__name__)
+            return Uncertain(None, type(exc).__name__)  # it left; Meta may have sent it
         try:
             data = response.json()
         except ValueError:

@@ -78,3 +78,4 @@ class StatusIn(_In):
     recipient_id: str | None = Field(default=None, max_length=128)
     recipient_user_id: str | None = Field(default=None, max_length=128)
     errors: list[ErrorIn] = Field(default_factory=list)
+    biz_opaque_callback_data: str | None = Field(default=None, max_length=512)

@@ -92,6 +92,7 @@ def to_status(raw: dict[str, Any], pnid: str) -> StatusUpdate | None:
         occurred_at=_timestamp(status.timestamp),
         recipient=resolve_recipient(status.recipient_id, status.recipient_user_id),
         errors=tuple(ProviderError(e.code, e.title) for e in status.errors),
+        callback_data=status.biz_opaque_callback_data,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pyloto_corp.domain.errors import DomainError
@@ -70,6 +70,20 @@ class Content:
     menu: tuple[MenuOption, ...]
     intents: Mapping[Intent, IntentContent]
     vocabulary: Mapping[str, frozenset[tuple[str, ...]]]
+    # Entries by their first word: a message is scanned once, not once per entry.
+    _starts: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for name, entries in self.vocabulary.items():
+            index = starts.setdefault(name, {})
+            for entry in entries:
+                if entry:
+                    index.setdefault(entry[0], []).append(entry)
+        frozen = {n: {w: tuple(e) for w, e in i.items()} for n, i in starts.items()}
+        object.__setattr__(self, "_starts", frozen)
 
     def text(self, key: str, **values: str) -> str:
         return self.texts[key].format(**values)
@@ -80,11 +94,11 @@ class Content:
         entries = self.vocabulary[vocabulary]
         if tuple(words) in entries:
             return True
-        shortest = 1 if anywhere else 2
+        shortest, starts = (1 if anywhere else 2), self._starts[vocabulary]
         return any(
             len(e) >= shortest and tuple(words[i : i + len(e)]) == e
-            for e in entries
-            for i in range(len(words))
+            for i, word in enumerate(words)
+            for e in starts.get(word, ())
         )
 
     @classmethod

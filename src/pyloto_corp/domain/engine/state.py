@@ -56,7 +56,9 @@ class Reply:
         return {
             "kind": self.kind,
             "body": self.body,
-            "options": [dataclasses.asdict(o) for o in self.options],
+            "options": [
+                {"id": o.id, "title": o.title, "description": o.description} for o in self.options
+            ],
             "list_button": self.list_button,
         }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from pyloto_corp.domain.language import entity_rules as rules
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
@@ -53,13 +53,14 @@ class Entities:
 
     def found(self) -> dict[str, object]:
         """Only what was actually said (no empty values)."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, (), False)}
+        values = ((f.name, getattr(self, f.name)) for f in fields(self))
+        return {k: v for k, v in values if v not in (None, (), False)}
 
 
 def extract(text: str, gazetteer: Gazetteer) -> Entities:
     words = tokens(text, gazetteer.abbreviations)
     flat = " ".join(words)
-    city = find_sequence(words, gazetteer.cities)
+    city = find_sequence(words, gazetteer.cities, gazetteer.city_span)
     kind = _business_kind(words, gazetteer)
     when, urgent = rules.deadline(flat, gazetteer.months)
     return Entities(
@@ -100,8 +101,7 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
 
 
 def _state(words: list[str], gazetteer: Gazetteer) -> str | None:
-    names = {tuple(tokens(n)): uf.upper() for uf, n in gazetteer.states.items()}
-    return find_sequence(words, names)
+    return find_sequence(words, gazetteer.state_names)
 
 
 def _business_kind(words: list[str], gazetteer: Gazetteer) -> str | None:

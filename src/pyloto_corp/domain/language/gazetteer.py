@@ -25,6 +25,14 @@ class Gazetteer:
     not_names: frozenset[str]
     # Chat abbreviations ("q" → "que", "fds" → "fim de semana"): the lexicon's, shared.
     abbreviations: Mapping[str, str] = field(default_factory=dict)
+    # Derived once (extraction runs on every message): folded state names, longest city.
+    state_names: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    city_span: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names = {tuple(tokens(n)): uf.upper() for uf, n in self.states.items()}
+        object.__setattr__(self, "state_names", names)
+        object.__setattr__(self, "city_span", max((len(k) for k in self.cities), default=0))
 
     @classmethod
     def from_dict(cls, doc: Mapping[str, Any]) -> Gazetteer:
@@ -56,9 +64,12 @@ def _cities(cities: Mapping[str, str], aliases: Mapping[str, str]) -> dict:
     return table
 
 
-def find_sequence(words: list[str], table: Mapping[tuple[str, ...], Any]) -> Any:
+def find_sequence(
+    words: list[str], table: Mapping[tuple[str, ...], Any], longest: int | None = None
+) -> Any:
     """The value of the longest key sequence found in ``words`` (first occurrence), or None."""
-    longest = max((len(k) for k in table), default=0)
+    if longest is None:
+        longest = max((len(k) for k in table), default=0)
     for i in range(len(words)):
         for size in range(min(longest, len(words) - i), 0, -1):
             hit = table.get(tuple(words[i : i + size]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _DOUBLED_FINAL_VOWEL = re.compile(r"([aeiu])\1\b")
@@ -12,6 +13,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LAUGHTER = re.compile(r"^(?:k{3,}|(?:rs)+|(?:ha){2,}|(?:he){2,}|(?:hue){2,}|(?:ah){2,})$")
 
 
+@lru_cache(maxsize=8192)  # a turn folds the same text several times (intents, entities)
 def fold(text: str) -> str:
     """Lower case, no accents, stretched letters kept once ("muuuito", "bom diaa")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -5,21 +5,23 @@ from __future__ import annotations
 from google.cloud.firestore import AsyncClient
 
 from pyloto_corp.adapters.storage.firestore.audit import FirestoreAuditLog
-from pyloto_corp.adapters.storage.firestore.client import Paths, guard
+from pyloto_corp.adapters.storage.firestore.client import DEFAULT_TIMEOUT_SECONDS, Paths, guard
 from pyloto_corp.adapters.storage.firestore.conversations import (
     FirestoreConversationStore,
-    FirestoreDecisionLog,
     FirestoreLeadProfileStore,
 )
 from pyloto_corp.adapters.storage.firestore.outbox import FirestoreOutboxStore
 from pyloto_corp.adapters.storage.firestore.sessions import FirestoreSessionStore
+from pyloto_corp.adapters.storage.firestore.turns import FirestoreTurnStore
 from pyloto_corp.application.storage import Storage
 
 PING_TIMEOUT_SECONDS = 2.0
 
 
-def build_firestore_storage(project_id: str, database: str = "(default)") -> Storage:
-    paths = Paths(AsyncClient(project=project_id, database=database))
+def build_firestore_storage(
+    project_id: str, database: str = "(default)", timeout: float = DEFAULT_TIMEOUT_SECONDS
+) -> Storage:
+    paths = Paths(AsyncClient(project=project_id, database=database), timeout=timeout)
 
     async def ping() -> None:
         async with guard():
@@ -37,9 +39,10 @@ def build_firestore_storage(project_id: str, database: str = "(default)") -> Sto
         conversations=FirestoreConversationStore(paths),
         sessions=FirestoreSessionStore(paths),
         leads=FirestoreLeadProfileStore(paths),
-        decisions=FirestoreDecisionLog(paths),
         outbox=FirestoreOutboxStore(paths),
         audit=FirestoreAuditLog(paths),
+        turns=FirestoreTurnStore(paths),
         ping=ping,
         close=close,
+        operations=paths.meter.snapshot,
     )

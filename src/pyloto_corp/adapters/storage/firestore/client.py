@@ -1,4 +1,9 @@
-"""Firestore plumbing: document paths, safe ids, transactions with bounded retries."""
+"""Firestore plumbing: document paths, safe ids, bounded calls, metered transactions.
+
+Every call has a deadline (``Paths.timeout``): a Firestore that stops answering becomes
+StorageUnavailable (503, Meta retries) in seconds instead of hanging the webhook. Every
+document read and write is counted (``OperationMeter``), the way Firestore bills them.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import asyncio
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from google.api_core import exceptions as gexc
@@ -16,6 +22,7 @@ from pyloto_corp.application.errors import StorageUnavailable
 
 T = TypeVar("T")
 TRANSACTION_ATTEMPTS = 12
+DEFAULT_TIMEOUT_SECONDS = 5.0
 
 
 def doc_id(raw: str) -> str:
@@ -26,9 +33,24 @@ def doc_id(raw: str) -> str:
     return escaped
 
 
+@dataclass(slots=True)
+class OperationMeter:
+    """Document reads and writes so far (a query that finds nothing still costs one read)."""
+
+    reads: int = 0
+    writes: int = 0
+
+    def snapshot(self) -> dict[str, int]:
+        return {"reads": self.reads, "writes": self.writes}
+
+
 class Paths:
-    def __init__(self, client: AsyncClient) -> None:
-        self.client = client
+    def __init__(
+        self, client: AsyncClient, *, timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        meter: OperationMeter | None = None,
+    ) -> None:  # fmt: skip
+        self.client, self.timeout = client, timeout
+        self.meter = meter or OperationMeter()
 
     def conversation(self, user_key: str) -> AsyncDocumentReference:
         return self.client.collection("conversations").document(doc_id(user_key))
@@ -38,6 +60,69 @@ class Paths:
 
     def lead(self, user_key: str) -> AsyncDocumentReference:
         return self.client.collection("lead_profiles").document(doc_id(user_key))
+
+    async def get(self, ref: AsyncDocumentReference) -> Any:
+        async with guard():
+            snap = await bounded(ref.get(), self.timeout)
+        self.meter.reads += 1
+        return snap
+
+    async def stream(self, query: Any) -> list[dict[str, Any]]:
+        async def collect() -> list[dict[str, Any]]:
+            return [d.to_dict() async for d in query.stream()]
+
+        async with guard():
+            docs = await bounded(collect(), self.timeout)
+        self.meter.reads += max(1, len(docs))
+        return docs
+
+    async def write(self, call: Awaitable[Any], count: int = 1) -> Any:
+        async with guard():
+            result = await bounded(call, self.timeout)
+        self.meter.writes += count
+        return result
+
+
+class Tx:
+    """A transaction that counts its reads and writes (writes count once it commits)."""
+
+    def __init__(self, inner: AsyncTransaction, meter: OperationMeter) -> None:
+        self.inner, self._meter, self.writes = inner, meter, 0
+
+    async def get(self, ref: AsyncDocumentReference) -> Any:
+        snap = await ref.get(transaction=self.inner)
+        self._meter.reads += 1
+        return snap
+
+    def create(self, ref: AsyncDocumentReference, doc: dict[str, Any]) -> None:
+        self.inner.create(ref, doc)
+        self.writes += 1
+
+    def set(self, ref: AsyncDocumentReference, doc: dict[str, Any], merge: Any = False) -> None:
+        self.inner.set(ref, doc, merge=merge)
+        self.writes += 1
+
+    def delete(self, ref: AsyncDocumentReference) -> None:
+        self.inner.delete(ref)
+        self.writes += 1
+
+
+async def bounded(call: Awaitable[T], seconds: float) -> T:
+    """``call``'s result, or StorageUnavailable after ``seconds`` (the call is abandoned).
+
+    Not ``asyncio.timeout``: the SDK's rollback after a cancellation could itself hang
+    on a Firestore that stopped answering, and the webhook must answer now.
+    """
+    task = asyncio.ensure_future(call)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=seconds)
+    except asyncio.CancelledError:
+        task.cancel()
+        raise
+    if not done:
+        task.cancel()
+        raise StorageUnavailable(f"firestore: no answer in {seconds}s")
+    return task.result()
 
 
 def _aborted(exc: BaseException) -> bool:
@@ -56,29 +141,37 @@ async def guard() -> AsyncIterator[None]:
 
 
 async def run_transaction(
-    client: AsyncClient,
-    body: Callable[[AsyncTransaction], Awaitable[T]],
+    paths: Paths | AsyncClient,
+    body: Callable[[Tx], Awaitable[T]],
     attempts: int = TRANSACTION_ATTEMPTS,
 ) -> T:
     """Run ``body`` in a transaction, retrying contention with jittered backoff.
 
     Firestore locks pessimistically: concurrent writers abort each other, so retries
-    must be spread out in time instead of the SDK's immediate ones.
+    must be spread out in time instead of the SDK's immediate ones. AlreadyExists (a
+    ``create`` whose document is there) is raised as is: callers give it a meaning.
     """
-
-    @firestore.async_transactional
-    async def wrapped(transaction: AsyncTransaction) -> Any:
-        return await body(transaction)
-
+    paths = paths if isinstance(paths, Paths) else Paths(paths)
     last: BaseException | None = None
     for attempt in range(attempts):
+        tx = Tx(paths.client.transaction(max_attempts=1), paths.meter)
+
+        @firestore.async_transactional
+        async def wrapped(transaction: AsyncTransaction, tx: Tx = tx) -> Any:
+            return await body(tx)
+
         try:
-            return await wrapped(client.transaction(max_attempts=1))
+            result = await bounded(wrapped(tx.inner), paths.timeout)
         except (gexc.Aborted, ValueError) as exc:
             if not _aborted(exc):
                 raise
             last = exc
+        except gexc.AlreadyExists:
+            raise
         except (gexc.GoogleAPIError, gexc.RetryError) as exc:
             raise StorageUnavailable(f"firestore: {type(exc).__name__}") from exc
+        else:
+            paths.meter.writes += tx.writes
+            return result
         await asyncio.sleep(random.uniform(0.01, 0.05 * 2 ** min(attempt, 5)))  # noqa: S311
     raise StorageUnavailable("firestore: contention persisted") from last

@@ -1,18 +1,25 @@
-"""SessionStore on Firestore: version check and the open-session pointer in one transaction."""
+"""SessionStore on Firestore: the open session lives in the conversation document.
+
+A save is one transaction on that document (version check, one open session per
+person); a closed session is also written to ``sessions/{id}``. The sweep queries the
+conversations whose open session went idle (``idle_since``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
-from google.cloud.firestore import AsyncTransaction, FieldFilter
+from google.cloud.firestore import FieldFilter
 
 from pyloto_corp.adapters.storage import codec
-from pyloto_corp.adapters.storage.firestore.client import Paths, guard, run_transaction
-from pyloto_corp.application.errors import VersionConflict
+from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, run_transaction
+from pyloto_corp.adapters.storage.firestore.state import (
+    IDLE_SINCE,
+    OPEN,
+    SessionPlacement,
+    state_from,
+)
 from pyloto_corp.domain.records import SessionRecord
-
-META, OPEN_POINTER = "meta", "open_session"
 
 
 class FirestoreSessionStore:
@@ -20,54 +27,50 @@ class FirestoreSessionStore:
         self._paths = paths
 
     async def get_open(self, user_key: str) -> SessionRecord | None:
-        async with guard():
-            pointer = await self._paths.child(user_key, META, OPEN_POINTER).get()
-        if not pointer.exists:
-            return None
-        session = await self.get(user_key, pointer.get("session_id"))
-        return session if session and session.is_open else None
+        snap = await self._paths.get(self._paths.conversation(user_key))
+        return state_from(user_key, snap.to_dict() if snap.exists else None).open_session
 
     async def get(self, user_key: str, session_id: str) -> SessionRecord | None:
-        async with guard():
-            snap = await self._paths.child(user_key, "sessions", session_id).get()
+        current = await self.get_open(user_key)
+        if current is not None and current.session_id == session_id:
+            return current
+        snap = await self._paths.get(self._paths.child(user_key, "sessions", session_id))
         return codec.session_from(snap.to_dict()) if snap.exists else None
 
     async def save(self, session: SessionRecord) -> SessionRecord:
-        saved = replace(session, version=session.version + 1)
-        ref = self._paths.child(session.user_key, "sessions", session.session_id)
-        pointer_ref = self._paths.child(session.user_key, META, OPEN_POINTER)
+        header_ref = self._paths.conversation(session.user_key)
+        closed_ref = self._paths.child(session.user_key, "sessions", session.session_id)
 
-        async def body(tx: AsyncTransaction) -> SessionRecord:
-            current = await ref.get(transaction=tx)
-            pointer = await pointer_ref.get(transaction=tx)
-            stored_version = current.get("version") if current.exists else 0
-            open_id = pointer.get("session_id") if pointer.exists else None
-            if stored_version != session.version:
-                raise VersionConflict(f"session {session.session_id} changed since read")
-            if saved.is_open and open_id not in (None, session.session_id):
-                raise VersionConflict("another session is open for this person")
-            tx.set(ref, codec.session_doc(saved))
-            if saved.is_open:
-                tx.set(pointer_ref, {"session_id": saved.session_id})
-            elif open_id == session.session_id:
-                tx.delete(pointer_ref)
+        async def body(tx: Tx) -> SessionRecord:
+            header = await tx.get(header_ref)
+            doc = header.to_dict() if header.exists else None
+            state = state_from(session.user_key, doc)
+            stored = None
+            if (session.version and state.open_session is None) or (
+                state.open_session and state.open_session.session_id != session.session_id
+            ):
+                closed = await tx.get(closed_ref)
+                stored = codec.session_from(closed.to_dict()) if closed.exists else None
+            placement = SessionPlacement(self._paths, tx, doc)
+            saved = placement.save(session, stored)
+            if placement.changes:
+                fields = {"user_key": session.user_key, **placement.changes}
+                tx.set(header_ref, fields, merge=list(fields))
             return saved
 
-        return await run_transaction(self._paths.client, body)
+        return await run_transaction(self._paths, body)
 
     async def list_for_user(self, user_key: str) -> list[SessionRecord]:
         collection = self._paths.conversation(user_key).collection("sessions")
-        async with guard():
-            found = [codec.session_from(d.to_dict()) async for d in collection.stream()]
-        return sorted(found, key=codec.session_order)
+        found = [codec.session_from(d) for d in await self._paths.stream(collection)]
+        current = await self.get_open(user_key)
+        return sorted([*found, *([current] if current else [])], key=codec.session_order)
 
     async def list_idle(self, before: datetime, limit: int = 100) -> list[SessionRecord]:
         query = (
-            self._paths.client.collection_group("sessions")
-            .where(filter=FieldFilter("status", "==", "open"))
-            .where(filter=FieldFilter("last_activity_at", "<=", before))
-            .order_by("last_activity_at")
+            self._paths.client.collection("conversations")
+            .where(filter=FieldFilter(IDLE_SINCE, "<=", before))
+            .order_by(IDLE_SINCE)
             .limit(limit)
         )
-        async with guard():
-            return [codec.session_from(d.to_dict()) async for d in query.stream()]
+        return [codec.session_from(d[OPEN]) for d in await self._paths.stream(query) if d[OPEN]]

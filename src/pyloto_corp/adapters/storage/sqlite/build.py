@@ -7,12 +7,12 @@ from pathlib import Path
 from pyloto_corp.adapters.storage.sqlite.audit import SqliteAuditLog
 from pyloto_corp.adapters.storage.sqlite.conversations import (
     SqliteConversationStore,
-    SqliteDecisionLog,
     SqliteLeadProfileStore,
 )
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase
 from pyloto_corp.adapters.storage.sqlite.outbox import SqliteOutboxStore
 from pyloto_corp.adapters.storage.sqlite.sessions import SqliteSessionStore
+from pyloto_corp.adapters.storage.sqlite.turns import SqliteTurnStore
 from pyloto_corp.application.storage import Storage
 
 
@@ -27,9 +27,9 @@ def build_sqlite_storage(path: str | Path) -> Storage:
         conversations=SqliteConversationStore(db),
         sessions=SqliteSessionStore(db),
         leads=SqliteLeadProfileStore(db),
-        decisions=SqliteDecisionLog(db),
         outbox=SqliteOutboxStore(db),
         audit=SqliteAuditLog(db),
+        turns=SqliteTurnStore(db),
         ping=db.ping,
         close=close,
     )

@@ -25,9 +25,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS sessions_one_open ON sessions (user_key) WHERE
 CREATE INDEX IF NOT EXISTS sessions_idle ON sessions (is_open, last_activity_at);
 CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_key);
 CREATE TABLE IF NOT EXISTS lead_profiles (user_key TEXT PRIMARY KEY, doc TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS decisions (
-    decision_id TEXT PRIMARY KEY, user_key TEXT NOT NULL, doc TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS decisions_user ON decisions (user_key);
 CREATE TABLE IF NOT EXISTS outbox (
     user_key TEXT NOT NULL, item_id TEXT NOT NULL, provider_message_id TEXT, doc TEXT NOT NULL,
     PRIMARY KEY (user_key, item_id));

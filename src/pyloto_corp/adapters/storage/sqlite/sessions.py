@@ -30,36 +30,8 @@ class SqliteSessionStore:
         return codec.session_from(loads(rows[0][0])) if rows else None
 
     async def save(self, session: SessionRecord) -> SessionRecord:
-        saved = replace(session, version=session.version + 1)
-        row = (
-            int(saved.is_open),
-            iso(saved.last_activity_at),
-            saved.version,
-            dumps(codec.session_doc(saved)),
-        )
         with self._db.transaction() as tx:
-            if session.version == 0:
-                self._insert(tx, saved, row)
-            else:
-                changed = tx.execute(
-                    "UPDATE sessions SET is_open=?, last_activity_at=?, version=?, doc=? "
-                    "WHERE session_id=? AND user_key=? AND version=?",
-                    (*row, saved.session_id, saved.user_key, session.version),
-                ).rowcount
-                if not changed:
-                    raise VersionConflict(f"session {session.session_id} changed since read")
-        return saved
-
-    @staticmethod
-    def _insert(tx: sqlite3.Connection, saved: SessionRecord, row: tuple) -> None:
-        try:
-            tx.execute(
-                "INSERT INTO sessions (is_open, last_activity_at, version, doc, session_id, "
-                "user_key) VALUES (?,?,?,?,?,?)",
-                (*row, saved.session_id, saved.user_key),
-            )
-        except sqlite3.IntegrityError as exc:
-            raise VersionConflict("session exists or another one is open") from exc
+            return save_session(tx, session)
 
     async def list_for_user(self, user_key: str) -> list[SessionRecord]:
         rows = self._db.query("SELECT doc FROM sessions WHERE user_key = ?", (user_key,))
@@ -73,3 +45,28 @@ class SqliteSessionStore:
             (iso(before), limit),
         )
         return [codec.session_from(loads(r[0])) for r in rows]
+
+
+def save_session(tx: sqlite3.Connection, session: SessionRecord) -> SessionRecord:
+    """Write ``session`` if the stored version is still ``session.version`` (0 = new)."""
+    saved = replace(session, version=session.version + 1)
+    row = (int(saved.is_open), iso(saved.last_activity_at), saved.version,
+           dumps(codec.session_doc(saved)))  # fmt: skip
+    if session.version == 0:
+        try:
+            tx.execute(
+                "INSERT INTO sessions (is_open, last_activity_at, version, doc, session_id, "
+                "user_key) VALUES (?,?,?,?,?,?)",
+                (*row, saved.session_id, saved.user_key),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise VersionConflict("session exists or another one is open") from exc
+        return saved
+    changed = tx.execute(
+        "UPDATE sessions SET is_open=?, last_activity_at=?, version=?, doc=? "
+        "WHERE session_id=? AND user_key=? AND version=?",
+        (*row, saved.session_id, saved.user_key, session.version),
+    ).rowcount
+    if not changed:
+        raise VersionConflict(f"session {session.session_id} changed since read")
+    return saved

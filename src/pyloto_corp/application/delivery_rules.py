@@ -1,0 +1,63 @@
+"""Delivery rules that need no I/O: the item's reference, prechecks, backoffs, history."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from pyloto_corp.application import send_errors as e
+from pyloto_corp.domain.conversation import ConversationHeader, Direction, StoredMessage
+from pyloto_corp.domain.records import LeadProfile, OutboxItem
+
+WINDOW = timedelta(hours=24)
+WINDOW_CLOSED = 131047
+REFERENCE_PREFIX = "pyloto1|"
+# (first delay, cap) in seconds. "uncertain": Meta's status webhook usually settles it first.
+BACKOFF = {"later": (5.0, 600.0), "number": (2.0, 60.0), "recipient": (6.0, 300.0),
+           "uncertain": (60.0, 900.0)}  # fmt: skip
+
+
+def reference(item: OutboxItem) -> str:
+    """Travels with the message (callback data) so its status webhook finds the item."""
+    return f"{REFERENCE_PREFIX}{item.user_key}|{item.item_id}"
+
+
+def item_ref(callback_data: str | None) -> tuple[str, str] | None:
+    """(user_key, item_id) from a status's callback data; None if it is not ours."""
+    if not callback_data or not callback_data.startswith(REFERENCE_PREFIX):
+        return None
+    user_key, _, item_id = callback_data[len(REFERENCE_PREFIX) :].partition("|")
+    return (user_key, item_id) if user_key and item_id else None
+
+
+def precheck(
+    item: OutboxItem, lead: LeadProfile | None, header: ConversationHeader | None, now: datetime
+) -> e.SendError | None:
+    """Errors known before calling Meta: nobody to send to, or the 24 h window is closed."""
+    if lead is None or not (lead.phone or lead.user_id):
+        return e.NoRecipient()
+    closed_at = header.window_closed_at if header is not None else None
+    if (closed_at is not None and closed_at >= item.created_at) or now - item.created_at > WINDOW:
+        return e.WindowClosed(WINDOW_CLOSED, "known before sending")
+    return None
+
+
+def backoff(error: e.SendError, attempts: int) -> float:
+    """Seconds to wait before the next attempt: exponential, capped, jittered."""
+    base, cap = BACKOFF[error.retry]
+    return min(cap, base * 2 ** max(attempts - 1, 0)) * random.uniform(0.5, 1.0)  # noqa: S311
+
+
+def sent_message(item: OutboxItem, provider_id: str, now: datetime) -> StoredMessage:
+    """The reply as it joins the conversation history (direction=out)."""
+    payload = item.payload
+    titles = [o["title"] for o in payload.get("options") or []]
+    text = "\n".join([payload.get("body") or "", *(f"[{t}]" for t in titles)]).strip()
+    return StoredMessage.sanitized(
+        user_key=item.user_key, provider_message_id=provider_id, direction=Direction.OUT,
+        kind=item.kind, sent_at=now, stored_at=now, text=text, session_id=item.session_id,
+    )  # fmt: skip
+
+
+def order(item: OutboxItem) -> tuple:
+    return (item.created_at, item.inbound_message_id, item.position)
