@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install services lint format clean eval bench-classify bench-export compliance
+.PHONY: run test install services lint format clean eval bench-classify bench-export compliance \
+	load load-faults
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,15 @@ bench-classify: $(STAMP)
 ## Export cost (render + store + audit) for conversations of 100 to 5,000 messages (figures).
 bench-export: $(STAMP)
 	$(BIN)/python bench/export_bench.py
+
+## Load harness (figures): 200 people x 8 messages with duplicates and reordering, through
+## signed webhooks, on the embedded setup and on two processes sharing Firestore + Redis.
+load: $(STAMP) services
+	$(BIN)/python -m tests.load.run $(LOAD_ARGS)
+
+## The same under faults: Redis down, Firestore restarted, Graph API errors, a process killed.
+load-faults: $(STAMP) services
+	$(BIN)/python -m tests.load.run --all-faults $(LOAD_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -127,3 +127,25 @@ def test_a_send_whose_answer_was_lost_is_settled_by_its_status_not_resent(
     assert [m.provider_message_id for m in history if m.direction == "out"] == ["wamid.LATE"]
     assert asyncio.run(storage.outbox.claim(USER_KEY, first.item_id, "x", settled.updated_at,
                                             settled.updated_at)) is None  # fmt: skip
+
+
+def test_a_redelivered_reminder_is_not_sent_again(client_factory, deliver, fake_graph, tmp_path):
+    """In the delivery cooldown a message changes no session; its redelivery still sends nothing.
+
+    Found by the load harness: the planned reminder of a turn refused (message already
+    stored) used to go out a second time.
+    """
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    first = client_factory(graph_settings(fake_graph), storage=storage)
+    route = meta.message(text={"body": "preciso de um motoboy pra levar um documento agora"},
+                         ts=1_763_000_000)  # fmt: skip
+    deliver(meta.envelope([route]), first)
+    reminder = meta.envelope([meta.message(text={"body": "oi"}, ts=1_763_000_060)])
+    deliver(reminder, first)
+    sent = list(fake_graph.sent)
+    forgetful = MemoryDedupeGate(lease_seconds=5, done_ttl_seconds=5)
+    second = client_factory(graph_settings(fake_graph), storage=storage, dedupe=forgetful)
+    assert deliver(reminder, second).status_code == 200
+    assert fake_graph.sent == sent
+    [session] = asyncio.run(storage.sessions.list_for_user(USER_KEY))
+    assert session.outcome == "ROUTE_EXTERNAL"

@@ -68,10 +68,10 @@ class TurnResult:
 class Converse:
     def __init__(
         self, storage: Storage, engine: Engine, *, clock: Callable[[], datetime],
-        new_id: Callable[[], str], actor: str,
+        new_id: Callable[[], str], actor: str, lease_seconds: float = LEASE_SECONDS,
     ) -> None:  # fmt: skip
         self._storage, self._engine, self._new_id = storage, engine, new_id
-        self._clock, self._actor = clock, actor
+        self._clock, self._actor, self._lease = clock, actor, lease_seconds
 
     async def handle(
         self, message: InboundMessage, stored: StoredMessage, contact: Recipient | None
@@ -88,7 +88,9 @@ class Converse:
             except VersionConflict:
                 log.info("conversation.version_conflict", user_key=user_key, attempt=attempt)
                 continue
-            if result.status is TurnStatus.COMMITTED and result.step is not None:
+            if result.status is not TurnStatus.COMMITTED:
+                result.created = ()  # planned, never written: nothing of it may be sent
+            elif result.step is not None:
                 _log_step(result.step, result.closed)
             return result
         raise VersionConflict("the session kept changing; Meta will retry")
@@ -127,7 +129,7 @@ class Converse:
             step.session = records.remember_turn(step.session, turn.message_id, replies)
             sessions.append(step.session)
         result.closed = tuple(s for s in sessions if not s.is_open)
-        lease = records.lease_for(result.token or "", now, LEASE_SECONDS)
+        lease = records.lease_for(result.token or "", now, self._lease)
         result.created = records.replies_of(step.session, turn.message_id, replies, now, lease)
         before = state.open_session
         if before is not None and before.session_id != step.session.session_id:

@@ -37,6 +37,7 @@ class DeliveryLimits:
     recipient_window_seconds: float = 6.0
     lease: timedelta = timedelta(seconds=30)
     max_attempts: int = 6
+    backoff_scale: float = 1.0
 
 
 @dataclass(slots=True)
@@ -95,20 +96,26 @@ class DeliverOutbox:
                                                error_code=None, now=now)  # fmt: skip
 
     async def deliver(self, user_key: str, item_ids: list[str]) -> DeliveryReport:
-        """Claim and send items by id (retries and redelivered webhooks)."""
+        """Claim and send items by id, in order (retries and redelivered webhooks)."""
         report = DeliveryReport()
         lead = await self._storage.leads.get(user_key)
         header = await self._storage.conversations.get_header(user_key)
         for item_id in item_ids:
+            current = await self._storage.outbox.get(user_key, item_id)
+            if current is None or current.status is not OutboxStatus.PENDING:
+                report.skipped += 1
+                continue
             now, token = self._clock(), self._new_token()
             item = await self._storage.outbox.claim(user_key, item_id, token, now,
                                                     now + self._limits.lease)  # fmt: skip
-            if item is None:
+            if item is None:  # leased elsewhere or backing off: an earlier item keeps the order
                 report.skipped += 1
-                current = await self._storage.outbox.get(user_key, item_id)
-                if current is not None and current.status is OutboxStatus.PENDING:
-                    break  # an earlier item still waits: keep the order
-                continue
+                break
+            if current.claim_token is not None:
+                # A lease that ran out: that attempt may have reached Meta. Wait for its
+                # status webhook (which settles the item) before sending again.
+                await self._failed(item, token, e.Uncertain(None, "lease expired"), report)
+                break
             error = rules.precheck(item, lead, header, now)
             recipient = Recipient(lead.phone, lead.user_id) if lead is not None else Recipient()
             if not await self._attempt(item, token, recipient, error, report):
@@ -151,13 +158,20 @@ class DeliverOutbox:
                                      limits.number_per_second, 1.0)  # fmt: skip
         await self._throttle.acquire(f"recipient:{item.user_key}", limits.recipient_messages,
                                      limits.recipient_window_seconds)  # fmt: skip
-        return await self._sender.send(recipient, item.payload, rules.reference(item))
+        # Only while the lease holds: once it runs out, another instance may take the item.
+        budget = rules.send_budget(item, self._clock())
+        if budget <= 0:
+            raise e.Transient(None, "the lease ran out before sending")
+        return await self._sender.send(recipient, item.payload, rules.reference(item), budget)
 
     async def _failed(
         self, item: OutboxItem, token: str, error: e.SendError, report: DeliveryReport
     ) -> bool:
         now, ids = self._clock(), {"user_key": item.user_key, "outbox_item": item.item_id}
-        if error.retry == "never" or item.attempts >= self._limits.max_attempts:
+        # An uncertain attempt may have been delivered: it never spends the attempts (the 24 h
+        # window bounds it), or an outage that only delayed confirmations would drop replies.
+        spent = item.attempts >= self._limits.max_attempts and error.retry != "uncertain"
+        if error.retry == "never" or spent:
             await self._storage.outbox.mark_failed(item.user_key, item.item_id, token,
                                                    error.code, now)  # fmt: skip
             level = log.error if error.alert else log.warning
@@ -166,7 +180,7 @@ class DeliverOutbox:
                 await self._storage.conversations.close_window(item.user_key, now)
             report.failed += 1
             return True
-        delay = rules.backoff(error, item.attempts)
+        delay = rules.backoff(error, item.attempts) * self._limits.backoff_scale
         await self._storage.outbox.release(item.user_key, item.item_id, token,
                                            until=now + timedelta(seconds=delay),
                                            error_code=error.code, now=now)  # fmt: skip

@@ -12,6 +12,7 @@ from pyloto_corp.domain.records import LeadProfile, OutboxItem
 WINDOW = timedelta(hours=24)
 WINDOW_CLOSED = 131047
 REFERENCE_PREFIX = "pyloto1|"
+RECORD_MARGIN_SECONDS = 2.0  # kept back from the lease to record a send's result
 # (first delay, cap) in seconds. "uncertain": Meta's status webhook usually settles it first.
 BACKOFF = {"later": (5.0, 600.0), "number": (2.0, 60.0), "recipient": (6.0, 300.0),
            "uncertain": (60.0, 900.0)}  # fmt: skip
@@ -46,6 +47,13 @@ def backoff(error: e.SendError, attempts: int) -> float:
     """Seconds to wait before the next attempt: exponential, capped, jittered."""
     base, cap = BACKOFF[error.retry]
     return min(cap, base * 2 ** max(attempts - 1, 0)) * random.uniform(0.5, 1.0)  # noqa: S311
+
+
+def send_budget(item: OutboxItem, now: datetime) -> float:
+    """Seconds a send may take: what is left of the lease, less time to record the result."""
+    if item.claim_expires_at is None:
+        return 0.0
+    return (item.claim_expires_at - now).total_seconds() - RECORD_MARGIN_SECONDS
 
 
 def sent_message(item: OutboxItem, provider_id: str, now: datetime) -> StoredMessage:

@@ -70,12 +70,14 @@ class MessageSender(Protocol):
     """Sends fitted replies (see ``domain.outbound``); raises ``SendError`` subtypes."""
 
     async def send(
-        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None
-    ) -> str | None:
+        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None,
+        budget: float | None = None,
+    ) -> str | None:  # fmt: skip
         """Meta's id of the sent message (None if Meta accepted it without naming one).
 
         ``reference`` travels with the message and comes back in its status webhooks
-        (Meta's ``biz_opaque_callback_data``): it names the outbox item.
+        (Meta's ``biz_opaque_callback_data``): it names the outbox item. ``budget``: the
+        seconds the send may take in all (the item's lease must outlive any attempt).
         """
         ...
 

@@ -95,7 +95,11 @@ def build_dedupe(settings: Settings) -> tuple[DedupeGate, tuple[ShutdownHook, ..
 
 def build_storage(settings: Settings) -> Storage:
     if settings.storage_backend == "firestore":
-        return build_firestore_storage(settings.firestore_project_id, settings.firestore_database)
+        return build_firestore_storage(
+            settings.firestore_project_id,
+            settings.firestore_database,
+            timeout=settings.firestore_timeout_seconds,
+        )
     return build_sqlite_storage(settings.sqlite_path)
 
 
@@ -122,6 +126,7 @@ def build_converse(
         clock=clock,
         new_id=lambda: uuid.uuid4().hex,
         actor=settings.bot_persona_name,
+        lease_seconds=settings.outbox_lease_seconds,
     )
 
 

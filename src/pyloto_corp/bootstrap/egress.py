@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 from redis.asyncio import Redis
@@ -57,6 +57,8 @@ def build_delivery(
         recipient_messages=settings.recipient_max_messages,
         recipient_window_seconds=settings.recipient_window_seconds,
         max_attempts=settings.outbox_max_attempts,
+        lease=timedelta(seconds=settings.outbox_lease_seconds),
+        backoff_scale=settings.outbox_backoff_scale,
     )
     return DeliverOutbox(
         storage,

@@ -67,11 +67,14 @@ class Settings(BaseSettings):
     recipient_window_seconds: float = Field(default=6.0, gt=0, le=600)
     outbox_max_attempts: int = Field(default=6, ge=1, le=50)
     outbox_retry_interval_seconds: float = Field(default=15.0, ge=0, le=3600)
+    outbox_lease_seconds: float = Field(default=30.0, ge=1, le=600)
+    outbox_backoff_scale: float = Field(default=1.0, gt=0, le=10)
 
     storage_backend: Literal["sqlite", "firestore"] = "sqlite"
     sqlite_path: str = "var/pyloto.sqlite3"
     firestore_project_id: str = ""
     firestore_database: str = "(default)"
+    firestore_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     gcs_bucket_media: str = ""
     gcs_bucket_export: str = ""
 

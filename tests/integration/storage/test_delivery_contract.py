@@ -106,3 +106,20 @@ async def test_known_failures_never_reach_meta(world, fake_graph):
     await storage.outbox.enqueue([other])
     assert (await delivery.deliver(USER, [other.item_id])).failed == 1
     assert fake_graph.requests == []
+
+
+async def test_a_lease_that_ran_out_waits_for_meta_before_sending_again(world, fake_graph):
+    """A holder that vanished after claiming may have sent: the next claim waits, then sends.
+
+    Uncertain attempts never spend the bounded attempts (an outage that only delayed the
+    confirmations must not drop the reply).
+    """
+    storage, delivery, clock = world
+    [item_id] = await _enqueue(storage, 1)
+    for _ in range(4):  # more takeovers than max_attempts
+        await storage.outbox.claim(USER, item_id, "gone", clock.now, clock.now)
+        report = await delivery.deliver(USER, [item_id])
+        assert (report.sent, report.deferred) == (0, 1) and fake_graph.sent == []
+        clock.now += timedelta(hours=1)
+    assert (await delivery.deliver(USER, [item_id])).sent == 1
+    assert await _statuses(storage) == [(OutboxStatus.SENT, None)]

@@ -34,8 +34,9 @@ class ConsoleSender:
         self._ids = itertools.count(1)
 
     async def send(
-        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None
-    ) -> str | None:
+        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None,
+        budget: float | None = None,
+    ) -> str | None:  # fmt: skip
         wrong = problems(reply)
         if wrong:
             raise InvalidPayload(None, "; ".join(wrong))

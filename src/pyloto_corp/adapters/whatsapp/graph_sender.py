@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,6 +26,7 @@ from pyloto_corp.application.send_errors import InvalidPayload, SendError, Trans
 from pyloto_corp.domain.outbound import Recipient, problems
 
 log = structlog.get_logger(__name__)
+MIN_ATTEMPT_SECONDS = 0.2
 
 
 class GraphApiSender:
@@ -41,12 +43,14 @@ class GraphApiSender:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self._client, self._token = client, token
+        self._timeout = client.timeout.read or 10.0
         self._url = f"{base_url.rstrip('/')}/{version}/{phone_number_id}/messages"
         self._attempts, self._base_delay, self._sleep = attempts, base_delay, sleep
 
     async def send(
-        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None
-    ) -> str | None:
+        self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None,
+        budget: float | None = None,
+    ) -> str | None:  # fmt: skip
         """Meta's id for the sent message (None if Meta accepted it but named no id)."""
         wrong = problems(reply)
         if wrong:
@@ -54,7 +58,7 @@ class GraphApiSender:
         body = message_body(recipient, reply)
         if reference:
             body["biz_opaque_callback_data"] = reference
-        answer = await self._post(body, idempotent=False)
+        answer = await self._post(body, idempotent=False, budget=budget)
         messages = answer.get("messages") if isinstance(answer, dict) else None
         first = messages[0] if isinstance(messages, list) and messages else None
         wamid = first.get("id") if isinstance(first, dict) else None
@@ -66,9 +70,16 @@ class GraphApiSender:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def _post(self, body: dict[str, Any], *, idempotent: bool) -> Any:
+    async def _post(
+        self, body: dict[str, Any], *, idempotent: bool, budget: float | None = None
+    ) -> Any:
+        """``budget``: seconds this send may take in all (no attempt starts or runs past it)."""
+        deadline = None if budget is None else time.monotonic() + budget
         for attempt in range(self._attempts):
-            error = await self._once(body)
+            timeout = None if deadline is None else deadline - time.monotonic()
+            if timeout is not None and timeout <= MIN_ATTEMPT_SECONDS:
+                raise Transient(None, "no time left for another attempt")
+            error = await self._once(body, timeout)
             if isinstance(error, Uncertain) and idempotent:
                 error = Transient(None, error.args[0])
             if not isinstance(error, SendError):
@@ -80,10 +91,12 @@ class GraphApiSender:
             await self._sleep(delay / 2 + random.uniform(0, delay / 2))  # noqa: S311 - jitter
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _once(self, body: dict[str, Any]) -> Any:
+    async def _once(self, body: dict[str, Any], seconds: float | None = None) -> Any:
         headers = {"Authorization": f"Bearer {self._token}"}
+        limit = httpx.USE_CLIENT_DEFAULT if seconds is None else min(seconds, self._timeout)
         try:
-            response = await self._client.post(self._url, json=body, headers=headers)
+            response = await self._client.post(self._url, json=body, headers=headers,
+                                               timeout=limit)  # fmt: skip
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             return Transient(None, type(exc).__name__)  # the request never left
         except httpx.TransportError as exc:

@@ -1,0 +1,1 @@
+"""The load and fault harness (issue 9): ``make load``, ``make load-faults``."""
