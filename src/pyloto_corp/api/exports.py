@@ -15,11 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pyloto_corp.api.dependencies import OpsApi
 from pyloto_corp.api.errors import ApiError, InvalidRequestBody
+from pyloto_corp.api.openapi_models import ExportResponse, error
 from pyloto_corp.api.ops_auth import operator_of
 from pyloto_corp.api.signature import read_limited_body
 from pyloto_corp.api.webhook import parse_json
 from pyloto_corp.application.export_conversation import MAX_REASON, ExportRequest
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.subjects import USER_KEY, Subject
 from pyloto_corp.domain.export.model import ExportFormat
 
 PATH = "/v1/exports/conversations"
@@ -36,20 +37,42 @@ _MESSAGES = {
 
 
 class ExportBody(BaseModel):
-    """Exactly one of ``phone`` (E.164) and ``user_key``; ``reason`` is required."""
+    """Exactly one of ``phone`` (E.164) and ``user_key``; ``reason`` is required.
+
+    ``phone`` and ``user_key`` may be left out but never be null (``str``, default None).
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    phone: str | None = Field(default=None, max_length=32, examples=["+5542999990001"])
-    user_key: str | None = Field(default=None, max_length=64)
+    phone: str = Field(default=None, max_length=32)  # type: ignore[assignment]
+    user_key: str = Field(default=None, max_length=64)  # type: ignore[assignment]
     format: Literal["txt", "md"] = "txt"
     include_pii: bool = False
-    reason: str = Field(max_length=MAX_REASON, examples=["Pedido do jurídico, processo 123"])
+    reason: str = Field(max_length=MAX_REASON)
 
     @field_validator("format", mode="before")
     @classmethod
     def _lowercase(cls, value: Any) -> Any:
         return value.lower() if isinstance(value, str) else value
+
+
+# The body exactly as it is accepted (schemathesis holds the service to it, both ways).
+PHONE_PATTERN = r"^[\s().-]*\+[\s().-]*[1-9](?:[\s().-]*\d){7,14}[\s().-]*$"
+BODY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "phone": {"type": "string", "maxLength": 32, "pattern": PHONE_PATTERN,
+                  "description": "E.164, separadores aceitos", "example": "+5542999990001"},
+        "user_key": {"type": "string", "pattern": USER_KEY.pattern},
+        "format": {"type": "string", "pattern": "^([tT][xX][tT]|[mM][dD])$", "default": "txt"},
+        "include_pii": {"type": "boolean", "default": False},
+        "reason": {"type": "string", "minLength": 1, "maxLength": MAX_REASON, "pattern": r"\S",
+                   "example": "Pedido do jurídico, processo 123"},
+    },
+    "required": ["reason"],
+    "oneOf": [{"required": ["phone"]}, {"required": ["user_key"]}],
+}  # fmt: skip
 
 
 def describe(error: ValidationError) -> InvalidRequestBody:
@@ -76,17 +99,18 @@ def parse_body(raw: bytes) -> ExportBody:
 OPENAPI = {
     "requestBody": {
         "required": True,
-        "content": {"application/json": {"schema": ExportBody.model_json_schema()}},
+        "content": {"application/json": {"schema": BODY_SCHEMA}},
     }
 }
 RESPONSES: dict[int | str, dict[str, Any]] = {
-    401: {"description": "Chave ausente ou inválida"},
-    404: {"description": "Nenhuma conversa para esta pessoa"},
-    409: {"description": "Já existe um export neste caminho (nada foi sobrescrito)"},
-    413: {"description": "Corpo acima de 16 KiB"},
-    422: {"description": "Entrada inválida (campos nomeados, valores nunca repetidos)"},
-    429: {"description": "Limite por chave atingido (Retry-After)"},
-    503: {"description": "Armazenamento indisponível (Retry-After)"},
+    201: {"description": "Export gravado", "model": ExportResponse},
+    401: error("Chave ausente ou inválida"),
+    404: error("Nenhuma conversa para esta pessoa"),
+    409: error("Já existe um export neste caminho (nada foi sobrescrito)"),
+    413: error("Corpo acima de 16 KiB"),
+    422: error("Entrada inválida (campos nomeados, valores nunca repetidos)"),
+    429: error("Limite por chave atingido (Retry-After)"),
+    503: error("Armazenamento indisponível (Retry-After)"),
 }
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 import structlog
-from fastapi import Request
+from fastapi import Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from pyloto_corp.api.dependencies import OpsApi
 from pyloto_corp.api.errors import RateLimited, Unauthorized
@@ -14,6 +15,9 @@ log = structlog.get_logger(__name__)
 
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="pyloto-ops"'}
 WINDOW_SECONDS = 60.0
+# Declares the scheme in the OpenAPI document; the header itself is checked below.
+OPS_KEY = HTTPBearer(auto_error=False, scheme_name="opsKey", description="Chave de operação")
+DECLARED = Security(OPS_KEY)
 
 
 def bearer_token(header: str | None) -> str | None:
@@ -27,7 +31,9 @@ def bearer_token(header: str | None) -> str | None:
 def operator_of(ops: OpsApi):
     """A FastAPI dependency answering the key's name, or 401 / 429 before any body is read."""
 
-    async def operator(request: Request) -> str:
+    async def operator(
+        request: Request, _declared: HTTPAuthorizationCredentials | None = DECLARED
+    ) -> str:
         token = bearer_token(request.headers.get("authorization"))
         name = ops.keyring.authenticate(token)
         if name is None:

@@ -20,6 +20,11 @@ log = structlog.get_logger(__name__)
 
 PATH = "/webhooks/whatsapp"
 _CHALLENGE = re.compile(r"^[A-Za-z0-9._~-]{1,256}$")
+# A \uD800-\uDFFF escape without its pair: JSON allows it, Unicode (and UTF-8) does not.
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})"
+    rb"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
 def verify_subscription(params: dict[str, str], verify_token: str) -> str:
@@ -39,10 +44,27 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+def _repaired(value: Any) -> Any:
+    """Lone surrogates become U+FFFD: the message is kept, its broken character replaced."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_repaired(item) for item in value]
+    if isinstance(value, dict):
+        return {_repaired(k): _repaired(v) for k, v in value.items()}
+    return value
+
+
 def parse_json(body: bytes) -> Any:
     try:
-        return json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+        document = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
+        raise InvalidJson("Corpo não é JSON válido em UTF-8.") from None
+    if not _LONE_SURROGATE.search(body):
+        return document
+    try:
+        return _repaired(document)
+    except RecursionError:
         raise InvalidJson("Corpo não é JSON válido em UTF-8.") from None
 
 

@@ -1,0 +1,62 @@
+"""Response shapes of the ops API, for its OpenAPI document (and the tests that hold it to it).
+
+The endpoints build their JSON themselves; these models only describe it, so that a
+client (or schemathesis) can check every answer against the published contract.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    message: str
+    fields: list[str] | None = None
+
+
+class ErrorResponse(BaseModel):
+    """Every 4xx and 5xx: a code for programs, a message in Portuguese for people."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    error: ErrorDetail
+
+
+class ChainBreak(BaseModel):
+    event_id: str | None
+    seq: int | None
+    reason: str | None
+
+
+class ChainReport(BaseModel):
+    valid: bool
+    count: int
+    tail_hash: str
+    broken_at: ChainBreak | None
+
+
+class ExportResponse(BaseModel):
+    """A stored export: where it is, its hashes, and how the audit chain stood."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user_key: str
+    format: str
+    generated_at: str
+    storage_path: str
+    storage_uri: str
+    sha256: str
+    content_sha256: str
+    message_count: int
+    audit_event_id: str
+    audit_tail_hash: str
+    chain_valid: bool
+    chain: ChainReport
+    signed_url: str | None
+
+
+def error(description: str) -> dict[str, object]:
+    return {"description": description, "model": ErrorResponse}

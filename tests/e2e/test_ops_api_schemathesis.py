@@ -1,0 +1,78 @@
+"""The ops API against its own OpenAPI document, with schemathesis (property-based).
+
+Every generated request (valid, invalid, with and without the key) must get an answer
+the document allows: a declared status code, JSON of the declared shape, never a 5xx.
+The service runs as a real process (``pyloto-corp serve`` on a free port); schemathesis
+reads its /openapi.json. (Schemathesis' own pytest plugin does not load under pytest 9,
+so its strategies drive plain Hypothesis tests here; the checks are schemathesis' own.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+
+from pyloto_corp.application.ops_keys import hash_ops_key
+from tests.load import processes, traffic
+from tests.load.meta_sim import MetaSimulator
+from tests.support.ops import OPS_KEY
+
+AUTH = {"Authorization": f"Bearer {OPS_KEY}"}
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+PHONE = "+" + traffic.wa_id(0)
+
+
+@pytest.fixture(scope="module")
+def export_operation(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ops-api")
+    server = processes.service({
+        "SQLITE_PATH": str(folder / "pyloto.sqlite3"), "EXPORT_LOCAL_DIR": str(folder / "x"),
+        "OPS_API_KEYS": f"juridico:{hash_ops_key(OPS_KEY)}", "OPS_RATE_LIMIT_PER_MINUTE": "600",
+        "OUTBOX_RETRY_INTERVAL_SECONDS": "0",
+    }, folder / "service.log")  # fmt: skip
+    server.start("/readyz")
+    try:
+        talk = traffic.plan(1, 3)  # a real conversation, so that a valid request can export it
+        asyncio.run(MetaSimulator([server.url]).run(talk))
+        schema = schemathesis.openapi.from_url(server.url + "/openapi.json")
+        [operation] = [r.ok() for r in schema.include(path_regex="^/v1/").get_all_operations()]
+        yield operation
+    finally:
+        server.stop()
+
+
+def test_the_document_describes_the_ops_api(export_operation):
+    """POST /v1/exports/conversations, a Bearer scheme, and a body shape for every answer."""
+    assert export_operation.label == "POST /v1/exports/conversations"
+    declared = export_operation.definition.raw["responses"]
+    assert set(declared) == {"201", "401", "404", "409", "413", "422", "429", "503"}
+    assert export_operation.definition.raw["security"] == [{"opsKey": []}]
+
+
+@FUZZ
+@given(data=st.data())
+def test_valid_requests_get_declared_answers(export_operation, data):
+    case = data.draw(export_operation.as_strategy(GenerationMode.POSITIVE))
+    case.call_and_validate(headers=AUTH)
+
+
+@FUZZ
+@given(data=st.data())
+def test_invalid_requests_are_refused_as_declared(export_operation, data):
+    """Wrong types, missing and unknown fields: a 4xx of the declared shape, never a 5xx."""
+    case = data.draw(export_operation.as_strategy(GenerationMode.NEGATIVE))
+    case.call_and_validate(headers=AUTH)
+
+
+def test_the_documented_example_exports_the_conversation(export_operation):
+    """The person who talked is exported: a 201 of the declared shape."""
+    case = export_operation.Case(body={"phone": PHONE, "reason": "LGPD: acesso"})
+    response = case.call_and_validate(headers=AUTH)
+    assert response.status_code == 201 and response.json()["chain_valid"] is True
