@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test install services lint format clean eval bench-classify bench-export compliance \
-	load load-faults
+	load load-faults bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ bench-classify: $(STAMP)
 ## Export cost (render + store + audit) for conversations of 100 to 5,000 messages (figures).
 bench-export: $(STAMP)
 	$(BIN)/python bench/export_bench.py
+
+## Issue 9's figures side by side (throughput vs the bare ceiling, latency at 200 msg/s,
+## Firestore operations per message, cold start, idle RSS, classifier): docs/performance.md.
+bench: $(STAMP) services
+	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 
 ## Load harness (figures): 200 people x 8 messages with duplicates and reordering, through
 ## signed webhooks, on the embedded setup and on two processes sharing Firestore + Redis.

@@ -30,9 +30,9 @@ def main() -> int:
             classifier.classify(text)
         rates.append(len(texts) / (time.perf_counter() - begin))
     best, median = max(rates), statistics.median(rates)
-    print(f"messages per round: {len(texts)}, rounds: {ROUNDS}")  # noqa: T201
-    print(f"lexicon load + index: {load_ms:.1f} ms")  # noqa: T201
-    print(f"classify: median {median:,.0f} msg/s ({1e6 / median:.1f} µs/msg), best {best:,.0f}")  # noqa: T201
+    print(f"messages per round: {len(texts)}, rounds: {ROUNDS}")
+    print(f"lexicon load + index: {load_ms:.1f} ms")
+    print(f"classify: median {median:,.0f} msg/s ({1e6 / median:.1f} µs/msg), best {best:,.0f}")
     return 0
 
 

@@ -62,7 +62,7 @@ async def measure(count: int, folder: Path) -> None:
             size = len(result.data)
         median = statistics.median(times)
         line = f"{count:>6} messages + {count} audit events, {fmt.value}: median {median:8.1f} ms"
-        print(f"{line}, file {size / 1024:8.0f} KiB")  # noqa: T201
+        print(f"{line}, file {size / 1024:8.0f} KiB")
     await storage.close()
 
 

@@ -10,6 +10,7 @@ from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.adapters.storage.sqlite.database import dumps
+from pyloto_corp.application.delivery_rules import history
 from pyloto_corp.domain.records import OutboxStatus
 from tests.conftest import make_settings
 from tests.e2e.test_webhook_storage import USER_KEY
@@ -41,8 +42,7 @@ def test_a_retried_webhook_after_the_reply_was_sent_sends_nothing_again(
     assert fake_graph.sent == sent
     items = asyncio.run(storage.outbox.list_for_user(USER_KEY))
     assert [i.status for i in items] == [OutboxStatus.SENT] * 2
-    history = asyncio.run(storage.conversations.list_messages(USER_KEY))
-    assert [m.direction for m in history] == ["in", "out", "out"]
+    assert [m.direction for m in asyncio.run(_history(storage))] == ["in", "out", "out"]
 
 
 def test_statuses_update_the_item_and_131047_stops_free_form_text(
@@ -123,7 +123,7 @@ def test_a_send_whose_answer_was_lost_is_settled_by_its_status_not_resent(
     assert deliver(meta.envelope(statuses=[status]), client).status_code == 200
     settled = asyncio.run(storage.outbox.get(USER_KEY, first.item_id))
     assert (settled.status, settled.provider_message_id) == (OutboxStatus.SENT, "wamid.LATE")
-    history = asyncio.run(storage.conversations.list_messages(USER_KEY))
+    history = asyncio.run(_history(storage))
     assert [m.provider_message_id for m in history if m.direction == "out"] == ["wamid.LATE"]
     assert asyncio.run(storage.outbox.claim(USER_KEY, first.item_id, "x", settled.updated_at,
                                             settled.updated_at)) is None  # fmt: skip
@@ -149,3 +149,31 @@ def test_a_redelivered_reminder_is_not_sent_again(client_factory, deliver, fake_
     assert fake_graph.sent == sent
     [session] = asyncio.run(storage.sessions.list_for_user(USER_KEY))
     assert session.outcome == "ROUTE_EXTERNAL"
+
+
+async def _history(storage):
+    """Both ways, as the export shows it: messages, and the replies Meta took (the outbox)."""
+    stored = await storage.conversations.list_messages(USER_KEY)
+    return history(stored, await storage.outbox.list_for_user(USER_KEY))
+
+
+def test_a_full_send_rate_never_holds_the_webhook(client_factory, deliver, fake_graph, tmp_path):
+    """What does not fit the per-person rate waits in the outbox; the loop sends it when due.
+
+    The loop is woken by the deferred reply (its tick is 30 s, far longer than the wait).
+    """
+    storage = build_sqlite_storage(tmp_path / "db.sqlite3")
+    settings = graph_settings(fake_graph).model_copy(update={
+        "recipient_max_messages": 1, "recipient_window_seconds": 1.0,
+        "outbox_retry_interval_seconds": 30.0})  # fmt: skip
+    client = client_factory(settings, storage=storage)
+    assert deliver(meta.envelope([meta.message(text={"body": "oi"})]), client).status_code == 200
+    first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+    assert (first.status, second.status, len(fake_graph.sent)) == (
+        OutboxStatus.SENT, OutboxStatus.PENDING, 1)  # fmt: skip
+    assert second.claim_token is None and second.claim_expires_at > second.created_at
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(fake_graph.sent) < 2:
+        time.sleep(0.05)
+    assert [i.status for i in asyncio.run(storage.outbox.list_for_user(USER_KEY))] == [
+        OutboxStatus.SENT] * 2  # fmt: skip

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
+from pyloto_corp.application.delivery_rules import history
 from pyloto_corp.domain.export.render import footer_matches
 from tests.support.ops import OPS_KEY, OTHER_KEY, PHONE, export, ops_settings, talk, user_key
 
@@ -38,7 +39,9 @@ async def _audit(settings):
     storage = build_sqlite_storage(settings.sqlite_path)
     try:
         key = user_key(settings)
-        return await storage.audit.list_events(key), await storage.conversations.list_messages(key)
+        stored = await storage.conversations.list_messages(key)
+        both_ways = history(stored, await storage.outbox.list_for_user(key))
+        return await storage.audit.list_events(key), both_ways
     finally:
         await storage.close()
 

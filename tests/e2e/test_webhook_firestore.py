@@ -4,6 +4,7 @@ import httpx
 import pytest
 
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
+from pyloto_corp.application.delivery_rules import history as both_ways
 from pyloto_corp.bootstrap import build_app
 from pyloto_corp.infra.settings import DEV_PLACEHOLDER
 from tests.conftest import make_settings
@@ -33,7 +34,10 @@ async def test_signed_webhook_is_stored_in_firestore(
         again = await client.post("/webhooks/whatsapp", content=body, headers=headers)
         assert again.json()["duplicates"] == 1
     storage = build_firestore_storage("demo-test")
-    history = await storage.conversations.list_messages(USER_KEY)
+    history = both_ways(
+        await storage.conversations.list_messages(USER_KEY),
+        await storage.outbox.list_for_user(USER_KEY),
+    )
     [stored] = inbound(history)
     assert stored.text == "Olá, Pyloto! 🚚"
     assert {m.direction for m in history} == {"in", "out"}

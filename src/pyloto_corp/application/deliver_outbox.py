@@ -13,13 +13,13 @@ settled by its status instead of being sent again.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import structlog
 
 from pyloto_corp.application import delivery_rules as rules
 from pyloto_corp.application import send_errors as e
+from pyloto_corp.application.delivery_rules import DeliveryLimits, DeliveryReport
 from pyloto_corp.application.ports import MessageSender, Throttle
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.outbound import Recipient
@@ -29,31 +29,6 @@ log = structlog.get_logger(__name__)
 WINDOW_CLOSED = rules.WINDOW_CLOSED
 
 
-@dataclass(frozen=True, slots=True)
-class DeliveryLimits:
-    phone_number_id: str
-    number_per_second: int = 80
-    recipient_messages: int = 10
-    recipient_window_seconds: float = 6.0
-    lease: timedelta = timedelta(seconds=30)
-    max_attempts: int = 6
-    backoff_scale: float = 1.0
-
-
-@dataclass(slots=True)
-class DeliveryReport:
-    sent: int = 0
-    failed: int = 0
-    deferred: int = 0
-    skipped: int = 0
-
-    def add(self, other: DeliveryReport) -> None:
-        self.sent += other.sent
-        self.failed += other.failed
-        self.deferred += other.deferred
-        self.skipped += other.skipped
-
-
 class DeliverOutbox:
     def __init__(
         self, storage: Storage, sender: MessageSender, throttle: Throttle, *,
@@ -61,6 +36,7 @@ class DeliverOutbox:
     ) -> None:  # fmt: skip
         self._storage, self._sender, self._throttle = storage, sender, throttle
         self._clock, self._new_token, self._limits = clock, new_token, limits
+        self.deferred = rules.DeferredWork(clock)  # wakes the retry loop
 
     async def aclose(self) -> None:
         await self._sender.aclose()
@@ -79,11 +55,15 @@ class DeliverOutbox:
     async def deliver_leased(
         self, items: Sequence[OutboxItem], token: str, recipient: Recipient
     ) -> DeliveryReport:
-        """Items this process just created under ``token``, to the person who just wrote."""
+        """Items this process just created under ``token``, to the person who just wrote.
+
+        Never waits on the send rate: what does not fit now is left to the retry loop,
+        woken for when it fits, so the webhook answers at once.
+        """
         report = DeliveryReport()
         for position, item in enumerate(items):
             error = None if recipient.address() else e.NoRecipient()
-            if not await self._attempt(item, token, recipient, error, report):
+            if not await self._attempt(item, token, recipient, error, report, patient=False):
                 await self._release_untried(items[position + 1 :], token)
                 break
         return report
@@ -135,29 +115,52 @@ class DeliverOutbox:
 
     async def _attempt(
         self, item: OutboxItem, token: str, recipient: Recipient, error: e.SendError | None,
-        report: DeliveryReport,
+        report: DeliveryReport, *, patient: bool = True,
     ) -> bool:  # fmt: skip
         """True when the next item may go (this one is done); False to keep the order."""
         wamid = None
+        if error is None and not patient and (wait := await self._room(item)) > 0:
+            return await self._later(item, token, wait, report)
         if error is None:
             try:
-                wamid = await self._send(item, recipient)
+                wamid = await self._send(item, recipient, patient=patient)
             except e.SendError as exc:
                 error = exc
         if error is not None:
             return await self._failed(item, token, error, report)
-        provider_id, now = wamid or f"unknown:{item.item_id}", self._clock()
-        history = rules.sent_message(item, provider_id, now)
-        await self._storage.outbox.record_sent(item, token, provider_id, history, now)
+        provider_id = wamid or f"unknown:{item.item_id}"
+        await self._storage.outbox.record_sent(item, token, provider_id, self._clock())
         report.sent += 1
         return True
 
-    async def _send(self, item: OutboxItem, recipient: Recipient) -> str | None:
+    async def _room(self, item: OutboxItem) -> float:
+        """Seconds until this item fits both send rates (0: now, and it is counted)."""
         limits = self._limits
-        await self._throttle.acquire(f"number:{limits.phone_number_id}",
-                                     limits.number_per_second, 1.0)  # fmt: skip
-        await self._throttle.acquire(f"recipient:{item.user_key}", limits.recipient_messages,
-                                     limits.recipient_window_seconds)  # fmt: skip
+        wait = await self._throttle.try_acquire(f"number:{limits.phone_number_id}",
+                                                limits.number_per_second, 1.0)  # fmt: skip
+        if wait > 0:
+            return wait
+        return await self._throttle.try_acquire(f"recipient:{item.user_key}",
+                                                limits.recipient_messages,
+                                                limits.recipient_window_seconds)  # fmt: skip
+
+    async def _later(self, item: OutboxItem, token: str, wait: float, report) -> bool:
+        """Leave the item (untried) to the retry loop, due when the rate allows it."""
+        now = self._clock()
+        due = now + timedelta(seconds=wait)
+        await self._storage.outbox.release(item.user_key, item.item_id, token, until=due,
+                                           error_code=None, now=now)  # fmt: skip
+        self.deferred.note(due)
+        report.deferred += 1
+        return False
+
+    async def _send(self, item: OutboxItem, recipient: Recipient, *, patient: bool) -> str | None:
+        limits = self._limits
+        if patient:
+            await self._throttle.acquire(f"number:{limits.phone_number_id}",
+                                         limits.number_per_second, 1.0)  # fmt: skip
+            await self._throttle.acquire(f"recipient:{item.user_key}", limits.recipient_messages,
+                                         limits.recipient_window_seconds)  # fmt: skip
         # Only while the lease holds: once it runs out, another instance may take the item.
         budget = rules.send_budget(item, self._clock())
         if budget <= 0:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pyloto_corp.application import send_errors as e
-from pyloto_corp.domain.conversation import ConversationHeader, Direction, StoredMessage
-from pyloto_corp.domain.records import LeadProfile, OutboxItem
+from pyloto_corp.domain.conversation import (
+    ConversationHeader,
+    Direction,
+    StoredMessage,
+    message_order,
+)
+from pyloto_corp.domain.records import LeadProfile, OutboxItem, OutboxStatus
 
 WINDOW = timedelta(hours=24)
 WINDOW_CLOSED = 131047
@@ -16,6 +24,31 @@ RECORD_MARGIN_SECONDS = 2.0  # kept back from the lease to record a send's resul
 # (first delay, cap) in seconds. "uncertain": Meta's status webhook usually settles it first.
 BACKOFF = {"later": (5.0, 600.0), "number": (2.0, 60.0), "recipient": (6.0, 300.0),
            "uncertain": (60.0, 900.0)}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryLimits:
+    phone_number_id: str
+    number_per_second: int = 80
+    recipient_messages: int = 10
+    recipient_window_seconds: float = 6.0
+    lease: timedelta = timedelta(seconds=30)
+    max_attempts: int = 6
+    backoff_scale: float = 1.0
+
+
+@dataclass(slots=True)
+class DeliveryReport:
+    sent: int = 0
+    failed: int = 0
+    deferred: int = 0
+    skipped: int = 0
+
+    def add(self, other: DeliveryReport) -> None:
+        self.sent += other.sent
+        self.failed += other.failed
+        self.deferred += other.deferred
+        self.skipped += other.skipped
 
 
 def reference(item: OutboxItem) -> str:
@@ -56,16 +89,48 @@ def send_budget(item: OutboxItem, now: datetime) -> float:
     return (item.claim_expires_at - now).total_seconds() - RECORD_MARGIN_SECONDS
 
 
-def sent_message(item: OutboxItem, provider_id: str, now: datetime) -> StoredMessage:
-    """The reply as it joins the conversation history (direction=out)."""
+def sent_message(item: OutboxItem) -> StoredMessage:
+    """A sent reply as a history entry (direction=out): the outbox item is the record."""
+    at = item.sent_at or item.updated_at or item.created_at
     payload = item.payload
     titles = [o["title"] for o in payload.get("options") or []]
     text = "\n".join([payload.get("body") or "", *(f"[{t}]" for t in titles)]).strip()
     return StoredMessage.sanitized(
-        user_key=item.user_key, provider_message_id=provider_id, direction=Direction.OUT,
-        kind=item.kind, sent_at=now, stored_at=now, text=text, session_id=item.session_id,
+        user_key=item.user_key, provider_message_id=item.provider_message_id or item.item_id,
+        direction=Direction.OUT, kind=item.kind, sent_at=at, stored_at=at, text=text,
+        session_id=item.session_id,
     )  # fmt: skip
+
+
+def history(messages: list[StoredMessage], items: list[OutboxItem]) -> list[StoredMessage]:
+    """The conversation both ways: stored messages and the replies Meta took, in order."""
+    known = {m.provider_message_id for m in messages}
+    sent = [sent_message(i) for i in items if i.status is OutboxStatus.SENT
+            and i.provider_message_id not in known]  # fmt: skip
+    return sorted([*messages, *sent], key=message_order)
 
 
 def order(item: OutboxItem) -> tuple:
     return (item.created_at, item.inbound_message_id, item.position)
+
+
+class DeferredWork:
+    """Replies left for later: the retry loop sleeps until the earliest of them is due."""
+
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self._clock, self._event, self._due = clock, asyncio.Event(), None
+
+    def note(self, due: datetime) -> None:
+        self._due = due if self._due is None else min(self._due, due)
+        self._event.set()
+
+    async def wait(self, interval: float) -> None:
+        """Return after ``interval`` or, sooner, once noted work is due."""
+        try:
+            await asyncio.wait_for(self._event.wait(), timeout=interval)
+        except TimeoutError:
+            return
+        self._event.clear()
+        due, self._due = self._due, None
+        if due is not None:
+            await asyncio.sleep(min(interval, max(0.0, (due - self._clock()).total_seconds())))

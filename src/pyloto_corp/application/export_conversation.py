@@ -16,6 +16,7 @@ from datetime import datetime, tzinfo
 import structlog
 
 from pyloto_corp.application.audit_trail import AuditTrail
+from pyloto_corp.application.delivery_rules import history
 from pyloto_corp.application.errors import ConversationNotFound, InvalidRequest
 from pyloto_corp.application.export_result import ExportResult
 from pyloto_corp.application.exports import ExportSink, StoredExport
@@ -86,7 +87,8 @@ class ExportConversationUseCase:
         if header is None:
             raise ConversationNotFound("nenhuma conversa registrada para esta pessoa")
         events = await self._storage.audit.list_events(user_key)
-        messages = await self._storage.conversations.list_messages(user_key)
+        stored = await self._storage.conversations.list_messages(user_key)
+        messages = history(stored, await self._storage.outbox.list_for_user(user_key))
         sessions = await self._storage.sessions.list_for_user(user_key)
         lead = await self._storage.leads.get(user_key)
         return ConversationSnapshot(user_key, header, tuple(sessions), lead, tuple(messages),

@@ -59,6 +59,10 @@ class Throttle(Protocol):
         """Wait until one more event under ``key`` fits in ``limit`` per ``window_seconds``."""
         ...
 
+    async def try_acquire(self, key: str, limit: int, window_seconds: float) -> float:
+        """0 when one more event fits now (it is counted); else the seconds to wait."""
+        ...
+
 
 class RateLimiter(Protocol):
     async def try_acquire(self, key: str, limit: int, window_seconds: float) -> float:

@@ -13,7 +13,7 @@ import structlog
 
 from pyloto_corp.application.converse import Converse, TurnResult
 from pyloto_corp.application.deliver_outbox import DeliverOutbox
-from pyloto_corp.application.delivery_rules import WINDOW_CLOSED, item_ref, sent_message
+from pyloto_corp.application.delivery_rules import WINDOW_CLOSED, item_ref
 from pyloto_corp.application.storage import ConversationStore, Storage
 from pyloto_corp.application.turns import TurnStatus
 from pyloto_corp.domain.conversation import Direction, StoredMessage
@@ -124,8 +124,8 @@ def contact_of(sender: SenderRef) -> Recipient:
 class ProcessStatusUpdate:
     """Status webhooks move the outbox item forward; 131047 closes the person's window.
 
-    A status that settles a pending item (its send's answer was lost) files the sent
-    message in the history, as the send itself would have.
+    A status that settles a pending item (its send's answer was lost) marks it sent, so it
+    joins the history like any sent reply.
     """
 
     def __init__(self, storage: Storage | None = None, clock: Callable[[], datetime] = utc) -> None:
@@ -146,6 +146,5 @@ class ProcessStatusUpdate:
         if change is not None and change.confirmed:
             log.info("outbox.confirmed_by_status", user_key=change.item.user_key,
                      outbox_item=change.item.item_id, provider_message_id=wamid)  # fmt: skip
-            await self._storage.conversations.append_message(sent_message(change.item, wamid, now))
         if change is not None and update.status.value == "failed" and WINDOW_CLOSED in codes:
             await self._storage.conversations.close_window(change.item.user_key, now)

@@ -98,10 +98,9 @@ class OutboxStore(Protocol):
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None: ...
 
     async def record_sent(
-        self, item: OutboxItem, token: str, provider_message_id: str,
-        history: StoredMessage, now: datetime,
-    ) -> None:  # fmt: skip
-        """The lease holder marks ``item`` sent and files the sent message (one commit)."""
+        self, item: OutboxItem, token: str, provider_message_id: str, now: datetime
+    ) -> None:
+        """The lease holder marks ``item`` sent (one write; the sent item is the history)."""
         ...
 
     async def record_delivery(

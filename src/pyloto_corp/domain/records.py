@@ -86,6 +86,7 @@ class OutboxItem:
     error_code: int | None = None
     delivery_status: str | None = None
     updated_at: datetime | None = None
+    sent_at: datetime | None = None  # when Meta took it (the reply's place in the history)
 
     @property
     def item_id(self) -> str:

@@ -4,7 +4,6 @@ from dataclasses import replace
 
 import pytest
 
-from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.records import LeadProfile, OutboxItem, OutboxStatus
 from tests.integration.storage.conftest import at
 
@@ -127,16 +126,13 @@ async def test_a_status_settles_a_pending_item_it_names(storage):
     assert await storage.outbox.record_delivery("x", "read", None, at(4), ("nobody", "x#0")) is None
 
 
-async def test_the_lease_holder_records_its_send_and_the_history_once(storage):
-    """record_sent marks the item and files the sent message; a repeat changes nothing."""
+async def test_the_lease_holder_records_its_send_once(storage):
+    """record_sent marks the item sent, with the time Meta took it; the item is the record."""
     leased = replace(item(0), claim_token="t", claim_expires_at=at(5), attempts=1)
     await storage.outbox.enqueue([leased])
-    history = StoredMessage(USER, "wamid.out.1", Direction.OUT, "text", at(1), at(1), "resposta 0")
-    await storage.outbox.record_sent(leased, "t", "wamid.out.1", history, at(1))
-    await storage.outbox.record_sent(leased, "t", "wamid.out.1", history, at(2))
+    await storage.outbox.record_sent(leased, "t", "wamid.out.1", at(1))
     sent = await storage.outbox.get(USER, "wamid.in/1#0")
-    assert (sent.status, sent.provider_message_id, sent.claim_token) == (
-        OutboxStatus.SENT, "wamid.out.1", None)  # fmt: skip
-    assert [m.provider_message_id for m in await storage.conversations.list_messages(USER)] == [
-        "wamid.out.1"]  # fmt: skip
-    assert await storage.conversations.get_header(USER) is None  # clocks follow the person
+    assert (sent.status, sent.provider_message_id, sent.claim_token, sent.sent_at) == (
+        OutboxStatus.SENT, "wamid.out.1", None, at(1))  # fmt: skip
+    assert await storage.outbox.list_due(at(99)) == []
+    assert await storage.conversations.list_messages(USER) == []  # the item is the record

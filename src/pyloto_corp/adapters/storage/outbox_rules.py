@@ -40,7 +40,8 @@ def _finish(token: str, now: datetime, **fields: object) -> Change:
 
 
 def sent(token: str, provider_message_id: str, now: datetime) -> Change:
-    return _finish(token, now, status=OutboxStatus.SENT, provider_message_id=provider_message_id)
+    return _finish(token, now, status=OutboxStatus.SENT, provider_message_id=provider_message_id,
+                   sent_at=now)  # fmt: skip
 
 
 def failed(token: str, error_code: int | None, now: datetime) -> Change:
@@ -85,6 +86,7 @@ def delivery(
             provider_message_id=provider_message_id if confirmed else item.provider_message_id,
             claim_token=None if confirmed else item.claim_token,
             claim_expires_at=None if confirmed else item.claim_expires_at,
+            sent_at=now if confirmed else item.sent_at,
             updated_at=now,
         )
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from google.api_core import exceptions as gexc
 from google.cloud.firestore import AsyncDocumentReference, FieldFilter
 
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage import outbox_rules as rules
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, guard, run_transaction
-from pyloto_corp.domain.conversation import StoredMessage
 from pyloto_corp.domain.records import OutboxItem
 
 
@@ -55,30 +53,18 @@ class FirestoreOutboxStore(rules.DeliveryRecorder):
         return await run_transaction(self._paths, body)
 
     async def record_sent(
-        self, item: OutboxItem, token: str, provider_message_id: str,
-        history: StoredMessage, now: datetime,
-    ) -> None:  # fmt: skip
-        """Two blind writes in one batch (no read): the lease holder's item is its own.
+        self, item: OutboxItem, token: str, provider_message_id: str, now: datetime
+    ) -> None:
+        """One blind write (no read): the lease holder's item is its own.
 
-        The token is not re-checked: a lease outlives any send (the sender's deadline is
-        shorter), so nobody else can hold the item; a status webhook that confirmed it
-        first wrote the same values. A history entry written first by that confirmation
-        makes the batch fail; then only the item is written.
+        The token is not re-checked: a lease outlives any send (the sender's budget ends
+        before it), so nobody else holds the item; a status webhook that settled it first
+        wrote the same values. Delivery statuses live in other fields and are kept.
         """
         fields = {"status": "sent", "provider_message_id": provider_message_id,
                   "claim_token": None, "claim_expires_at": None, "due_at": None,
-                  "updated_at": now}  # fmt: skip
-        ref = self._ref(item.user_key, item.item_id)
-        message_ref = self._paths.child(item.user_key, "messages", provider_message_id)
-        batch = self._paths.client.batch()
-        batch.update(ref, fields)
-        batch.create(message_ref, codec.message_doc(history))
-        try:
-            await self._paths.write(batch.commit(), count=2)
-        except Exception as exc:
-            if not isinstance(exc.__cause__, gexc.AlreadyExists):
-                raise
-            await self._paths.write(ref.update(fields))
+                  "updated_at": now, "sent_at": now}  # fmt: skip
+        await self._paths.write(self._ref(item.user_key, item.item_id).update(fields))
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
         query = (

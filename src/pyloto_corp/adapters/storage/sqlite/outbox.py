@@ -7,9 +7,7 @@ from datetime import datetime
 
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage import outbox_rules as rules
-from pyloto_corp.adapters.storage.sqlite.conversations import insert_message
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, iso, loads
-from pyloto_corp.domain.conversation import StoredMessage
 from pyloto_corp.domain.records import OutboxItem
 
 _GET = "SELECT doc FROM outbox WHERE user_key = ? AND item_id = ?"
@@ -48,17 +46,10 @@ class SqliteOutboxStore(rules.DeliveryRecorder):
         return new
 
     async def record_sent(
-        self, item: OutboxItem, token: str, provider_message_id: str,
-        history: StoredMessage, now: datetime,
-    ) -> None:  # fmt: skip
-        """The lease holder marks its item sent and files the sent message, in one commit."""
-        with self._db.transaction() as tx:
-            row = tx.execute(_GET, (item.user_key, item.item_id)).fetchone()
-            current = codec.outbox_from(loads(row[0])) if row else None
-            new = rules.sent(token, provider_message_id, now)(current) if current else None
-            if new is not None:
-                _write(tx, new)
-            insert_message(tx, history, None)
+        self, item: OutboxItem, token: str, provider_message_id: str, now: datetime
+    ) -> None:
+        """The lease holder marks its item sent."""
+        await self.mark_sent(item.user_key, item.item_id, token, provider_message_id, now)
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
         rows = self._db.query(
