@@ -62,7 +62,10 @@ def suite_and_coverage(folder: Path) -> tuple[dict[str, int], float]:
     run(str(BIN / "coverage"), "combine", "--quiet")
     run(str(BIN / "coverage"), "json", "-o", str(folder / "coverage.json"))
     totals = json.loads((folder / "coverage.json").read_text())["totals"]
-    states = [state for _, state in outcomes(junit)]
+    found = outcomes(junit)
+    for name in (n for n, state in found if state == "falhou"):
+        print(f"falhou: {name}", file=sys.stderr)  # noqa: T201 - which test, for whoever runs it
+    states = [state for _, state in found]
     suite = {"passaram": states.count("passou"), "falharam": states.count("falhou"),
              "pulados": states.count("pulado")}  # fmt: skip
     return suite, round(float(totals["percent_covered"]), 2)

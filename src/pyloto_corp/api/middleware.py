@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 import time
-import uuid
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pyloto_corp.application.ids import new_id
 
 log = structlog.get_logger(__name__)
 
@@ -25,7 +26,7 @@ def correlation_from_headers(headers: dict[str, str]) -> tuple[str, str | None]:
     request_id = headers.get("x-request-id", "").strip()
     if _SAFE_ID.match(request_id):
         return request_id, None
-    return uuid.uuid4().hex, None
+    return new_id(), None
 
 
 class CorrelationMiddleware:

@@ -21,6 +21,7 @@ from pyloto_corp.application import delivery_rules as rules
 from pyloto_corp.application import send_errors as e
 from pyloto_corp.application.delivery_rules import DeliveryLimits, DeliveryReport
 from pyloto_corp.application.ports import MessageSender, Throttle
+from pyloto_corp.application.send_rate import SendRate
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import OutboxItem, OutboxStatus
@@ -36,6 +37,7 @@ class DeliverOutbox:
     ) -> None:  # fmt: skip
         self._storage, self._sender, self._throttle = storage, sender, throttle
         self._clock, self._new_token, self._limits = clock, new_token, limits
+        self._rate = SendRate(throttle, limits)
         self.deferred = rules.DeferredWork(clock)  # wakes the retry loop
 
     async def aclose(self) -> None:
@@ -60,12 +62,16 @@ class DeliverOutbox:
         Never waits on the send rate: what does not fit now is left to the retry loop,
         woken for when it fits, so the webhook answers at once.
         """
-        report = DeliveryReport()
-        for position, item in enumerate(items):
-            error = None if recipient.address() else e.NoRecipient()
-            if not await self._attempt(item, token, recipient, error, report, patient=False):
-                await self._release_untried(items[position + 1 :], token)
-                break
+        report, sent = DeliveryReport(), []
+        try:
+            for position, item in enumerate(items):
+                error = None if recipient.address() else e.NoRecipient()
+                if not await self._attempt(item, token, recipient, error, report, sent=sent):
+                    await self._release_untried(items[position + 1 :], token)
+                    break
+        finally:  # one commit for the turn's sends (a lost one is settled by Meta's status)
+            if sent:
+                await self._storage.outbox.record_sent(sent, token, self._clock())
         return report
 
     async def _release_untried(self, items: Sequence[OutboxItem], token: str) -> None:
@@ -115,11 +121,15 @@ class DeliverOutbox:
 
     async def _attempt(
         self, item: OutboxItem, token: str, recipient: Recipient, error: e.SendError | None,
-        report: DeliveryReport, *, patient: bool = True,
+        report: DeliveryReport, *, sent: list | None = None,
     ) -> bool:  # fmt: skip
-        """True when the next item may go (this one is done); False to keep the order."""
-        wamid = None
-        if error is None and not patient and (wait := await self._room(item)) > 0:
+        """True when the next item may go (this one is done); False to keep the order.
+
+        With ``sent`` (inline delivery) the rate is never waited for and a sent item is
+        collected there, recorded with the others; else it is recorded at once.
+        """
+        wamid, patient = None, sent is None
+        if error is None and not patient and (wait := await self._rate.room(item)) > 0:
             return await self._later(item, token, wait, report)
         if error is None:
             try:
@@ -128,21 +138,13 @@ class DeliverOutbox:
                 error = exc
         if error is not None:
             return await self._failed(item, token, error, report)
-        provider_id = wamid or f"unknown:{item.item_id}"
-        await self._storage.outbox.record_sent(item, token, provider_id, self._clock())
+        done = (item, wamid or f"unknown:{item.item_id}")
+        if sent is None:
+            await self._storage.outbox.record_sent([done], token, self._clock())
+        else:
+            sent.append(done)
         report.sent += 1
         return True
-
-    async def _room(self, item: OutboxItem) -> float:
-        """Seconds until this item fits both send rates (0: now, and it is counted)."""
-        limits = self._limits
-        wait = await self._throttle.try_acquire(f"number:{limits.phone_number_id}",
-                                                limits.number_per_second, 1.0)  # fmt: skip
-        if wait > 0:
-            return wait
-        return await self._throttle.try_acquire(f"recipient:{item.user_key}",
-                                                limits.recipient_messages,
-                                                limits.recipient_window_seconds)  # fmt: skip
 
     async def _later(self, item: OutboxItem, token: str, wait: float, report) -> bool:
         """Leave the item (untried) to the retry loop, due when the rate allows it."""
@@ -155,12 +157,8 @@ class DeliverOutbox:
         return False
 
     async def _send(self, item: OutboxItem, recipient: Recipient, *, patient: bool) -> str | None:
-        limits = self._limits
         if patient:
-            await self._throttle.acquire(f"number:{limits.phone_number_id}",
-                                         limits.number_per_second, 1.0)  # fmt: skip
-            await self._throttle.acquire(f"recipient:{item.user_key}", limits.recipient_messages,
-                                         limits.recipient_window_seconds)  # fmt: skip
+            await self._rate.wait(item)
         # Only while the lease holds: once it runs out, another instance may take the item.
         budget = rules.send_budget(item, self._clock())
         if budget <= 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -98,9 +98,12 @@ class OutboxStore(Protocol):
     async def find_by_provider_id(self, provider_message_id: str) -> OutboxItem | None: ...
 
     async def record_sent(
-        self, item: OutboxItem, token: str, provider_message_id: str, now: datetime
+        self, sent: Sequence[tuple[OutboxItem, str]], token: str, now: datetime
     ) -> None:
-        """The lease holder marks ``item`` sent (one write; the sent item is the history)."""
+        """The lease holder marks each (item, Meta's id) sent, in one commit.
+
+        One write per item; the sent item is the reply's record in the history.
+        """
         ...
 
     async def record_delivery(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,6 +22,7 @@ from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
 from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.exports import ExportSink
+from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
 from pyloto_corp.application.outbox_loop import retry_forever
 from pyloto_corp.application.ports import (
@@ -124,7 +124,7 @@ def build_converse(
         storage,
         engine or build_engine(settings),
         clock=clock,
-        new_id=lambda: uuid.uuid4().hex,
+        new_id=new_id,
         actor=settings.bot_persona_name,
         lease_seconds=settings.outbox_lease_seconds,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -14,6 +13,7 @@ from pyloto_corp.adapters.throttle.redis import RedisThrottle
 from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
 from pyloto_corp.adapters.whatsapp.graph_sender import GraphApiSender
 from pyloto_corp.application.deliver_outbox import DeliverOutbox, DeliveryLimits
+from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ports import MessageSender, Throttle
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.infra.settings import Settings
@@ -65,6 +65,6 @@ def build_delivery(
         sender or build_sender(settings),
         throttle or build_throttle(settings),
         clock=clock,
-        new_token=lambda: uuid.uuid4().hex,
+        new_token=new_id,
         limits=limits,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -15,6 +14,7 @@ from pyloto_corp.adapters.exports.local import LocalFolderExportSink
 from pyloto_corp.api.dependencies import OpsApi
 from pyloto_corp.application.export_conversation import ExportConversationUseCase
 from pyloto_corp.application.exports import ExportSink
+from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ports import RateLimiter
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.verify_audit import VerifyAuditChain
@@ -57,7 +57,7 @@ def build_export_use_case(
         sink or build_export_sink(settings),
         pepper=_pepper(settings),
         clock=clock,
-        new_id=lambda: uuid.uuid4().hex,
+        new_id=new_id,
         zone=bundled_zone(EXPORT_ZONE),
     )
 

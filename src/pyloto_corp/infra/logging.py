@@ -10,6 +10,7 @@ import logging
 import sys
 from typing import Any, TextIO
 
+import orjson
 import structlog
 from structlog.typing import Processor
 
@@ -43,6 +44,11 @@ class CloudLoggingShape:
         return event_dict
 
 
+def _json(event: dict[str, Any], **_: Any) -> str:
+    """One JSON line (orjson: a log line is written for every step of every message)."""
+    return orjson.dumps(event, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
 def shared_processors() -> list[Processor]:
     return [
         structlog.contextvars.merge_contextvars,
@@ -55,7 +61,7 @@ def shared_processors() -> list[Processor]:
 
 def _renderers(json_logs: bool, project_id: str) -> list[Processor]:
     if json_logs:
-        return [CloudLoggingShape(project_id), structlog.processors.JSONRenderer()]
+        return [CloudLoggingShape(project_id), structlog.processors.JSONRenderer(_json)]
     return [structlog.dev.ConsoleRenderer(colors=False)]
 
 

@@ -130,7 +130,7 @@ async def test_the_lease_holder_records_its_send_once(storage):
     """record_sent marks the item sent, with the time Meta took it; the item is the record."""
     leased = replace(item(0), claim_token="t", claim_expires_at=at(5), attempts=1)
     await storage.outbox.enqueue([leased])
-    await storage.outbox.record_sent(leased, "t", "wamid.out.1", at(1))
+    await storage.outbox.record_sent([(leased, "wamid.out.1")], "t", at(1))
     sent = await storage.outbox.get(USER, "wamid.in/1#0")
     assert (sent.status, sent.provider_message_id, sent.claim_token, sent.sent_at) == (
         OutboxStatus.SENT, "wamid.out.1", None, at(1))  # fmt: skip

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 
+from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ports import ClaimOutcome, DedupeClaim
 
 _DONE = "done"
@@ -36,7 +36,7 @@ class MemoryDedupeGate:
             if current is not None and current[1] > now:
                 outcome = ClaimOutcome.DONE if current[0] == _DONE else ClaimOutcome.IN_PROGRESS
                 return DedupeClaim(key=key, outcome=outcome)
-            token = uuid.uuid4().hex
+            token = new_id()
             self._store(key, token, now + self._lease, now)
             return DedupeClaim(key=key, outcome=ClaimOutcome.ACQUIRED, token=token)
 

@@ -100,13 +100,13 @@ class Engine:
         elif state == "correcting":
             self.correction.handle(flow, turn, entities)
         elif state == "info_given":
-            self._after_info(flow, words, turn)
+            self._after_info(flow, words, turn, entities)
         elif state == "followup_time":
             flow.remember(followup_when=" ".join((turn.text or "").split())[:120])
             flow.say("followup_done", when=flow.session.context["followup_when"])
             flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested")
         else:
-            self._open(flow, turn)
+            self._open(flow, turn, entities)
 
     def _confirming(self, flow: Flow, words: list[str], turn: Turn, entities: Entities) -> None:
         """Yes → resolve; no → which field?; a new value said in passing → re-confirm."""
@@ -117,9 +117,8 @@ class Engine:
             return self.dialogue.confirm(flow)
         return self.dialogue.confirmed(flow) if answer else self.correction.offer(flow)
 
-    def _open(self, flow: Flow, turn: Turn) -> None:
+    def _open(self, flow: Flow, turn: Turn, entities: Entities) -> None:
         """A new need: the person's menu choice, or what the classifier understood."""
-        entities = extract(turn.text or "", self.gazetteer)
         if turn.kind is TurnKind.CHOICE and turn.choice_id in Intent.__members__:
             flow.remember(confidence=1.0, signals=["explicit_choice"])
             flow.remember(detected=merge_detected(flow.session, [turn.choice_id]))
@@ -137,14 +136,14 @@ class Engine:
             return flow.menu("menu_again")
         self.dialogue.start(flow, Intent.ENTRY_UNKNOWN if weak else active, entities)
 
-    def _after_info(self, flow: Flow, words: list[str], turn: Turn) -> None:
+    def _after_info(self, flow: Flow, words: list[str], turn: Turn, entities: Entities) -> None:
         answer = self._yes_no(words, turn, MORE_YES, MORE_NO)
         if answer is False:
             flow.say("goodbye")
             return flow.finish(Outcome.SELF_SERVE_INFO, "information_given")
         if answer is True:
             return flow.menu()
-        self._open(flow, turn)
+        self._open(flow, turn, entities)
 
     def _yes_no(self, words: list[str], turn: Turn, yes_id: str, no_id: str) -> bool | None:
         if turn.kind is TurnKind.CHOICE and turn.choice_id in (yes_id, no_id):

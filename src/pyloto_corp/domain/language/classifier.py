@@ -33,11 +33,20 @@ class LexiconClassifier:
         totals: dict[Intent, float] = defaultdict(float)
         for cue in self._index.matches(words):
             totals[cue.intent] += cue.weight
-        present = set(words)
+        present, seen = set(words), {}
         for rule in self._lexicon.rules:
-            if all(any(self._index.word_matches(p, w) for w in present) for p in rule.requires):
+            if all(self._present(p, present, seen) for p in rule.requires):
                 totals[rule.intent] += rule.weight
         return {intent: score for intent, score in totals.items() if score > 0}
+
+    def _present(self, pattern, present: set[str], seen: dict[int, bool]) -> bool:
+        """Whether any word matches ``pattern`` (exact words by set, once per pattern)."""
+        key = id(pattern)
+        if key not in seen:
+            seen[key] = not pattern.exact.isdisjoint(present) or any(
+                self._index.word_matches(pattern, w) for w in present
+            )
+        return seen[key]
 
     def classify(self, text: str) -> Classification:
         words = self.words(text)

@@ -25,6 +25,7 @@ _VOLUME = re.compile(
     _NUMBER + r" ?(entrega|pedido|mensage|msg|atendimento|conversa|cliente|corrida|envio)?\w*"
     r" ?(?:por|/|ao|a cada|p|na|no)? ?(dia|semana|mes|noite|hora)\b"
 )
+_VOLUME_UNIT = re.compile(r"(?:dia|semana|mes|noite|hora)\b")
 _AMOUNT = re.compile(
     r"\br ?(\d[\d.,]*(?: ?mil| ?k)?)|\b(\d[\d.,]*(?: ?mil| ?k)? reais)|"
     r"\b(?:orcamento|investir|investimento|verba|budget)\D{0,20}(\d[\d.,]*(?: ?mil| ?k)?)"
@@ -108,6 +109,8 @@ def user_count(text: str, words: Mapping[str, int]) -> int | None:
 
 def volume(text: str, words: Mapping[str, int]) -> str | None:
     """ "uns 50 pedidos por dia" → "50 pedidos/dia"."""
+    if not _VOLUME_UNIT.search(text):  # cheap: the full pattern backtracks on every word
+        return None
     for found in _VOLUME.finditer(text):
         amount = parse_number(found.group(1), words)
         if amount is not None:

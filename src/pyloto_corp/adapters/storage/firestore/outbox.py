@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from google.cloud.firestore import AsyncDocumentReference, FieldFilter
@@ -53,18 +54,21 @@ class FirestoreOutboxStore(rules.DeliveryRecorder):
         return await run_transaction(self._paths, body)
 
     async def record_sent(
-        self, item: OutboxItem, token: str, provider_message_id: str, now: datetime
+        self, sent: Sequence[tuple[OutboxItem, str]], token: str, now: datetime
     ) -> None:
-        """One blind write (no read): the lease holder's item is its own.
+        """Blind writes (no read) in one batch: the lease holder's items are its own.
 
         The token is not re-checked: a lease outlives any send (the sender's budget ends
         before it), so nobody else holds the item; a status webhook that settled it first
         wrote the same values. Delivery statuses live in other fields and are kept.
         """
-        fields = {"status": "sent", "provider_message_id": provider_message_id,
-                  "claim_token": None, "claim_expires_at": None, "due_at": None,
-                  "updated_at": now, "sent_at": now}  # fmt: skip
-        await self._paths.write(self._ref(item.user_key, item.item_id).update(fields))
+        batch = self._paths.client.batch()
+        for item, provider_message_id in sent:
+            fields = {"status": "sent", "provider_message_id": provider_message_id,
+                      "claim_token": None, "claim_expires_at": None, "due_at": None,
+                      "updated_at": now, "sent_at": now}  # fmt: skip
+            batch.update(self._ref(item.user_key, item.item_id), fields)
+        await self._paths.write(batch.commit(), count=len(sent))
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
         query = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -10,6 +9,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from pyloto_corp.application.errors import StorageUnavailable
 
@@ -48,12 +49,16 @@ def _default(value: Any) -> Any:
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
 
 
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+
+
 def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, default=_default, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON text; datetimes as fixed-width UTC (orjson: several times json's speed)."""
+    return orjson.dumps(doc, default=_default, option=_OPTIONS).decode()
 
 
 def loads(text: str) -> dict[str, Any]:
-    return json.loads(text)
+    return orjson.loads(text)
 
 
 class SqliteDatabase:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 
 from pyloto_corp.adapters.storage import codec
@@ -46,10 +47,16 @@ class SqliteOutboxStore(rules.DeliveryRecorder):
         return new
 
     async def record_sent(
-        self, item: OutboxItem, token: str, provider_message_id: str, now: datetime
+        self, sent: Sequence[tuple[OutboxItem, str]], token: str, now: datetime
     ) -> None:
-        """The lease holder marks its item sent."""
-        await self.mark_sent(item.user_key, item.item_id, token, provider_message_id, now)
+        """The lease holder marks its items sent, in one transaction."""
+        with self._db.transaction() as tx:
+            for item, provider_message_id in sent:
+                row = tx.execute(_GET, (item.user_key, item.item_id)).fetchone()
+                current = codec.outbox_from(loads(row[0])) if row else None
+                new = rules.sent(token, provider_message_id, now)(current) if current else None
+                if new is not None:
+                    _write(tx, new)
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:
         rows = self._db.query(
