@@ -15,6 +15,7 @@ def test_dockerfile_is_slim_non_root_and_production():
     assert re.search(r"^USER (?!root)\w+", text, re.M)
     assert "[dev]" not in text and "ZERO_TRUST_MODE=true" in text
     assert "EXPORT_BACKEND=gcs" in text  # exports never land on Cloud Run's ephemeral disk
+    assert "MEDIA_BACKEND=gcs" in text
     assert 'CMD ["pyloto-corp", "serve"]' in text
 
 

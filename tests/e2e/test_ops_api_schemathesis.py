@@ -29,8 +29,11 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(Healt
 PHONE = "+" + traffic.wa_id(0)
 
 
+OPERATIONS = ["POST /v1/exports/conversations", "POST /v1/lgpd/access", "POST /v1/lgpd/erasure"]
+
+
 @pytest.fixture(scope="module")
-def export_operation(tmp_path_factory):
+def operations(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ops-api")
     server = processes.service({
         "SQLITE_PATH": str(folder / "pyloto.sqlite3"), "EXPORT_LOCAL_DIR": str(folder / "x"),
@@ -42,32 +45,43 @@ def export_operation(tmp_path_factory):
         talk = traffic.plan(1, 3)  # a real conversation, so that a valid request can export it
         asyncio.run(MetaSimulator([server.url]).run(talk))
         schema = schemathesis.openapi.from_url(server.url + "/openapi.json")
-        [operation] = [r.ok() for r in schema.include(path_regex="^/v1/").get_all_operations()]
-        yield operation
+        found = [r.ok() for r in schema.include(path_regex="^/v1/").get_all_operations()]
+        yield {operation.label: operation for operation in found}
     finally:
         server.stop()
 
 
-def test_the_document_describes_the_ops_api(export_operation):
+@pytest.fixture
+def export_operation(operations):
+    return operations["POST /v1/exports/conversations"]
+
+
+def test_the_document_describes_the_ops_api(operations, export_operation):
     """POST /v1/exports/conversations, a Bearer scheme, and a body shape for every answer."""
-    assert export_operation.label == "POST /v1/exports/conversations"
+    assert sorted(operations) == sorted(OPERATIONS)
+    for operation in operations.values():
+        assert operation.definition.raw["security"] == [{"opsKey": []}]
+    erasure = operations["POST /v1/lgpd/erasure"].definition.raw["responses"]
+    assert set(erasure) == {"200", "401", "404", "413", "422", "429", "503"}
     declared = export_operation.definition.raw["responses"]
     assert set(declared) == {"201", "401", "404", "409", "413", "422", "429", "503"}
     assert export_operation.definition.raw["security"] == [{"opsKey": []}]
 
 
+@pytest.mark.parametrize("label", OPERATIONS)
 @FUZZ
 @given(data=st.data())
-def test_valid_requests_get_declared_answers(export_operation, data):
-    case = data.draw(export_operation.as_strategy(GenerationMode.POSITIVE))
+def test_valid_requests_get_declared_answers(operations, label, data):
+    case = data.draw(operations[label].as_strategy(GenerationMode.POSITIVE))
     case.call_and_validate(headers=AUTH)
 
 
+@pytest.mark.parametrize("label", OPERATIONS)
 @FUZZ
 @given(data=st.data())
-def test_invalid_requests_are_refused_as_declared(export_operation, data):
+def test_invalid_requests_are_refused_as_declared(operations, label, data):
     """Wrong types, missing and unknown fields: a 4xx of the declared shape, never a 5xx."""
-    case = data.draw(export_operation.as_strategy(GenerationMode.NEGATIVE))
+    case = data.draw(operations[label].as_strategy(GenerationMode.NEGATIVE))
     case.call_and_validate(headers=AUTH)
 
 

@@ -25,6 +25,7 @@ def ops_settings(tmp_path: Path, **overrides: Any) -> Settings:
     values = {
         "sqlite_path": str(tmp_path / "pyloto.sqlite3"),
         "export_local_dir": str(tmp_path / "exports"),
+        "media_local_dir": str(tmp_path / "media"),
         "ops_api_keys": f"juridico:{hash_ops_key(OPS_KEY)},ops:{hash_ops_key(OTHER_KEY)}",
         "outbox_retry_interval_seconds": 0,
     }
@@ -45,11 +46,12 @@ def talk(client, lines: list[str] = SCRIPT, ts: int = 1_763_000_000) -> None:
         assert response.status_code == 200, response.text
 
 
-def export(client, body: dict[str, Any] | bytes | str, key: str | None = OPS_KEY, **headers):
+def export(client, body: dict[str, Any] | bytes | str, key: str | None = OPS_KEY, *,
+           path: str = PATH, **headers):  # fmt: skip
     content = body if isinstance(body, bytes | str) else json.dumps(body)
     if key is not None:
         headers["Authorization"] = f"Bearer {key}"
-    return client.post(PATH, content=content, headers=headers)
+    return client.post(path, content=content, headers=headers)
 
 
 def sha256(data: bytes) -> str:

@@ -13,6 +13,7 @@ from pyloto_corp.api.dependencies import ApiDependencies
 from pyloto_corp.api.errors import register_error_handlers
 from pyloto_corp.api.exports import build_exports_router
 from pyloto_corp.api.health import build_health_router
+from pyloto_corp.api.lgpd import build_lgpd_router
 from pyloto_corp.api.middleware import CorrelationMiddleware
 from pyloto_corp.api.webhook import build_webhook_router
 
@@ -40,5 +41,6 @@ def create_app(deps: ApiDependencies) -> FastAPI:
     app.include_router(build_health_router(deps.readiness))
     if deps.ops is not None:
         app.include_router(build_exports_router(deps.ops))
+        app.include_router(build_lgpd_router(deps.ops))
     app.add_middleware(CorrelationMiddleware)
     return app

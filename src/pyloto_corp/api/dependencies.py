@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from pyloto_corp.application.erase_subject import EraseSubjectData
 from pyloto_corp.application.export_conversation import ExportConversationUseCase
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
 from pyloto_corp.application.ops_keys import OpsKeyring
@@ -35,6 +36,7 @@ class OpsApi:
     exports: ExportConversationUseCase
     limiter: RateLimiter
     requests_per_minute: int
+    erasure: EraseSubjectData
 
 
 @dataclass(frozen=True, slots=True)

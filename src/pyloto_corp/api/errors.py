@@ -11,6 +11,7 @@ from pyloto_corp.application.errors import (
     ExportAlreadyExists,
     ExportSinkUnavailable,
     InvalidRequest,
+    MediaStoreUnavailable,
     MessagesInFlight,
     StorageUnavailable,
 )
@@ -101,6 +102,7 @@ FIXED_ANSWERS: dict[type[Exception], tuple[int, str, str, dict[str, str] | None]
     DedupeUnavailable: _UNAVAILABLE,
     StorageUnavailable: _UNAVAILABLE,
     ExportSinkUnavailable: _UNAVAILABLE,
+    MediaStoreUnavailable: _UNAVAILABLE,
     MessagesInFlight: (503, "in_flight", "Mensagem em processamento; reenvie mais tarde.", _RETRY),
     ConversationNotFound: (404, "not_found", "Nenhuma conversa registrada para esta pessoa.", None),
     ExportAlreadyExists: (409, "already_exists",

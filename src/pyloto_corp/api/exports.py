@@ -6,7 +6,7 @@ fields (422, naming fields, never echoing values), then the export itself (404, 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import structlog
 from fastapi import APIRouter, Depends, Request
@@ -24,6 +24,7 @@ from pyloto_corp.application.subjects import USER_KEY, Subject
 from pyloto_corp.domain.export.model import ExportFormat
 
 PATH = "/v1/exports/conversations"
+Body = TypeVar("Body", bound=BaseModel)
 MAX_BODY_BYTES = 16 * 1024
 _MESSAGES = {
     "missing": "campo obrigatório",
@@ -84,14 +85,14 @@ def describe(error: ValidationError) -> InvalidRequestBody:
     return InvalidRequestBody("; ".join(parts), fields=fields)
 
 
-def parse_body(raw: bytes) -> ExportBody:
+def parse_body(raw: bytes, model: type[Body] = ExportBody) -> Body:  # type: ignore[assignment]
     try:
         document = parse_json(raw)
     except ApiError:
         message = "O corpo deve ser JSON válido em UTF-8."
         raise InvalidRequestBody(message, fields=["body"]) from None
     try:
-        return ExportBody.model_validate(document)
+        return model.model_validate(document)
     except ValidationError as exc:
         raise describe(exc) from None
 

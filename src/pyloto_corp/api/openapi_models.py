@@ -58,5 +58,26 @@ class ExportResponse(BaseModel):
     signed_url: str | None
 
 
+class ErasureCountsModel(BaseModel):
+    messages: int
+    sessions: int
+    replies: int
+    lead_profiles: int
+    media: int
+
+
+class ErasureResponse(BaseModel):
+    """What an erasure deleted (``erased`` false: nothing was left, nothing was written)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user_key: str
+    erased: bool
+    counts: ErasureCountsModel
+    opted_out_at: str | None
+    audit_event_id: str | None
+    audit_tail_hash: str
+
+
 def error(description: str) -> dict[str, object]:
     return {"description": description, "model": ErrorResponse}

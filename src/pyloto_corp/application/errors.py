@@ -48,3 +48,7 @@ class ExportAlreadyExists(ApplicationError):
 
 class ExportSinkUnavailable(ApplicationError):
     """The export storage (local folder or bucket) cannot take the file now."""
+
+
+class MediaStoreUnavailable(ApplicationError):
+    """The media bucket (or local media folder) cannot answer now."""

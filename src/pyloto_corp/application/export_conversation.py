@@ -36,6 +36,7 @@ log = structlog.get_logger(__name__)
 
 MAX_REASON = 500
 MAX_ACTOR = 80
+LGPD_ACCESS = "lgpd_access"  # the purpose of a data subject's own copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +47,18 @@ class ExportRequest:
     actor: str
     include_pii: bool = False
     correlation_id: str | None = None
+    purpose: str | None = None  # "lgpd_access": the person's own copy (LGPD art. 18, II)
 
     def __post_init__(self) -> None:
-        if not self.reason.strip() or len(self.reason) > MAX_REASON:
-            raise InvalidRequest("reason", f"informe o motivo (1 a {MAX_REASON} caracteres)")
-        if not self.actor.strip() or len(self.actor) > MAX_ACTOR:
-            raise InvalidRequest("actor", f"o ator deve ter de 1 a {MAX_ACTOR} caracteres")
+        check_reason_and_actor(self.reason, self.actor)
+
+
+def check_reason_and_actor(reason: str, actor: str) -> None:
+    """Every ops request says why (for the audit trail) and who asks."""
+    if not reason.strip() or len(reason) > MAX_REASON:
+        raise InvalidRequest("reason", f"informe o motivo (1 a {MAX_REASON} caracteres)")
+    if not actor.strip() or len(actor) > MAX_ACTOR:
+        raise InvalidRequest("actor", f"o ator deve ter de 1 a {MAX_ACTOR} caracteres")
 
 
 class ExportConversationUseCase:
@@ -108,6 +115,8 @@ class ExportConversationUseCase:
             "chain_valid": snapshot.verification.valid,
             "exported_tail_hash": snapshot.verification.tail_hash,
         }
+        if request.purpose:
+            details["purpose"] = request.purpose
         draft = AuditEvent(
             event_id=f"export:{self._new_id()}", user_key=snapshot.user_key,
             timestamp=self._clock().isoformat(), actor=request.actor,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from pyloto_corp.application.erasure import SubjectDataStore
 from pyloto_corp.application.turns import TurnStore
 from pyloto_corp.domain.audit import AuditEvent
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
@@ -144,6 +145,7 @@ class Storage:
     outbox: OutboxStore
     audit: AuditLog
     turns: TurnStore
+    subjects: SubjectDataStore
     ping: Callable[[], Awaitable[None]]
     close: Callable[[], Awaitable[None]]
     # Document reads and writes so far, for backends that bill per operation (Firestore).

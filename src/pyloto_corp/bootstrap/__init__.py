@@ -24,6 +24,7 @@ from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.exports import ExportSink
 from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
+from pyloto_corp.application.media_store import MediaStore
 from pyloto_corp.application.outbox_loop import retry_forever
 from pyloto_corp.application.ports import (
     DedupeGate,
@@ -59,6 +60,7 @@ class Overrides:
     sender: MessageSender | None = None
     clock: Callable[[], datetime] | None = None
     export_sink: ExportSink | None = None
+    media_store: MediaStore | None = None
     engine: Engine | None = None
 
 
@@ -156,7 +158,8 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         or ProcessInboundMessage(storage.conversations, pepper, clock, converse, delivery),
         statuses=chosen.statuses or ProcessStatusUpdate(storage, clock),
     )
-    ops = build_ops_api(settings, storage, clock, throttle, chosen.export_sink)
+    ops = build_ops_api(settings, storage, clock, throttle, sink=chosen.export_sink,
+                        media=chosen.media_store)  # fmt: skip
     interval = settings.outbox_retry_interval_seconds
     loops = (lambda: retry_forever(delivery, interval),) if interval > 0 else ()
     webhook = WebhookConfig(

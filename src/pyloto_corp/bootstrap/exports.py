@@ -1,4 +1,4 @@
-"""Export wiring: the sink (local folder or bucket), the use cases and the ops API."""
+"""Ops wiring: the export sink and media store (folder or bucket), use cases, ops API."""
 
 from __future__ import annotations
 
@@ -11,10 +11,14 @@ from google.cloud import storage as gcs
 
 from pyloto_corp.adapters.exports.gcs import GcsExportSink
 from pyloto_corp.adapters.exports.local import LocalFolderExportSink
+from pyloto_corp.adapters.media.gcs import GcsMediaStore
+from pyloto_corp.adapters.media.local import LocalFolderMediaStore
 from pyloto_corp.api.dependencies import OpsApi
+from pyloto_corp.application.erase_subject import EraseSubjectData
 from pyloto_corp.application.export_conversation import ExportConversationUseCase
 from pyloto_corp.application.exports import ExportSink
 from pyloto_corp.application.ids import new_id
+from pyloto_corp.application.media_store import MediaStore
 from pyloto_corp.application.ports import RateLimiter
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.verify_audit import VerifyAuditChain
@@ -26,20 +30,40 @@ from pyloto_corp.infra.timezone import bundled_zone
 log = structlog.get_logger(__name__)
 
 
+def gcs_client(settings: Settings, setting: str) -> gcs.Client:
+    try:
+        return gcs.Client(project=settings.trace_project or None)
+    except DefaultCredentialsError:
+        raise ConfigurationError(
+            f"Configuração recusada; corrija: {setting}=gcs sem credenciais do Google "
+            "(conta de serviço do Cloud Run ou GOOGLE_APPLICATION_CREDENTIALS)"
+        ) from None
+
+
 def build_export_sink(settings: Settings) -> ExportSink:
     """GCS in production (create-only, versioned bucket); a local folder by default."""
     if settings.export_backend == "gcs":
         minutes = settings.export_signed_url_minutes
         ttl = timedelta(minutes=minutes) if minutes else None
-        try:
-            client = gcs.Client(project=settings.trace_project or None)
-        except DefaultCredentialsError:
-            raise ConfigurationError(
-                "Configuração recusada; corrija: EXPORT_BACKEND=gcs sem credenciais do Google "
-                "(conta de serviço do Cloud Run ou GOOGLE_APPLICATION_CREDENTIALS)"
-            ) from None
+        client = gcs_client(settings, "EXPORT_BACKEND")
         return GcsExportSink(client, settings.gcs_bucket_export.strip(), signed_url_ttl=ttl)
     return LocalFolderExportSink(settings.export_local_dir)
+
+
+def build_media_store(settings: Settings) -> MediaStore:
+    """The media bucket (create-only, no old versions kept); a local folder by default."""
+    if settings.media_backend == "gcs":
+        client = gcs_client(settings, "MEDIA_BACKEND")
+        return GcsMediaStore(client, settings.gcs_bucket_media.strip())
+    return LocalFolderMediaStore(settings.media_local_dir)
+
+
+def build_erasure(
+    settings: Settings, storage: Storage, clock: Callable[[], datetime],
+    media: MediaStore | None = None,
+) -> EraseSubjectData:  # fmt: skip
+    return EraseSubjectData(storage, media or build_media_store(settings),
+                            pepper=_pepper(settings), clock=clock, new_id=new_id)  # fmt: skip
 
 
 def _pepper(settings: Settings) -> bytes:
@@ -71,7 +95,9 @@ def build_ops_api(
     storage: Storage,
     clock: Callable[[], datetime],
     limiter: RateLimiter,
+    *,
     sink: ExportSink | None = None,
+    media: MediaStore | None = None,
 ) -> OpsApi:
     """The keyring, the per-key limit (the process's shared throttle) and the export."""
     keyring = settings.ops_keyring()
@@ -82,4 +108,5 @@ def build_ops_api(
         exports=build_export_use_case(settings, storage, clock, sink),
         limiter=limiter,
         requests_per_minute=settings.ops_rate_limit_per_minute,
+        erasure=build_erasure(settings, storage, clock, media),
     )

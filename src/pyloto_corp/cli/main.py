@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import uvicorn
 
 from pyloto_corp.bootstrap import ConfigurationError, build_app
-from pyloto_corp.cli import ops
+from pyloto_corp.cli import lgpd, ops
 from pyloto_corp.cli.chat import chat
 from pyloto_corp.cli.classify import classify_stream, evaluate_file
 from pyloto_corp.cli.parser import build_parser
@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sweep": lambda: _guarded(lambda: sweep(Settings(), out, err)),
         "export": lambda: _guarded(lambda: ops.export(Settings(), args, out, err)),
         "audit": lambda: _guarded(lambda: ops.audit_verify(Settings(), args, out, err)),
+        "lgpd": lambda: _guarded(lambda: lgpd.run(Settings(), args, out, err)),
         "ops-key": lambda: ops.ops_key(args, out, err),
         "simulate": lambda: simulate(args.script, args.json, out, err),
         "chat": lambda: _guarded(

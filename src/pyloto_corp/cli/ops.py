@@ -48,7 +48,9 @@ def cli_actor() -> str:
         return "cli:desconhecido"
 
 
-def _run(settings: Settings, stderr: TextIO, work: Callable[[Any], Awaitable[Any]]) -> Any:
+def run_with_storage(
+    settings: Settings, stderr: TextIO, work: Callable[[Any], Awaitable[Any]]
+) -> Any:
     """Run ``work(storage)``; a known failure becomes its exit code and a message."""
     check_settings(settings)
     configure_logging(json_logs=settings.json_logs, level=settings.log_level, stream=stderr)
@@ -74,12 +76,16 @@ def export(settings: Settings, args: argparse.Namespace, stdout: TextIO, stderr:
     """Prints the same JSON object as POST /v1/exports/conversations."""
     try:
         request = ExportRequest(Subject(args.phone, args.user_key), ExportFormat(args.format),
-                                args.reason, cli_actor(), args.include_pii)  # fmt: skip
+                                args.reason, cli_actor(), args.include_pii,
+                                purpose=getattr(args, "purpose", None))  # fmt: skip
     except app_errors.InvalidRequest as exc:
         print(f"pyloto-corp: entrada inválida: {exc}", file=stderr)
         return EXIT_BAD_INPUT
-    result = _run(settings, stderr, lambda s: build_export_use_case(settings, s, clock)
-                  .execute(request))  # fmt: skip
+
+    def work(storage: Any) -> Awaitable[Any]:
+        return build_export_use_case(settings, storage, clock).execute(request)
+
+    result = run_with_storage(settings, stderr, work)
     if not isinstance(result, ExportResult):
         return result
     print(json.dumps(result.to_dict(), ensure_ascii=False), file=stdout)
@@ -95,7 +101,9 @@ def export(settings: Settings, args: argparse.Namespace, stdout: TextIO, stderr:
 def audit_verify(settings: Settings, args: argparse.Namespace, stdout: TextIO,
                  stderr: TextIO) -> int:  # fmt: skip
     subject = Subject(args.phone, args.user_key)
-    report = _run(settings, stderr, lambda s: build_verify_audit(settings, s).execute(subject))
+    report = run_with_storage(
+        settings, stderr, lambda s: build_verify_audit(settings, s).execute(subject)
+    )
     if not isinstance(report, dict):
         return report
     print(json.dumps(report, ensure_ascii=False), file=stdout)

@@ -24,8 +24,22 @@ def _ops_commands(commands: argparse._SubParsersAction) -> None:
     audit = commands.add_parser("audit", help="trilha de auditoria")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
     _subject(audit_commands.add_parser("verify", help="verifica a cadeia de hashes"))
+    _lgpd_commands(commands)
     key = commands.add_parser("ops-key", help="cria uma chave para a API de operação")
     key.add_argument("--name", required=True, help="nome da chave (a-z, 0-9, '.', '_', '-')")
+
+
+def _lgpd_commands(commands: argparse._SubParsersAction) -> None:
+    lgpd = commands.add_parser("lgpd", help="pedidos do titular dos dados (LGPD)")
+    requests = lgpd.add_subparsers(dest="lgpd_command", required=True)
+    access = requests.add_parser("access", help="cópia dos dados para o próprio titular")
+    _subject(access)
+    access.add_argument("--format", choices=["md", "txt"], default="txt", help="padrão: txt")
+    access.add_argument("--reason", required=True, help="motivo (vai para a auditoria)")
+    access.add_argument("--out", metavar="FILE", help="também grava uma cópia neste arquivo")
+    erase = requests.add_parser("erase", help="apaga mensagens, sessões, perfil e mídias")
+    _subject(erase)
+    erase.add_argument("--reason", required=True, help="motivo (vai para a auditoria)")
 
 
 def _simulation_commands(commands: argparse._SubParsersAction) -> None:

@@ -78,6 +78,13 @@ class Settings(BaseSettings):
     gcs_bucket_media: str = ""
     gcs_bucket_export: str = ""
 
+    media_backend: Literal["local", "gcs"] = "local"
+    media_local_dir: str = "var/media"
+    media_max_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    media_retention_days: int = Field(default=90, ge=1, le=3650)
+    export_retention_days: int = Field(default=180, ge=1, le=3650)
+    conversation_retention_days: int = Field(default=365, ge=1, le=3650)
+
     export_backend: Literal["local", "gcs"] = "local"
     export_local_dir: str = "var/exports"
     export_signed_url_minutes: int = Field(default=15, ge=0, le=7 * 24 * 60)
@@ -122,6 +129,8 @@ class Settings(BaseSettings):
             problems.append("WHATSAPP_ACCESS_TOKEN (obrigatório com SENDER_BACKEND=graph)")
         if self.sender_backend == "graph" and not self.whatsapp_phone_number_id.strip():
             problems.append("WHATSAPP_PHONE_NUMBER_ID (obrigatório com SENDER_BACKEND=graph)")
+        if self.media_backend == "gcs" and not self.gcs_bucket_media.strip():
+            problems.append("GCS_BUCKET_MEDIA (obrigatório com MEDIA_BACKEND=gcs)")
         if self.export_backend == "gcs" and not self.gcs_bucket_export.strip():
             problems.append("GCS_BUCKET_EXPORT (obrigatório com EXPORT_BACKEND=gcs)")
         try:

@@ -24,7 +24,7 @@ log = structlog.get_logger(__name__)
 
 CALL_TIMEOUT_SECONDS = 20.0
 RETRY = Retry(initial=0.2, maximum=2.0, multiplier=2.0, timeout=30.0)
-_UNAVAILABLE = (gexc.GoogleAPIError, gexc.RetryError, RequestException, auth_exc.GoogleAuthError)
+UNAVAILABLE = (gexc.GoogleAPIError, gexc.RetryError, RequestException, auth_exc.GoogleAuthError)
 
 
 class GcsExportSink:
@@ -50,7 +50,7 @@ class GcsExportSink:
                                     timeout=CALL_TIMEOUT_SECONDS, retry=self._retry)  # fmt: skip
         except gexc.PreconditionFailed:
             self._same_or_refuse(path, sha256)
-        except _UNAVAILABLE as exc:
+        except UNAVAILABLE as exc:
             raise ExportSinkUnavailable(f"bucket de exports: {type(exc).__name__}") from exc
 
     def _same_or_refuse(self, path: str, sha256: str) -> None:
@@ -59,7 +59,7 @@ class GcsExportSink:
             existing = self._client.bucket(self._bucket).get_blob(
                 path, timeout=CALL_TIMEOUT_SECONDS, retry=self._retry
             )
-        except _UNAVAILABLE as exc:
+        except UNAVAILABLE as exc:
             raise ExportSinkUnavailable(f"bucket de exports: {type(exc).__name__}") from exc
         if existing is None or (existing.metadata or {}).get("sha256") != sha256:
             raise ExportAlreadyExists("já existe um export neste caminho")

@@ -1,8 +1,7 @@
 """Records to plain documents and back, shared by every storage backend.
 
-Documents are built field by field (no ``dataclasses.asdict``, which deep-copies every
-nested value and was a third of the CPU of a webhook): the nested dicts are shared with
-the record, which is frozen and never mutated after it is stored.
+Built field by field (``dataclasses.asdict`` deep-copies every nested value and was a third
+of a webhook's CPU): nested dicts are shared with the frozen record, never mutated.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from pyloto_corp.domain.records import (
 
 Doc = dict[str, Any]
 DELIVERY_RANK = {"sent": 1, "delivered": 2, "read": 3, "failed": 4}
+ERASURE_FIELDS = ("erased_at", "opted_out_at")  # what an erasure leaves; kept afterwards
 LEAD_FIELDS = ("phone", "name", "city", "is_business", "business_name", "role", "user_id")
 
 
@@ -39,9 +39,7 @@ def as_utc(value: datetime | str | None) -> datetime | None:
 
 
 def _dt(value: Any) -> datetime:
-    result = as_utc(value)
-    assert result is not None  # noqa: S101 - required field
-    return result
+    return (datetime.fromisoformat(value) if isinstance(value, str) else value).astimezone(UTC)
 
 
 def session_order(session: SessionRecord) -> tuple[Any, ...]:
@@ -107,8 +105,9 @@ def next_header(current: Doc | None, message: StoredMessage, tenant_id: str | No
     if message.direction is Direction.IN:
         fields["window_closed_at"] = None
     if current is None or "created_at" not in current:
+        kept = {k: v for k, v in (current or {}).items() if k in ERASURE_FIELDS}
         return {"user_key": message.user_key, "tenant_id": tenant_id,
-                "created_at": message.stored_at, **fields}  # fmt: skip
+                "created_at": message.stored_at, **fields, **kept}  # fmt: skip
     last = as_utc(current["last_message_at"])
     if last is not None and last > message.sent_at:
         fields["last_message_at"] = last

@@ -12,6 +12,7 @@ from pyloto_corp.adapters.storage.firestore.conversations import (
 )
 from pyloto_corp.adapters.storage.firestore.outbox import FirestoreOutboxStore
 from pyloto_corp.adapters.storage.firestore.sessions import FirestoreSessionStore
+from pyloto_corp.adapters.storage.firestore.subjects import FirestoreSubjectDataStore
 from pyloto_corp.adapters.storage.firestore.turns import FirestoreTurnStore
 from pyloto_corp.application.storage import Storage
 
@@ -42,6 +43,7 @@ def build_firestore_storage(
         outbox=FirestoreOutboxStore(paths),
         audit=FirestoreAuditLog(paths),
         turns=FirestoreTurnStore(paths),
+        subjects=FirestoreSubjectDataStore(paths),
         ping=ping,
         close=close,
         operations=paths.meter.snapshot,

@@ -12,6 +12,7 @@ from pyloto_corp.adapters.storage.sqlite.conversations import (
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase
 from pyloto_corp.adapters.storage.sqlite.outbox import SqliteOutboxStore
 from pyloto_corp.adapters.storage.sqlite.sessions import SqliteSessionStore
+from pyloto_corp.adapters.storage.sqlite.subjects import SqliteSubjectDataStore
 from pyloto_corp.adapters.storage.sqlite.turns import SqliteTurnStore
 from pyloto_corp.application.storage import Storage
 
@@ -30,6 +31,7 @@ def build_sqlite_storage(path: str | Path) -> Storage:
         outbox=SqliteOutboxStore(db),
         audit=SqliteAuditLog(db),
         turns=SqliteTurnStore(db),
+        subjects=SqliteSubjectDataStore(db),
         ping=db.ping,
         close=close,
     )

@@ -1,0 +1,1 @@
+"""MediaStore adapters: a local folder (embedded default) and Cloud Storage (production)."""
