@@ -1,5 +1,6 @@
 """Deploy files say what the README promises (no Docker engine runs on CI machines)."""
 
+import json
 import re
 from pathlib import Path
 
@@ -33,3 +34,21 @@ def test_ci_runs_the_readme_test_command():
     """CI calls `make test`, the command the README gives."""
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert "make test" in (ROOT / "README.md").read_text()
+
+
+def test_bucket_lifecycle_rules_match_the_retention_defaults():
+    """The media and export buckets delete at the same ages as `retention apply` by default."""
+    defaults = Settings.model_fields
+    media = json.loads((ROOT / "deploy" / "gcs-lifecycle-media.json").read_text())
+    exports = json.loads((ROOT / "deploy" / "gcs-lifecycle-exports.json").read_text())
+    ages = {r["condition"].get("age") for r in media["rule"]} - {None}
+    assert ages == {defaults["media_retention_days"].default}
+    ages = {r["condition"].get("age") for r in exports["rule"]} - {None}
+    assert ages == {defaults["export_retention_days"].default}
+    assert {"isLive": False} in [r["condition"] for r in media["rule"]]  # erasure is final
+
+
+def test_firestore_ttl_covers_every_collection_with_expires_at():
+    overrides = json.loads((ROOT / "firestore.indexes.json").read_text())["fieldOverrides"]
+    ttl = {o["collectionGroup"] for o in overrides if o.get("ttl")}
+    assert ttl == {"messages", "sessions", "outbox", "lead_profiles", "media_jobs"}

@@ -24,7 +24,8 @@ REASON = "Pedido do jurídico"
 
 def run(settings, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "ENVIRONMENT": "development", "SQLITE_PATH": settings.sqlite_path,
-           "EXPORT_LOCAL_DIR": settings.export_local_dir, "LOG_FORMAT": "json"}  # fmt: skip
+           "EXPORT_LOCAL_DIR": settings.export_local_dir, "LOG_FORMAT": "json",
+           "MEDIA_LOCAL_DIR": settings.media_local_dir}  # fmt: skip
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60,
                           check=False, env=env)  # fmt: skip
 

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.test_cli_export import run
 from tests.support.ops import PHONE, ops_settings, talk, user_key
 
-CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 REASON = "Pedido do titular"
-
-
-def run(settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ENVIRONMENT": "development", "SQLITE_PATH": settings.sqlite_path,
-           "EXPORT_LOCAL_DIR": settings.export_local_dir, "LOG_FORMAT": "json",
-           "MEDIA_LOCAL_DIR": settings.media_local_dir}  # fmt: skip
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60,
-                          check=False, env=env)  # fmt: skip
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ empty it answers 200 with a fresh wamid. Runs in a thread, so sync and async tes
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import threading
@@ -27,6 +28,9 @@ class FakeGraph:
     def __init__(self) -> None:
         self.requests: list[Seen] = []
         self.script: deque[tuple] = deque()
+        self.media: dict[str, tuple[bytes, str]] = {}  # media id -> (bytes, mime type)
+        self.media_script: deque[tuple[int, bytes]] = deque()  # GET answers before the real one
+        self.downloads: list[Seen] = []
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -52,6 +56,29 @@ class FakeGraph:
         with self._lock:
             self.requests.clear()
             self.script.clear()
+            self.media.clear()
+            self.media_script.clear()
+            self.downloads.clear()
+
+    def _media_answer(self, seen: Seen) -> tuple[int, bytes, str]:
+        """``GET /{version}/{media_id}``: JSON with a download URL; ``GET /download/{id}``."""
+        with self._lock:
+            self.downloads.append(seen)
+            if self.media_script:
+                status, body = self.media_script.popleft()
+                return status, body, "application/json"
+        path = seen.path.split("?")[0]
+        if path.startswith("/download/"):
+            found = self.media.get(path.removeprefix("/download/"))
+            return (200, found[0], found[1]) if found else (404, b"", "text/plain")
+        media_id = path.rsplit("/", 1)[-1]
+        if media_id not in self.media:
+            return 400, json.dumps(meta_error(100, "invalid media id")).encode(), "application/json"
+        data, mime = self.media[media_id]
+        info = {"messaging_product": "whatsapp", "url": f"{self.url}/download/{media_id}",
+                "mime_type": mime, "sha256": hashlib.sha256(data).hexdigest(),
+                "file_size": str(len(data)), "id": media_id}  # fmt: skip
+        return 200, json.dumps(info).encode(), "application/json"
 
     @property
     def sent(self) -> list[dict[str, Any]]:
@@ -90,6 +117,15 @@ class FakeGraph:
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     return  # the client gave up (a timeout test)
+
+            def do_GET(self) -> None:
+                seen = Seen(self.path, self.headers.get("Authorization"), {})
+                status, data, content_type = graph._media_answer(seen)
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def log_message(self, *args: object) -> None:
                 return None

@@ -14,6 +14,7 @@ import structlog
 from pyloto_corp.application.converse import Converse, TurnResult
 from pyloto_corp.application.deliver_outbox import DeliverOutbox
 from pyloto_corp.application.delivery_rules import WINDOW_CLOSED, item_ref
+from pyloto_corp.application.fetch_media import FetchMedia
 from pyloto_corp.application.storage import ConversationStore, Storage
 from pyloto_corp.application.turns import TurnStatus
 from pyloto_corp.domain.conversation import Direction, StoredMessage
@@ -62,12 +63,15 @@ class ProcessInboundMessage:
         clock: Callable[[], datetime],
         converse: Converse | None = None,
         delivery: DeliverOutbox | None = None,
+        *,
+        media: FetchMedia | None = None,
     ) -> None:
         self._conversations = conversations
         self._pepper = pepper
         self._clock = clock
         self._converse = converse
         self._delivery = delivery
+        self._media = media
 
     async def execute(self, message: InboundMessage) -> None:
         user_key = user_key_of(self._pepper, message.sender)
@@ -86,7 +90,15 @@ class ProcessInboundMessage:
                 log.info("inbound.stored", kind=message.kind.value, **ids)
             else:
                 log.info("inbound.already_stored", **ids)
-            return
+        else:
+            await self._converse_and_reply(message, stored, ids)
+        if self._media is not None and message.media is not None:
+            await self._media.accept(message, user_key)  # recorded, downloaded beside the reply
+
+    async def _converse_and_reply(
+        self, message: InboundMessage, stored: StoredMessage, ids: dict[str, str]
+    ) -> None:
+        assert self._converse is not None  # noqa: S101 - checked by the caller
         contact = contact_of(message.sender)
         result = await self._converse.handle(message, stored, contact)
         if result.status is TurnStatus.COMMITTED:

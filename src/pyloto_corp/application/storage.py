@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from pyloto_corp.application.apply_retention import ExpiredRecords
 from pyloto_corp.application.erasure import SubjectDataStore
+from pyloto_corp.application.media_jobs import MediaJobStore
 from pyloto_corp.application.turns import TurnStore
 from pyloto_corp.domain.audit import AuditEvent
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
@@ -146,7 +148,10 @@ class Storage:
     audit: AuditLog
     turns: TurnStore
     subjects: SubjectDataStore
+    media_jobs: MediaJobStore
     ping: Callable[[], Awaitable[None]]
     close: Callable[[], Awaitable[None]]
     # Document reads and writes so far, for backends that bill per operation (Firestore).
     operations: Callable[[], dict[str, int]] | None = None
+    # Past-date records to delete by command (embedded); Firestore deletes by TTL instead.
+    expired: ExpiredRecords | None = None

@@ -7,10 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
-from redis.asyncio import Redis
 
-from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
-from pyloto_corp.adapters.dedupe.redis import RedisDedupeGate
 from pyloto_corp.adapters.language.resources import (
     bundled_classifier,
     bundled_gazetteer,
@@ -19,11 +16,13 @@ from pyloto_corp.adapters.language.resources import (
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.api.app import create_app
-from pyloto_corp.api.dependencies import ApiDependencies, ShutdownHook, WebhookConfig
+from pyloto_corp.api.dependencies import ApiDependencies, WebhookConfig
 from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.exports import ExportSink
+from pyloto_corp.application.fetch_media import retry_media_forever
 from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
+from pyloto_corp.application.media_jobs import MediaSource
 from pyloto_corp.application.media_store import MediaStore
 from pyloto_corp.application.outbox_loop import retry_forever
 from pyloto_corp.application.ports import (
@@ -38,15 +37,15 @@ from pyloto_corp.application.process_inbound_message import (
 )
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.sweep_sessions import SweepIdleSessions
+from pyloto_corp.bootstrap.dedupe import build_dedupe
 from pyloto_corp.bootstrap.egress import build_delivery, build_throttle
 from pyloto_corp.bootstrap.errors import ConfigurationError
-from pyloto_corp.bootstrap.exports import build_ops_api
+from pyloto_corp.bootstrap.exports import build_media_store, build_ops_api
+from pyloto_corp.bootstrap.media import build_fetch_media
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.machine import Engine, EngineConfig
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
-
-REDIS_TIMEOUT_SECONDS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +60,7 @@ class Overrides:
     clock: Callable[[], datetime] | None = None
     export_sink: ExportSink | None = None
     media_store: MediaStore | None = None
+    media_source: MediaSource | None = None
     engine: Engine | None = None
 
 
@@ -74,33 +74,13 @@ def check_settings(settings: Settings) -> None:
         raise ConfigurationError("Configuração recusada; corrija: " + "; ".join(problems))
 
 
-def build_dedupe(settings: Settings) -> tuple[DedupeGate, tuple[ShutdownHook, ...]]:
-    if settings.dedupe_backend == "redis":
-        client = Redis.from_url(
-            settings.redis_url,
-            socket_timeout=REDIS_TIMEOUT_SECONDS,
-            socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
-        )
-        gate = RedisDedupeGate(
-            client,
-            lease_seconds=settings.dedupe_lease_seconds,
-            done_ttl_seconds=settings.dedupe_done_ttl_seconds,
-        )
-        return gate, (gate.aclose,)
-    memory = MemoryDedupeGate(
-        lease_seconds=settings.dedupe_lease_seconds,
-        done_ttl_seconds=settings.dedupe_done_ttl_seconds,
-        max_entries=settings.dedupe_memory_max_entries,
-    )
-    return memory, ()
-
-
 def build_storage(settings: Settings) -> Storage:
     if settings.storage_backend == "firestore":
         return build_firestore_storage(
             settings.firestore_project_id,
             settings.firestore_database,
             timeout=settings.firestore_timeout_seconds,
+            keep=timedelta(days=settings.conversation_retention_days),
         )
     return build_sqlite_storage(settings.sqlite_path)
 
@@ -152,16 +132,24 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     throttle = build_throttle(settings)  # one per process: delivery and the ops API share it
     delivery = build_delivery(settings, storage, clock, chosen.sender, throttle)
     converse = build_converse(settings, storage, clock, chosen.engine)
+    media_store = chosen.media_store or build_media_store(settings)
+    fetch = build_fetch_media(settings, storage, clock, source=chosen.media_source,
+                              store=media_store)  # fmt: skip
     ingest = IngestWebhookEvents(
         dedupe=dedupe,
         messages=chosen.messages
-        or ProcessInboundMessage(storage.conversations, pepper, clock, converse, delivery),
+        or ProcessInboundMessage(
+            storage.conversations, pepper, clock, converse, delivery, media=fetch
+        ),
         statuses=chosen.statuses or ProcessStatusUpdate(storage, clock),
     )
     ops = build_ops_api(settings, storage, clock, throttle, sink=chosen.export_sink,
-                        media=chosen.media_store)  # fmt: skip
+                        media=media_store)  # fmt: skip
     interval = settings.outbox_retry_interval_seconds
     loops = (lambda: retry_forever(delivery, interval),) if interval > 0 else ()
+    if fetch is not None:
+        shutdown = (*shutdown, fetch.aclose)
+        loops += (lambda: retry_media_forever(fetch, interval),) if interval > 0 else ()
     webhook = WebhookConfig(
         app_secret=settings.whatsapp_webhook_secret.get_secret_value().encode(),
         verify_token=settings.whatsapp_verify_token.get_secret_value(),

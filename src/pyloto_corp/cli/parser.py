@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
     )
+    retention = commands.add_parser("retention", help="prazos de guarda (LGPD)")
+    retention_commands = retention.add_subparsers(dest="retention_command", required=True)
+    apply = retention_commands.add_parser(
+        "apply", help="apaga o que passou do prazo (mensagens, sessões, perfis, mídias, exports)"
+    )
+    apply.add_argument("--dry-run", dest="dry_run", action="store_true",
+                       help="só lista o que seria apagado")  # fmt: skip
     _ops_commands(commands)
     _simulation_commands(commands)
     return parser

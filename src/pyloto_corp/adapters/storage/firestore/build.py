@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from google.cloud.firestore import AsyncClient
 
 from pyloto_corp.adapters.storage.firestore.audit import FirestoreAuditLog
-from pyloto_corp.adapters.storage.firestore.client import DEFAULT_TIMEOUT_SECONDS, Paths, guard
+from pyloto_corp.adapters.storage.firestore.client import (
+    DEFAULT_KEEP,
+    DEFAULT_TIMEOUT_SECONDS,
+    Paths,
+    guard,
+)
 from pyloto_corp.adapters.storage.firestore.conversations import (
     FirestoreConversationStore,
     FirestoreLeadProfileStore,
 )
+from pyloto_corp.adapters.storage.firestore.media_jobs import FirestoreMediaJobStore
 from pyloto_corp.adapters.storage.firestore.outbox import FirestoreOutboxStore
 from pyloto_corp.adapters.storage.firestore.sessions import FirestoreSessionStore
 from pyloto_corp.adapters.storage.firestore.subjects import FirestoreSubjectDataStore
@@ -20,9 +28,11 @@ PING_TIMEOUT_SECONDS = 2.0
 
 
 def build_firestore_storage(
-    project_id: str, database: str = "(default)", timeout: float = DEFAULT_TIMEOUT_SECONDS
-) -> Storage:
-    paths = Paths(AsyncClient(project=project_id, database=database), timeout=timeout)
+    project_id: str, database: str = "(default)", timeout: float = DEFAULT_TIMEOUT_SECONDS,
+    keep: timedelta = DEFAULT_KEEP,
+) -> Storage:  # fmt: skip
+    client = AsyncClient(project=project_id, database=database)
+    paths = Paths(client, timeout=timeout, keep=keep)
 
     async def ping() -> None:
         async with guard():
@@ -44,6 +54,7 @@ def build_firestore_storage(
         audit=FirestoreAuditLog(paths),
         turns=FirestoreTurnStore(paths),
         subjects=FirestoreSubjectDataStore(paths),
+        media_jobs=FirestoreMediaJobStore(paths),
         ping=ping,
         close=close,
         operations=paths.meter.snapshot,

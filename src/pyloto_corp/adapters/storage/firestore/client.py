@@ -12,6 +12,7 @@ import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from google.api_core import exceptions as gexc
@@ -23,6 +24,7 @@ from pyloto_corp.application.errors import StorageUnavailable
 T = TypeVar("T")
 TRANSACTION_ATTEMPTS = 12
 DEFAULT_TIMEOUT_SECONDS = 5.0
+DEFAULT_KEEP = timedelta(days=365)  # CONVERSATION_RETENTION_DAYS
 
 
 def doc_id(raw: str) -> str:
@@ -47,10 +49,14 @@ class OperationMeter:
 class Paths:
     def __init__(
         self, client: AsyncClient, *, timeout: float = DEFAULT_TIMEOUT_SECONDS,
-        meter: OperationMeter | None = None,
+        meter: OperationMeter | None = None, keep: timedelta = DEFAULT_KEEP,
     ) -> None:  # fmt: skip
-        self.client, self.timeout = client, timeout
+        self.client, self.timeout, self.keep = client, timeout, keep
         self.meter = meter or OperationMeter()
+
+    def expiring(self, doc: dict[str, Any], since: datetime) -> dict[str, Any]:
+        """``doc`` with ``expires_at``: the field Firestore's TTL policy deletes by."""
+        return {**doc, "expires_at": since + self.keep}
 
     def conversation(self, user_key: str) -> AsyncDocumentReference:
         return self.client.collection("conversations").document(doc_id(user_key))

@@ -37,7 +37,9 @@ class FirestoreConversationStore:
             header = await tx.get(header_ref)
             if existing.exists:
                 return False
-            tx.create(message_ref, codec.message_doc(message))
+            tx.create(
+                message_ref, self._paths.expiring(codec.message_doc(message), message.stored_at)
+            )
             if message.direction is Direction.OUT:  # the header's clocks follow the person
                 return True
             fields = header_fields(header.to_dict() if header.exists else None, message, tenant_id)
@@ -77,4 +79,5 @@ class FirestoreLeadProfileStore:
         return codec.lead_from(snap.to_dict()) if snap.exists else None
 
     async def put(self, profile: LeadProfile) -> None:
-        await self._paths.write(self._paths.lead(profile.user_key).set(codec.lead_doc(profile)))
+        doc = self._paths.expiring(codec.lead_doc(profile), profile.updated_at)
+        await self._paths.write(self._paths.lead(profile.user_key).set(doc))

@@ -27,7 +27,7 @@ class FirestoreOutboxStore(rules.DeliveryRecorder):
             snaps = [await tx.get(ref) for ref in refs]
             new = [(r, i) for r, i, s in zip(refs, items, snaps, strict=True) if not s.exists]
             for ref, item in new:
-                tx.create(ref, codec.outbox_doc(item))
+                tx.create(ref, self._paths.expiring(codec.outbox_doc(item), item.created_at))
             return len(new)
 
         return await run_transaction(self._paths, body)
@@ -48,7 +48,7 @@ class FirestoreOutboxStore(rules.DeliveryRecorder):
             snap = await tx.get(ref)
             new = change(codec.outbox_from(snap.to_dict())) if snap.exists else None
             if new is not None:
-                tx.set(ref, codec.outbox_doc(new))
+                tx.set(ref, self._paths.expiring(codec.outbox_doc(new), new.created_at))
             return new
 
         return await run_transaction(self._paths, body)

@@ -69,7 +69,7 @@ class SessionPlacement:
             self.changes |= {OPEN: codec.session_doc(saved), IDLE_SINCE: saved.last_activity_at}
             return saved
         ref = self._paths.child(saved.user_key, "sessions", saved.session_id)
-        self._tx.set(ref, codec.session_doc(saved))
+        self._tx.set(ref, self._paths.expiring(codec.session_doc(saved), saved.last_activity_at))
         if self._open is not None and self._open.session_id == saved.session_id:
             self._open = None
             self.changes |= {OPEN: None, IDLE_SINCE: None}

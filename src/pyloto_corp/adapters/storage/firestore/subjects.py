@@ -44,6 +44,7 @@ class FirestoreSubjectDataStore:
         sessions = [codec.session_from(d) for d in stored]
         messages = await self._refs(user_key, "messages", "provider_message_id")
         replies = await self._refs(user_key, "outbox", "item_id")
+        jobs = await self._refs(user_key, "media_jobs", "provider_message_id")
         lead = (await paths.get(paths.lead(user_key))).exists
         doomed = [*messages, *replies, *(paths.child(user_key, "sessions", s.session_id)
                                          for s in sessions)]  # fmt: skip
@@ -67,8 +68,8 @@ class FirestoreSubjectDataStore:
             return Erasure(counts, event, opted_out)
 
         erasure = await run_transaction(paths, body)
-        if erasure is not None:
-            await self._delete(doomed)
+        if erasure is not None:  # pending downloads go too: they must not bring media back
+            await self._delete([*doomed, *jobs])
         return erasure
 
     async def _delete(self, refs: list[Any]) -> None:

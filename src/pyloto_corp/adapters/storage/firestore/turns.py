@@ -50,15 +50,17 @@ class FirestoreTurnStore:
         message = writes.message
         if message is not None:
             ref = paths.child(message.user_key, "messages", message.provider_message_id)
-            tx.create(ref, codec.message_doc(message))
+            tx.create(ref, paths.expiring(codec.message_doc(message), message.stored_at))
             fields |= header_fields(doc, message, writes.tenant_id)
         placement = SessionPlacement(paths, tx, doc)
         for session in writes.sessions:
             placement.save(session)
         for item in writes.outbox:
-            tx.create(paths.child(item.user_key, "outbox", item.item_id), codec.outbox_doc(item))
+            ref = paths.child(item.user_key, "outbox", item.item_id)
+            tx.create(ref, paths.expiring(codec.outbox_doc(item), item.created_at))
         _, head = seal_after(paths, tx, writes.audit, doc)
         if writes.lead:
-            lead = {"user_key": state.user_key, **writes.lead}
+            lead = paths.expiring({"user_key": state.user_key, **writes.lead},
+                                  writes.lead["updated_at"])  # fmt: skip
             tx.set(paths.lead(state.user_key), lead, merge=list(lead))
         return fields | placement.changes | head

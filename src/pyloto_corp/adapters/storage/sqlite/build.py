@@ -10,7 +10,9 @@ from pyloto_corp.adapters.storage.sqlite.conversations import (
     SqliteLeadProfileStore,
 )
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase
+from pyloto_corp.adapters.storage.sqlite.media_jobs import SqliteMediaJobStore
 from pyloto_corp.adapters.storage.sqlite.outbox import SqliteOutboxStore
+from pyloto_corp.adapters.storage.sqlite.retention import SqliteExpiredRecords
 from pyloto_corp.adapters.storage.sqlite.sessions import SqliteSessionStore
 from pyloto_corp.adapters.storage.sqlite.subjects import SqliteSubjectDataStore
 from pyloto_corp.adapters.storage.sqlite.turns import SqliteTurnStore
@@ -32,6 +34,8 @@ def build_sqlite_storage(path: str | Path) -> Storage:
         audit=SqliteAuditLog(db),
         turns=SqliteTurnStore(db),
         subjects=SqliteSubjectDataStore(db),
+        media_jobs=SqliteMediaJobStore(db),
         ping=db.ping,
         close=close,
+        expired=SqliteExpiredRecords(db),
     )

@@ -30,6 +30,10 @@ CREATE TABLE IF NOT EXISTS outbox (
     user_key TEXT NOT NULL, item_id TEXT NOT NULL, provider_message_id TEXT, doc TEXT NOT NULL,
     PRIMARY KEY (user_key, item_id));
 CREATE INDEX IF NOT EXISTS outbox_provider_id ON outbox (provider_message_id);
+CREATE TABLE IF NOT EXISTS media_jobs (
+    user_key TEXT NOT NULL, provider_message_id TEXT NOT NULL, status TEXT NOT NULL,
+    due_at TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (user_key, provider_message_id));
+CREATE INDEX IF NOT EXISTS media_jobs_due ON media_jobs (status, due_at);
 CREATE TABLE IF NOT EXISTS audit_events (
     user_key TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE,
     doc TEXT NOT NULL, PRIMARY KEY (user_key, seq));

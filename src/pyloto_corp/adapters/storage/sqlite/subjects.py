@@ -46,6 +46,7 @@ class SqliteSubjectDataStore:
             )
             if counts.total == 0:
                 return None
+            _delete(tx, "media_jobs", user_key)  # downloads not done yet must not bring media back
             opted_out = opted_out_at(sessions, known)
             tx.execute(
                 "INSERT OR REPLACE INTO conversations (user_key, doc) VALUES (?, ?)",
