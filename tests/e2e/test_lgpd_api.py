@@ -6,9 +6,11 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from structlog.testing import capture_logs
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.domain.audit import verify_chain
+from pyloto_corp.infra.logging import shared_processors
 from tests.support.ops import OPS_KEY, PHONE, export, ops_settings, talk, user_key
 
 ACCESS, ERASURE = "/v1/lgpd/access", "/v1/lgpd/erasure"
@@ -107,3 +109,16 @@ def test_lgpd_requests_need_a_key(client, path):
     )
     wrong = export(client, {"phone": PHONE, "reason": REASON}, key=OPS_KEY[:-1] + "x", path=path)
     assert wrong.status_code == 401
+
+
+@pytest.mark.pii_logs
+def test_lgpd_requests_log_ids_only(client, settings):
+    """Access and erasure logs name the user_key and the ops key, never the person's data."""
+    with capture_logs(processors=shared_processors()) as entries:
+        export(client, {"phone": PHONE, "reason": REASON}, path=ACCESS)
+        export(client, {"phone": PHONE, "reason": REASON}, path=ERASURE)
+    events = {e["event"] for e in entries}
+    assert {"export.generated", "lgpd.erased"} <= events
+    text = repr(entries)
+    for secret in (PHONE, PHONE[1:], "99999-0001", "ana.souza@padaria.com.br", "Pão Quente"):
+        assert secret not in text

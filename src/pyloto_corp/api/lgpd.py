@@ -19,7 +19,7 @@ from pyloto_corp.api.exports import (
     BODY_SCHEMA,
     MAX_BODY_BYTES,
     RESPONSES,
-    ExportBody,
+    lowercase,
     parse_body,
 )
 from pyloto_corp.api.openapi_models import ErasureResponse, ExportResponse
@@ -46,7 +46,7 @@ class ErasureBody(BaseModel):
 class AccessBody(ErasureBody):
     format: Literal["txt", "md"] = "txt"
 
-    _lowercase = field_validator("format", mode="before")(ExportBody._lowercase.__func__)
+    _lowercase = field_validator("format", mode="before")(lowercase)
 
 
 def _schema(*without: str) -> dict[str, Any]:

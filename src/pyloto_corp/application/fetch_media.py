@@ -101,7 +101,8 @@ class FetchMedia:
         return await self._stored(claimed, ref)
 
     async def _download(self, job: MediaJob) -> PayloadRef:
-        self._rules.extension(job.mime_type)  # refuse a type we never keep before downloading
+        if job.mime_type:  # refuse a type we never keep before downloading it
+            self._rules.extension(job.mime_type)
         fetched = await self._source.fetch(job.media_id, self._rules.limit(job.kind))
         mime = base_mime(fetched.mime_type or job.mime_type)
         extension = self._rules.extension(mime)

@@ -33,6 +33,7 @@ _FAILURES: tuple[tuple[type[Exception], int, str], ...] = (
     (app_errors.ExportAlreadyExists, EXIT_CONFLICT, "já existe um export neste caminho"),
     (app_errors.StorageUnavailable, EXIT_UNAVAILABLE, "armazenamento indisponível"),
     (app_errors.ExportSinkUnavailable, EXIT_UNAVAILABLE, "destino dos exports indisponível"),
+    (app_errors.MediaStoreUnavailable, EXIT_UNAVAILABLE, "armazenamento de mídias indisponível"),
 )
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from structlog.testing import capture_logs
 
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
 from pyloto_corp.adapters.whatsapp.graph_media import GraphMediaSource
@@ -23,6 +24,7 @@ from pyloto_corp.domain.messages import (
     SenderIdKind,
     SenderRef,
 )
+from pyloto_corp.infra.logging import shared_processors
 from tests.integration.storage.conftest import T0
 
 pytestmark = pytest.mark.anyio
@@ -153,3 +155,26 @@ async def test_media_erased_during_the_download_is_not_kept(setup):
 def _draft(counts, opted_out):
     return AuditEvent("erasure:t", USER, T0.isoformat(), "juridico", "DATA_ERASED", "teste",
                       details={"counts": counts.as_dict()})  # fmt: skip
+
+
+async def test_without_a_declared_type_metas_answer_decides(setup):
+    """No mime_type in the webhook: the type Meta's media endpoint states is checked instead."""
+    storage, graph, fetch, clock, folder = setup
+    graph.media["1111"] = (PHOTO, "image/png")
+    await accept_and_wait(fetch, await arrive(storage, clock, mime=None))
+    [stored] = await storage.conversations.list_messages(USER)
+    assert stored.payload_ref.path.endswith("wamid.P1.png")
+    assert (folder / stored.payload_ref.path).read_bytes() == PHOTO
+
+
+@pytest.mark.pii_logs
+async def test_media_logs_carry_ids_only(setup):
+    """No caption, URL or token in the logs of a download, refused or stored."""
+    storage, graph, fetch, clock, _ = setup
+    graph.media["1111"] = (PHOTO, "image/jpeg")
+    with capture_logs(processors=shared_processors()) as entries:
+        await accept_and_wait(fetch, await arrive(storage, clock))
+        await accept_and_wait(fetch, await arrive(storage, clock, "wamid.P2", mime="app/x"))
+    assert {e["event"] for e in entries} >= {"media.stored", "media.not_stored"}
+    text = repr(entries)
+    assert TOKEN not in text and graph.url not in text and "5542999990001" not in text
