@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from pyloto_corp.application.media_store import media_path
 from pyloto_corp.domain.media import MB, MediaRefused, MediaRules, base_mime, same_digest
 from pyloto_corp.domain.privacy import ErasureCounts, opted_out_at
 from pyloto_corp.domain.records import SessionRecord
@@ -82,3 +83,10 @@ def test_counts_and_retention_dates():
     assert cutoffs["conversations"] == T0 - timedelta(days=365)
     with pytest.raises(ValueError, match="at least one day"):
         RetentionPolicy(media_days=0)
+
+
+def test_a_wamid_with_a_slash_stays_one_object_in_the_persons_folder():
+    assert (
+        media_path("K" * 43, "wamid.HBg/x%y==", "jpg")
+        == f"media/{'K' * 43}/wamid.HBg%2Fx%25y==.jpg"
+    )

@@ -14,7 +14,9 @@ def media_folder(user_key: str) -> str:
 
 
 def media_path(user_key: str, provider_message_id: str, extension: str) -> str:
-    return f"{media_folder(user_key)}{provider_message_id}.{extension}"
+    """A wamid is base64 and may hold '/': escaped, so each message is one object in the folder."""
+    name = provider_message_id.replace("%", "%25").replace("/", "%2F")
+    return f"{media_folder(user_key)}{name}.{extension}"
 
 
 @dataclass(frozen=True, slots=True)
