@@ -30,16 +30,13 @@ ERASURE_FIELDS = ("erased_at", "opted_out_at")  # what an erasure leaves; kept a
 LEAD_FIELDS = ("phone", "name", "city", "is_business", "business_name", "role", "user_id")
 
 
-def as_utc(value: datetime | str | None) -> datetime | None:
-    """Datetimes come back from stores as ISO strings or (Firestore) aware datetimes."""
-    if value is None:
-        return None
-    parsed = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return parsed.astimezone(UTC)
-
-
 def _dt(value: Any) -> datetime:
     return (datetime.fromisoformat(value) if isinstance(value, str) else value).astimezone(UTC)
+
+
+def as_utc(value: datetime | str | None) -> datetime | None:
+    """Datetimes come back from stores as ISO strings or (Firestore) aware datetimes."""
+    return None if value is None else _dt(value)
 
 
 def session_order(session: SessionRecord) -> tuple[Any, ...]:
@@ -50,8 +47,13 @@ def outbox_order(item: OutboxItem) -> tuple[Any, ...]:
     return (item.created_at, item.inbound_message_id, item.position)
 
 
+def payload_ref_doc(ref: PayloadRef | None) -> Doc | None:
+    if ref is None:
+        return None
+    return {"path": ref.path, "mime_type": ref.mime_type, "size": ref.size, "sha256": ref.sha256}
+
+
 def message_doc(message: StoredMessage) -> Doc:
-    ref = message.payload_ref
     return {
         "user_key": message.user_key,
         "provider_message_id": message.provider_message_id,
@@ -61,9 +63,7 @@ def message_doc(message: StoredMessage) -> Doc:
         "stored_at": message.stored_at,
         "text": message.text,
         "session_id": message.session_id,
-        "payload_ref": None
-        if ref is None
-        else {"path": ref.path, "mime_type": ref.mime_type, "size": ref.size, "sha256": ref.sha256},
+        "payload_ref": payload_ref_doc(message.payload_ref),
     }
 
 

@@ -22,7 +22,3 @@ def job_from(doc: dict[str, Any]) -> MediaJob:
     fields["attempts"] = int(fields["attempts"] or 0)
     return MediaJob(status=JobStatus(doc["status"]), created_at=as_utc(doc["created_at"]),
                     due_at=as_utc(doc["due_at"]), **fields)  # type: ignore[arg-type]  # fmt: skip
-
-
-def payload_ref_doc(ref: Any) -> dict[str, Any]:
-    return {"path": ref.path, "mime_type": ref.mime_type, "size": ref.size, "sha256": ref.sha256}
