@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -20,8 +21,10 @@ from tests.support.processes import free_port, stop_group, wait_until
 
 CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 P = "+5541988887777"
+MESSAGE_KEYS = {"provider_message_id", "sent_at", "received_at"}
 SESSION_KEYS = {"phone", "user_key", "session_id", "outcome", "intent_primary", "intents_detected",
-                "qualification_level", "qualification_reasons", "handoff", "lead"}  # fmt: skip
+                "qualification_level", "qualification_reasons", "handoff", "lead",
+                "messages"}  # fmt: skip
 
 
 def script(tmp_path, *lines: dict | str) -> str:
@@ -48,6 +51,20 @@ def test_json_report_has_the_documented_shape(tmp_path):
     menu = report["outbound"][1]
     assert set(menu) == {"to", "kind", "text", "options"} and menu["kind"] == "list"
     assert menu["to"] == P and {"id", "title"} <= set(menu["options"][0])
+    assert [set(m) for m in session["messages"]] == [MESSAGE_KEYS] * 3
+
+
+def test_a_late_message_then_an_immediate_reply_is_one_session(tmp_path):
+    """Meta delivers the first message 2h10 late: one session; sent_at and received_at show it."""
+    path = script(tmp_path, {"from": P, "text": "quero um site pra minha loja", "late": "2h10m"},
+                  {"from": P, "text": "vender roupas pela internet"})  # fmt: skip
+    out, err = io.StringIO(), io.StringIO()
+    assert simulate(path, True, out, err) == 0, err.getvalue()
+    [session] = json.loads(out.getvalue())["sessions"]
+    first, second = session["messages"]
+    lag = datetime.fromisoformat(first["received_at"]) - datetime.fromisoformat(first["sent_at"])
+    assert lag == timedelta(hours=2, minutes=10) and session["outcome"] is None
+    assert second["sent_at"] == second["received_at"] and "+00:00" in second["sent_at"]
 
 
 def test_bad_lines_are_reported_and_the_rest_still_runs(tmp_path):

@@ -33,6 +33,18 @@ def test_every_line_kind_parses():
                      Inject(7, "engine_error")]  # fmt: skip
 
 
+def test_a_person_line_may_arrive_late():
+    """``late``: Meta's timestamp lies that far behind the simulated now (any person's line)."""
+    lines = [f'{{"from": "{P}", "text": "oi", "late": "2h10m"}}',
+             f'{{"from": "{P}", "choose": "Sim", "late": "90m"}}',
+             f'{{"from": "{P}", "type": "audio", "late": "1d"}}']  # fmt: skip
+    steps, errors = parse_script(lines)
+    assert errors == []
+    assert steps == [Say(1, P, "oi", timedelta(hours=2, minutes=10)),
+                     Choose(2, P, "Sim", timedelta(minutes=90)),
+                     SendMedia(3, P, "audio", timedelta(days=1))]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("line", "said"),
     [("oi", "JSON"), ("[1]", "objeto"), ('{"from": "42999", "text": "oi"}', "E.164"),
@@ -44,7 +56,9 @@ def test_every_line_kind_parses():
                                                      "campo desconhecido: x"),
      ('{"advance": "amanhã"}', "duração"), ('{"advance": "0m"}', "maior que zero"),
      ('{"advance": "2h", "x": 1}', "campo desconhecido"), ('{"redeliver_last": false}', "esperado"),
-     ('{"inject": "disk_full"}', "esperado"), ("{}", "esperado")],
+     ('{"inject": "disk_full"}', "esperado"), ("{}", "esperado"),
+     (f'{{"from": "{P}", "text": "a", "late": "ontem"}}', "'late'"),
+     (f'{{"from": "{P}", "text": "a", "late": "8d"}}', "até 7 dias")],
 )  # fmt: skip
 def test_bad_lines_are_reported_with_their_number(line, said):
     """A bad line becomes an error on its own line number; the lines around it still run."""

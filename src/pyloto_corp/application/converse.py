@@ -36,21 +36,33 @@ LEASE_SECONDS = 30.0
 SILENT_KINDS = frozenset({MessageKind.REACTION, MessageKind.SYSTEM})
 
 
-def to_turn(message: InboundMessage) -> Turn | None:
-    """What the engine sees; None for input that never gets an answer (reactions)."""
+def to_turn(message: InboundMessage, received_at: datetime) -> Turn | None:
+    """What the engine sees; None for input that never gets an answer (reactions).
+
+    The turn happens when the service receives it (``received_at``); Meta's timestamp is
+    kept as ``sent_at``, so a message redelivered hours late does not age the session.
+    """
     if message.kind in SILENT_KINDS:
         return None
     text = message.text or (message.interactive.title if message.interactive else None)
-    at, mid = message.sent_at, message.provider_message_id
+    kind, choice = _turn_kind(message), None
     if message.interactive is not None:
-        return Turn(mid, at, TurnKind.CHOICE, text, message.interactive.reply_id)
+        choice = message.interactive.reply_id
+    elif kind is TurnKind.LOCATION:
+        text = None
+    return Turn(message.provider_message_id, received_at, kind, text, choice, message.sent_at)
+
+
+def _turn_kind(message: InboundMessage) -> TurnKind:
+    if message.interactive is not None:
+        return TurnKind.CHOICE
     if message.kind in MEDIA_KINDS:
-        return Turn(mid, at, TurnKind.MEDIA, text)
+        return TurnKind.MEDIA
     if message.kind is MessageKind.LOCATION:
-        return Turn(mid, at, TurnKind.LOCATION)
+        return TurnKind.LOCATION
     if message.kind in (MessageKind.TEXT, MessageKind.BUTTON):
-        return Turn(mid, at, TurnKind.TEXT, text)
-    return Turn(mid, at, TurnKind.OTHER, text)
+        return TurnKind.TEXT
+    return TurnKind.OTHER
 
 
 @dataclasses.dataclass(slots=True)
@@ -77,7 +89,7 @@ class Converse:
         self, message: InboundMessage, stored: StoredMessage, contact: Recipient | None
     ) -> TurnResult:
         """Apply the message once (storing it in the same commit)."""
-        turn, user_key = to_turn(message), stored.user_key
+        turn, user_key = to_turn(message, stored.stored_at), stored.user_key
         for attempt in range(MAX_ATTEMPTS):
             result = TurnResult(token=self._new_id())
             try:

@@ -39,13 +39,13 @@ async def apply(conv: Conversation, step: Step, echo: TextIO | None) -> None:
     replies: list[Outbound] = []
     if isinstance(step, Say):
         _say(echo, f"[{step.phone}] {step.text}")
-        replies = await conv.say(step.phone, step.text)
+        replies = await conv.say(step.phone, step.text, step.late)
     elif isinstance(step, Choose):
         _say(echo, f"[{step.phone}] (escolhe) {step.choice}")
-        replies = await conv.choose(step.phone, step.choice)
+        replies = await conv.choose(step.phone, step.choice, step.late)
     elif isinstance(step, SendMedia):
         _say(echo, f"[{step.phone}] ({step.kind})")
-        replies = await conv.send_media(step.phone, step.kind)
+        replies = await conv.send_media(step.phone, step.kind, step.late)
     elif isinstance(step, Advance):
         swept = await conv.advance(step.delta)
         closed = swept["closed"] if swept else 0

@@ -21,6 +21,7 @@ from pyloto_corp.domain.identity import user_key_for_phone
 
 PACE = timedelta(seconds=20)  # a person's typing pace: never a flood by itself
 WEBHOOK = "/webhooks/whatsapp"
+NOW = timedelta()
 
 
 class SimulationError(Exception):
@@ -68,14 +69,14 @@ class Conversation:
     def user_key(self, phone: str) -> str:
         return user_key_for_phone(self.harness.pepper, phone)
 
-    async def say(self, phone: str, text: str) -> list[Outbound]:
-        return await self._send(phone, "text", payloads.text_part(text))
+    async def say(self, phone: str, text: str, late: timedelta = NOW) -> list[Outbound]:
+        return await self._send(phone, "text", payloads.text_part(text), late)
 
-    async def send_media(self, phone: str, kind: str) -> list[Outbound]:
+    async def send_media(self, phone: str, kind: str, late: timedelta = NOW) -> list[Outbound]:
         media_id = f"sim-media-{self._run}-{self._count + 1}"
-        return await self._send(phone, kind, payloads.media_part(kind, media_id))
+        return await self._send(phone, kind, payloads.media_part(kind, media_id), late)
 
-    async def choose(self, phone: str, choice: str) -> list[Outbound]:
+    async def choose(self, phone: str, choice: str, late: timedelta = NOW) -> list[Outbound]:
         menu = self._menus.get(phone)
         if menu is None:
             raise SimulationError("nenhum botão ou lista foi enviado a este telefone ainda")
@@ -86,7 +87,7 @@ class Conversation:
             titles = ", ".join(o["title"] for o in menu.options)
             raise SimulationError(f"opção {choice!r} não existe; opções: {titles}")
         part = payloads.choice_part(option, from_list=menu.kind == "list")
-        return await self._send(phone, "interactive", part)
+        return await self._send(phone, "interactive", part, late)
 
     def option_by_number(self, phone: str, number: int) -> dict[str, Any] | None:
         menu = self._menus.get(phone)
@@ -113,11 +114,14 @@ class Conversation:
             raise SimulationError("falhas só podem ser injetadas no modo local")
         self.harness.engine.armed = True
 
-    async def _send(self, phone: str, kind: str, part: dict[str, Any]) -> list[Outbound]:
+    async def _send(
+        self, phone: str, kind: str, part: dict[str, Any], late: timedelta
+    ) -> list[Outbound]:
+        """``late``: Meta's timestamp lies that far behind the clock (a late redelivery)."""
         self.clock.advance(PACE)
         self._count += 1
         wamid = f"wamid.sim.{self._run}.{self._count}"
-        stamp = int(self.clock().timestamp())
+        stamp = int((self.clock() - late).timestamp())
         message = payloads.message(wamid, phone.lstrip("+"), stamp, kind, part)
         body = payloads.encode(payloads.envelope(self.phone_number_id, phone.lstrip("+"), message))
         if phone not in self.phones:

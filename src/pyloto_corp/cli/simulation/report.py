@@ -6,6 +6,7 @@ from typing import Any
 
 from pyloto_corp.adapters.whatsapp.console_sender import render
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound
+from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.records import LeadProfile, SessionRecord
 
 LEAD_FIELDS = ("name", "phone", "city", "is_business", "business_name", "role")
@@ -42,15 +43,39 @@ def session_dict(phone: str, user_key: str, session: SessionRecord, lead) -> dic
     }
 
 
+def message_dict(message: StoredMessage) -> dict[str, str]:
+    """``sent_at``: Meta's timestamp (when the person wrote); ``received_at``: the service's."""
+    return {"provider_message_id": message.provider_message_id,
+            "sent_at": message.sent_at.isoformat(),
+            "received_at": message.stored_at.isoformat()}  # fmt: skip
+
+
+def owner(message: StoredMessage, ordered: list[SessionRecord]) -> SessionRecord | None:
+    """The session that applied the message, else the last one open when it arrived."""
+    for session in ordered:
+        if message.provider_message_id in session.context.get("applied", []):
+            return session
+    opened = [s for s in ordered if s.opened_at <= message.stored_at]
+    return opened[-1] if opened else None
+
+
 async def sessions(conversation: Conversation) -> list[dict[str, Any]]:
     storage = conversation.harness.storage
     rows = []
     for phone in conversation.phones:
         key = conversation.user_key(phone)
         lead = await storage.leads.get(key)
-        for session in await storage.sessions.list_for_user(key):
+        ordered = sorted(await storage.sessions.list_for_user(key),
+                         key=lambda s: (s.opened_at, s.session_id))  # fmt: skip
+        mine: dict[str, list[dict[str, str]]] = {s.session_id: [] for s in ordered}
+        for message in await storage.conversations.list_messages(key):
+            session = owner(message, ordered) if message.direction is Direction.IN else None
+            if session is not None:
+                mine[session.session_id].append(message_dict(message))
+        for session in ordered:
+            row = session_dict(phone, key, session, lead)
             rows.append(((session.opened_at, session.session_id),
-                         session_dict(phone, key, session, lead)))  # fmt: skip
+                         {**row, "messages": mine[session.session_id]}))  # fmt: skip
     return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
 

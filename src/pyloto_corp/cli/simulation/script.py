@@ -1,6 +1,8 @@
 """Conversation scripts: one JSON object per line, checked before anything runs.
 
-- ``{"from": "+55…", "text": "oi"}``: a text message;
+- ``{"from": "+55…", "text": "oi"}``: a text message; any person's line may carry
+  ``"late": "2h10m"``: Meta's timestamp is that long before the simulated now (a webhook
+  redelivered after an outage);
 - ``{"from": "+55…", "choose": "Sistemas sob medida"}``: a tap on the last buttons/list;
 - ``{"from": "+55…", "type": "audio"}``: media (image, audio, video, document, sticker,
   location);
@@ -24,6 +26,7 @@ from pyloto_corp.domain.identity import InvalidPhone, parse_e164
 MAX_TEXT = 4096
 FAULTS = ("engine_error",)
 PERSON_KEYS = {"text", "choose", "type"}
+MAX_LATE = timedelta(days=7)  # Meta stops redelivering after seven days
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,7 @@ class Say:
     line: int
     phone: str
     text: str
+    late: timedelta = timedelta()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class Choose:
     line: int
     phone: str
     choice: str
+    late: timedelta = timedelta()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class SendMedia:
     line: int
     phone: str
     kind: str
+    late: timedelta = timedelta()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +98,20 @@ def _text(value: object, name: str) -> str:
     return value
 
 
+def _late(row: dict) -> timedelta:
+    if "late" not in row:
+        return timedelta()
+    try:
+        late = parse_duration(str(row["late"]))
+    except BadDuration as exc:
+        raise BadLine(f"'late': {exc}") from None
+    if late > MAX_LATE:
+        raise BadLine("'late' deve ser de até 7 dias (a Meta não reenvia depois disso)")
+    return late
+
+
 def _person_step(number: int, row: dict) -> Step:
-    _only(row, {"from"} | PERSON_KEYS)
+    _only(row, {"from", "late"} | PERSON_KEYS)
     try:
         phone = parse_e164(row["from"]) if isinstance(row["from"], str) else None
     except InvalidPhone:
@@ -103,14 +121,15 @@ def _person_step(number: int, row: dict) -> Step:
     given = PERSON_KEYS & set(row)
     if len(given) != 1:
         raise BadLine("use exatamente um entre 'text', 'choose' e 'type'")
+    late = _late(row)
     if "text" in row:
-        return Say(number, phone, _text(row["text"], "text"))
+        return Say(number, phone, _text(row["text"], "text"), late)
     if "choose" in row:
-        return Choose(number, phone, _text(row["choose"], "choose"))
+        return Choose(number, phone, _text(row["choose"], "choose"), late)
     kinds = (*MEDIA_TYPES, *OTHER_TYPES)
     if row["type"] not in kinds:
         raise BadLine("'type' deve ser um de: " + ", ".join(kinds))
-    return SendMedia(number, phone, row["type"])
+    return SendMedia(number, phone, row["type"], late)
 
 
 def parse_line(number: int, raw: str) -> Step:

@@ -38,6 +38,17 @@ def closing_proposal(session: SessionRecord) -> Proposal:
                     confidence, signals)  # fmt: skip
 
 
+def _flooded(recent: list[dict], clock: str) -> bool:
+    """Many messages within the window on this clock ("at": received; "sent": Meta's).
+
+    A flood needs both: a backlog Meta redelivers at once after an outage arrives in a
+    burst, but the person wrote it over minutes, so it is not spam.
+    """
+    stamps = [datetime.fromisoformat(r.get(clock) or r["at"]) for r in recent]
+    last = max(stamps)
+    return sum(1 for at in stamps if last - at <= FLOOD_WINDOW) >= FLOOD_MESSAGES
+
+
 class Guards:
     def __init__(self, content: Content, config: EngineConfig) -> None:
         self.content, self.config = content, config
@@ -87,6 +98,7 @@ class Guards:
         digest = hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
         seen = {
             "at": turn.at.isoformat(),
+            "sent": turn.written_at.isoformat(),
             "digest": digest,
             "exempt": self._short_answer(turn.text or ""),
         }
@@ -103,9 +115,7 @@ class Guards:
 
     def is_spam(self, session: SessionRecord) -> bool:
         recent = session.context.get("recent", [])
-        last = datetime.fromisoformat(recent[-1]["at"])
-        window = [r for r in recent if last - datetime.fromisoformat(r["at"]) <= FLOOD_WINDOW]
-        if len(window) >= FLOOD_MESSAGES:
+        if _flooded(recent, "at") and _flooded(recent, "sent"):
             return True
         tail = recent[-IDENTICAL_IN_A_ROW:]
         digests = {r["digest"] for r in tail}

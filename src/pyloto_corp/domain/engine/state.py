@@ -24,11 +24,23 @@ class TurnKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Turn:
+    """One inbound message as the engine sees it.
+
+    ``at`` is when the service received it (the injected clock): inactivity, cooldowns and
+    the spam window are measured on it, since Meta redelivers for days after an outage.
+    ``sent_at`` is Meta's timestamp (when the person wrote); None means the same as ``at``.
+    """
+
     message_id: str
     at: datetime
     kind: TurnKind
     text: str | None = field(default=None, repr=False)
     choice_id: str | None = None
+    sent_at: datetime | None = None
+
+    @property
+    def written_at(self) -> datetime:
+        return self.sent_at or self.at
 
 
 @dataclass(frozen=True, slots=True)
