@@ -21,10 +21,8 @@ from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.conversation import StoredMessage
-from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.machine import Engine
-from pyloto_corp.domain.engine.state import Reply, Step, Turn, TurnKind, close
-from pyloto_corp.domain.intents import Outcome
+from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.messages import MEDIA_KINDS, InboundMessage, MessageKind
 from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import OutboxItem, SessionRecord
@@ -153,20 +151,12 @@ class Converse:
                           audit=(event,), lead=lead)  # fmt: skip
 
     def _event(self, step: Step, message_id: str, fields: list[str], now: datetime):
-        session, decisions = step.session, []
-        if step.closed_before is not None and step.closed_before is not session:
-            decisions.append(self._timeout_envelope(step.closed_before, f"{message_id}#timeout"))
-        for number, proposal in enumerate(step.proposals):
-            decisions.append(records.envelope(proposal, f"{message_id}#d{number}", session, now,
-                                              self._actor))  # fmt: skip
+        """The turn's audit event holds the envelope of every decision taken in it."""
+        decisions = records.envelopes(step.decisions, message_id, now, self._actor)
         details = {k: v for k, v in (("decisions", decisions), ("profile_fields", fields)) if v}
-        return records.audit_event(session.user_key, f"{message_id}#contact",
+        return records.audit_event(step.session.user_key, f"{message_id}#contact",
                                    AuditAction.USER_CONTACT, "mensagem recebida", details,
                                    now=now, actor=self._actor)  # fmt: skip
-
-    def _timeout_envelope(self, session: SessionRecord, decision_id: str) -> dict:
-        proposal = closing_proposal(session)
-        return records.envelope(proposal, decision_id, session, self._clock(), self._actor)
 
     def _step(self, state: ConversationState, turn: Turn) -> Step | None:
         current, last = state.open_session, state.last_closed
@@ -177,9 +167,8 @@ class Converse:
             # Error type only: a traceback could carry the person's text into the logs.
             log.error("conversation.failed_internal", user_key=state.user_key,
                       error=type(exc).__name__)  # fmt: skip
-            session = current or SessionRecord(self._new_id(), state.user_key, turn.at, turn.at)
-            failed = close(session, Outcome.FAILED_INTERNAL, turn.at, "internal_error")
-            return Step(session=failed, replies=[Reply(self._engine.content.text("apology"))])
+            return self._engine.fail(current, turn, user_key=state.user_key,
+                                     new_session_id=self._new_id())  # fmt: skip
 
 
 def _log_step(step: Step, closed: tuple[SessionRecord, ...]) -> None:

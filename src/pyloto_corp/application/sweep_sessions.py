@@ -21,8 +21,8 @@ from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.application.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.domain.audit import AuditAction
-from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.machine import Engine
+from pyloto_corp.domain.engine.state import Step
 from pyloto_corp.domain.records import SessionRecord
 
 log = structlog.get_logger(__name__)
@@ -76,8 +76,11 @@ class SweepIdleSessions:
             if current is None or (current.session_id, current.version) != (
                 listed.session_id, listed.version):  # fmt: skip
                 return None
-            closed.append(self._engine.timeout(current, now))
-            return TurnWrites(sessions=(closed[0],), audit=(self._event(closed[0], now),))
+            step = self._engine.timeout(current, now)
+            if step.session.is_open:  # the Policy Pack kept it open: nothing to write
+                return None
+            closed.append(step.session)
+            return TurnWrites(sessions=(step.session,), audit=(self._event(step, now),))
 
         try:
             status = await self._storage.turns.run_turn(listed.user_key, plan)
@@ -90,11 +93,10 @@ class SweepIdleSessions:
         report.outcomes[closed[0].outcome or ""] += 1
         log_closed(closed[0])
 
-    def _event(self, session: SessionRecord, now: datetime):
-        decision_id = f"timeout:{session.session_id}"
-        envelope = records.envelope(closing_proposal(session), decision_id, session, now,
-                                    self._actor)  # fmt: skip
-        reason, details = envelope["decision"]["reason"], {"decisions": [envelope]}
-        return records.audit_event(session.user_key, f"{decision_id}#audit",
+    def _event(self, step: Step, now: datetime):
+        turn_id = f"timeout:{step.session.session_id}"
+        envelopes = records.envelopes(step.decisions, turn_id, now, self._actor)
+        reason, details = envelopes[-1]["decision"]["reason"], {"decisions": envelopes}
+        return records.audit_event(step.session.user_key, f"{turn_id}#audit",
                                    AuditAction.DECISION_RECORDED, reason, details,
                                    now=now, actor=self._actor)  # fmt: skip

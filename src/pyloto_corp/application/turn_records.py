@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pyloto_corp.domain.audit import AuditAction, AuditEvent
-from pyloto_corp.domain.engine.policy import Proposal, decide
+from pyloto_corp.domain.engine.envelopes import envelope_of
+from pyloto_corp.domain.engine.policy import Decision
 from pyloto_corp.domain.engine.state import Step
 from pyloto_corp.domain.outbound import Recipient, fit
 from pyloto_corp.domain.records import OutboxItem, SessionRecord
@@ -29,11 +30,14 @@ class Lease:
     until: datetime
 
 
-def envelope(
-    proposal: Proposal, decision_id: str, session: SessionRecord, now: datetime, actor: str
-) -> dict[str, Any]:
-    return decide(proposal, decision_id=decision_id, timestamp=now.isoformat(), actor=actor,
-                  session_id=session.session_id).to_dict()  # fmt: skip
+def decision_id(turn_id: str, number: int) -> str:
+    """The id of the turn's ``number``-th decision (its envelope, and the replies it allowed)."""
+    return f"{turn_id}#d{number}"
+
+
+def envelopes(decisions: list[Decision], turn_id: str, now: datetime, actor: str) -> list[dict]:
+    return [envelope_of(d, decision_id=decision_id(turn_id, n), timestamp=now.isoformat(),
+                        actor=actor).to_dict() for n, d in enumerate(decisions)]  # fmt: skip
 
 
 def audit_event(
@@ -49,8 +53,12 @@ def replies_of(
     session: SessionRecord, message_id: str, replies: list[dict[str, Any]], now: datetime,
     lease: Lease | None,
 ) -> tuple[OutboxItem, ...]:  # fmt: skip
-    """One outbox item per WhatsApp message: replies are fitted to Meta's limits first."""
-    fitted = [part for reply in replies for part in fit(reply)]
+    """One outbox item per WhatsApp message: replies are fitted to Meta's limits first.
+
+    Each item names the decision that allowed its reply (``decision_id``).
+    """
+    fitted = [(part, _decision_of(message_id, reply)) for reply in replies
+              for part in fit({k: v for k, v in reply.items() if k != "decision"})]  # fmt: skip
     claim = {} if lease is None else {"claim_token": lease.token,
                                       "claim_expires_at": lease.until, "attempts": 1}  # fmt: skip
     return tuple(
@@ -62,10 +70,16 @@ def replies_of(
             payload,
             now,
             session_id=session.session_id,
+            decision_id=decision,
             **claim,
         )
-        for position, payload in enumerate(fitted)
+        for position, (payload, decision) in enumerate(fitted)
     )
+
+
+def _decision_of(message_id: str, reply: dict[str, Any]) -> str | None:
+    number = reply.get("decision")
+    return None if number is None else decision_id(message_id, int(number))
 
 
 def remember_turn(session: SessionRecord, message_id: str, replies: list) -> SessionRecord:

@@ -87,6 +87,7 @@ class OutboxItem:
     delivery_status: str | None = None
     updated_at: datetime | None = None
     sent_at: datetime | None = None  # when Meta took it (the reply's place in the history)
+    decision_id: str | None = None  # the policy decision that allowed this reply
 
     @property
     def item_id(self) -> str:

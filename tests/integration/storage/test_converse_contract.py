@@ -109,7 +109,7 @@ async def test_the_sweep_closes_idle_sessions_once_with_their_outcome(storage) -
     assert session.context["handoff"]["requirements"]["problem"] == "agendar consultas pelo celular"
     assert (await sweep.run()).examined == 0
     decisions = decisions_in(await storage.audit.list_events(USER))
-    assert decisions[-1]["id"] == f"timeout:{session.session_id}"
+    assert decisions[-1]["id"] == f"timeout:{session.session_id}#d0"
 
 
 async def test_the_sweep_and_the_engine_agree_on_the_timeout_boundary(storage) -> None:
@@ -168,7 +168,7 @@ def _again(person: Person, wamid: str) -> InboundMessage:
 
 class _Broken:
     def __init__(self, engine) -> None:
-        self.content, self.config = engine.content, engine.config
+        self.content, self.config, self.fail = engine.content, engine.config, engine.fail
 
     def handle(self, *args, **kwargs):
         raise RuntimeError("meu nome é Ana e meu cpf é 123")

@@ -13,6 +13,7 @@ from pyloto_corp.adapters.language.resources import (
 )
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.machine import Engine
+from pyloto_corp.domain.engine.policy import PolicyPack
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 
 START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -20,8 +21,8 @@ CONTENT = Content.from_dict(read_json("content/pt_br.json"))
 
 
 class Chat:
-    def __init__(self) -> None:
-        self.engine = Engine(CONTENT, bundled_classifier(), bundled_gazetteer())
+    def __init__(self, policies: PolicyPack | None = None) -> None:
+        self.engine = Engine(CONTENT, bundled_classifier(), bundled_gazetteer(), policies=policies)
         self.now, self.count = START, 0
         self.current = self.last = None
         self.closed: list = []

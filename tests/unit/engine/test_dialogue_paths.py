@@ -9,7 +9,6 @@ import pytest
 
 from pyloto_corp.adapters.language.resources import read_json
 from pyloto_corp.domain.engine.content import Content, ContentError
-from pyloto_corp.domain.engine.guards import closing_proposal
 from pyloto_corp.domain.engine.policy import Action
 from pyloto_corp.domain.intents import Outcome
 
@@ -72,7 +71,7 @@ def test_a_delivery_need_mid_form_is_answered_at_once(chat) -> None:
     aside = chat.send("preciso de uma entrega urgente agora")
     assert "pyloto.com.br/entrega" in chat.said(aside) and "nome" in chat.said(aside)
     assert aside.session.active_intent == "PYLOTO_ENTREGA_DRIVER_SIGNUP"
-    assert [p.action for p in aside.proposals] == [Action.ROUTE_EXTERNAL]
+    assert Action.ROUTE_EXTERNAL in [d.proposal.action for d in aside.decisions]
     _fill(chat, DRIVER[1:])
     done = chat.send("sim")
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
@@ -103,8 +102,9 @@ def test_a_timed_out_partial_lead_carries_a_handoff_and_a_decision(chat) -> None
     [closed] = chat.closed
     assert closed.outcome == Outcome.SCHEDULED_FOLLOWUP
     assert closed.context["handoff"]["requirements"]["problem"] == "controlar o estoque"
-    proposal = closing_proposal(closed)
-    assert proposal.action is Action.SCHEDULE and proposal.parameters["outcome"] == closed.outcome
+    closing = [d.proposal for d in chat.steps[-1].decisions if "outcome" in d.proposal.parameters]
+    assert [p.action for p in closing] == [Action.SCHEDULE]
+    assert closing[0].parameters["outcome"] == closed.outcome
 
 
 def test_a_follow_up_request_records_when(chat) -> None:

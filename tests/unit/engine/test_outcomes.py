@@ -134,4 +134,6 @@ def test_a_session_cannot_close_twice(chat) -> None:
 
 def test_every_decision_has_a_policy(chat) -> None:
     step = chat.send("quero um site")
-    assert {p.action.value for p in step.proposals} == {"iniciar_fluxo"}
+    assert [d.proposal.action.value for d in step.decisions] == [
+        "iniciar_fluxo", "enviar_mensagem", "enviar_mensagem"]  # fmt: skip
+    assert all(d.verdict.policy_id for d in step.decisions)

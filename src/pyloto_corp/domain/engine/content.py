@@ -21,9 +21,9 @@ BUTTON_TEXTS = ("confirm_yes", "confirm_no", "anything_else_yes", "anything_else
                 "menu_button", "correct_button")  # fmt: skip
 REQUIRED_TEXTS = (
     "greeting", "menu_body", "menu_button", "menu_again", "unsupported", "unsupported_final",
-    "handoff", "handoff_requested", "media_ack", "location_ack", "apology", "confirm",
-    "confirm_yes", "confirm_no", "correct_which", "correct_button", "noted_other", "reask",
-    "skip_slot", "followup_ask",
+    "handoff", "handoff_requested", "handoff_policy", "media_ack", "location_ack", "apology",
+    "confirm", "confirm_yes", "confirm_no", "correct_which", "correct_button", "noted_other",
+    "reask", "skip_slot", "followup_ask",
     "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
 )  # fmt: skip

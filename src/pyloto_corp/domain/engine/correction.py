@@ -22,7 +22,8 @@ class Correction:
         """Which field is wrong? A list of the intent's fields (WhatsApp list rows)."""
         options = tuple(Option(FIX_PREFIX + s.name, s.label) for s in _slots(flow))
         flow.update(state="correcting")
-        flow.step.say(Reply(flow.text("correct_which"), options, flow.text("correct_button")))
+        flow.send(Reply(flow.text("correct_which"), options, flow.text("correct_button")),
+                  "correct_which")  # fmt: skip
 
     def amend(self, flow: Flow, entities: Entities) -> bool:
         """New values said in passing ("na verdade é em Curitiba"): update and re-confirm."""
@@ -42,7 +43,7 @@ class Correction:
             return self.offer(flow)
         flow.update(state="collecting")
         flow.remember(pending_slot=slot.name, reasks=0)
-        flow.say_text(slot.ask)
+        flow.say_text(slot.ask, f"ask:{slot.name}")
 
 
 def _slots(flow: Flow) -> tuple[Slot, ...]:

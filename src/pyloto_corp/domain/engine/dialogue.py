@@ -22,33 +22,51 @@ class Dialogue:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def start(self, flow: Flow, intent: Intent, entities: Entities) -> None:
+    def start(self, flow: Flow, intent: Intent, entities: Entities, *, source: str) -> None:
+        """``source``: who named the need (choice, classifier, queue, fallback)."""
+        verdict = flow.decide(Action.START_INTENT, intent, source=source)
+        if not verdict.allows:
+            return self._not_started(flow, verdict.fallback)
         flow.update(active_intent=intent.value, slots={}, state="collecting")
         flow.remember(reasks=0, pending_slot=None)
-        flow.propose(Action.START_INTENT, intent)
         if intent is Intent.ENTRY_UNKNOWN:
             flow.say("greeting")
             return flow.menu()
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
-        self.explain(flow, intent)
         if intent is Intent.PYLOTO_ENTREGA_REQUEST:
-            return self.resolve(flow, Outcome.ROUTE_EXTERNAL)
+            return self._route(flow, intent)
+        self.explain(flow, intent)
         if intent is Intent.INSTITUTIONAL:
             return self.resolve(flow, Outcome.SELF_SERVE_INFO)
         self._learn(flow, entities)
         self.ask_next(flow)
 
+    def _not_started(self, flow: Flow, fallback: Action | None) -> None:
+        """A denied start shows the menu (the policy's fallback); an escalation waits."""
+        if fallback is not Action.SHOW_MENU:
+            return None
+        if flow.session.state == "menu":
+            return flow.menu("menu_again")
+        return self.start(flow, Intent.ENTRY_UNKNOWN, Entities(), source="fallback")
+
+    def _route(self, flow: Flow, intent: Intent) -> None:
+        """The route is decided before the link is given; then the session resolves."""
+        if flow.route(intent):
+            self.explain(flow, intent)
+            self.resolve(flow, Outcome.ROUTE_EXTERNAL)
+
     def explain(self, flow: Flow, intent: Intent) -> None:
         item, links = flow.content.intents[intent], flow.content.links
         flow.say_text(item.explain.format(link=links[item.info_link], hours=flow.content
-                      .business_hours, jobs=links["jobs"], site=links["site"]))  # fmt: skip
+                      .business_hours, jobs=links["jobs"], site=links["site"]),
+                      f"explain:{intent.value}")  # fmt: skip
 
     def aside(self, flow: Flow, intent: Intent) -> None:
         """An immediate need (a delivery now) answered without leaving the current form."""
-        self.explain(flow, intent)
-        flow.propose(Action.ROUTE_EXTERNAL, intent, aside=True)
-        self._freeze(flow, intent, {}, Outcome.ROUTE_EXTERNAL)
+        if flow.route(intent, aside=True):
+            self.explain(flow, intent)
+            self._freeze(flow, intent, {}, Outcome.ROUTE_EXTERNAL)
 
     def ask_again(self, flow: Flow) -> None:
         """Back to the question that was pending."""
@@ -56,12 +74,12 @@ class Dialogue:
         pending = flow.session.context.get("pending_slot")
         slot = next((s for s in slots if s.name == pending), None)
         if slot is not None:
-            flow.say_text(slot.ask)
+            flow.say_text(slot.ask, f"ask:{slot.name}")
 
     def _unsupported(self, flow: Flow) -> None:
         if flow.session.context.get("menu_offered"):
-            flow.say("unsupported_final")
-            return flow.finish(Outcome.UNSUPPORTED, "out_of_scope_after_menu")
+            return flow.finish(Outcome.UNSUPPORTED, "out_of_scope_after_menu",
+                               message="unsupported_final")  # fmt: skip
         flow.menu("unsupported")
 
     def _learn(self, flow: Flow, entities: Entities) -> None:
@@ -91,7 +109,7 @@ class Dialogue:
         if slot is None:
             return self.confirm(flow)
         flow.remember(pending_slot=slot.name, reasks=0)
-        flow.say_text(slot.ask)
+        flow.say_text(slot.ask, f"ask:{slot.name}")
 
     def confirm(self, flow: Flow) -> None:
         intent = Intent(flow.session.active_intent)
@@ -99,6 +117,7 @@ class Dialogue:
         flow.update(state="confirming")
         flow.buttons(
             flow.text("confirm", summary=summary),
+            "confirm",
             (CONFIRM_YES, flow.text("confirm_yes")),
             (CONFIRM_NO, flow.text("confirm_no")),
         )
@@ -144,7 +163,7 @@ class Dialogue:
             following = Intent(queue.pop(0).intent)
             flow.update(queued_intents=tuple(queue))
             flow.say("next_intent", label=flow.content.intents[following].label)
-            return self.start(flow, following, Entities())
+            return self.start(flow, following, Entities(), source="queue")
         self.close_resolved(flow)
 
     def _freeze(self, flow: Flow, intent: Intent, slots: dict, result: Outcome) -> None:
@@ -161,11 +180,12 @@ class Dialogue:
             if outcome.value in results:
                 if outcome is Outcome.HANDOFF_HUMAN:
                     team = flow.content.intents[Intent(flow.session.active_intent)].team
-                    flow.say("handoff", team=team)
+                    return flow.finish(outcome, "resolved", message="handoff", team=team)
                 return flow.finish(outcome, "resolved")
         flow.update(state="info_given")
         flow.buttons(
             flow.text("anything_else"),
+            "anything_else",
             (MORE_YES, flow.text("anything_else_yes")),
             (MORE_NO, flow.text("anything_else_no")),
         )

@@ -1,12 +1,18 @@
-"""One turn in progress: the session being changed, the replies and effects being gathered."""
+"""One turn in progress: every effect is proposed, decided by the Policy Pack, then obeyed.
+
+Nothing reaches the step (a reply, the menu, a route, a close, a handoff) before its
+decision is taken: ``allow`` carries it out, ``deny`` blocks it and applies the verdict's
+fallback (or nothing), ``handoff`` blocks it and hands the conversation to a person.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import Any
 
+from pyloto_corp.domain.decision import DecisionOutcome
 from pyloto_corp.domain.engine.content import Content
-from pyloto_corp.domain.engine.policy import Action, Proposal
+from pyloto_corp.domain.engine.policy import Action, Decision, PolicyPack, Proposal, Verdict
 from pyloto_corp.domain.engine.state import Option, Reply, Step, Turn, close
 from pyloto_corp.domain.engine.summary import build_handoff
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -14,15 +20,27 @@ from pyloto_corp.domain.records import SessionRecord
 
 CLOSING_ACTIONS = {
     Outcome.HANDOFF_HUMAN: Action.HANDOFF,
-    Outcome.ROUTE_EXTERNAL: Action.ROUTE_EXTERNAL,
     Outcome.SCHEDULED_FOLLOWUP: Action.SCHEDULE,
 }
+FALLBACK_OUTCOMES = {
+    Action.HANDOFF: Outcome.HANDOFF_HUMAN,
+    Action.SCHEDULE: Outcome.SCHEDULED_FOLLOWUP,
+    Action.CLOSE: Outcome.AWAITING_USER,
+}
 HANDED_OVER = (Outcome.HANDOFF_HUMAN, Outcome.SCHEDULED_FOLLOWUP)
+SILENCED_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 
 
 class Flow:
-    def __init__(self, content: Content, persona: str, step: Step, turn: Turn) -> None:
+    def __init__(
+        self, content: Content, persona: str, step: Step, turn: Turn, policies: PolicyPack
+    ) -> None:
         self.content, self.persona, self.step, self.turn = content, persona, step, turn
+        self.policies = policies
+        session = step.session
+        self.silenced = bool(session.context.get("opted_out")) or (
+            session.outcome in SILENCED_OUTCOMES)  # fmt: skip
+        self.escalation: Verdict | None = None
 
     @property
     def session(self) -> SessionRecord:
@@ -38,33 +56,76 @@ class Flow:
         defaults = {"persona": self.persona, "hours": self.content.business_hours}
         return self.content.text(key, **{**defaults, **values})
 
-    def say(self, key: str, **values: str) -> None:
-        self.step.say(Reply(self.text(key, **values)))
+    def decide(self, action: Action, intent: Intent | str | None = None, **params: Any) -> Verdict:
+        """Ask the Policy Pack before an effect; the decision is kept for the audit trail."""
+        context = self.session.context
+        about = str(intent or self.session.active_intent or Intent.ENTRY_UNKNOWN)
+        proposal = Proposal(action, about, params, context.get("confidence"),
+                            tuple(context.get("signals", ())), self.silenced,
+                            self.escalation is not None)  # fmt: skip
+        verdict = self.policies.evaluate(proposal)
+        self.step.decisions.append(Decision(proposal, verdict, self.session.session_id))
+        if verdict.outcome is DecisionOutcome.HANDOFF and action is not Action.HANDOFF:
+            self.escalation = self.escalation or verdict
+        return verdict
 
-    def say_text(self, body: str) -> None:
-        self.step.say(Reply(body))
+    def send(self, reply: Reply, template: str, action: Action = Action.SEND_MESSAGE) -> bool:
+        """A message goes out only if allowed; it names its decision (the outbox keeps it)."""
+        verdict = self.decide(action, template=template, kind=reply.kind, chars=len(reply.body))
+        if verdict.allows:
+            self.step.say(dataclasses.replace(reply, decision=len(self.step.decisions) - 1))
+        return verdict.allows
 
-    def propose(self, action: Action, intent: Intent | str, **parameters: Any) -> None:
-        confidence = self.session.context.get("confidence")
-        signals = tuple(self.session.context.get("signals", ()))
-        self.step.proposals.append(Proposal(action, str(intent), parameters, confidence, signals))
+    def say(self, key: str, **values: str) -> bool:
+        return self.send(Reply(self.text(key, **values)), key)
+
+    def say_text(self, body: str, template: str) -> bool:
+        return self.send(Reply(body), template)
+
+    def buttons(self, body: str, template: str, *choices: tuple[str, str]) -> bool:
+        return self.send(Reply(body, tuple(Option(i, t) for i, t in choices)), template)
 
     def menu(self, body_key: str = "menu_body") -> None:
         options = tuple(Option(o.intent.value, o.title, o.description) for o in self.content.menu)
-        button = self.text("menu_button")
-        self.step.say(Reply(self.text(body_key), options, list_button=button))
-        self.remember(menu_offered=True)
-        self.update(state="menu")
-        self.propose(Action.SHOW_MENU, Intent.ENTRY_UNKNOWN)
+        reply = Reply(self.text(body_key), options, list_button=self.text("menu_button"))
+        if self.send(reply, body_key, Action.SHOW_MENU):
+            self.remember(menu_offered=True)
+            self.update(state="menu")
 
-    def buttons(self, body: str, *choices: tuple[str, str]) -> None:
-        self.step.say(Reply(body, tuple(Option(i, t) for i, t in choices)))
+    def route(self, intent: Intent, **params: Any) -> bool:
+        """Sending the person to another Pyloto channel is decided before the link is given."""
+        return self.decide(Action.ROUTE_EXTERNAL, intent, **params).allows
 
-    def finish(self, outcome: Outcome, reason: str, *, requested: bool = False) -> None:
-        """Close the session with its one outcome; a team takes over with the handoff."""
+    def silence(self) -> None:
+        if self.decide(Action.SILENCE).allows:
+            self.silenced = True
+
+    def finish(
+        self, outcome: Outcome, reason: str, *, requested: bool = False,
+        message: str | None = None, **values: str,
+    ) -> None:  # fmt: skip
+        """Close with the one outcome, if allowed; the closing message follows the decision."""
+        if self.escalation is not None and outcome is not Outcome.HANDOFF_HUMAN:
+            return self.escalate()
+        verdict = self.decide(CLOSING_ACTIONS.get(outcome, Action.CLOSE), outcome=outcome.value,
+                              reason=reason)  # fmt: skip
+        if self.escalation is not None and outcome is not Outcome.HANDOFF_HUMAN:
+            return self.escalate()
+        if verdict.outcome is DecisionOutcome.DENY:
+            fallback = FALLBACK_OUTCOMES.get(verdict.fallback)  # type: ignore[arg-type]
+            if fallback is not None and fallback is not outcome:
+                self.finish(fallback, f"{reason}:{verdict.policy_id}")
+            return None
+        if message is not None:
+            self.say(message, **values)
         if outcome in HANDED_OVER:
             self.step.handoff = build_handoff(self.content, self.session, requested=requested)
             self.remember(handoff=self.step.handoff.to_dict())
-        intent = self.session.active_intent or Intent.ENTRY_UNKNOWN
-        self.propose(CLOSING_ACTIONS.get(outcome, Action.CLOSE), intent, outcome=outcome.value)
         self.step.session = close(self.session, outcome, self.turn.at, reason)
+        return None
+
+    def escalate(self) -> None:
+        """A policy asked for a person: the session is handed off, with a message saying so."""
+        if self.escalation is not None and self.session.is_open:
+            policy = self.escalation.policy_id
+            self.finish(Outcome.HANDOFF_HUMAN, f"policy:{policy}", message="handoff_policy")

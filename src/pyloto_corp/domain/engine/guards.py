@@ -8,10 +8,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pyloto_corp.domain.engine.content import Content
-from pyloto_corp.domain.engine.flow import CLOSING_ACTIONS, HANDED_OVER, Flow
-from pyloto_corp.domain.engine.policy import Action, Proposal
-from pyloto_corp.domain.engine.state import Reply, Step, Turn, close
-from pyloto_corp.domain.engine.summary import build_handoff
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.policy import Decision, PolicyPack
+from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.records import SessionRecord
@@ -26,18 +25,6 @@ OPT_OUT_MAX_WORDS = 6
 SHORT_ANSWER_WORDS = 4
 
 
-def closing_proposal(session: SessionRecord) -> Proposal:
-    """The decision behind a session closed by inactivity (a follow-up is an external effect)."""
-    outcome = Outcome(session.outcome)
-    action = CLOSING_ACTIONS.get(outcome, Action.CLOSE)
-    confidence = session.context.get("confidence")
-    signals = tuple(session.context.get("signals", ()))
-    intent = session.active_intent or Intent.ENTRY_UNKNOWN
-    reason = session.context.get("close_reason")
-    return Proposal(action, str(intent), {"outcome": outcome.value, "reason": reason},
-                    confidence, signals)  # fmt: skip
-
-
 def _flooded(recent: list[dict], clock: str) -> bool:
     """Many messages within the window on this clock ("at": received; "sent": Meta's).
 
@@ -50,14 +37,20 @@ def _flooded(recent: list[dict], clock: str) -> bool:
 
 
 class Guards:
-    def __init__(self, content: Content, config: EngineConfig) -> None:
-        self.content, self.config = content, config
+    def __init__(self, content: Content, config: EngineConfig, policies: PolicyPack) -> None:
+        self.content, self.config, self.policies = content, config, policies
+
+    def flow(self, step: Step, turn: Turn) -> Flow:
+        return Flow(self.content, self.config.persona, step, turn, self.policies)
 
     def idle(self, session: SessionRecord, at: datetime) -> bool:
         return at - session.last_activity_at >= self.config.session_timeout
 
-    def timeout(self, session: SessionRecord, at: datetime) -> SessionRecord:
-        """Commercial lead data pending → follow-up; information given → self-serve; else wait."""
+    def timeout(self, session: SessionRecord, at: datetime) -> Step:
+        """Commercial lead data pending → follow-up; information given → self-serve; else wait.
+
+        The close is decided like any effect: the step's session stays open if it is denied.
+        """
         resolved = session.context.get("resolved", [])
         if any(r.get("handoff") for r in resolved):
             outcome = Outcome.HANDOFF_HUMAN
@@ -67,22 +60,24 @@ class Guards:
             outcome = Outcome.SELF_SERVE_INFO
         else:
             outcome = Outcome.AWAITING_USER
-        if outcome in HANDED_OVER:
-            handoff = build_handoff(self.content, session).to_dict()
-            session = dataclasses.replace(session, context={**session.context, "handoff": handoff})
-        return close(session, outcome, at, "inactivity_timeout")
+        step = Step(session=session)
+        self.flow(step, Turn(f"timeout:{session.session_id}", at, TurnKind.OTHER)).finish(
+            outcome, "inactivity_timeout")  # fmt: skip
+        return step
 
     def after_close(
-        self, last: SessionRecord | None, turn: Turn, closed_now: SessionRecord | None
-    ) -> Step | None:
+        self, last: SessionRecord | None, turn: Turn, closed_now: SessionRecord | None,
+        decisions: list[Decision],
+    ) -> Step | None:  # fmt: skip
         """During the delivery cooldown a short reminder replaces a new session."""
         if last is None or last.outcome != Outcome.ROUTE_EXTERNAL or last.closed_at is None:
             return None
         if turn.at - last.closed_at >= self.config.route_cooldown:
             return None
         link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
-        reminder = Reply(self.content.text("route_reminder", link=link))
-        return Step(session=last, replies=[reminder], closed_before=closed_now)
+        step = Step(session=last, closed_before=closed_now, decisions=list(decisions))
+        self.flow(step, turn).say("route_reminder", link=link)
+        return step
 
     def quiet(self, last: SessionRecord | None, at: datetime) -> bool:
         return (
@@ -129,12 +124,12 @@ class Guards:
     def handled_globally(self, flow: Flow, words: list[str], turn: Turn) -> bool:
         if len(words) <= OPT_OUT_MAX_WORDS and self.content.says("opt_out", words):
             flow.remember(opted_out=True)
-            flow.propose(Action.SILENCE, flow.session.active_intent or Intent.ENTRY_UNKNOWN)
+            flow.silence()
             flow.finish(Outcome.AWAITING_USER, "opt_out")
             return True
         if self.content.says("human", words, anywhere=True):
-            flow.say("handoff_requested")
-            flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True)
+            flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
+                        message="handoff_requested")  # fmt: skip
             return True
         if flow.session.state != "followup_time" and self.content.says("followup", words):
             flow.update(state="followup_time")

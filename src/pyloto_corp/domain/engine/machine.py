@@ -10,7 +10,7 @@ from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import CONFIRM_NO, CONFIRM_YES, MORE_NO, MORE_YES, Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.guards import Guards
-from pyloto_corp.domain.engine.policy import Action
+from pyloto_corp.domain.engine.policy import PolicyPack
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.engine.switching import Switch, merge_detected
 from pyloto_corp.domain.intents import (
@@ -41,40 +41,57 @@ class Engine:
         classifier: LexiconClassifier,
         gazetteer: Gazetteer,
         config: EngineConfig | None = None,
+        policies: PolicyPack | None = None,
     ) -> None:
         self.content, self.classifier, self.gazetteer = content, classifier, gazetteer
         self.config = config or EngineConfig()
+        self.policies = policies or PolicyPack()
         self.dialogue = Dialogue(gazetteer)
         self.switch = Switch(classifier, self.dialogue)
         self.correction = Correction(self.dialogue)
-        self.guards = Guards(content, self.config)
+        self.guards = Guards(content, self.config, self.policies)
 
     def handle(
         self, current: SessionRecord | None, last_closed: SessionRecord | None,
         turn: Turn, *, user_key: str, new_session_id: str,
     ) -> Step | None:  # fmt: skip
         """None: nothing to change or say (a quiet period after spam)."""
-        closed_before = None
+        closed_before, decisions = None, []
         if current is not None and self.guards.idle(current, turn.at):
-            closed_before = self.guards.timeout(current, turn.at)
-            last_closed, current = closed_before, None
+            ended = self.guards.timeout(current, turn.at)
+            decisions = ended.decisions
+            if not ended.session.is_open:
+                closed_before = ended.session
+                last_closed, current = closed_before, None
         if current is None:
-            early = self.guards.after_close(last_closed, turn, closed_before)
+            early = self.guards.after_close(last_closed, turn, closed_before, decisions)
             if early is not None or self.guards.quiet(last_closed, turn.at):
                 return early
             current = SessionRecord(new_session_id, user_key, turn.at, turn.at)
-        step = Step(session=self.guards.track(current, turn), closed_before=closed_before)
-        flow = Flow(self.content, self.config.persona, step, turn)
+        step = Step(session=self.guards.track(current, turn), closed_before=closed_before,
+                    decisions=decisions)  # fmt: skip
+        flow = self.guards.flow(step, turn)
         if self.guards.is_spam(flow.session):
-            flow.propose(Action.SILENCE, flow.session.active_intent or Intent.ENTRY_UNKNOWN)
+            flow.silence()
             flow.finish(Outcome.DUPLICATE_OR_SPAM, "flood_or_repetition")
             return step
         self._dispatch(flow)
+        flow.escalate()
         return step
 
-    def timeout(self, session: SessionRecord, at: datetime) -> SessionRecord:
+    def timeout(self, session: SessionRecord, at: datetime) -> Step:
         """For the sweep: close an idle session with the outcome its state calls for."""
         return self.guards.timeout(session, at)
+
+    def fail(
+        self, current: SessionRecord | None, turn: Turn, *, user_key: str, new_session_id: str
+    ) -> Step:
+        """An internal error: apologise and close as FAILED_INTERNAL, decided like any effect."""
+        session = current or SessionRecord(new_session_id, user_key, turn.at, turn.at)
+        step = Step(session=session)
+        flow = self.guards.flow(step, turn)
+        flow.finish(Outcome.FAILED_INTERNAL, "internal_error", message="apology")
+        return step
 
     def _dispatch(self, flow: Flow) -> None:
         turn = flow.turn
@@ -103,8 +120,8 @@ class Engine:
             self._after_info(flow, words, turn, entities)
         elif state == "followup_time":
             flow.remember(followup_when=" ".join((turn.text or "").split())[:120])
-            flow.say("followup_done", when=flow.session.context["followup_when"])
-            flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested")
+            flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
+                        when=flow.session.context["followup_when"])  # fmt: skip
         else:
             self._open(flow, turn, entities)
 
@@ -122,7 +139,7 @@ class Engine:
         if turn.kind is TurnKind.CHOICE and turn.choice_id in Intent.__members__:
             flow.remember(confidence=1.0, signals=["explicit_choice"])
             flow.remember(detected=merge_detected(flow.session, [turn.choice_id]))
-            return self.dialogue.start(flow, Intent(turn.choice_id), entities)
+            return self.dialogue.start(flow, Intent(turn.choice_id), entities, source="choice")
         result = self.classifier.classify(turn.text or "")
         found = [result.intent, *result.secondary][:MAX_INTENTS_PER_SESSION]
         active = choose_active([DetectedIntent(i) for i in found])
@@ -131,16 +148,12 @@ class Engine:
                       detected=merge_detected(flow.session, [i.value for i in found]))  # fmt: skip
         queued = [QueuedIntent(i.value, turn.at, None) for i in found if i is not active]
         flow.update(queued_intents=tuple(queued[: MAX_INTENTS_PER_SESSION - 1]))
-        weak = result.confidence < 0.5 and not signals and active is not Intent.UNSUPPORTED
-        if weak and flow.session.state == "menu":
-            return flow.menu("menu_again")
-        self.dialogue.start(flow, Intent.ENTRY_UNKNOWN if weak else active, entities)
+        self.dialogue.start(flow, active, entities, source="classifier")
 
     def _after_info(self, flow: Flow, words: list[str], turn: Turn, entities: Entities) -> None:
         answer = self._yes_no(words, turn, MORE_YES, MORE_NO)
         if answer is False:
-            flow.say("goodbye")
-            return flow.finish(Outcome.SELF_SERVE_INFO, "information_given")
+            return flow.finish(Outcome.SELF_SERVE_INFO, "information_given", message="goodbye")
         if answer is True:
             return flow.menu()
         self._open(flow, turn, entities)

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pyloto_corp.domain.engine.policy import Decision
 from pyloto_corp.domain.errors import DomainError
 from pyloto_corp.domain.handoff import ConversationHandoff
 from pyloto_corp.domain.intents import Outcome
@@ -57,6 +58,7 @@ class Reply:
     body: str = field(repr=False)
     options: tuple[Option, ...] = ()
     list_button: str | None = None
+    decision: int | None = None  # the step's decision that allowed it
 
     @property
     def kind(self) -> str:
@@ -65,7 +67,7 @@ class Reply:
         return "list" if self.list_button else "buttons"
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        payload = {
             "kind": self.kind,
             "body": self.body,
             "options": [
@@ -73,6 +75,7 @@ class Reply:
             ],
             "list_button": self.list_button,
         }
+        return payload if self.decision is None else {**payload, "decision": self.decision}
 
 
 class SessionAlreadyClosed(DomainError):
@@ -97,7 +100,7 @@ class Step:
     closed_before: SessionRecord | None = None
     handoff: ConversationHandoff | None = None
     lead: dict[str, Any] = field(default_factory=dict)
-    proposals: list[Any] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
 
     def say(self, *replies: Reply) -> Step:
         self.replies.extend(replies)

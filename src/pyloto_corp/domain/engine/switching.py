@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
-from pyloto_corp.domain.engine.policy import Action
 from pyloto_corp.domain.engine.state import Turn
 from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTENTS, Intent
 from pyloto_corp.domain.language.classifier import LexiconClassifier
@@ -44,8 +43,7 @@ class Switch:
             return False
         detected = merge_detected(flow.session, [other.value])
         if len(detected) > MAX_INTENTS_PER_SESSION:
-            flow.say("limit_reached")
-            flow.finish(limit, "intent_limit")  # type: ignore[arg-type]
+            flow.finish(limit, "intent_limit", message="limit_reached")  # type: ignore[arg-type]
             return True
         known = other.value in flow.session.context.get("detected", [])
         flow.remember(detected=detected)
@@ -55,7 +53,6 @@ class Switch:
             if not known:
                 queued = (*flow.session.queued_intents, QueuedIntent(other.value, turn.at))
                 flow.update(queued_intents=queued)
-                flow.propose(Action.SEND_MESSAGE, other, queued=True)
             flow.say("noted_other", label=flow.content.intents[other].label)
         self.dialogue.ask_again(flow)
         return True
