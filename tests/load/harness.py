@@ -106,7 +106,11 @@ async def _drain(setup: Topology) -> bool:
 
 
 async def _sweep(storage) -> dict:
-    sweep = build_sweep(Settings(_env_file=None), storage)
+    """The sweep as it runs once every session went idle: turns happen on the service's
+    clock (when received), so the sweep's clock is moved past the inactivity timeout."""
+    settings = Settings(_env_file=None)
+    later = timedelta(minutes=settings.session_timeout_minutes + 1)
+    sweep = build_sweep(settings, storage, clock=lambda: datetime.now(UTC) + later)
     return (await sweep.run(max_batches=1000)).to_dict()
 
 

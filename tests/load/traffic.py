@@ -2,8 +2,9 @@
 
 Each person follows the texts of the scenarios in ``scenarios/`` (a menu choice becomes
 its title, typed), continuing with the next scenario when one runs out, so sessions
-close and reopen. Timestamps are hours in the past, 20 s apart (a person typing), so
-that after the run the real sweep finds every session idle: the final clock advance.
+close and reopen. Timestamps are hours in the past (Meta delivering late), 20 s apart (a
+person typing); turns happen on the service's clock, so after the run the sweep runs with
+its clock moved past the inactivity timeout: the final clock advance.
 Meta's habits are injected: a share of deliveries duplicated (sent again later,
 sometimes while the first is still in flight), a share of a person's consecutive
 messages delivered in reverse order, and people arriving in bursts.
