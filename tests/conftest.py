@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
+import hypothesis
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,6 +17,11 @@ from tests.support.fake_graph import FakeGraph
 from tests.support.fakes import RecordingProcessor, RecordingStatuses
 from tests.support.firestore_emulator import FirestoreEmulator
 from tests.support.processes import RedisServer
+
+# Tests never assert timings: no property test fails for being slow on a busy machine.
+# The parent is the active profile (under CI, Hypothesis' own: derandomized, no database).
+hypothesis.settings.register_profile("pyloto", hypothesis.settings(), deadline=None)
+hypothesis.settings.load_profile("pyloto")
 
 
 def make_settings(**overrides: Any) -> Settings:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import replace
 
 from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
@@ -16,6 +15,7 @@ from tests.conftest import make_settings
 from tests.e2e.test_webhook_storage import USER_KEY
 from tests.support import meta
 from tests.support.fake_graph import meta_error
+from tests.support.waiting import wait_for
 
 TOKEN = "EAAGm0PX4ZCpsBAtestonly"
 
@@ -71,7 +71,9 @@ def test_a_failed_send_stays_pending_and_the_retry_loop_sends_it(
 ):
     storage = build_sqlite_storage(tmp_path / "db.sqlite3")
     fake_graph.then((200, {"success": True}), (503, {}), (503, {}), (503, {}))
-    settings = graph_settings(fake_graph).model_copy(update={"outbox_retry_interval_seconds": 0.2})
+    # The backoff scaled up (25 s at least): the refused reply waits until the test says so.
+    settings = graph_settings(fake_graph).model_copy(update={
+        "outbox_retry_interval_seconds": 0.2, "outbox_backoff_scale": 10})  # fmt: skip
     client = client_factory(settings, storage=storage)
     deliver(meta.envelope([meta.message(text={"body": "oi"})]), client)
     [waiting, queued] = asyncio.run(storage.outbox.list_for_user(USER_KEY))
@@ -79,11 +81,8 @@ def test_a_failed_send_stays_pending_and_the_retry_loop_sends_it(
     assert queued.claim_token is None  # released at once: due with the one that waits
     assert fake_graph.sent == [fake_graph.requests[1].body] * 3
     _released_now(storage, waiting)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and len(fake_graph.sent) < 5:
-        time.sleep(0.1)
-    items = asyncio.run(storage.outbox.list_for_user(USER_KEY))
-    assert [i.status for i in items] == [OutboxStatus.SENT] * 2
+    _wait_until_all_sent(storage, 2)
+    assert len(fake_graph.sent) == 5  # three refused attempts, then each reply once
 
 
 def _released_now(storage, item) -> None:
@@ -161,19 +160,30 @@ def test_a_full_send_rate_never_holds_the_webhook(client_factory, deliver, fake_
     """What does not fit the per-person rate waits in the outbox; the loop sends it when due.
 
     The loop is woken by the deferred reply (its tick is 30 s, far longer than the wait).
+    Its send is held at the fake Meta until the webhook's answer was checked, so that
+    check never races it.
     """
     storage = build_sqlite_storage(tmp_path / "db.sqlite3")
     settings = graph_settings(fake_graph).model_copy(update={
         "recipient_max_messages": 1, "recipient_window_seconds": 1.0,
         "outbox_retry_interval_seconds": 30.0})  # fmt: skip
     client = client_factory(settings, storage=storage)
-    assert deliver(meta.envelope([meta.message(text={"body": "oi"})]), client).status_code == 200
-    first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
-    assert (first.status, second.status, len(fake_graph.sent)) == (
-        OutboxStatus.SENT, OutboxStatus.PENDING, 1)  # fmt: skip
-    assert second.claim_token is None and second.claim_expires_at > second.created_at
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and len(fake_graph.sent) < 2:
-        time.sleep(0.05)
-    assert [i.status for i in asyncio.run(storage.outbox.list_for_user(USER_KEY))] == [
-        OutboxStatus.SENT] * 2  # fmt: skip
+    fake_graph.hold_sends_after(1)
+    try:
+        assert deliver(meta.envelope([meta.message(text={"body": "oi"})]),
+                       client).status_code == 200  # fmt: skip
+        first, second = asyncio.run(storage.outbox.list_for_user(USER_KEY))
+        assert (first.status, second.status, len(fake_graph.sent)) == (
+            OutboxStatus.SENT, OutboxStatus.PENDING, 1)  # fmt: skip
+        assert second.claim_expires_at > second.created_at  # due later, not failed
+    finally:
+        fake_graph.release_sends()
+    _wait_until_all_sent(storage, 2)
+    assert len(fake_graph.sent) == 2
+
+
+def _wait_until_all_sent(storage, count: int) -> None:
+    """Until the outbox records every reply as sent (Meta sees a send before it is recorded)."""
+    wait_for(lambda: asyncio.run(storage.outbox.list_for_user(USER_KEY)),
+             lambda items: [i.status for i in items] == [OutboxStatus.SENT] * count,
+             f"{count} replies recorded as sent")  # fmt: skip

@@ -2,6 +2,8 @@
 
 Each answer is ``(status, body)`` or ``(status, body, delay_seconds)``; when the script is
 empty it answers 200 with a fresh wamid. Runs in a thread, so sync and async tests share it.
+``hold_sends_after(n)`` keeps later sends waiting (not yet seen) until ``release_sends()``,
+so a test can look at the service between two sends without racing a background one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+HOLD_LIMIT_SECONDS = 30.0  # a test that forgets to release never hangs the server
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class FakeGraph:
         self.downloads: list[Seen] = []
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
+        self._held_after: int | None = None  # sends let through before holding the rest
+        self._passed = 0
+        self._gate = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -52,7 +59,28 @@ class FakeGraph:
         self.script.extend(answers)
         return self
 
+    def hold_sends_after(self, count: int) -> None:
+        with self._lock:
+            self._held_after, self._passed = count, 0
+            self._gate.clear()
+
+    def release_sends(self) -> None:
+        with self._lock:
+            self._held_after = None
+        self._gate.set()
+
+    def _wait_turn(self, body: dict[str, Any]) -> None:
+        """A held send waits here, before it is recorded (read receipts are never held)."""
+        if "status" in body:
+            return
+        with self._lock:
+            self._passed += 1
+            held = self._held_after is not None and self._passed > self._held_after
+        if held:
+            self._gate.wait(HOLD_LIMIT_SECONDS)
+
     def reset(self) -> None:
+        self.release_sends()
         with self._lock:
             self.requests.clear()
             self.script.clear()
@@ -105,6 +133,7 @@ class FakeGraph:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                graph._wait_turn(body)
                 seen = Seen(self.path, self.headers.get("Authorization"), body)
                 status, answer, delay = graph._answer(seen)
                 time.sleep(delay)

@@ -19,9 +19,10 @@ from pyloto_corp.api.openapi_models import ExportResponse, error
 from pyloto_corp.api.ops_auth import operator_of
 from pyloto_corp.api.signature import read_limited_body
 from pyloto_corp.api.webhook import parse_json
-from pyloto_corp.application.export_conversation import MAX_REASON, ExportRequest
+from pyloto_corp.application.export_conversation import ExportRequest
 from pyloto_corp.application.subjects import USER_KEY, Subject
 from pyloto_corp.domain.export.model import ExportFormat
+from pyloto_corp.domain.ops_reason import MAX_REASON, REASON_PATTERN
 
 PATH = "/v1/exports/conversations"
 Body = TypeVar("Body", bound=BaseModel)
@@ -70,7 +71,8 @@ BODY_SCHEMA: dict[str, Any] = {
         "user_key": {"type": "string", "pattern": USER_KEY.pattern},
         "format": {"type": "string", "pattern": "^([tT][xX][tT]|[mM][dD])$", "default": "txt"},
         "include_pii": {"type": "boolean", "default": False},
-        "reason": {"type": "string", "minLength": 1, "maxLength": MAX_REASON, "pattern": r"\S",
+        "reason": {"type": "string", "minLength": 1, "maxLength": MAX_REASON,
+                   "pattern": REASON_PATTERN,  # the application checks this very pattern
                    "example": "Pedido do jurídico, processo 123"},
     },
     "required": ["reason"],

@@ -26,9 +26,10 @@ from pyloto_corp.api.openapi_models import ErasureResponse, ExportResponse
 from pyloto_corp.api.ops_auth import operator_of
 from pyloto_corp.api.signature import read_limited_body
 from pyloto_corp.application.erase_subject import ErasureRequest
-from pyloto_corp.application.export_conversation import LGPD_ACCESS, MAX_REASON, ExportRequest
+from pyloto_corp.application.export_conversation import LGPD_ACCESS, ExportRequest
 from pyloto_corp.application.subjects import Subject
 from pyloto_corp.domain.export.model import ExportFormat
+from pyloto_corp.domain.ops_reason import MAX_REASON
 
 ACCESS_PATH, ERASURE_PATH = "/v1/lgpd/access", "/v1/lgpd/erasure"
 

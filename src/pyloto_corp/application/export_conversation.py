@@ -31,10 +31,10 @@ from pyloto_corp.domain.export.model import (
     export_path,
 )
 from pyloto_corp.domain.export.render import render
+from pyloto_corp.domain.ops_reason import MAX_REASON, is_valid_reason
 
 log = structlog.get_logger(__name__)
 
-MAX_REASON = 500
 MAX_ACTOR = 80
 LGPD_ACCESS = "lgpd_access"  # the purpose of a data subject's own copy
 
@@ -55,7 +55,7 @@ class ExportRequest:
 
 def check_reason_and_actor(reason: str, actor: str) -> None:
     """Every ops request says why (for the audit trail) and who asks."""
-    if not reason.strip() or len(reason) > MAX_REASON:
+    if not is_valid_reason(reason):  # the rule the OpenAPI document publishes
         raise InvalidRequest("reason", f"informe o motivo (1 a {MAX_REASON} caracteres)")
     if not actor.strip() or len(actor) > MAX_ACTOR:
         raise InvalidRequest("actor", f"o ator deve ter de 1 a {MAX_ACTOR} caracteres")

@@ -1,0 +1,101 @@
+"""The ops reason: what the OpenAPI document accepts, the service accepts, and the other way round.
+
+The document is read three ways: by an ECMAScript engine (jsonschema_rs, which
+schemathesis validates with, like any JavaScript client), as schemathesis draws values
+(Python ``re`` with ASCII classes) and by Python's default ``re``. Each reading must agree
+with the service (an export request and an erasure request) on every string.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jsonschema_rs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pyloto_corp.application.erase_subject import ErasureRequest
+from pyloto_corp.application.errors import InvalidRequest
+from pyloto_corp.application.export_conversation import ExportRequest
+from pyloto_corp.application.subjects import Subject
+from pyloto_corp.bootstrap import build_app
+from pyloto_corp.domain.export.model import ExportFormat
+from pyloto_corp.domain.ops_reason import REASON_PATTERN
+from tests.conftest import make_settings
+
+SUBJECT = Subject("+5542999990001")
+OPERATIONS = ["/v1/exports/conversations", "/v1/lgpd/access", "/v1/lgpd/erasure"]
+BLANKS = ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\t", "\n", "\r\n", " ", "\xa0",
+          "\ufeff", "\x1c", "\x1f", "\u3000", "\u2007"]  # fmt: skip
+BIDI = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+TEXT = "Pedido do jurídico, ação nº 123 — São João"
+TRICKY = [*BLANKS, *BIDI, "\u200b", "\x00"]
+SAMPLES = [
+    TEXT, "", "x" * 500, "x" * 501, "é" * 500, "😀" * 500, "😀" * 501,
+    *TRICKY, *(c * 3 for c in TRICKY), *(f"{c}motivo{c}" for c in TRICKY),
+    *(f"{TEXT}{c}linha 2" for c in TRICKY),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def readings():
+    """Every way a client may read the reason's schema, as published by the running app."""
+    document = build_app(make_settings()).openapi()
+    schemas = [document["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+               ["schema"]["properties"]["reason"] for path in OPERATIONS]  # fmt: skip
+    return [reader for schema in schemas for reader in _readers(schema)]
+
+
+def _readers(schema: dict) -> list:
+    ecma = jsonschema_rs.validator_for(schema)
+    lengths = (schema["minLength"], schema["maxLength"])
+    ascii_classes = re.compile(schema["pattern"], re.ASCII)
+    default = re.compile(schema["pattern"])
+
+    def by(pattern: re.Pattern[str]):
+        return lambda text: lengths[0] <= len(text) <= lengths[1] and bool(pattern.search(text))
+
+    return [ecma.is_valid, by(ascii_classes), by(default)]
+
+
+def accepted(reason: str) -> bool:
+    """What the service says (an export and an erasure check reasons alike)."""
+    verdicts = {_verdict(ExportRequest, SUBJECT, ExportFormat.TXT, reason, "juridico"),
+                _verdict(ErasureRequest, SUBJECT, reason, "juridico")}  # fmt: skip
+    [verdict] = verdicts
+    return verdict
+
+
+def _verdict(request: type, *values: object) -> bool:
+    try:
+        request(*values)
+    except InvalidRequest as exc:
+        assert exc.field == "reason"
+        return False
+    return True
+
+
+@pytest.mark.parametrize("reason", SAMPLES, ids=ascii)
+def test_the_document_and_the_service_agree_on_tricky_reasons(readings, reason):
+    """NEL, line and paragraph separators, VT, FF, tabs, newlines, bidi controls, accents."""
+    server = accepted(reason)
+    assert [read(reason) for read in readings] == [server] * len(readings)
+
+
+@given(st.lists(st.sampled_from([*TRICKY, "a", "é", "😀"]), max_size=6).map("".join))
+def test_the_document_and_the_service_agree_on_mixtures(readings, reason):
+    """Any mixture of those characters: one verdict for every reading and the service."""
+    assert {read(reason) for read in readings} == {accepted(reason)}
+
+
+def test_blank_is_refused_and_text_is_accepted():
+    """Whitespace by either engine's definition says nothing; words do, whatever surrounds them."""
+    assert not any(accepted(blank * 2) for blank in BLANKS)
+    assert not accepted("".join(BLANKS))
+    assert all(accepted(f"{blank}{TEXT}{blank}") for blank in BLANKS)
+
+
+def test_the_pattern_names_its_characters():
+    """No \\s, \\d, \\w, \\b or \\p: their meaning differs between regex engines."""
+    assert re.search(r"\\[sSdDwWbBpP]", REASON_PATTERN) is None
