@@ -15,7 +15,7 @@ import pytest
 
 from pyloto_corp.cli import ops
 from tests.support.ops import PHONE, export, ops_settings, sha256, talk
-from tests.support.tamper import tamper_sqlite
+from tests.support.tamper import ChainTamper, tamper_sqlite
 
 CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 FROZEN = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
@@ -51,6 +51,7 @@ def test_export_and_verify_from_the_command_line(settings, tmp_path):
     report = json.loads(verified.stdout)
     assert verified.returncode == 0 and report["valid"] is True
     assert report["tail_hash"] == answer["audit_tail_hash"] and report["broken_at"] is None
+    assert report["problem"] is None and report["head"]["hash"] == answer["audit_tail_hash"]
 
 
 def test_verify_reports_a_tampered_event_and_exits_1(settings):
@@ -60,6 +61,21 @@ def test_verify_reports_a_tampered_event_and_exits_1(settings):
     verified = run(settings, "audit", "verify", "--user-key", answer["user_key"])
     assert verified.returncode == 1
     assert json.loads(verified.stdout)["broken_at"]["event_id"] == answer["audit_event_id"]
+
+
+def test_verify_exits_1_when_the_last_event_is_deleted(settings):
+    """Deleting the chain's last row leaves every link intact, but not the stored head."""
+    answer = json.loads(run(settings, "export", "--phone", PHONE, "--reason", REASON).stdout)
+    before = json.loads(run(settings, "audit", "verify", "--phone", PHONE).stdout)
+    ChainTamper("sqlite", settings.sqlite_path, answer["user_key"]).delete(answer["audit_event_id"])
+    verified = run(settings, "audit", "verify", "--phone", PHONE)
+    assert verified.returncode == 1, verified.stderr
+    report = json.loads(verified.stdout)
+    assert report["valid"] is False and report["count"] == before["count"] - 1
+    assert report["broken_at"] == {"event_id": answer["audit_event_id"],
+                                   "seq": before["count"], "reason": report["problem"]}  # fmt: skip
+    assert "ausentes no fim" in report["problem"]
+    assert report["head"] == {"seq": before["count"], "hash": answer["audit_tail_hash"]}
 
 
 @pytest.mark.parametrize(

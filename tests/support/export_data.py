@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 
-from pyloto_corp.domain.audit import GENESIS_HASH, AuditEvent, seal, verify_chain
+from pyloto_corp.domain.audit import GENESIS_HASH, AuditEvent, AuditHead, seal, verify_chain
 from pyloto_corp.domain.conversation import ConversationHeader, Direction, PayloadRef
 from pyloto_corp.domain.conversation import StoredMessage as Msg
 from pyloto_corp.domain.export.model import ConversationSnapshot
@@ -29,6 +29,11 @@ def chain(*drafts: tuple[str, str, str, dict]) -> tuple[AuditEvent, ...]:
         events.append(seal(draft, prev, seq))
         prev = events[-1].hash
     return tuple(events)
+
+
+def stored_head(events: tuple[AuditEvent, ...]) -> AuditHead:
+    """The head the store keeps for ``events`` (their last event)."""
+    return AuditHead(events[-1].hash, events[-1].seq, events[-1].event_id)
 
 
 HANDOFF = {
@@ -68,7 +73,7 @@ def snapshot() -> ConversationSnapshot:
     )  # fmt: skip
     header = ConversationHeader(USER_KEY, at(0.01), at(61), at(61), tenant_id="pyloto")
     return ConversationSnapshot(USER_KEY, header, (open_one, closed), lead, messages, events,
-                                verify_chain(list(events)))  # fmt: skip
+                                verify_chain(list(events), stored_head(events)))  # fmt: skip
 
 
 def tampered(snap: ConversationSnapshot, seq: int) -> ConversationSnapshot:
@@ -76,4 +81,5 @@ def tampered(snap: ConversationSnapshot, seq: int) -> ConversationSnapshot:
     events = tuple(
         dataclasses.replace(e, reason="editado depois") if e.seq == seq else e for e in snap.audit
     )
-    return dataclasses.replace(snap, audit=events, verification=verify_chain(list(events)))
+    verification = verify_chain(list(events), snap.verification.head)
+    return dataclasses.replace(snap, audit=events, verification=verification)

@@ -65,6 +65,9 @@ class BrokenAudit:
     async def tail(self, user_key):
         return await self.inner.tail(user_key)
 
+    async def head(self, user_key):
+        return await self.inner.head(user_key)
+
     async def append(self, draft, expected_prev_hash):
         raise StorageUnavailable("down")
 

@@ -31,11 +31,20 @@ class ChainBreak(BaseModel):
     reason: str | None
 
 
+class ChainHead(BaseModel):
+    seq: int
+    hash: str
+
+
 class ChainReport(BaseModel):
+    """The walk of the audit chain, checked against the head stored with every append."""
+
     valid: bool
     count: int
     tail_hash: str
     broken_at: ChainBreak | None
+    problem: str | None = None
+    head: ChainHead | None = None
 
 
 class ExportResponse(BaseModel):

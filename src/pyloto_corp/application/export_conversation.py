@@ -1,10 +1,10 @@
 """ExportConversationUseCase: a person's full record, stored create-only, then audited.
 
 Order matters for the evidence: read (audit trail first, so every audited contact has its
-message in the file), verify the chain, render, store the file, and only then append the
-EXPORT_GENERATED event, which names the file's SHA-256. A failure before the file is
-stored leaves no trace; a failure after it leaves a file whose event is missing, which is
-logged as an error with the path so ops can see it.
+message in the file), verify the chain (and that it ends at its stored head), render,
+store the file, and only then append the EXPORT_GENERATED event, which names the file's
+SHA-256. A failure before the file is stored leaves no trace; a failure after it leaves a
+file whose event is missing, which is logged as an error with the path so ops can see it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 
 import structlog
 
-from pyloto_corp.application.audit_trail import AuditTrail
+from pyloto_corp.application.audit_trail import AuditTrail, read_chain
 from pyloto_corp.application.delivery_rules import history
 from pyloto_corp.application.errors import ConversationNotFound, InvalidRequest
 from pyloto_corp.application.export_result import ExportResult
@@ -93,13 +93,13 @@ class ExportConversationUseCase:
         header = await self._storage.conversations.get_header(user_key)
         if header is None:
             raise ConversationNotFound("nenhuma conversa registrada para esta pessoa")
-        events = await self._storage.audit.list_events(user_key)
+        events, head = await read_chain(self._storage.audit, user_key)
         stored = await self._storage.conversations.list_messages(user_key)
         messages = history(stored, await self._storage.outbox.list_for_user(user_key))
         sessions = await self._storage.sessions.list_for_user(user_key)
         lead = await self._storage.leads.get(user_key)
         return ConversationSnapshot(user_key, header, tuple(sessions), lead, tuple(messages),
-                                    tuple(events), verify_chain(events))  # fmt: skip
+                                    tuple(events), verify_chain(events, head))  # fmt: skip
 
     async def _record(
         self, request: ExportRequest, snapshot: ConversationSnapshot, stored: StoredExport,

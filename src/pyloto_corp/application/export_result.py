@@ -12,12 +12,16 @@ from pyloto_corp.domain.export.model import ExportFormat, RenderedExport
 
 
 def chain_dict(chain: ChainVerification) -> dict[str, Any]:
+    """The verification as JSON: ``problem`` says in Portuguese what broke (None if valid);
+    ``head`` is the stored head the walk was checked against."""
     broken = None
     if not chain.valid:
         broken = {"event_id": chain.broken_event_id, "seq": chain.broken_seq,
                   "reason": chain.reason}  # fmt: skip
+    head = chain.head
     return {"valid": chain.valid, "count": chain.count, "tail_hash": chain.tail_hash,
-            "broken_at": broken}  # fmt: skip
+            "broken_at": broken, "problem": None if chain.valid else chain.reason,
+            "head": {"seq": head.seq, "hash": head.hash} if head else None}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from pyloto_corp.application.apply_retention import ExpiredRecords
 from pyloto_corp.application.erasure import SubjectDataStore
 from pyloto_corp.application.media_jobs import MediaJobStore
 from pyloto_corp.application.turns import TurnStore
-from pyloto_corp.domain.audit import AuditEvent
+from pyloto_corp.domain.audit import AuditEvent, AuditHead
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
 from pyloto_corp.domain.records import DeliveryUpdate, LeadProfile, OutboxItem, SessionRecord
 
@@ -130,7 +130,15 @@ class AuditLog(Protocol):
         ...
 
     async def tail(self, user_key: str) -> tuple[str, int]:
-        """(hash, seq) of the last event, or (GENESIS_HASH, 0)."""
+        """(hash, seq) of the stored head (see ``head``), or (GENESIS_HASH, 0)."""
+        ...
+
+    async def head(self, user_key: str) -> AuditHead:
+        """The stored head: the last appended event, updated in each append's transaction.
+
+        ``AuditHead()`` when nothing was ever appended. Events deleted from the end of the
+        chain leave the head ahead of them, which is how the verifier sees them missing.
+        """
         ...
 
     async def list_events(self, user_key: str) -> list[AuditEvent]: ...

@@ -1,9 +1,12 @@
-"""VerifyAuditChain: walk one person's audit trail and name the first broken link."""
+"""VerifyAuditChain: walk one person's audit trail, check it ends at the stored head, and
+name the first broken position (an edited, removed or reordered event, or events missing
+at the end)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pyloto_corp.application.audit_trail import read_chain
 from pyloto_corp.application.errors import ConversationNotFound
 from pyloto_corp.application.export_result import chain_dict
 from pyloto_corp.application.storage import Storage
@@ -16,9 +19,10 @@ class VerifyAuditChain:
         self._storage, self._pepper = storage, pepper
 
     async def execute(self, subject: Subject) -> dict[str, Any]:
-        """``{"user_key", "valid", "count", "tail_hash", "broken_at"}``."""
+        """``{"user_key", "valid", "count", "tail_hash", "broken_at", "problem", "head"}``."""
         user_key = resolve_user_key(self._pepper, subject)
-        events = await self._storage.audit.list_events(user_key)
-        if not events and await self._storage.conversations.get_header(user_key) is None:
+        events, head = await read_chain(self._storage.audit, user_key)
+        unknown = not events and head.seq == 0
+        if unknown and await self._storage.conversations.get_header(user_key) is None:
             raise ConversationNotFound("nenhuma conversa registrada para esta pessoa")
-        return {"user_key": user_key, **chain_dict(verify_chain(events))}
+        return {"user_key": user_key, **chain_dict(verify_chain(events, head))}

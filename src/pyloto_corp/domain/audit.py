@@ -61,6 +61,20 @@ def seal(draft: AuditEvent, prev_hash: str, seq: int) -> AuditEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditHead:
+    """What the store says the chain's last event is, written with every append.
+
+    The walk alone cannot see events removed from the end; the head can: it is updated in
+    the same transaction as each append and read back by the verifier. ``AuditHead()`` is
+    the head of an empty chain.
+    """
+
+    hash: str = GENESIS_HASH
+    seq: int = 0
+    event_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ChainVerification:
     valid: bool
     count: int
@@ -68,24 +82,59 @@ class ChainVerification:
     broken_event_id: str | None = None
     broken_seq: int | None = None
     reason: str | None = None
+    head: AuditHead | None = None  # the stored head the walk was checked against, if any
 
 
-def verify_chain(events: list[AuditEvent]) -> ChainVerification:
-    """Walk the chain in ``seq`` order; name the first event that breaks it."""
+MISSING_AT_END = "eventos ausentes no fim da cadeia (o topo registrado está mais adiante)"
+BEYOND_HEAD = "evento além do topo registrado da cadeia"
+HEAD_MISMATCH = "último evento não confere com o topo registrado da cadeia"
+
+
+def verify_chain(events: list[AuditEvent], head: AuditHead | None = None) -> ChainVerification:
+    """Walk the chain in ``seq`` order; name the first event that breaks it.
+
+    With the stored ``head``, the walk must also end exactly there: same count and same
+    last hash. Without it (None), only the links are checked.
+    """
     prev = GENESIS_HASH
     ordered = sorted(events, key=lambda e: e.seq)
     for position, event in enumerate(ordered, start=1):
         problem = None
-        if event.seq != position:
-            problem = "sequência com lacuna ou repetição"
+        if event.seq > position:
+            problem = f"sequência com lacuna: falta o evento seq {position} (evento removido)"
+        elif event.seq < position:
+            problem = "sequência com repetição"
         elif event.prev_hash != prev:
             problem = "prev_hash não aponta para o evento anterior"
         elif compute_hash(event) != event.hash:
             problem = "hash não confere com o conteúdo (evento alterado)"
         if problem:
-            return ChainVerification(False, len(ordered), prev, event.event_id, event.seq, problem)
+            return ChainVerification(False, len(ordered), prev, event.event_id, event.seq,
+                                     problem, head)  # fmt: skip
         prev = event.hash
+    if head is not None:
+        return _against_head(ordered, prev, head)
     return ChainVerification(True, len(ordered), prev)
+
+
+def _against_head(ordered: list[AuditEvent], tail: str, head: AuditHead) -> ChainVerification:
+    """An intact walk (ending at ``tail``) checked against the stored head: it must end there.
+
+    As for a broken link, ``tail_hash`` is the hash of the last event before the break.
+    """
+    count = len(ordered)
+    if count < head.seq:  # position count + 1 is gone; its id is known if it was the head
+        gone = head.event_id if count + 1 == head.seq else None
+        return ChainVerification(False, count, tail, gone, count + 1, MISSING_AT_END, head)
+    if count > head.seq:
+        extra = ordered[head.seq]
+        return ChainVerification(False, count, extra.prev_hash, extra.event_id, extra.seq,
+                                 BEYOND_HEAD, head)  # fmt: skip
+    if count and tail != head.hash:
+        last = ordered[-1]
+        return ChainVerification(False, count, last.prev_hash, last.event_id, last.seq,
+                                 HEAD_MISMATCH, head)  # fmt: skip
+    return ChainVerification(True, count, tail, head=head)
 
 
 def decisions_in(events: list[AuditEvent]) -> list[dict[str, Any]]:

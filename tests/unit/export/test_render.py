@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pyloto_corp.domain.audit import verify_chain
 from pyloto_corp.domain.errors import DomainError
 from pyloto_corp.domain.export.model import ExportFormat, ExportOptions, export_path
 from pyloto_corp.domain.export.render import footer_matches, render
@@ -85,6 +86,27 @@ def test_broken_chain_is_reported_at_the_edited_event(fmt):
     text = render(tampered(snapshot(), 2), options(fmt)).data.decode()
     assert "QUEBRADA no evento seq 2" in text and "wamid.IN1" in text
     assert "CADEIA QUEBRADA" in text and "evento alterado" in text
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat))
+def test_events_missing_at_the_end_are_reported_against_the_head(fmt):
+    """The last event deleted: the walk is intact but stops before the stored head."""
+    snap = snapshot()
+    cut = snap.audit[:-1]
+    verification = verify_chain(list(cut), snap.verification.head)
+    text = render(dataclasses.replace(snap, audit=cut, verification=verification),
+                  options(fmt)).data.decode()  # fmt: skip
+    assert "QUEBRADA no evento seq 3" in text and "CADEIA QUEBRADA" in text
+    assert "eventos ausentes no fim" in text and "seq 3" in text
+    assert snap.verification.head.hash in text
+
+
+def test_a_verification_without_the_head_says_so():
+    """A walk that was not checked against a stored head is labelled as such."""
+    snap = snapshot()
+    unchecked = dataclasses.replace(snap, verification=verify_chain(list(snap.audit)))
+    text = render(unchecked, options(ExportFormat.TXT)).data.decode()
+    assert "Topo registrado: não conferido" in text and "Hash do topo" not in text
 
 
 def test_empty_conversation_renders_notes():

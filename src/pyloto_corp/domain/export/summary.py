@@ -30,7 +30,7 @@ def overview(snap: ConversationSnapshot, opts: ExportOptions) -> Section:
     chain = snap.verification
     pii = "incluídos (include_pii=true)" if opts.include_pii else (
         "mascarados: telefones e e-mails ocultos (include_pii=false)")  # fmt: skip
-    broken = f"QUEBRADA no evento seq {chain.broken_seq} ({chain.broken_event_id})"
+    broken = f"QUEBRADA no evento seq {chain.broken_seq} ({chain.broken_event_id or lb.NONE})"
     outbound = lb.count(len(snap.messages) - inbound, "enviada", "enviadas")
     pairs = (
         ("user_key", snap.user_key),

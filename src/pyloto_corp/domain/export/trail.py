@@ -12,7 +12,9 @@ from pyloto_corp.domain.export.model import ConversationSnapshot, ExportOptions
 HOW_TO_VERIFY = (
     "Cada evento guarda hash = SHA-256(conteúdo canônico + prev_hash), em hexadecimal; o "
     "conteúdo canônico (JSON com chaves ordenadas, sem espaços) está abaixo de cada evento e "
-    "o primeiro prev_hash é 64 zeros. Qualquer alteração, remoção ou inserção quebra a cadeia."
+    "o primeiro prev_hash é 64 zeros. Qualquer alteração, remoção ou inserção quebra a cadeia. "
+    "O último evento deve ser o topo que o serviço registra a cada evento (seq e hash em "
+    "Verificação): eventos removidos do fim também quebram a cadeia."
 )
 
 
@@ -69,14 +71,16 @@ def audit_entry(event: AuditEvent, opts: ExportOptions) -> Entry:
 
 def verification(snap: ConversationSnapshot) -> Section:
     chain = snap.verification
+    head = chain.head
     pairs = [
         ("Resultado", "cadeia íntegra" if chain.valid else "CADEIA QUEBRADA"),
         ("Eventos verificados", str(chain.count)),
         ("Hash do último evento íntegro", chain.tail_hash),
+        ("Topo registrado", f"seq {head.seq}" if head else "não conferido"),
     ]
+    if head:
+        pairs.append(("Hash do topo registrado", head.hash))
     if not chain.valid:
-        pairs += [
-            ("Primeiro evento com problema", f"seq {chain.broken_seq} ({chain.broken_event_id})"),
-            ("Problema", chain.reason or lb.NONE),
-        ]
+        where = f"seq {chain.broken_seq} ({chain.broken_event_id or lb.NONE})"
+        pairs += [("Primeiro evento com problema", where), ("Problema", chain.reason or lb.NONE)]
     return Section("Verificação da cadeia de auditoria", (Fields(tuple(pairs)),))

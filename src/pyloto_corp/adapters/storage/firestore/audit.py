@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, run_transaction
-from pyloto_corp.adapters.storage.firestore.state import audit_tail, seal_after
+from pyloto_corp.adapters.storage.firestore.state import audit_head, audit_tail, seal_after
 from pyloto_corp.application.errors import AuditConflict
-from pyloto_corp.domain.audit import AuditEvent
+from pyloto_corp.domain.audit import AuditEvent, AuditHead
 
 
 class FirestoreAuditLog:
     def __init__(self, paths: Paths) -> None:
         self._paths = paths
 
-    async def tail(self, user_key: str) -> tuple[str, int]:
+    async def head(self, user_key: str) -> AuditHead:
         snap = await self._paths.get(self._paths.conversation(user_key))
-        return audit_tail(snap.to_dict() if snap.exists else None)
+        return audit_head(snap.to_dict() if snap.exists else None)
+
+    async def tail(self, user_key: str) -> tuple[str, int]:
+        head = await self.head(user_key)
+        return head.hash, head.seq
 
     async def append(self, draft: AuditEvent, expected_prev_hash: str) -> AuditEvent:
         header_ref = self._paths.conversation(draft.user_key)

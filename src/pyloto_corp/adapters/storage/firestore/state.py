@@ -15,7 +15,7 @@ from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx
 from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.turns import ConversationState
-from pyloto_corp.domain.audit import GENESIS_HASH, AuditEvent, seal
+from pyloto_corp.domain.audit import AuditEvent, AuditHead, seal
 from pyloto_corp.domain.records import SessionRecord
 
 OPEN, LAST_CLOSED, IDLE_SINCE, AUDIT = "open_session", "last_closed", "idle_since", "audit"
@@ -27,9 +27,15 @@ def _session(doc: Doc | None, name: str) -> SessionRecord | None:
     return codec.session_from(value) if value else None
 
 
-def audit_tail(doc: Doc | None) -> tuple[str, int]:
+def audit_head(doc: Doc | None) -> AuditHead:
+    """The chain's head as stored in the conversation document (moved by every append)."""
     head = (doc or {}).get(AUDIT)
-    return (head["hash"], head["seq"]) if head else (GENESIS_HASH, 0)
+    return AuditHead(head["hash"], head["seq"], head.get("event_id")) if head else AuditHead()
+
+
+def audit_tail(doc: Doc | None) -> tuple[str, int]:
+    head = audit_head(doc)
+    return head.hash, head.seq
 
 
 def state_from(user_key: str, doc: Doc | None) -> ConversationState:

@@ -37,7 +37,19 @@ CREATE INDEX IF NOT EXISTS media_jobs_due ON media_jobs (status, due_at);
 CREATE TABLE IF NOT EXISTS audit_events (
     user_key TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE,
     doc TEXT NOT NULL, PRIMARY KEY (user_key, seq));
+CREATE TABLE IF NOT EXISTS audit_heads (
+    user_key TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL, event_id TEXT NOT NULL);
 """
+
+# ``PRAGMA user_version`` counts the migrations applied to the file (0: a file made before
+# the first one). Each runs once, in one IMMEDIATE transaction, in order.
+MIGRATIONS = (
+    # 1: the audit chain's stored head, back-filled from each chain's last event.
+    "INSERT OR IGNORE INTO audit_heads (user_key, seq, hash, event_id) "
+    "SELECT user_key, seq, json_extract(doc, '$.hash'), event_id FROM audit_events AS a "
+    "WHERE seq = (SELECT max(seq) FROM audit_events AS b WHERE b.user_key = a.user_key)",
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def iso(value: datetime) -> str:
@@ -78,6 +90,17 @@ class SqliteDatabase:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring an older file up to SCHEMA_VERSION (another process may be doing it too)."""
+        if self.query("PRAGMA user_version")[0][0] >= SCHEMA_VERSION:
+            return
+        with self.transaction() as tx:
+            done = tx.execute("PRAGMA user_version").fetchone()[0]
+            for sql in MIGRATIONS[done:]:
+                tx.execute(sql)
+            tx.execute(f"PRAGMA user_version = {max(done, SCHEMA_VERSION)}")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
