@@ -16,9 +16,12 @@ from pathlib import Path
 
 from pyloto_corp.adapters.exports.local import LocalFolderExportSink
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
-from pyloto_corp.application.audit_trail import AuditTrail
-from pyloto_corp.application.export_conversation import ExportConversationUseCase, ExportRequest
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.records.audit_trail import AuditTrail
+from pyloto_corp.application.records.export_conversation import (
+    ExportConversationUseCase,
+    ExportRequest,
+)
+from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.domain.audit import AuditEvent
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.export.model import ExportFormat

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
-from pyloto_corp.application.process_inbound_message import user_key_of
+from pyloto_corp.application.inbound.process_inbound_message import user_key_of
 from pyloto_corp.domain.audit import decisions_in
 from pyloto_corp.domain.messages import SenderIdKind, SenderRef
 from tests.conftest import make_settings

@@ -9,7 +9,7 @@ from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.adapters.storage.sqlite.database import dumps
-from pyloto_corp.application.delivery_rules import history
+from pyloto_corp.application.replies.delivery_rules import history
 from pyloto_corp.domain.records import OutboxStatus
 from tests.conftest import make_settings
 from tests.e2e.test_webhook_storage import USER_KEY

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
-from pyloto_corp.application.delivery_rules import history
+from pyloto_corp.application.replies.delivery_rules import history
 from pyloto_corp.domain.export.render import footer_matches
 from tests.support.ops import OPS_KEY, OTHER_KEY, PHONE, export, ops_settings, talk, user_key
 

@@ -13,7 +13,7 @@ import pytest
 from google.cloud.firestore import AsyncClient
 
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
-from pyloto_corp.application.ops_keys import hash_ops_key
+from pyloto_corp.application.records.ops_keys import hash_ops_key
 from pyloto_corp.bootstrap import build_app
 from pyloto_corp.domain.audit import verify_chain
 from tests.conftest import make_settings

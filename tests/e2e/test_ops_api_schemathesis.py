@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from pyloto_corp.application.ops_keys import hash_ops_key
+from pyloto_corp.application.records.ops_keys import hash_ops_key
 from tests.load import processes, traffic
 from tests.load.meta_sim import MetaSimulator
 from tests.support.ops import OPS_KEY

@@ -4,7 +4,7 @@ import httpx
 import pytest
 
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
-from pyloto_corp.application.delivery_rules import history as both_ways
+from pyloto_corp.application.replies.delivery_rules import history as both_ways
 from pyloto_corp.bootstrap import build_app
 from pyloto_corp.infra.settings import DEV_PLACEHOLDER
 from tests.conftest import make_settings

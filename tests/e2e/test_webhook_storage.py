@@ -7,7 +7,7 @@ from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.adapters.storage.sqlite.turns import SqliteTurnStore
 from pyloto_corp.application.errors import StorageUnavailable
-from pyloto_corp.application.process_inbound_message import user_key_of
+from pyloto_corp.application.inbound.process_inbound_message import user_key_of
 from pyloto_corp.domain.messages import SenderIdKind, SenderRef
 from pyloto_corp.infra.settings import DEV_PLACEHOLDER
 from tests.support import meta

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from pyloto_corp.adapters.whatsapp.graph_media import GraphMediaSource
-from pyloto_corp.application.media_jobs import MediaGone, MediaSourceUnavailable
+from pyloto_corp.application.media.media_jobs import MediaGone, MediaSourceUnavailable
 from pyloto_corp.domain.media import MediaRefused
 
 pytestmark = pytest.mark.anyio

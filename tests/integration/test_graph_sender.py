@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from pyloto_corp.adapters.whatsapp.graph_sender import GraphApiSender
-from pyloto_corp.application import send_errors as e
+from pyloto_corp.application.replies import send_errors as e
 from pyloto_corp.domain.outbound import Recipient
 from tests.support.fake_graph import meta_error
 

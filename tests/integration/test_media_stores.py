@@ -12,7 +12,7 @@ from google.cloud import storage
 from pyloto_corp.adapters.media.gcs import GcsMediaStore
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
 from pyloto_corp.application.errors import MediaStoreUnavailable
-from pyloto_corp.application.media_store import media_folder, media_path
+from pyloto_corp.application.media.media_store import media_folder, media_path
 from tests.support.fake_gcs import FakeGcsServer
 
 pytestmark = pytest.mark.anyio

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pyloto_corp.application.process_inbound_message import user_key_of
+from pyloto_corp.application.inbound.process_inbound_message import user_key_of
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.audit import decisions_in, verify_chain
 from pyloto_corp.domain.conversation import Direction

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pyloto_corp.application.ops_keys import hash_ops_key
+from pyloto_corp.application.records.ops_keys import hash_ops_key
 from pyloto_corp.domain.identity import user_key_for_phone
 from pyloto_corp.infra.settings import Settings
 from tests.conftest import make_settings

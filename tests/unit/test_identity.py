@@ -6,7 +6,7 @@ import hmac
 
 import pytest
 
-from pyloto_corp.application.process_inbound_message import user_key_of
+from pyloto_corp.application.inbound.process_inbound_message import user_key_of
 from pyloto_corp.domain.errors import DomainError
 from pyloto_corp.domain.identity import (
     InvalidPhone,

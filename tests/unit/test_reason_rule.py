@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pyloto_corp.application.erase_subject import ErasureRequest
 from pyloto_corp.application.errors import InvalidRequest
-from pyloto_corp.application.export_conversation import ExportRequest
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.privacy.erase_subject import ErasureRequest
+from pyloto_corp.application.records.export_conversation import ExportRequest
+from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.bootstrap import build_app
 from pyloto_corp.domain.export.model import ExportFormat
 from pyloto_corp.domain.ops_reason import REASON_PATTERN

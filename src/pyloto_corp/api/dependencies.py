@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from pyloto_corp.application.erase_subject import EraseSubjectData
-from pyloto_corp.application.export_conversation import ExportConversationUseCase
-from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
-from pyloto_corp.application.ops_keys import OpsKeyring
+from pyloto_corp.application.inbound.ingest_webhook import IngestWebhookEvents
 from pyloto_corp.application.ports import RateLimiter
+from pyloto_corp.application.privacy.erase_subject import EraseSubjectData
+from pyloto_corp.application.records.export_conversation import ExportConversationUseCase
+from pyloto_corp.application.records.ops_keys import OpsKeyring
 
 ReadinessCheck = Callable[[], Awaitable[None]]
 ShutdownHook = Callable[[], Awaitable[None]]

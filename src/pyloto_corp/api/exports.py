@@ -19,8 +19,8 @@ from pyloto_corp.api.openapi_models import ExportResponse, error
 from pyloto_corp.api.ops_auth import operator_of
 from pyloto_corp.api.signature import read_limited_body
 from pyloto_corp.api.webhook import parse_json
-from pyloto_corp.application.export_conversation import ExportRequest
-from pyloto_corp.application.subjects import USER_KEY, Subject
+from pyloto_corp.application.records.export_conversation import ExportRequest
+from pyloto_corp.application.records.subjects import USER_KEY, Subject
 from pyloto_corp.domain.export.model import ExportFormat
 from pyloto_corp.domain.ops_reason import MAX_REASON, REASON_PATTERN
 

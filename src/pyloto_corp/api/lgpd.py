@@ -25,9 +25,9 @@ from pyloto_corp.api.exports import (
 from pyloto_corp.api.openapi_models import ErasureResponse, ExportResponse
 from pyloto_corp.api.ops_auth import operator_of
 from pyloto_corp.api.signature import read_limited_body
-from pyloto_corp.application.erase_subject import ErasureRequest
-from pyloto_corp.application.export_conversation import LGPD_ACCESS, ExportRequest
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.privacy.erase_subject import ErasureRequest
+from pyloto_corp.application.records.export_conversation import LGPD_ACCESS, ExportRequest
+from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.domain.export.model import ExportFormat
 from pyloto_corp.domain.ops_reason import MAX_REASON
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from pyloto_corp.application.apply_retention import ExpiredRecords
-from pyloto_corp.application.erasure import SubjectDataStore
-from pyloto_corp.application.media_jobs import MediaJobStore
-from pyloto_corp.application.turns import TurnStore
+from pyloto_corp.application.inbound.turns import TurnStore
+from pyloto_corp.application.media.media_jobs import MediaJobStore
+from pyloto_corp.application.privacy.apply_retention import ExpiredRecords
+from pyloto_corp.application.privacy.erasure import SubjectDataStore
 from pyloto_corp.domain.audit import AuditEvent, AuditHead
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
 from pyloto_corp.domain.records import DeliveryUpdate, LeadProfile, OutboxItem, SessionRecord

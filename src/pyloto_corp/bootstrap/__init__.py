@@ -17,33 +17,34 @@ from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, WebhookConfig
-from pyloto_corp.application.converse import Converse
-from pyloto_corp.application.exports import ExportSink
-from pyloto_corp.application.fetch_media import retry_media_forever
 from pyloto_corp.application.ids import new_id
-from pyloto_corp.application.ingest_webhook import IngestWebhookEvents
-from pyloto_corp.application.media_jobs import MediaSource
-from pyloto_corp.application.media_store import MediaStore
-from pyloto_corp.application.outbox_loop import retry_forever
+from pyloto_corp.application.inbound.converse import Converse
+from pyloto_corp.application.inbound.ingest_webhook import IngestWebhookEvents
+from pyloto_corp.application.inbound.process_inbound_message import (
+    ProcessInboundMessage,
+    ProcessStatusUpdate,
+)
+from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
+from pyloto_corp.application.media.fetch_media import retry_media_forever
+from pyloto_corp.application.media.media_jobs import MediaSource
+from pyloto_corp.application.media.media_store import MediaStore
 from pyloto_corp.application.ports import (
     DedupeGate,
     InboundMessageProcessor,
     MessageSender,
     StatusUpdateProcessor,
 )
-from pyloto_corp.application.process_inbound_message import (
-    ProcessInboundMessage,
-    ProcessStatusUpdate,
-)
+from pyloto_corp.application.records.exports import ExportSink
+from pyloto_corp.application.replies.outbox_loop import retry_forever
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.application.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap.dedupe import build_dedupe
 from pyloto_corp.bootstrap.egress import build_delivery, build_throttle
 from pyloto_corp.bootstrap.errors import ConfigurationError
 from pyloto_corp.bootstrap.exports import build_media_store, build_ops_api
 from pyloto_corp.bootstrap.media import build_fetch_media
+from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
-from pyloto_corp.domain.engine.machine import Engine, EngineConfig
+from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
 

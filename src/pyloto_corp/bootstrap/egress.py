@@ -12,9 +12,9 @@ from pyloto_corp.adapters.throttle.local import LocalThrottle
 from pyloto_corp.adapters.throttle.redis import RedisThrottle
 from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
 from pyloto_corp.adapters.whatsapp.graph_sender import GraphApiSender
-from pyloto_corp.application.deliver_outbox import DeliverOutbox, DeliveryLimits
 from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.ports import MessageSender, Throttle
+from pyloto_corp.application.replies.deliver_outbox import DeliverOutbox, DeliveryLimits
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.infra.settings import Settings
 

@@ -8,9 +8,9 @@ from datetime import datetime
 import httpx
 
 from pyloto_corp.adapters.whatsapp.graph_media import GraphMediaSource
-from pyloto_corp.application.fetch_media import FetchMedia
-from pyloto_corp.application.media_jobs import MediaSource
-from pyloto_corp.application.media_store import MediaStore
+from pyloto_corp.application.media.fetch_media import FetchMedia
+from pyloto_corp.application.media.media_jobs import MediaSource
+from pyloto_corp.application.media.media_store import MediaStore
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.bootstrap.exports import build_media_store
 from pyloto_corp.domain.media import MediaRules

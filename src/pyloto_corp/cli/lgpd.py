@@ -12,10 +12,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TextIO
 
-from pyloto_corp.application.erase_subject import ErasureRequest, ErasureResult
 from pyloto_corp.application.errors import InvalidRequest
-from pyloto_corp.application.export_conversation import LGPD_ACCESS
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.privacy.erase_subject import ErasureRequest, ErasureResult
+from pyloto_corp.application.records.export_conversation import LGPD_ACCESS
+from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.bootstrap.exports import build_erasure
 from pyloto_corp.cli import ops
 from pyloto_corp.infra.settings import Settings

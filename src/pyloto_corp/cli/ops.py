@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pyloto_corp.application import errors as app_errors
-from pyloto_corp.application.export_conversation import ExportRequest
-from pyloto_corp.application.export_result import ExportResult
-from pyloto_corp.application.ops_keys import KEY_NAME, hash_ops_key, new_ops_key
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.records.export_conversation import ExportRequest
+from pyloto_corp.application.records.export_result import ExportResult
+from pyloto_corp.application.records.ops_keys import KEY_NAME, hash_ops_key, new_ops_key
+from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.bootstrap import build_storage, check_settings
 from pyloto_corp.bootstrap.exports import build_export_use_case, build_verify_audit
 from pyloto_corp.domain.export.model import ExportFormat

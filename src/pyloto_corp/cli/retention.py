@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
-from pyloto_corp.application.apply_retention import ApplyRetention
+from pyloto_corp.application.privacy.apply_retention import ApplyRetention
 from pyloto_corp.bootstrap.exports import build_media_store
 from pyloto_corp.cli import ops
 from pyloto_corp.domain.retention import RetentionPolicy

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from pyloto_corp.application.ops_keys import OpsKeyring
+from pyloto_corp.application.records.ops_keys import OpsKeyring
 
 DEV_PLACEHOLDER = "change-me-dev-only"
 

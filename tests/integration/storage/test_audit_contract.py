@@ -8,8 +8,8 @@ import pytest
 from google.cloud.firestore import AsyncClient
 
 from pyloto_corp.adapters.storage.firestore.client import Paths
-from pyloto_corp.application.audit_trail import AuditTrail
 from pyloto_corp.application.errors import AuditConflict
+from pyloto_corp.application.records.audit_trail import AuditTrail
 from pyloto_corp.domain.audit import GENESIS_HASH, AuditEvent, compute_hash
 
 pytestmark = pytest.mark.anyio

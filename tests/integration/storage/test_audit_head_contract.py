@@ -10,11 +10,14 @@ from __future__ import annotations
 import pytest
 
 from pyloto_corp.adapters.exports.local import LocalFolderExportSink
-from pyloto_corp.application.audit_trail import AuditTrail
-from pyloto_corp.application.export_conversation import ExportConversationUseCase, ExportRequest
-from pyloto_corp.application.subjects import Subject
-from pyloto_corp.application.turns import TurnWrites
-from pyloto_corp.application.verify_audit import VerifyAuditChain
+from pyloto_corp.application.inbound.turns import TurnWrites
+from pyloto_corp.application.records.audit_trail import AuditTrail
+from pyloto_corp.application.records.export_conversation import (
+    ExportConversationUseCase,
+    ExportRequest,
+)
+from pyloto_corp.application.records.subjects import Subject
+from pyloto_corp.application.records.verify_audit import VerifyAuditChain
 from pyloto_corp.domain.audit import (
     BEYOND_HEAD,
     MISSING_AT_END,

@@ -9,8 +9,8 @@ from google.cloud.firestore import AsyncClient
 
 from pyloto_corp.adapters.storage.firestore.client import doc_id, guard, run_transaction
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps
-from pyloto_corp.application.audit_trail import AuditTrail
 from pyloto_corp.application.errors import AuditConflict, StorageUnavailable
+from pyloto_corp.application.records.audit_trail import AuditTrail
 from pyloto_corp.domain.audit import AuditEvent
 
 pytestmark = pytest.mark.anyio

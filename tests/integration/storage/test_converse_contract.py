@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from structlog.testing import capture_logs
 
-from pyloto_corp.application.converse import Converse
 from pyloto_corp.application.errors import VersionConflict
-from pyloto_corp.application.sweep_sessions import SweepIdleSessions
+from pyloto_corp.application.inbound.converse import Converse
+from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap import build_engine
 from pyloto_corp.domain.audit import decisions_in, verify_chain
 from pyloto_corp.domain.conversation import Direction, StoredMessage

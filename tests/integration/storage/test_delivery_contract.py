@@ -11,7 +11,7 @@ import pytest
 
 from pyloto_corp.adapters.throttle.local import LocalThrottle
 from pyloto_corp.adapters.whatsapp.graph_sender import GraphApiSender
-from pyloto_corp.application.deliver_outbox import DeliverOutbox, DeliveryLimits
+from pyloto_corp.application.replies.deliver_outbox import DeliverOutbox, DeliveryLimits
 from pyloto_corp.domain.records import LeadProfile, OutboxItem, OutboxStatus
 from tests.integration.storage.conftest import at
 from tests.support.fake_graph import meta_error

@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
-from pyloto_corp.application.converse import Converse
-from pyloto_corp.application.erase_subject import EraseSubjectData, ErasureRequest
 from pyloto_corp.application.errors import ConversationNotFound
-from pyloto_corp.application.media_store import media_path
-from pyloto_corp.application.subjects import Subject
+from pyloto_corp.application.inbound.converse import Converse
+from pyloto_corp.application.media.media_store import media_path
+from pyloto_corp.application.privacy.erase_subject import EraseSubjectData, ErasureRequest
+from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.bootstrap import build_engine
 from pyloto_corp.domain.audit import verify_chain
 from pyloto_corp.domain.conversation import Direction, StoredMessage

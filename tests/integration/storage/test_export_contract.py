@@ -8,15 +8,18 @@ import itertools
 import pytest
 
 from pyloto_corp.adapters.exports.local import LocalFolderExportSink
-from pyloto_corp.application.audit_trail import AuditTrail
 from pyloto_corp.application.errors import (
     ConversationNotFound,
     ExportAlreadyExists,
     ExportSinkUnavailable,
 )
-from pyloto_corp.application.export_conversation import ExportConversationUseCase, ExportRequest
-from pyloto_corp.application.subjects import Subject
-from pyloto_corp.application.verify_audit import VerifyAuditChain
+from pyloto_corp.application.records.audit_trail import AuditTrail
+from pyloto_corp.application.records.export_conversation import (
+    ExportConversationUseCase,
+    ExportRequest,
+)
+from pyloto_corp.application.records.subjects import Subject
+from pyloto_corp.application.records.verify_audit import VerifyAuditChain
 from pyloto_corp.domain.audit import AuditEvent
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.export.model import ExportFormat

@@ -12,8 +12,8 @@ from structlog.testing import capture_logs
 
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
 from pyloto_corp.adapters.whatsapp.graph_media import GraphMediaSource
-from pyloto_corp.application.fetch_media import FetchMedia
-from pyloto_corp.application.media_jobs import JobStatus, MediaJob
+from pyloto_corp.application.media.fetch_media import FetchMedia
+from pyloto_corp.application.media.media_jobs import JobStatus, MediaJob
 from pyloto_corp.domain.audit import AuditEvent
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.media import MediaRules

@@ -13,8 +13,8 @@ from google.cloud.firestore import AsyncClient
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
-from pyloto_corp.application.apply_retention import ApplyRetention
-from pyloto_corp.application.media_store import media_path
+from pyloto_corp.application.media.media_store import media_path
+from pyloto_corp.application.privacy.apply_retention import ApplyRetention
 from pyloto_corp.domain.audit import verify_chain
 from pyloto_corp.domain.retention import RetentionPolicy
 from tests.integration.storage.conftest import T0

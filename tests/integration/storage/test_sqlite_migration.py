@@ -9,7 +9,7 @@ import pytest
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.adapters.storage.sqlite.database import SCHEMA_VERSION, SqliteDatabase
-from pyloto_corp.application.audit_trail import AuditTrail
+from pyloto_corp.application.records.audit_trail import AuditTrail
 from pyloto_corp.domain.audit import AuditEvent, AuditHead
 
 pytestmark = pytest.mark.anyio

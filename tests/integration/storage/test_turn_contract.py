@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from pyloto_corp.application.errors import VersionConflict
-from pyloto_corp.application.turns import TurnStatus, TurnWrites
+from pyloto_corp.application.inbound.turns import TurnStatus, TurnWrites
 from pyloto_corp.domain.audit import AuditEvent, verify_chain
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.records import OutboxItem, SessionRecord

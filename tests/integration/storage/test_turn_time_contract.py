@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from pyloto_corp.application.converse import Converse
-from pyloto_corp.application.sweep_sessions import SweepIdleSessions
+from pyloto_corp.application.inbound.converse import Converse
+from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap import build_engine
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.messages import InboundMessage, MessageKind, SenderIdKind, SenderRef

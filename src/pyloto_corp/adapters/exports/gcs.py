@@ -18,7 +18,7 @@ from google.cloud.storage import Blob, Client
 from requests import RequestException
 
 from pyloto_corp.application.errors import ExportAlreadyExists, ExportSinkUnavailable
-from pyloto_corp.application.exports import StoredExport
+from pyloto_corp.application.records.exports import StoredExport
 
 log = structlog.get_logger(__name__)
 

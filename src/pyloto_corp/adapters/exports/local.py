@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pyloto_corp.adapters.files import create_once, inside
 from pyloto_corp.application.errors import ExportAlreadyExists, ExportSinkUnavailable
-from pyloto_corp.application.exports import StoredExport
+from pyloto_corp.application.records.exports import StoredExport
 
 
 class LocalFolderExportSink:

@@ -16,7 +16,7 @@ from google.cloud.storage import Client
 
 from pyloto_corp.adapters.exports.gcs import CALL_TIMEOUT_SECONDS, RETRY, UNAVAILABLE
 from pyloto_corp.application.errors import MediaStoreUnavailable
-from pyloto_corp.application.media_store import StoredObject
+from pyloto_corp.application.media.media_store import StoredObject
 
 T = TypeVar("T")
 

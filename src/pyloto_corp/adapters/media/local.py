@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pyloto_corp.adapters.files import create_once, inside
 from pyloto_corp.application.errors import MediaStoreUnavailable
-from pyloto_corp.application.media_store import StoredObject
+from pyloto_corp.application.media.media_store import StoredObject
 
 
 class LocalFolderMediaStore:

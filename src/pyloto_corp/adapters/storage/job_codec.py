@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pyloto_corp.adapters.storage.codec import as_utc
-from pyloto_corp.application.media_jobs import JobStatus, MediaJob
+from pyloto_corp.application.media.media_jobs import JobStatus, MediaJob
 
 _FIELDS = ("user_key", "provider_message_id", "media_id", "kind", "mime_type", "sha256",
            "attempts", "error")  # fmt: skip

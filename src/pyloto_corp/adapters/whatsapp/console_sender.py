@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from pyloto_corp.application.send_errors import InvalidPayload
+from pyloto_corp.application.replies.send_errors import InvalidPayload
 from pyloto_corp.domain.outbound import Recipient, problems
 
 

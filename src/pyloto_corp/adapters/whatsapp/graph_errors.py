@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyloto_corp.application import send_errors as e
+from pyloto_corp.application.replies import send_errors as e
 
 _BY_CODE: dict[int, type[e.SendError]] = {
     131047: e.WindowClosed,

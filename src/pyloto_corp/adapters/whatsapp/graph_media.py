@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from pyloto_corp.application.media_jobs import (
+from pyloto_corp.application.media.media_jobs import (
     FetchedMedia,
     MediaGone,
     MediaSourceUnavailable,

@@ -22,7 +22,12 @@ import structlog
 
 from pyloto_corp.adapters.whatsapp.graph_errors import classify
 from pyloto_corp.adapters.whatsapp.graph_payloads import message_body, read_body
-from pyloto_corp.application.send_errors import InvalidPayload, SendError, Transient, Uncertain
+from pyloto_corp.application.replies.send_errors import (
+    InvalidPayload,
+    SendError,
+    Transient,
+    Uncertain,
+)
 from pyloto_corp.domain.outbound import Recipient, problems
 
 log = structlog.get_logger(__name__)

@@ -19,7 +19,7 @@ from pyloto_corp.api.whatsapp.models import (
     StatusIn,
 )
 from pyloto_corp.api.whatsapp.senders import resolve_recipient, resolve_sender
-from pyloto_corp.application.ingest_webhook import WebhookBatch
+from pyloto_corp.application.inbound.ingest_webhook import WebhookBatch
 from pyloto_corp.domain.messages import (
     DeliveryStatus,
     InboundMessage,

@@ -16,8 +16,8 @@ import httpx
 
 from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
 from pyloto_corp.api.app import create_app
+from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.application.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap import (
     Overrides,
     build_dependencies,

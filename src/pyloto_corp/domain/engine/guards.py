@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
+from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Decision, PolicyPack
@@ -14,9 +14,6 @@ from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.records import SessionRecord
-
-if TYPE_CHECKING:
-    from pyloto_corp.domain.engine.machine import EngineConfig
 
 FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
 IDENTICAL_IN_A_ROW = 4

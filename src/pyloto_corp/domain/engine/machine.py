@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import CONFIRM_NO, CONFIRM_YES, MORE_NO, MORE_YES, Dialogue
@@ -24,14 +24,6 @@ from pyloto_corp.domain.language.classifier import LexiconClassifier
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.records import QueuedIntent, SessionRecord
-
-
-@dataclass(frozen=True, slots=True)
-class EngineConfig:
-    persona: str = "Otto"
-    session_timeout: timedelta = timedelta(hours=2)
-    route_cooldown: timedelta = timedelta(minutes=30)
-    spam_quiet: timedelta = timedelta(minutes=10)
 
 
 class Engine:

@@ -12,7 +12,7 @@ from google.cloud.firestore_v1.base_query import FieldFilter
 from pyloto_corp.adapters.storage.codec import payload_ref_doc
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, run_transaction
 from pyloto_corp.adapters.storage.job_codec import job_doc, job_from
-from pyloto_corp.application.media_jobs import JobStatus, MediaJob
+from pyloto_corp.application.media.media_jobs import JobStatus, MediaJob
 from pyloto_corp.domain.conversation import PayloadRef
 
 COLLECTION = "media_jobs"

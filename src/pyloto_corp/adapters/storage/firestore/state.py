@@ -14,7 +14,7 @@ from typing import Any
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx
 from pyloto_corp.application.errors import VersionConflict
-from pyloto_corp.application.turns import ConversationState
+from pyloto_corp.application.inbound.turns import ConversationState
 from pyloto_corp.domain.audit import AuditEvent, AuditHead, seal
 from pyloto_corp.domain.records import SessionRecord
 

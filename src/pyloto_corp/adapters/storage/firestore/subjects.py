@@ -21,7 +21,7 @@ from pyloto_corp.adapters.storage.firestore.state import (
     OPEN,
     seal_after,
 )
-from pyloto_corp.application.erasure import DraftFor, Erasure
+from pyloto_corp.application.privacy.erasure import DraftFor, Erasure
 from pyloto_corp.domain.privacy import ErasureCounts, opted_out_at
 
 BATCH_SIZE = 400  # Firestore takes at most 500 writes per batch

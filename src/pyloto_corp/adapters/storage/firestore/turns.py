@@ -14,7 +14,7 @@ from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, run_transaction
 from pyloto_corp.adapters.storage.firestore.conversations import header_fields
 from pyloto_corp.adapters.storage.firestore.state import SessionPlacement, seal_after, state_from
-from pyloto_corp.application.turns import ConversationState, Plan, TurnStatus, TurnWrites
+from pyloto_corp.application.inbound.turns import ConversationState, Plan, TurnStatus, TurnWrites
 
 
 class FirestoreTurnStore:

@@ -9,7 +9,7 @@ from datetime import datetime
 from pyloto_corp.adapters.storage.codec import payload_ref_doc
 from pyloto_corp.adapters.storage.job_codec import job_doc, job_from
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, iso, loads
-from pyloto_corp.application.media_jobs import JobStatus, MediaJob
+from pyloto_corp.application.media.media_jobs import JobStatus, MediaJob
 from pyloto_corp.domain.conversation import PayloadRef
 
 _GET = "SELECT doc FROM media_jobs WHERE user_key = ? AND provider_message_id = ?"

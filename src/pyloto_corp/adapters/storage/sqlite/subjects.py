@@ -8,7 +8,7 @@ from datetime import datetime
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.sqlite.audit import append_sealed, read_tail
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, loads
-from pyloto_corp.application.erasure import DraftFor, Erasure
+from pyloto_corp.application.privacy.erasure import DraftFor, Erasure
 from pyloto_corp.domain.privacy import ErasureCounts, opted_out_at
 
 

@@ -9,7 +9,7 @@ from pyloto_corp.adapters.storage.sqlite.audit import append_sealed, read_tail
 from pyloto_corp.adapters.storage.sqlite.conversations import insert_message, merge_lead
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, loads
 from pyloto_corp.adapters.storage.sqlite.sessions import save_session
-from pyloto_corp.application.turns import ConversationState, Plan, TurnStatus, TurnWrites
+from pyloto_corp.application.inbound.turns import ConversationState, Plan, TurnStatus, TurnWrites
 
 _LAST_CLOSED = (
     "SELECT doc FROM sessions WHERE user_key = ? AND is_open = 0 "

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pyloto_corp.application.media_store import media_path
+from pyloto_corp.application.media.media_store import media_path
 from pyloto_corp.domain.media import MB, MediaRefused, MediaRules, base_mime, same_digest
 from pyloto_corp.domain.privacy import ErasureCounts, opted_out_at
 from pyloto_corp.domain.records import SessionRecord

@@ -7,7 +7,7 @@ from structlog.testing import capture_logs
 
 from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
 from pyloto_corp.application.errors import DedupeUnavailable
-from pyloto_corp.application.ingest_webhook import IngestWebhookEvents, WebhookBatch
+from pyloto_corp.application.inbound.ingest_webhook import IngestWebhookEvents, WebhookBatch
 from pyloto_corp.domain.messages import InboundMessage, MessageKind, SenderIdKind, SenderRef
 from tests.support.fakes import RecordingProcessor, RecordingStatuses
 

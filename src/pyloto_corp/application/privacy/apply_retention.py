@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 import structlog
 
-from pyloto_corp.application.media_store import MEDIA_PREFIX, MediaStore
+from pyloto_corp.application.media.media_store import MEDIA_PREFIX, MediaStore
 from pyloto_corp.domain.retention import RetentionPolicy
 
 log = structlog.get_logger(__name__)

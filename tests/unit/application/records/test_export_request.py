@@ -11,8 +11,11 @@ from structlog.testing import capture_logs
 from pyloto_corp.adapters.exports.local import LocalFolderExportSink
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.application.errors import InvalidRequest, StorageUnavailable
-from pyloto_corp.application.export_conversation import ExportConversationUseCase, ExportRequest
-from pyloto_corp.application.subjects import Subject, resolve_user_key
+from pyloto_corp.application.records.export_conversation import (
+    ExportConversationUseCase,
+    ExportRequest,
+)
+from pyloto_corp.application.records.subjects import Subject, resolve_user_key
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.export.model import ExportFormat
 from pyloto_corp.domain.identity import user_key_for_phone

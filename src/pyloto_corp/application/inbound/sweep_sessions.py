@@ -15,11 +15,11 @@ from datetime import datetime
 
 import structlog
 
-from pyloto_corp.application import turn_records as records
-from pyloto_corp.application.converse import log_closed
 from pyloto_corp.application.errors import VersionConflict
+from pyloto_corp.application.inbound import turn_records as records
+from pyloto_corp.application.inbound.converse import log_closed
+from pyloto_corp.application.inbound.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.application.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.engine.state import Step

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 
 import structlog
 
-from pyloto_corp.application.converse import Converse, TurnResult
-from pyloto_corp.application.deliver_outbox import DeliverOutbox
-from pyloto_corp.application.delivery_rules import WINDOW_CLOSED, item_ref
-from pyloto_corp.application.fetch_media import FetchMedia
+from pyloto_corp.application.inbound.converse import Converse, TurnResult
+from pyloto_corp.application.inbound.turns import TurnStatus
+from pyloto_corp.application.media.fetch_media import FetchMedia
+from pyloto_corp.application.replies.deliver_outbox import DeliverOutbox
+from pyloto_corp.application.replies.delivery_rules import WINDOW_CLOSED, item_ref
 from pyloto_corp.application.storage import ConversationStore, Storage
-from pyloto_corp.application.turns import TurnStatus
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.identity import (
     InvalidPhone,

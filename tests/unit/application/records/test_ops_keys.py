@@ -2,7 +2,12 @@
 
 import pytest
 
-from pyloto_corp.application.ops_keys import KEY_PREFIX, OpsKeyring, hash_ops_key, new_ops_key
+from pyloto_corp.application.records.ops_keys import (
+    KEY_PREFIX,
+    OpsKeyring,
+    hash_ops_key,
+    new_ops_key,
+)
 
 KEY = "pyl_ops_correct-horse-battery-staple"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pyloto_corp.application.exports import StoredExport
+from pyloto_corp.application.records.exports import StoredExport
 from pyloto_corp.domain.audit import AuditEvent, ChainVerification
 from pyloto_corp.domain.export.model import ExportFormat, RenderedExport
 

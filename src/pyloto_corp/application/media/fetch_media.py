@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 import structlog
 
 from pyloto_corp.application.errors import MediaStoreUnavailable, StorageUnavailable
-from pyloto_corp.application.media_jobs import (
+from pyloto_corp.application.media.media_jobs import (
     JobStatus,
     MediaGone,
     MediaJob,
@@ -24,7 +24,7 @@ from pyloto_corp.application.media_jobs import (
     MediaSource,
     MediaSourceUnavailable,
 )
-from pyloto_corp.application.media_store import MediaStore, media_path
+from pyloto_corp.application.media.media_store import MediaStore, media_path
 from pyloto_corp.domain.conversation import PayloadRef
 from pyloto_corp.domain.media import MediaRefused, MediaRules, base_mime, same_digest
 from pyloto_corp.domain.messages import InboundMessage

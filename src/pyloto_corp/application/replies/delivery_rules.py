@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pyloto_corp.application import send_errors as e
+from pyloto_corp.application.replies import send_errors as e
 from pyloto_corp.domain.conversation import (
     ConversationHeader,
     Direction,

@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 
 import structlog
 
-from pyloto_corp.application import delivery_rules as rules
-from pyloto_corp.application import send_errors as e
-from pyloto_corp.application.delivery_rules import DeliveryLimits, DeliveryReport
 from pyloto_corp.application.ports import MessageSender, Throttle
-from pyloto_corp.application.send_rate import SendRate
+from pyloto_corp.application.replies import delivery_rules as rules
+from pyloto_corp.application.replies import send_errors as e
+from pyloto_corp.application.replies.delivery_rules import DeliveryLimits, DeliveryReport
+from pyloto_corp.application.replies.send_rate import SendRate
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import OutboxItem, OutboxStatus

@@ -15,12 +15,12 @@ from typing import Any
 
 import structlog
 
-from pyloto_corp.application.erasure import Erasure
 from pyloto_corp.application.errors import ConversationNotFound
-from pyloto_corp.application.export_conversation import check_reason_and_actor
-from pyloto_corp.application.media_store import MediaStore, media_folder
+from pyloto_corp.application.media.media_store import MediaStore, media_folder
+from pyloto_corp.application.privacy.erasure import Erasure
+from pyloto_corp.application.records.export_conversation import check_reason_and_actor
+from pyloto_corp.application.records.subjects import Subject, resolve_user_key
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.application.subjects import Subject, resolve_user_key
 from pyloto_corp.domain.audit import GENESIS_HASH, AuditAction, AuditEvent
 from pyloto_corp.domain.privacy import ErasureCounts
 

@@ -15,13 +15,13 @@ from datetime import datetime, tzinfo
 
 import structlog
 
-from pyloto_corp.application.audit_trail import AuditTrail, read_chain
-from pyloto_corp.application.delivery_rules import history
 from pyloto_corp.application.errors import ConversationNotFound, InvalidRequest
-from pyloto_corp.application.export_result import ExportResult
-from pyloto_corp.application.exports import ExportSink, StoredExport
+from pyloto_corp.application.records.audit_trail import AuditTrail, read_chain
+from pyloto_corp.application.records.export_result import ExportResult
+from pyloto_corp.application.records.exports import ExportSink, StoredExport
+from pyloto_corp.application.records.subjects import Subject, resolve_user_key
+from pyloto_corp.application.replies.delivery_rules import history
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.application.subjects import Subject, resolve_user_key
 from pyloto_corp.domain.audit import AuditAction, AuditEvent, verify_chain
 from pyloto_corp.domain.export.model import (
     ConversationSnapshot,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pyloto_corp.application.delivery_rules import DeliveryLimits
 from pyloto_corp.application.ports import Throttle
+from pyloto_corp.application.replies.delivery_rules import DeliveryLimits
 from pyloto_corp.domain.records import OutboxItem
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pyloto_corp.application.audit_trail import READ_ATTEMPTS, read_chain
+from pyloto_corp.application.records.audit_trail import READ_ATTEMPTS, read_chain
 from pyloto_corp.domain.audit import AuditHead
 
 pytestmark = pytest.mark.anyio

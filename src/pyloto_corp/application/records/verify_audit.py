@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyloto_corp.application.audit_trail import read_chain
 from pyloto_corp.application.errors import ConversationNotFound
-from pyloto_corp.application.export_result import chain_dict
+from pyloto_corp.application.records.audit_trail import read_chain
+from pyloto_corp.application.records.export_result import chain_dict
+from pyloto_corp.application.records.subjects import Subject, resolve_user_key
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.application.subjects import Subject, resolve_user_key
 from pyloto_corp.domain.audit import verify_chain
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import structlog
 
-from pyloto_corp.application.deliver_outbox import DeliverOutbox
+from pyloto_corp.application.replies.deliver_outbox import DeliverOutbox
 
 log = structlog.get_logger(__name__)
 

@@ -1,0 +1,1 @@
+"""Media a person sends: download jobs, checks and storage, beside the reply."""

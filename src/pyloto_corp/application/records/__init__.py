@@ -1,0 +1,1 @@
+"""The conversation's record: forensic export, the audit trail and its verification, ops keys."""
