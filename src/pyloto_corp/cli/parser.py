@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     classify.add_argument(
         "--eval", metavar="FILE.jsonl", help="avalia um corpus rotulado ({text, intent} por linha)"
     )
+    turns = commands.add_parser(
+        "eval-turns", help="avalia a leitura de turnos (atos de diálogo) num corpus anotado"
+    )
+    turns.add_argument("file", metavar="FILE.jsonl", help="corpus de turnos (corpus/turns)")
+    turns.add_argument("--table", action="store_true", help="tabela legível em vez de JSON")
     commands.add_parser(
         "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
     )

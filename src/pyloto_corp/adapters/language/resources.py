@@ -11,6 +11,8 @@ from typing import Any
 from pyloto_corp.domain.language.classifier import LexiconClassifier
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.lexicon import Lexicon
+from pyloto_corp.domain.understanding.cues import ActCues
+from pyloto_corp.domain.understanding.reader import TurnReader
 
 PACKAGE = "pyloto_corp.resources"
 
@@ -36,3 +38,14 @@ def bundled_gazetteer() -> Gazetteer:
     """Places and vocabularies, reading chat abbreviations exactly as the classifier does."""
     gazetteer = Gazetteer.from_dict(read_json("language/gazetteer_pt_br.json"))
     return dataclasses.replace(gazetteer, abbreviations=bundled_lexicon().abbreviations)
+
+
+@cache
+def bundled_cues() -> ActCues:
+    return ActCues.from_dict(read_json("language/acts_pt_br.json"), bundled_lexicon().abbreviations)
+
+
+@cache
+def bundled_reader() -> TurnReader:
+    """The turn reader on the bundled cues, classifier and gazetteer."""
+    return TurnReader(bundled_cues(), bundled_classifier(), bundled_gazetteer())

@@ -1,0 +1,63 @@
+"""``pyloto-corp eval-turns FILE``: how the turn reader does on an annotated corpus (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from pyloto_corp.adapters.language.resources import bundled_reader, read_json
+from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.reading import button_options, menu_options
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
+from pyloto_corp.domain.understanding.evaluation import Example, evaluate, render
+
+EXIT_BAD_INPUT = 2
+_STATES = {"menu": "menu", "confirm": "confirming", "anything_else": "info_given"}
+
+
+def context_of(doc: dict[str, Any], content: Content) -> ReadingContext:
+    """The corpus' context (titles of the options shown) as the engine would build it."""
+    pending_doc = str(doc.get("pending") or "none")
+    pending = Pending(pending_doc.split(":", 1)[0])
+    intent, slot = doc.get("intent"), pending_doc.partition(":")[2] or None
+    slots = content.intents[Intent(intent)].slots if intent else ()
+    known = {s.name: s for s in slots}
+    filled = {s.name: "—" for s in slots[: [s.name for s in slots].index(slot)]} if (
+        slot in known) else {s.name: "—" for s in slots}  # fmt: skip
+    shown = menu_options(content) + button_options(content, _STATES.get(pending_doc, ""))
+    by_title = {title.casefold(): i for i, title in shown}
+    options = tuple((by_title.get(t.casefold(), t), t) for t in doc.get("options") or ())
+    return ReadingContext(
+        state=str(doc.get("state") or "new"), pending=pending, intent=intent,
+        slot=slot, slot_kind=known[slot].kind if slot in known else None,
+        options=options, slots=filled if pending in (Pending.SLOT, Pending.CONFIRM) else {},
+    )  # fmt: skip
+
+
+def read_examples(source: TextIO, content: Content) -> Iterator[Example]:
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            acts = frozenset(Act(a) for a in doc["acts"])
+            yield Example(str(doc["text"]), context_of(doc["context"], content), acts)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"line {number}: {exc}") from exc
+
+
+def eval_turns(path: str, out: TextIO, err: TextIO, *, table: bool = False) -> int:
+    content = Content.from_dict(read_json("content/pt_br.json"))
+    try:
+        with open(path, encoding="utf-8") as source:
+            report = evaluate(bundled_reader(), list(read_examples(source, content)))
+    except (OSError, ValueError) as exc:
+        err.write(f"pyloto-corp eval-turns: {exc}\n")
+        return EXIT_BAD_INPUT
+    if table:
+        render(report, lambda line: out.write(line + "\n"))
+    else:
+        out.write(json.dumps({"file": path, **report}, ensure_ascii=False, indent=2) + "\n")
+    return 0

@@ -1,0 +1,107 @@
+"""The words that signal each act, loaded from a versioned data file (no rules in data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pyloto_corp.domain.errors import DomainError
+from pyloto_corp.domain.language.normalize import tokens
+
+PHRASE_SETS = (
+    "greeting", "small_talk", "thanks", "goodbye", "affirm", "deny", "dont_know", "human",
+    "opt_out", "support", "abuse", "spam", "followup", "when_words", "negation", "switch",
+    "correction", "question", "filler",
+)  # fmt: skip
+TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
+LANGUAGES = ("pt", "en", "es")
+
+
+class CuesError(DomainError):
+    """The act cues document is incomplete or malformed; names the place."""
+
+
+def _matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+class PhraseSet:
+    """Phrases of folded words, found in a message in one pass (indexed by first word).
+
+    A pattern word ending in ``*`` matches any word starting with it ("reclama*").
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        entries = [tuple(p.split()) for p in phrases if p.split()]
+        self.entries = frozenset(entries)
+        self._exact: dict[str, list[tuple[str, ...]]] = {}
+        self._prefixed = [e for e in entries if e[0].endswith("*")]
+        for entry in entries:
+            if not entry[0].endswith("*"):
+                self._exact.setdefault(entry[0], []).append(entry)
+
+    def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
+        """Every (start, end) where a phrase occurs."""
+        found = []
+        for i, word in enumerate(words):
+            for entry in (*self._exact.get(word, ()), *self._prefixed):
+                end = i + len(entry)
+                if end <= len(words) and all(map(_matches, entry, words[i:end])):
+                    found.append((i, end))
+        return found
+
+    def find(self, words: list[str] | tuple[str, ...]) -> bool:
+        return bool(self.spans(words))
+
+    def whole(self, words: list[str] | tuple[str, ...]) -> bool:
+        """The message is one of the phrases and nothing else."""
+        return any(s == (0, len(words)) for s in self.spans(words))
+
+    def starts(self, words: list[str] | tuple[str, ...]) -> int:
+        """How many leading words one phrase covers (0: none)."""
+        return max((end for start, end in self.spans(words) if start == 0), default=0)
+
+
+def covered(words: list[str] | tuple[str, ...], *sets: PhraseSet) -> bool:
+    """Every word belongs to a phrase of one of the sets (e.g. "kkk valeu, tchau")."""
+    marks = [False] * len(words)
+    for phrases in sets:
+        for start, end in phrases.spans(words):
+            marks[start:end] = [True] * (end - start)
+    return bool(words) and all(marks)
+
+
+@dataclass(frozen=True, slots=True)
+class ActCues:
+    version: str
+    phrases: Mapping[str, PhraseSet]
+    topics: Mapping[str, PhraseSet]
+    languages: Mapping[str, frozenset[str]]
+    emoji_small_talk: frozenset[str]
+    emoji_goodbye: frozenset[str]
+
+    def __getattr__(self, name: str) -> PhraseSet:
+        try:
+            return self.phrases[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+    @classmethod
+    def from_dict(cls, doc: Mapping[str, Any], abbreviations: Mapping[str, str]) -> ActCues:
+        """``abbreviations``: the chat abbreviations messages are read with ("vc", "ta")."""
+        try:
+            phrases = {k: PhraseSet(_folded(doc["phrases"][k], abbreviations))
+                       for k in PHRASE_SETS}  # fmt: skip
+            topics = {k: PhraseSet(_folded(doc["topics"][k], abbreviations)) for k in TOPICS}
+            languages = {k: frozenset(doc["languages"][k]) for k in LANGUAGES}
+            emoji = frozenset(doc["emoji_small_talk"]), frozenset(doc["emoji_goodbye"])
+            return cls(str(doc["version"]), phrases, topics, languages, *emoji)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise CuesError(f"malformed act cues: {exc!r}") from exc
+
+
+def _folded(phrases: Iterable[str], abbreviations: Mapping[str, str]) -> list[str]:
+    """Each phrase as a message's words; the ``*`` of a prefix pattern survives folding."""
+    return [" ".join(w if w.endswith("*") else " ".join(tokens(w, abbreviations))
+                     for w in p.split()) for p in phrases]  # fmt: skip

@@ -1,0 +1,110 @@
+"""Pieces of a message: clauses, a time phrase in the person's own words, a menu number,
+the language it is written in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from pyloto_corp.domain.language.normalize import fold
+
+_WORD = re.compile(r"\w+(?::\d\d)?")
+_CLAUSE_END = re.compile(r"[.!?;\n]+|,\s+(?=(?:e|mas|ai|entao|tipo)\b)|(?<=\?)")
+_TIME_HEADS = frozenset((
+    "amanha", "hoje", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo",
+    "manha", "tarde", "noite", "semana", "mes", "fim", "final", "inicio", "comeco", "dia",
+    "depois", "antes", "cedo", "almoco", "tomorrow", "today", "tonight", "morning", "afternoon",
+    "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "weekend",
+    "manana", "lunes", "martes", "miercoles", "jueves", "viernes", "noche",
+))  # fmt: skip
+_TIME_LINKS = frozenset((
+    "de", "da", "do", "das", "dos", "a", "as", "ao", "na", "no", "nas", "nos", "pela", "pelo",
+    "por", "la", "ou", "e", "que", "vem", "proxima", "proximo", "meio", "hora", "horas", "h",
+    "hr", "hrs", "feira", "partir", "after", "before", "at", "in", "the", "next", "this", "pm",
+    "am", "o", "en", "umas", "uns", "mais",
+))  # fmt: skip
+_LEADS = frozenset(("a", "as", "de", "pela", "na", "no", "mais", "esta", "essa", "nesta"))
+_GREETING_OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
+_CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|hs|hrs?|:\d\d)?$")
+_ORDINALS = {"primeira": 1, "primeiro": 1, "segunda": 2, "segundo": 2, "terceira": 3,
+             "terceiro": 3, "quarta": 4, "quarto": 4, "quinta": 5, "quinto": 5, "sexta": 6,
+             "sexto": 6, "setima": 7, "setimo": 7, "oitava": 8, "oitavo": 8}  # fmt: skip
+_OPTION = re.compile(r"^(?:(?:bom dia|boa tarde|boa noite|oi|ola)\W*)?(?:(?:a |o )?(?:opcao|op|"
+                     r"numero|n|item)\W*)?(\d{1,2})(?!\d)(?!\s*(?:h|hs|hrs|horas|mil|reais|"
+                     r"por|pessoas|usuarios|entregas|mensagens|msgs)\b)")  # fmt: skip
+_ORDINAL_CHOICE = re.compile(r"^(?:a |o |opcao )?(\w+)(?: opcao)?$")
+
+
+def clauses(text: str) -> list[str]:
+    """The message cut where a sentence or a question ends ("Londrina. vcs ficam onde?")."""
+    return [c.strip(" ,-") for c in _CLAUSE_END.split(text) if c and c.strip(" ,-")]
+
+
+def is_question(clause_text: str, original: str) -> bool:
+    return original.rstrip().endswith("?") or clause_text.rstrip().endswith("?")
+
+
+def time_phrase(text: str) -> str | None:
+    """The longest run of time words, in the person's spelling ("amanhã de manhã")."""
+    matches = list(_WORD.finditer(text))
+    words = [fold(m.group()) for m in matches]
+    best: tuple[int, int] | None = None
+    i = 0
+    while i < len(words):
+        if not _is_head(words, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (_is_head(words, j) or words[j] in _TIME_LINKS
+                                  or _CLOCK.match(words[j])):  # fmt: skip
+            j += 1
+        while j > i + 1 and words[j - 1] in _TIME_LINKS and words[j - 2 : j] != ["que", "vem"]:
+            j -= 1
+        start = i - 1 if i > 0 and words[i - 1] in _LEADS else i
+        if best is None or (j - start) > (best[1] - best[0]):
+            best = (start, j)
+        i = j
+    if best is None or not _meaningful(words[best[0] : best[1]]):
+        return None
+    return text[matches[best[0]].start() : matches[best[1] - 1].end()]
+
+
+def _is_head(words: list[str], i: int) -> bool:
+    word = words[i]
+    if i > 0 and words[i - 1] in _GREETING_OPENERS:
+        return False  # "boa tarde" greets; it is not a time
+    if word in _TIME_HEADS:
+        following = words[i + 1] if i + 1 < len(words) else ""
+        return word != "depois" or following in ("das", "do", "da", "de", "as")
+    return bool(_CLOCK.match(word)) and ("h" in word or ":" in word or _after_as(words, i))
+
+
+def _after_as(words: list[str], i: int) -> bool:
+    return i > 0 and words[i - 1] in ("as", "a", "das", "dia", "at")
+
+
+def _meaningful(words: list[str]) -> bool:
+    """ "mais tarde" and "dia 10" are times; a bare "dia" or "fim" is not."""
+    return len(words) > 1 or words[0] not in ("dia", "fim", "final", "inicio", "comeco", "mes")
+
+
+def option_number(folded: str, count: int) -> int | None:
+    """A menu option by its number ("2", "opção 4", "a quarta"), 1-based, within range."""
+    match = _OPTION.match(folded)
+    number = int(match.group(1)) if match else None
+    if number is None:
+        ordinal = _ORDINAL_CHOICE.match(folded)
+        number = _ORDINALS.get(ordinal.group(1)) if ordinal else None
+    return number if number is not None and 1 <= number <= count else None
+
+
+def language(words: list[str], vocabularies: Mapping[str, frozenset[str]]) -> str | None:
+    """English or Spanish when its own words outweigh Portuguese ones (else None)."""
+    pt = vocabularies["pt"]
+    own = {code: sum(1 for w in words if w in vocabularies[code] and w not in pt)
+           for code in ("en", "es")}  # fmt: skip
+    code = max(own, key=lambda c: own[c])
+    native = sum(1 for w in words if w in pt and w not in vocabularies[code])
+    if own[code] >= 2 and own[code] > native:
+        return code
+    return code if own[code] == 1 and len(words) <= 2 and native == 0 else None
