@@ -10,9 +10,14 @@ _URGENT = re.compile(
     r"\b(para ontem|pra ontem|urgente|urgencia|o quanto antes|o mais rapido|asap|"
     r"imediat\w*|essa semana|esta semana|amanha|hoje|semana que vem|proxima semana)\b"
 )
-_RELATIVE = re.compile(r"\bem (\w+) (dia|semana|mes|ano)(?:s|es)?\b")
+_RELATIVE = re.compile(
+    r"\b(?:em|daqui(?: a)?|dentro de|uns|umas|mais ou menos|tipo) (\w+) "
+    r"(dia|semana|mes|ano)(?:s|es)?\b"
+)
 _END_OF = re.compile(r"\b(?:ate )?(?:o )?(?:fim|final) d[oe] (mes|ano|semestre)\b")
-_NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
+_NEXT = re.compile(
+    r"\b(mes que vem|proximo mes|ano que vem|proximo ano|semana que vem|proxima semana)\b"
+)
 _FLEXIBLE = re.compile(r"\b(sem pressa|sem prazo|nao tenho prazo|tanto faz|sem data)\b")
 _DATE = re.compile(r"\b(?:ate|para|pra|dia) (\d{1,2}) (\d{1,2})\b")
 _NUMBER_WORD = re.compile(r"(\d+(?:[.,]\d{3})+|\d+[.,]\d+|\d+|[a-z]+)(?: ?(mil|k))?\b")

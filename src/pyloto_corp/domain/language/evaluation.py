@@ -1,15 +1,23 @@
-"""Classifier evaluation: accuracy, per-intent precision/recall, confusion matrix, calibration."""
+"""Classifier evaluation: accuracy, per-intent precision/recall, confusion, calibration.
+
+Calibration is shown twice: the expected calibration error (ten equal bins) and a
+reliability table (coarse bins where the engine's thresholds sit, 0.5 … 0.9) with the share
+of wrong answers the classifier was sure of (confidence above ``SURE``).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.ports import IntentClassifier
 
 BINS = 10
+EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # reliability bins: [0.0, 0.5), …, [0.9, 1.0]
+SURE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +32,7 @@ class Evaluation:
     correct: int
     confusion: dict[tuple[Intent, Intent], int]
     calibration_error: float
+    answers: tuple[tuple[float, bool], ...] = ()  # (confidence, right) per example
 
     @property
     def accuracy(self) -> float:
@@ -43,19 +52,57 @@ class Evaluation:
         hits, support = self.confusion.get((intent, intent), 0), self.support(intent)
         return hits / support if support else 0.0
 
+    @property
+    def wrong_sure_share(self) -> float:
+        """Among wrong answers, the share given with confidence above ``SURE``."""
+        wrong = [c for c, ok in self.answers if not ok]
+        return sum(c > SURE for c in wrong) / len(wrong) if wrong else 0.0
+
+    def reliability(self) -> list[tuple[float, float, int, float, float]]:
+        """Per bin: lower edge, upper edge, count, accuracy, mean confidence."""
+        rows = []
+        for low, high in pairwise(EDGES):
+            last = high == EDGES[-1]
+            inside = [(c, ok) for c, ok in self.answers if low <= c < high or (last and c == high)]
+            n = len(inside)
+            accuracy = sum(ok for _, ok in inside) / n if n else 0.0
+            mean = sum(c for c, _ in inside) / n if n else 0.0
+            rows.append((low, high, n, accuracy, mean))
+        return rows
+
 
 def evaluate(classifier: IntentClassifier, examples: Iterable[Example]) -> Evaluation:
     confusion: Counter[tuple[Intent, Intent]] = Counter()
     bins: dict[int, list[tuple[float, bool]]] = {}
+    answers = []
     for example in examples:
         result = classifier.classify(example.text)
         confusion[(example.intent, result.intent)] += 1
         slot = min(int(result.confidence * BINS), BINS - 1)
-        bins.setdefault(slot, []).append((result.confidence, result.intent is example.intent))
+        answer = (result.confidence, result.intent is example.intent)
+        bins.setdefault(slot, []).append(answer)
+        answers.append(answer)
     total = sum(confusion.values())
     correct = sum(n for (gold, guess), n in confusion.items() if gold is guess)
     gap = sum(abs(sum(c for c, _ in v) - sum(ok for _, ok in v)) for v in bins.values())
-    return Evaluation(total, correct, dict(confusion), gap / total if total else 0.0)
+    ece = gap / total if total else 0.0
+    return Evaluation(total, correct, dict(confusion), ece, tuple(answers))
+
+
+def render_reliability(evaluation: Evaluation) -> list[str]:
+    """The reliability table: is a 0.9 right nine times in ten?"""
+    wrong = evaluation.total - evaluation.correct
+    sure = round(evaluation.wrong_sure_share * wrong)
+    lines = [
+        "reliability (confidence bins)",
+        f"{'bin':<12}{'count':>7}{'accuracy':>10}{'mean conf':>11}",
+    ]
+    for low, high, n, accuracy, mean in evaluation.reliability():
+        lines.append(f"{low:.1f}-{high:.1f}{'':<5}{n:>7}{accuracy:>10.3f}{mean:>11.3f}")
+    lines.append(
+        f"wrong answers above {SURE:.2f}: {evaluation.wrong_sure_share:.3f} ({sure}/{wrong})"
+    )
+    return lines
 
 
 def render(evaluation: Evaluation) -> str:
@@ -77,4 +124,4 @@ def render(evaluation: Evaluation) -> str:
     for row, gold in enumerate(intents):
         cells = "".join(f"{evaluation.confusion.get((gold, g), 0):>4}" for g in intents)
         lines.append(f"{row:>2} {gold.value:<33}{cells}")
-    return "\n".join(lines)
+    return "\n".join([*lines, "", *render_reliability(evaluation)])

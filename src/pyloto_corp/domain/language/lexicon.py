@@ -12,6 +12,7 @@ from typing import Any
 
 from pyloto_corp.domain.errors import DomainError
 from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.model import LinearModel, ModelError
 
 MIN_PREFIX = 3
 
@@ -98,6 +99,7 @@ class Lexicon:
     rules: tuple[Rule, ...]
     multi_need_markers: tuple[TokenPattern, ...]
     calibration: Calibration
+    model: LinearModel | None = None  # learned on the training split; None: cue scores only
 
     @classmethod
     def from_dict(cls, doc: Mapping[str, Any]) -> Lexicon:
@@ -111,8 +113,9 @@ class Lexicon:
                 rules=tuple(_rule(r) for r in doc["rules"]),
                 multi_need_markers=tuple(TokenPattern.parse(m) for m in doc["multi_need_markers"]),
                 calibration=_calibration(doc["calibration"]),
+                model=LinearModel.from_dict(doc["model"]) if doc.get("model") else None,
             )
-        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        except (KeyError, TypeError, AttributeError, ValueError, ModelError) as exc:
             raise LexiconError(f"malformed lexicon: {exc!r}") from exc
 
 
