@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test install services lint format clean eval bench-classify bench-export compliance \
-	load load-faults bench
+	load load-faults bench bench-turns
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +37,20 @@ services:
 compliance: $(STAMP) services
 	$(BIN)/python scripts/compliance.py
 
-## Classifier report on the corpus' dev split: accuracy, precision/recall per intent, confusion.
+## Reports on the dev splits: the intent classifier (accuracy, precision/recall per intent,
+## confusion, reliability) and the turn reader (per-act precision/recall/support, confusion).
 eval: $(STAMP)
 	$(BIN)/pyloto-corp classify --eval corpus/intents/dev.jsonl
+	$(BIN)/pyloto-corp eval-turns --table corpus/turns/dev.jsonl
+	$(BIN)/pyloto-corp eval-turns corpus/turns/dev.jsonl
 
 ## Classifier throughput on this machine (figures, not a test).
 bench-classify: $(STAMP)
 	$(BIN)/python bench/classify_bench.py
+
+## Cost of reading one turn (dialogue acts), median over the annotated turns (figures).
+bench-turns: $(STAMP)
+	$(BIN)/python bench/turns_bench.py
 
 ## Export cost (render + store + audit) for conversations of 100 to 5,000 messages (figures).
 bench-export: $(STAMP)

@@ -32,7 +32,7 @@ from bench.http_load import LoadResult, closed_loop, open_loop, signed_request
 from tests.load import processes, traffic
 
 GOALS = {"throughput": 1000, "ratio": 0.40, "p99_ms_at_200": 25.0, "firestore_ops": 6,
-         "cold_start_s": 1.5}  # fmt: skip
+         "cold_start_s": 1.5, "read_turn_ms": 1.0}  # fmt: skip
 
 
 def requests_for(people: int, messages: int, seed: int) -> list[bytes]:
@@ -107,11 +107,12 @@ def run_load(proc: processes.Proc, warmup: list[bytes], load: list[bytes], **how
         proc.stop()
 
 
-def classify_rate() -> float:
-    out = subprocess.run([sys.executable, "bench/classify_bench.py"], capture_output=True,
+def median_of(script: str, label: str) -> float:
+    """The median another bench script prints ("classify: median 12,000 msg/s ...")."""
+    out = subprocess.run([sys.executable, f"bench/{script}"], capture_output=True,
                          text=True, check=True, cwd=processes.ROOT).stdout  # fmt: skip
-    line = next(x for x in out.splitlines() if x.startswith("classify:"))
-    return float(line.split("median ")[1].split(" msg/s")[0].replace(",", ""))
+    line = next(x for x in out.splitlines() if x.startswith(f"{label}:"))
+    return float(line.split("median ")[1].split(" ")[0].replace(",", ""))
 
 
 def measure(folder: Path, people: int, messages: int, skip_firestore: bool = False) -> dict:
@@ -131,7 +132,8 @@ def measure(folder: Path, people: int, messages: int, skip_firestore: bool = Fal
         "cold_start": started,
         "rss_kb": rss,
         "ops": ops,
-        "classify": classify_rate(),
+        "classify": median_of("classify_bench.py", "classify"),
+        "read_turn_ms": median_of("turns_bench.py", "read-turn"),
         "requests": len(load),
     }
 
@@ -157,6 +159,8 @@ def report(f: dict) -> list[str]:
         f"| ≤ 1,5 s {ok(f['cold_start'] <= GOALS['cold_start_s'])} |",
         f"| memória parada (RSS) | {f['rss_kb'] / 1024:.0f} MiB | — |",
         f"| classificador | {f['classify']:,.0f} msg/s | — |",
+        f"| leitura de um turno (atos de diálogo), mediana | {f['read_turn_ms']:.3f} ms "
+        f"| ≤ 1 ms {ok(f['read_turn_ms'] <= GOALS['read_turn_ms'])} |",
     ]
 
 

@@ -22,6 +22,31 @@ CONFIRM = ReadingContext(state="confirming", pending=Pending.CONFIRM, intent="CU
                                   ("confirm_no", "Quero corrigir")))  # fmt: skip
 MORE = ReadingContext(state="info_given", pending=Pending.ANYTHING_ELSE, intent="INSTITUTIONAL")
 FOLLOWUP = ReadingContext(state="followup_time", pending=Pending.FOLLOWUP_TIME)
+MORE_BUTTONS = ReadingContext(state="info_given", pending=Pending.ANYTHING_ELSE,
+                              intent="INSTITUTIONAL",
+                              options=(("more_yes", "Sim, outra dúvida"),
+                                       ("more_no", "Não, obrigado")))  # fmt: skip
+CLOSED = ReadingContext(state="closed")
+FEATURES = ReadingContext(state="collecting", pending=Pending.SLOT, intent="CUSTOM_SOFTWARE",
+                          slot="features", slot_kind="text",
+                          slots={"problem": "estoque"})  # fmt: skip
+AVAILABILITY = ReadingContext(state="collecting", pending=Pending.SLOT,
+                              intent="PYLOTO_ENTREGA_DRIVER_SIGNUP", slot="availability",
+                              slot_kind="availability",
+                              slots={"name": "Ana", "city": "Natal",
+                                     "vehicle": "moto"})  # fmt: skip
+NAME = ReadingContext(
+    state="collecting",
+    pending=Pending.SLOT,
+    intent="PYLOTO_ENTREGA_DRIVER_SIGNUP",
+    slot="name",
+    slot_kind="name",
+)
+DRIVER_CONFIRM = ReadingContext(state="confirming", pending=Pending.CONFIRM,
+                                intent="PYLOTO_ENTREGA_DRIVER_SIGNUP",
+                                slots={"name": "Ana", "city": "Natal", "vehicle": "moto"},
+                                options=(("confirm_yes", "Sim, está certo"),
+                                         ("confirm_no", "Quero corrigir")))  # fmt: skip
 
 
 def acts(text: str, context: ReadingContext) -> set[str]:
@@ -81,3 +106,80 @@ def test_english_is_recognised() -> None:
 
 def test_a_correction_at_the_confirmation() -> None:
     assert "CORRECTION" in acts("na verdade a cidade é Londrina", CONFIRM)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # yes/no: an interjection first, acknowledgements, buttons typed
+        ("opa, tenho sim", MORE, {"AFFIRM"}),
+        ("blz entao", MORE, {"SMALL_TALK"}),
+        ("sim por favor", MORE, {"AFFIRM"}),
+        ("Não, obrigado", MORE_BUTTONS, {"DENY", "MENU_CHOICE", "THANKS_GOODBYE"}),
+        ("Sim, outra dúvida", MORE_BUTTONS, {"AFFIRM", "MENU_CHOICE"}),
+        ("isso tudo é enrolação, vcs não servem pra nada", MORE, {"ABUSE"}),
+        ("não quero mais receber essas mensagens", MORE, {"OPT_OUT"}),
+        ("tchau", MORE, {"DENY", "THANKS_GOODBYE"}),
+        ("sim, quero saber como faço pra ser entregador", MORE, {"AFFIRM", "TOPIC_CHANGE"}),
+        # the confirmation
+        ("Quero corrigir", CONFIRM, {"DENY", "MENU_CHOICE"}),
+        ("Sim, está certo. Muito obrigada!", CONFIRM, {"AFFIRM", "MENU_CHOICE", "THANKS_GOODBYE"}),
+        ("nao li direito", CONFIRM, {"NON_ANSWER"}),
+        ("errado, a cidade é Ilhéus", CONFIRM, {"DENY", "CORRECTION"}),
+        ("automatizar primeiro o agendamento, depois o resto", CONFIRM, {"CORRECTION"}),
+        ("chama um atendente humano pf", CONFIRM, {"HUMAN_REQUEST"}),
+        ("tudo certo, obrigado", CONFIRM, {"AFFIRM", "THANKS_GOODBYE"}),
+        ("a cidade é São Gonçalo, não Niterói", DRIVER_CONFIRM, {"CORRECTION"}),
+        # slots: corrections, non-answers, abuse, a need named instead
+        ("errei a cidade, é Canoas", AVAILABILITY, {"CORRECTION"}),
+        (
+            "o veiculo é moto sim, nao carro. disponivel terça e quinta",
+            AVAILABILITY,
+            {"ANSWER", "CORRECTION"},
+        ),
+        ("ops, errei antes: nao sao 20 usuarios, sao 12", FEATURES, {"CORRECTION"}),
+        ("depende do preço ne", FEATURES, {"NON_ANSWER"}),
+        ("o que vc acha que precisa?", FEATURES, {"NON_ANSWER"}),
+        ("que se foda a cidade", CITY, {"ABUSE", "NON_ANSWER"}),
+        ("sua mae que é automatica kkkkk", PROBLEM, {"ABUSE"}),
+        ("agora to na rua, me chama mais tarde", AVAILABILITY, {"FOLLOWUP_REQUEST"}),
+        ("pode me chamar de Binho", NAME, {"ANSWER"}),
+        (
+            "pensando bem, nao quero mais sistema nenhum. quero é um chatbot pro meu whats",
+            PROBLEM,
+            {"TOPIC_CHANGE"},
+        ),
+        # the menu
+        ("a ultima", MENU, {"MENU_CHOICE"}),
+        ("quero pedir uma entrega agora", MENU, {"MENU_CHOICE"}),
+        ("nenhuma, quero falar com atendente", MENU, {"HUMAN_REQUEST"}),
+        ("atendente", MENU, {"HUMAN_REQUEST"}),
+        ("queria uma landing page pro meu curso online", MENU, {"TOPIC_CHANGE"}),
+        # nothing pending: small talk, greetings, strong acts over a need
+        ("kkkk valeu", NONE, {"SMALL_TALK", "THANKS_GOODBYE"}),
+        ("kkkkk oi", NONE, {"GREETING", "SMALL_TALK"}),
+        ("Bom dia, tudo bom com vocês?", NONE, {"GREETING", "SMALL_TALK"}),
+        ("legal, gostei do atendimento de vcs", CLOSED, {"SMALL_TALK"}),
+        ("show, obrigado", CLOSED, {"THANKS_GOODBYE"}),
+        ("👋", CLOSED, {"THANKS_GOODBYE"}),
+        ("boa noite, obrigado", CLOSED, {"THANKS_GOODBYE"}),
+        ("oi gata manda foto", NONE, {"ABUSE"}),
+        ("nao me mandem mais nada", CLOSED, {"OPT_OUT"}),
+        ("fui cobrado duas vezes pela mesma entrega", NONE, {"SUPPORT_ISSUE"}),
+        ("me liga alguém pfv", NONE, {"HUMAN_REQUEST"}),
+        ("sim. em quanto tempo alguem me liga?", CONFIRM, {"AFFIRM", "SIDE_QUESTION"}),
+        ("vendem marmita?", NONE, {"TOPIC_CHANGE"}),
+        ("quanto custa um app?", NONE, {"SIDE_QUESTION"}),
+        ("CONHEÇA O MELHOR CURSO DE TRADER DO BRASIL!!! vagas limitadas", MENU, {"ABUSE"}),
+        ("e ai, orçamento de frete. e bom dia pra vc tb rs", PROBLEM, {"ANSWER", "GREETING"}),
+        ("", NONE, {"SMALL_TALK"}),
+    ],
+)
+def test_acts_beside_each_other(text: str, context: ReadingContext, expected: set[str]) -> None:
+    assert acts(text, context) == expected
+
+
+def test_a_promotional_blast_is_flagged() -> None:
+    reading = bundled_reader().read("compre já seguidores reais 👉 wa.me/000000", NONE)
+    assert reading.promotion and Act.ABUSE in reading.acts
+    assert not bundled_reader().read("vtnc pyloto", NONE).promotion

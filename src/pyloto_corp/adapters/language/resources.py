@@ -11,6 +11,7 @@ from typing import Any
 from pyloto_corp.domain.language.classifier import LexiconClassifier
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.lexicon import Lexicon
+from pyloto_corp.domain.understanding.act_model import ActModel
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.reader import TurnReader
 
@@ -48,4 +49,5 @@ def bundled_cues() -> ActCues:
 @cache
 def bundled_reader() -> TurnReader:
     """The turn reader on the bundled cues, classifier and gazetteer."""
-    return TurnReader(bundled_cues(), bundled_classifier(), bundled_gazetteer())
+    model = ActModel.from_dict(read_json("language/acts_model.json"))
+    return TurnReader(bundled_cues(), bundled_classifier(), bundled_gazetteer(), model)

@@ -75,6 +75,9 @@ class TurnReading:
     confidence: float = 0.0  # the intent classifier's, for the need named
     words: tuple[str, ...] = field(default=(), repr=False)
     entities: Any = field(default=None, repr=False)  # language.entities.Entities
+    promotion: bool = False  # ABUSE that is a promotional blast (spam), not an insult
+    needs: tuple[str, ...] = ()  # the intent classifier's reading: the main need, then others
+    question: bool = False  # the message asks something ("e o site?"): it teaches no values
 
     def has(self, *acts: Act) -> bool:
         return any(a in self.acts for a in acts)

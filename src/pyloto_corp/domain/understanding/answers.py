@@ -1,17 +1,22 @@
-"""Whether a message answers the pending question: clause by clause, never a non-answer."""
+"""Whether a message answers the pending question: clause by clause, never a non-answer;
+a clause that takes back a value given before is a correction, not an answer."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.language.normalize import tokens
+from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, fits, plain
+
+_CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
+PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget"})
 
 
 class Answers:
@@ -19,28 +24,40 @@ class Answers:
         self.cues, self.gazetteer = cues, gazetteer
         c = cues
         self._empty = (c.small_talk, c.greeting, c.thanks, c.goodbye, c.affirm, c.deny,
-                       c.dont_know, c.filler)  # fmt: skip
-        self._elsewhere = (c.human, c.opt_out, c.support, c.followup, c.abuse, c.negation)
+                       c.dont_know, c.filler, c.correction)  # fmt: skip
+        self._elsewhere = (c.human, c.opt_out, c.support, c.abuse, c.negation)
 
     def slot(
         self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],
         entities: Entities,
     ) -> set[Act]:  # fmt: skip
         """ANSWER with the pending slot's value; CORRECTION of a slot already filled."""
-        acts = {Act.CORRECTION} if self._corrects_other(s, context, entities) else set()
         kind = context.slot_kind or "text"
-        values = [v for v in (self._clause(c, kind) for c in clauses(text)) if v is not None]
+        acts, values = set(), []
+        asked = self.cues.fields.get(context.slot or "")
+        for clause in clauses(text):
+            words = tokens(clause, self.gazetteer.abbreviations)
+            own = asked is not None and asked.find(words)
+            if self.takes_back(clause, words, s, context) or (
+                acts and kind == "text" and not own):  # fmt: skip
+                acts.add(Act.CORRECTION)
+                continue
+            value = self._clause(clause, words, kind, s)
+            if value is not None:
+                values.append(value)
+        if self._corrects_other(s, context, entities):
+            acts.add(Act.CORRECTION)
         if not values:
             return acts
-        if kind == "text":
-            found["answer"] = " ".join(str(v) for v in values)
-        else:
-            found["answer"] = values[0]
+        found["answer"] = " ".join(str(v) for v in values) if kind == "text" else values[0]
         return acts | {Act.ANSWER}
 
-    def _clause(self, clause: str, kind: str) -> Any:
-        words = tokens(clause, self.gazetteer.abbreviations)
+    def _clause(self, clause: str, words: list[str], kind: str, s: Signals) -> Any:
         if not words or covered(words, *self._empty):
+            return None
+        if kind in PUT_ASIDE_KINDS and self.cues.deflect.starts(words):
+            return None
+        if s.followup and self.cues.followup.find(words):
             return None
         question = clause.rstrip().endswith("?") or self.cues.question.starts(words) > 0
         strict = question or any(p.find(words) for p in self._elsewhere)
@@ -48,15 +65,37 @@ class Answers:
             return None
         return plain(fits(kind, clause, self.gazetteer, strict=strict))
 
+    def takes_back(
+        self, clause: str, words: list[str], s: Signals, context: ReadingContext
+    ) -> bool:
+        """The clause names another slot and says it was wrong ("errei a cidade")."""
+        names = {*context.slots, *SLOT_ENTITIES} - {context.slot}
+        if not any(self.cues.fields[k].find(words) for k in names if k in self.cues.fields):
+            return False
+        return s.correction or bool(_CONTRAST.search(fold(clause)))
+
     def _corrects_other(self, s: Signals, context: ReadingContext, entities: Entities) -> bool:
         if not s.correction:
             return False
         others = {k: v for k, v in context.slots.items() if k != context.slot}
         return _differs(others, entities)
 
-    def corrects(self, s: Signals, context: ReadingContext, entities: Entities) -> bool:
-        """At the confirmation: a new value for a slot shown, or words that correct one."""
-        return _differs(context.slots, entities) or (s.correction and not s.affirm)
+    def corrects(
+        self, text: str, s: Signals, context: ReadingContext, entities: Entities | None
+    ) -> bool:
+        """At the confirmation: a new value for a slot shown, or words that correct one
+        (``entities``: None when the values said are about something else)."""
+        if s.correction and not s.affirm:
+            return True
+        if entities is not None and _differs(context.slots, entities):
+            return True
+        for clause in clauses(text):
+            words = tokens(clause, self.gazetteer.abbreviations)
+            question = clause.endswith("?") or self.cues.question.starts(words) > 0
+            named = any(p.find(words) for k, p in self.cues.fields.items() if k in context.slots)
+            if named and not question:
+                return True
+        return False
 
 
 def _differs(slots: Any, entities: Entities) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pyloto_corp.domain.errors import DomainError
@@ -12,10 +12,14 @@ from pyloto_corp.domain.language.normalize import tokens
 PHRASE_SETS = (
     "greeting", "small_talk", "thanks", "goodbye", "affirm", "deny", "dont_know", "human",
     "opt_out", "support", "abuse", "spam", "followup", "when_words", "negation", "switch",
-    "correction", "question", "filler",
+    "correction", "question", "filler", "human_word", "request", "not_followup", "when_question",
+    "deflect", "lead_in", "acknowledge", "how_are_you", "reaction", "ask", "support_action",
+    "delivery_object",
 )  # fmt: skip
-TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
+OPTIONAL_SETS = ("support_problem", "support_owner")  # a problem with what Pyloto already runs
+TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
+KEY = 2  # prefix patterns are indexed by their first two letters ("a*": by one)
 
 
 class CuesError(DomainError):
@@ -36,16 +40,21 @@ class PhraseSet:
         entries = [tuple(p.split()) for p in phrases if p.split()]
         self.entries = frozenset(entries)
         self._exact: dict[str, list[tuple[str, ...]]] = {}
-        self._prefixed = [e for e in entries if e[0].endswith("*")]
+        self._prefixed: dict[str, list[tuple[str, ...]]] = {}  # by the pattern's first letters
         for entry in entries:
-            if not entry[0].endswith("*"):
+            if entry[0].endswith("*"):
+                self._prefixed.setdefault(entry[0][:-1][:KEY], []).append(entry)
+            else:
                 self._exact.setdefault(entry[0], []).append(entry)
 
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
         """Every (start, end) where a phrase occurs."""
         found = []
         for i, word in enumerate(words):
-            for entry in (*self._exact.get(word, ()), *self._prefixed):
+            prefixed = self._prefixed.get(word[:KEY], ())
+            if len(word) > 1:
+                prefixed = (*prefixed, *self._prefixed.get(word[:1], ()))
+            for entry in (*self._exact.get(word, ()), *prefixed):
                 end = i + len(entry)
                 if end <= len(words) and all(map(_matches, entry, words[i:end])):
                     found.append((i, end))
@@ -80,6 +89,8 @@ class ActCues:
     languages: Mapping[str, frozenset[str]]
     emoji_small_talk: frozenset[str]
     emoji_goodbye: frozenset[str]
+    fields: Mapping[str, PhraseSet] = field(default_factory=dict)  # slot → the words naming it
+    abbreviations: Mapping[str, str] = field(default_factory=dict)  # as messages are read
 
     def __getattr__(self, name: str) -> PhraseSet:
         try:
@@ -93,10 +104,16 @@ class ActCues:
         try:
             phrases = {k: PhraseSet(_folded(doc["phrases"][k], abbreviations))
                        for k in PHRASE_SETS}  # fmt: skip
+            phrases |= {k: PhraseSet(_folded(doc["phrases"].get(k, ()), abbreviations))
+                        for k in OPTIONAL_SETS}  # fmt: skip
             topics = {k: PhraseSet(_folded(doc["topics"][k], abbreviations)) for k in TOPICS}
             languages = {k: frozenset(doc["languages"][k]) for k in LANGUAGES}
             emoji = frozenset(doc["emoji_small_talk"]), frozenset(doc["emoji_goodbye"])
-            return cls(str(doc["version"]), phrases, topics, languages, *emoji)
+            fields = {k: PhraseSet(_folded(v, abbreviations))
+                      for k, v in doc.get("fields", {}).items()}  # fmt: skip
+            return cls(
+                str(doc["version"]), phrases, topics, languages, *emoji, fields, dict(abbreviations)
+            )
         except (KeyError, TypeError, AttributeError) as exc:
             raise CuesError(f"malformed act cues: {exc!r}") from exc
 

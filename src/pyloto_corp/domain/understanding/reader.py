@@ -2,38 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyloto_corp.domain.intents import Intent
-from pyloto_corp.domain.language.entities import Entities, extract
+from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.language.ports import Classification
+from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.cues import ActCues
-from pyloto_corp.domain.understanding.signals import (
-    Signals,
-    read_signals,
-    same_title,
-    without_laughter,
-)
-from pyloto_corp.domain.understanding.spans import option_number
+from pyloto_corp.domain.understanding.relative import Relative
+from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
 
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
 SWITCH_CONFIDENCE = 0.75
-MIN_UNSUPPORTED_WORDS = 3
-MENU_CONFIDENCE = 0.6
 STRONG = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
                     Act.SIDE_QUESTION, Act.TOPIC_CHANGE, Act.FOLLOWUP_REQUEST})  # fmt: skip
+ANSWERED = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE})
+_AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
+_ROLES = ("jobs",)  # "vaga pra atendente?" asks for a job, not for an attendant
+QUESTION_PENDING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
 
 
 class TurnReader:
     """Pure: the cues, the intent classifier and the gazetteer come in as data."""
 
-    def __init__(self, cues: ActCues, classifier: Any, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, cues: ActCues, classifier: Any, gazetteer: Gazetteer, model: ActModel | None = None
+    ) -> None:
+        """``model``: the learned second opinion on the rules (``act_model``), if any."""
         self.cues, self.classifier, self.gazetteer = cues, classifier, gazetteer
+        self.model = model
         self.answers = Answers(cues, gazetteer)
+        self.relative = Relative(cues, self.answers)
 
     def read(self, text: str, context: ReadingContext) -> TurnReading:
         words = tokens(text, self.gazetteer.abbreviations)
@@ -42,104 +46,82 @@ class TurnReader:
             need.confidence >= SWITCH_CONFIDENCE)  # fmt: skip
         plain = tokens(without_laughter(text), self.gazetteer.abbreviations)
         signals = read_signals(text, words, self.cues, names_need=named, plain=plain)
+        need = self._after_negation(text, signals, need, context)
         entities = extract(text, self.gazetteer)
         acts = set(self._global(signals, context))
-        found: dict[str, Any] = {}
-        found["entities"] = entities
-        acts |= self._relative(text, signals, need, context, found=found, said=acts)
-        if context.pending in (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME):
-            acts = self._non_answer(acts, signals)
-        elif signals.small_talk and not acts - {Act.GREETING, Act.THANKS_GOODBYE}:
-            acts.add(Act.SMALL_TALK)
+        found: dict[str, Any] = {"entities": entities}
+        acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
+        acts = self._chatter(acts, signals, context)
+        if self.model is not None:
+            acts = set(second_opinion(self.model, acts, signals.words, context, text))
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
             topic=signals.topic if Act.SIDE_QUESTION in acts else None,
             intent=found.get("intent"), negates=bool(found.get("negates")),
-            choice=found.get("choice"), when=signals.when, language=signals.language,
+            choice=found.get("choice"), when=signals.when,
+            language=language_of(acts, signals.language, signals.words),
             confidence=need.confidence, words=signals.words, entities=entities,
+            promotion=signals.spam and Act.ABUSE in acts, question=signals.question,
+            needs=(need.intent.value, *(i.value for i in need.secondary)),
         )  # fmt: skip
 
+    def _after_negation(
+        self, text: str, s: Signals, need: Classification, context: ReadingContext
+    ) -> Classification:
+        """ "nao quero mais o app, quero um site": the need is what follows the negation."""
+        parts = _AFTER.split(text, maxsplit=1)
+        if not (s.negation and context.intent and need.intent.value == context.intent):
+            return need
+        if len(parts) < 2 or not parts[1].strip():
+            return need
+        rest: Classification = self.classifier.classify(parts[1])
+        return rest if rest.intent.value not in (*NOT_A_NEED, context.intent) else need
+
     def _global(self, s: Signals, context: ReadingContext) -> set[Act]:
-        acts = {act for act, on in ((Act.HUMAN_REQUEST, s.human), (Act.SUPPORT_ISSUE, s.support),
+        hired = s.topic in _ROLES
+        acts = {act for act, on in ((Act.HUMAN_REQUEST, s.human and not hired),
+                (Act.SUPPORT_ISSUE, s.support),
                 (Act.ABUSE, s.abuse), (Act.OTHER_LANGUAGE, s.language is not None),
                 (Act.GREETING, s.greeting), (Act.THANKS_GOODBYE, s.thanks),
-                (Act.SIDE_QUESTION, s.topic is not None)) if on}  # fmt: skip
-        goodbye = context.pending is Pending.ANYTHING_ELSE and self.cues.goodbye.find(s.words)
-        if s.opt_out and not goodbye and not s.names_need:
+                (Act.SIDE_QUESTION, s.topic is not None and not s.support)) if on}  # fmt: skip
+        goodbye = context.pending is Pending.ANYTHING_ELSE and _inside(
+            self.cues.opt_out.spans(s.words), self.cues.goodbye.spans(s.words)
+        )
+        if s.opt_out and not goodbye:
             acts.add(Act.OPT_OUT)
         if s.followup or (context.pending is Pending.FOLLOWUP_TIME and s.when):
             acts.add(Act.FOLLOWUP_REQUEST)
         return acts
 
-    def _relative(
-        self, text: str, s: Signals, need: Classification, context: ReadingContext, *,
-        found: dict[str, Any], said: set[Act],
-    ) -> set[Act]:  # fmt: skip
-        """Acts that only make sense against the pending question (``said``: the others)."""
-        entities: Entities = found["entities"]
-        acts = self._choice(text, s, need, context, found)
-        if context.pending in YES_NO:
-            acts |= self._yes_no(s, context)
-        if context.pending is Pending.SLOT:
-            acts |= self.answers.slot(text, s, context, found, entities)
-        if context.pending is Pending.CONFIRM and self.answers.corrects(s, context, entities):
-            acts.add(Act.CORRECTION)
-        return acts | self._topic_change(s, need, context, found, acts | said)
+    def _chatter(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:
+        """NON_ANSWER with a question pending; otherwise SMALL_TALK for what is only chat."""
+        if context.pending in QUESTION_PENDING:
+            return self._non_answer(acts, s, context)
+        others = acts - {Act.GREETING, Act.OTHER_LANGUAGE}
+        quiet = not acts & (STRONG | ANSWERED) - {Act.TOPIC_CHANGE}
+        if s.social and quiet and not s.waved:
+            return acts | {Act.SMALL_TALK}
+        if (s.small_talk or s.reaction) and not others:
+            return acts | {Act.SMALL_TALK}
+        if context.pending in YES_NO and s.ack and not others:
+            return acts | {Act.SMALL_TALK}
+        return acts
 
-    def _choice(
-        self, text: str, s: Signals, need: Classification, context: ReadingContext,
-        found: dict[str, Any],
-    ) -> set[Act]:  # fmt: skip
-        """A number, "opção N", an option's title typed, or (at the menu) a need named."""
-        if not context.options:
-            return set()
-        titled = next((i for i, t in context.options if same_title(text, t)), None)
-        number = option_number(fold(text).strip(), len(context.options))
-        if titled is None and number is not None and context.pending is Pending.MENU:
-            titled = context.options[number - 1][0]
-        if titled is None and context.pending is Pending.MENU:
-            ids = {i for i, _ in context.options}
-            named = need.intent.value in ids and need.confidence >= MENU_CONFIDENCE
-            titled = need.intent.value if named and not s.topic else None
-        if titled is None:
-            return set()
-        found["choice"] = titled
-        found["intent"] = titled if titled in Intent.__members__ else None
-        return {Act.MENU_CHOICE}
-
-    def _yes_no(self, s: Signals, context: ReadingContext) -> set[Act]:
-        if s.deny or (context.pending is Pending.ANYTHING_ELSE and self.cues.goodbye.starts(
-                s.words)):  # fmt: skip
-            return {Act.DENY}
-        return {Act.AFFIRM} if s.affirm else set()
-
-    def _topic_change(
-        self, s: Signals, need: Classification, context: ReadingContext, found: dict[str, Any],
-        acts: set[Act],
-    ) -> set[Act]:  # fmt: skip
-        intent = need.intent.value
-        if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
-            return set()
-        if s.chatter or acts & {Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.OPT_OUT, Act.ABUSE}:
-            return set()
-        if intent == Intent.UNSUPPORTED.value:
-            open_question = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
-            substantial = len(s.words) >= MIN_UNSUPPORTED_WORDS
-            wanted = open_question and substantial and not acts - {Act.GREETING}
-        elif context.pending in (Pending.NONE, Pending.ANYTHING_ELSE):
-            wanted = not (s.topic and intent == Intent.INSTITUTIONAL.value)
-        else:
-            wanted = (s.switch or s.negation) and need.confidence >= SWITCH_CONFIDENCE
-        if not wanted or (
-            context.pending is Pending.SLOT and Act.ANSWER in acts and not s.negation
-        ):
-            return set()
-        found["intent"], found["negates"] = intent, s.negation and context.intent is not None
-        return {Act.TOPIC_CHANGE}
-
-    def _non_answer(self, acts: set[Act], s: Signals) -> set[Act]:
+    def _non_answer(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:
         """With a question pending, what neither answers it nor does anything else."""
-        answered = {Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE}
-        if acts & (answered | STRONG | {Act.OTHER_LANGUAGE}):
+        strong = STRONG | {Act.OTHER_LANGUAGE}
+        if Act.ABUSE in acts and (s.deflects or self._names_asked(s, context)):
+            strong = strong - {Act.ABUSE}
+        if acts & (ANSWERED | strong):
             return acts
         return (acts - {Act.SMALL_TALK}) | {Act.NON_ANSWER}
+
+    def _names_asked(self, s: Signals, context: ReadingContext) -> bool:
+        """The abuse is about the question itself ("que se foda a cidade")."""
+        phrases = self.cues.fields.get(context.slot or "")
+        return phrases is not None and phrases.find(s.words)
+
+
+def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:
+    """Every opt-out phrase is part of a goodbye ("nao quero mais nada")."""
+    return bool(outer) and all(any(a <= s and e <= b for a, b in outer) for s, e in spans)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from pyloto_corp.domain.language.normalize import fold, is_laughter
 from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.phrases import Found, found_in
 from pyloto_corp.domain.understanding.spans import language, time_phrase
 
-TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works")
+TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
+FREE_TOPICS = ("jobs",)  # asked about even without a question ("queria mandar meu curriculo")
 SHORT_STOP = 4
 _THUMBS = frozenset("👍👌✅🙌")
 
@@ -36,6 +38,12 @@ class Signals:
     affirm: bool
     deny: bool
     names_need: bool  # the classifier is sure a line of business is named
+    spam: bool = False
+    social: bool = False  # laughter or "tudo bem?": small talk even beside other acts
+    reaction: bool = False  # "que bom", "gostei": small talk when nothing else is said
+    ack: bool = False  # the yes is only an acknowledgement ("ok", "blz entao")
+    deflects: bool = False  # "depende", "ja disse": the question is put aside
+    waved: bool = False  # only a goodbye emoji, laughter or nothing at all
 
 
 def _emoji_only(text: str, cues: ActCues) -> tuple[bool, bool]:
@@ -48,14 +56,19 @@ def _emoji_only(text: str, cues: ActCues) -> tuple[bool, bool]:
     )
 
 
-def _opts_out(words: list[str], cues: ActCues) -> bool:
-    """A one-word stop ("parar", "sair") counts only in a short message."""
-    spans = cues.opt_out.spans(words)
-    return any(end - start > 1 or len(words) <= SHORT_STOP for start, end in spans)
+def _opts_out(f: Found, *, names_need: bool) -> bool:
+    """A one-word stop ("parar", "sair") counts only in a short message naming no need."""
+    short = len(f.words) <= SHORT_STOP and not names_need
+    return any(end - start > 1 or short for start, end in f.opt_out)
 
 
 def without_laughter(text: str) -> str:
     return " ".join(w for w in text.split() if not is_laughter(w))
+
+
+def _topic(f: Found, cues: ActCues, question: bool) -> str | None:
+    topic = next((t for t in TOPIC_ORDER if cues.topics[t].find(f.words)), None)
+    return topic if topic and (question or topic in FREE_TOPICS) else None
 
 
 def read_signals(
@@ -63,35 +76,26 @@ def read_signals(
 ) -> Signals:
     """``plain``: the words without laughter ("kkkk")."""
     emoji, waved = _emoji_only(text, cues)
+    f = found_in(text, cues)
     chatty = (cues.small_talk, cues.greeting, cues.thanks, cues.goodbye, cues.affirm)
     chatter = emoji or not plain or covered(plain, *chatty)
     courtesy = bool(plain) and covered(plain, cues.greeting, cues.thanks, cues.goodbye)
-    thanks = cues.thanks.find(words) or cues.goodbye.find(words) or waved
-    topic = next((t for t in TOPIC_ORDER if cues.topics[t].find(words)), None)
-    question = "?" in text or cues.question.starts(words) > 0
+    question = "?" in text or f.asks
+    spam = cues.spam.find(words)
+    affirm = f.affirm or (emoji and bool(set(text) & _THUMBS))
     return Signals(
-        words=tuple(words),
-        greeting=cues.greeting.starts(words) > 0,
-        thanks=thanks,
-        chatter=chatter,
-        small_talk=chatter and not courtesy and not (waved and not plain),
-        human=cues.human.find(words),
-        opt_out=_opts_out(words, cues),
-        support=cues.support.find(words),
-        abuse=cues.abuse.find(words) or cues.spam.find(words),
-        followup=cues.followup.find(words),
-        when=time_phrase(text),
-        language=language(words, cues.languages),
-        topic=topic if topic and (question or topic in ("jobs", "cnpj")) else None,
-        question=question,
-        negation=cues.negation.find(words),
-        switch=cues.switch.find(words),
-        correction=cues.correction.find(words),
-        dont_know=cues.dont_know.find(words),
-        affirm=cues.affirm.starts(words) > 0 or (emoji and bool(set(text) & _THUMBS)),
-        deny=cues.deny.starts(words) > 0,
-        names_need=names_need,
-    )
+        words=tuple(words), greeting=f.greeting and not spam, thanks=f.thanks or waved,
+        chatter=chatter, small_talk=chatter and not courtesy and not (waved and not plain),
+        human=f.human, opt_out=_opts_out(f, names_need=names_need), support=f.support,
+        abuse=cues.abuse.find(words) or spam, followup=f.followup, when=time_phrase(text),
+        language=language(words, cues.languages), topic=None if spam else _topic(f, cues, question),
+        question=question, negation=cues.negation.find(words), switch=cues.switch.find(words),
+        correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
+        affirm=affirm, deny=f.deny, names_need=names_need, spam=spam,
+        social=len(plain) < len(words) or cues.how_are_you.find(words),
+        reaction=cues.reaction.find(words), ack=f.ack, deflects=cues.deflect.find(words),
+        waved=waved and not plain,
+    )  # fmt: skip
 
 
 def same_title(text: str, title: str) -> bool:

@@ -1,0 +1,47 @@
+"""Cost of reading one turn (``TurnReader.read``) on this machine: `make bench-turns`.
+
+Figures, not a test: every annotated turn of corpus/turns, read in its context, timed one
+by one; the median is what issue 20 bounds (≤ 1 ms).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from pyloto_corp.adapters.language.resources import bundled_reader, read_json
+from pyloto_corp.cli.eval_turns import context_of
+from pyloto_corp.domain.engine.content import Content
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "turns"
+ROUNDS = 5
+
+
+def main() -> int:
+    content = Content.from_dict(read_json("content/pt_br.json"))
+    turns = [
+        (doc["text"], context_of(doc["context"], content))
+        for name in ("train.jsonl", "dev.jsonl")
+        for doc in map(json.loads, (CORPUS / name).read_text(encoding="utf-8").splitlines())
+    ]
+    reader = bundled_reader()
+    for text, context in turns:  # warm the caches the service warms on its first messages
+        reader.read(text, context)
+    costs = []
+    for _ in range(ROUNDS):
+        for text, context in turns:
+            begin = time.perf_counter_ns()
+            reader.read(text, context)
+            costs.append((time.perf_counter_ns() - begin) / 1e6)
+    costs.sort()
+    median, p90 = statistics.median(costs), costs[int(len(costs) * 0.9)]
+    print(f"turns per round: {len(turns)}, rounds: {ROUNDS}")
+    print(f"read-turn: median {median:.3f} ms, p90 {p90:.3f} ms, max {costs[-1]:.3f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""A slot's value in words the entity rules do not know: a motorbike model, a month,
+weekdays, "mil", a city followed by its region, a name after "pode me chamar de"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pyloto_corp.domain.language.normalize import fold
+
+_VEHICLES = (
+    (re.compile(r"\b(?:motoca|motinha|biz|titan|fan|cg|pop|bros|factor|xre|lander|nmax|"
+                r"motorcycle|motorbike|scooter)\b"), "moto"),
+    (re.compile(r"\b(?:saveiro|strada|montana|hilux|toro|oroch)\b"), "utilitario"),
+    (re.compile(r"\b(?:car|gol|uno|palio|onix|celta|hb20)\b"), "carro"),
+)  # fmt: skip
+_DEADLINE = re.compile(
+    r"\b(?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|"
+    r"dezembro|semestre|trimestre|black friday|natal|carnaval|fim do ano|final do ano|"
+    r"ano que vem|mes que vem|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b")  # fmt: skip
+_AVAILABILITY = re.compile(
+    r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|fds|fim de semana|dia inteiro|"
+    r"qualquer dia|todo dia|todos os dias|manha|tarde|noite|madrugada|integral|weekends?|"
+    r"mornings?|nights?|evenings?)\b")  # fmt: skip
+_THOUSAND = re.compile(r"\b(?:umas? |uns |mais de |menos de |quase |cerca de )?mil\b")
+_PLACE_LEAD = re.compile(r"^(?:em|de|na|no|aqui em|sou de|moro em|fico em)\s+", re.I)
+_NAME_LEAD = re.compile(r"^(?:pode me chamar de|me chama de|me chamo|meu nome e|meu nome é|"
+                        r"sou o|sou a|sou)\s+", re.I)  # fmt: skip
+
+
+def loose(kind: str, clean: str) -> Any:
+    """The value by a looser reading, or None (``clean``: the answer as typed)."""
+    folded = fold(clean)
+    if kind == "vehicle":
+        return next((v for pattern, v in _VEHICLES if pattern.search(folded)), None)
+    if kind == "deadline":
+        return clean if _DEADLINE.search(folded) else None
+    if kind == "availability":
+        return clean if _AVAILABILITY.search(folded) else None
+    if kind in ("count", "volume", "budget"):
+        return 1000 if kind == "count" and _THOUSAND.search(folded) else (
+            clean if _THOUSAND.search(folded) else None)  # fmt: skip
+    return None
+
+
+def first_part(text: str, lead: str) -> str:
+    """ "em Sinop, no Mato Grosso" → "Sinop"; "pode me chamar de Binho" → "Binho"."""
+    pattern = _PLACE_LEAD if lead == "place" else _NAME_LEAD
+    return pattern.sub("", text.split(",", maxsplit=1)[0].strip()).strip()

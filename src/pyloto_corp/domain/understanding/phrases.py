@@ -1,0 +1,133 @@
+"""Where the cue phrases sit in a message: a phrase inside a stronger one does not count
+("nao me mandem mais nada" is no goodbye), nor a call-me inside a when-question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pyloto_corp.domain.language.normalize import is_laughter, tokens
+from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.spans import clauses
+
+Span = tuple[int, int]
+SHORT_ASK = 2  # "atendente": a role alone asks for it
+REQUEST_REACH = 5  # "quero tirar uma duvida com o gerente": the request may come a bit before
+_SEGMENT = re.compile(r"[,.!?;:\n]+")
+_DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
+_SETS = ("greeting", "thanks", "goodbye", "opt_out", "human", "human_word", "request",
+         "followup", "not_followup", "support", "abuse", "when_question", "lead_in")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The cues of a message, already weighed against each other."""
+
+    words: tuple[str, ...]  # without laughter
+    asks: bool  # a clause opens with a question word, or "quero saber"
+    greeting: bool
+    thanks: bool
+    human: bool
+    followup: bool
+    support: bool
+    opt_out: tuple[Span, ...]
+    affirm: bool
+    deny: bool
+    ack: bool  # the yes is only an acknowledgement ("blz entao")
+
+
+def _words_of(pieces: list[str], abbreviations: Mapping[str, str]) -> list[list[str]]:
+    said = [" ".join(w for w in p.split() if not is_laughter(w)) for p in pieces]
+    return [tokens(p, abbreviations) for p in said]
+
+
+def _outside(spans: list[Span], stronger: list[Span]) -> list[Span]:
+    return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in stronger)]
+
+
+def _apart(spans: list[Span], stronger: list[Span]) -> list[Span]:
+    return [s for s in spans if not any(a < s[1] and s[0] < b for a, b in stronger)]
+
+
+def found_in(text: str, cues: ActCues) -> Found:
+    parts = [p for p in _words_of(clauses(text), cues.abbreviations) if p]
+    starts, at = [], 0
+    for part in parts:
+        starts.append(at)
+        at += len(part)
+    words = [w for part in parts for w in part]
+    spans = {name: cues.phrases[name].spans(words) for name in _SETS}
+    ends = (*starts[1:], len(words)) if starts else ()
+    asked = [(s, e) for s, e in zip(starts, ends, strict=True)
+             if any(a == s for a, _ in spans["when_question"])]  # fmt: skip
+    requested = [w for w in spans["human_word"]
+                 if any(r[0] < w[0] <= r[1] + REQUEST_REACH
+                        and not any(r[0] < s <= w[0] for s in starts)
+                        for r in spans["request"])]  # fmt: skip
+    alone = spans["human_word"] if len(words) <= SHORT_ASK else []
+    human = _outside(spans["human"], asked) + _outside(requested + alone, asked)
+    calls = _outside(
+        spans["followup"], spans["opt_out"] + spans["human"] + spans["not_followup"] + asked
+    )
+    ends = {*starts[1:], len(words)}
+    said_bye = [
+        g for g in spans["goodbye"] if (g[1] - g[0] > 1 or g[1] in ends) and not spans["opt_out"]
+    ]  # "nao quero mais nada com vcs, me exclui": no bye
+    farewell = _apart(spans["thanks"] + said_bye, spans["opt_out"])
+    affirm, deny, ack = _yes_no(text, cues)
+    interjection = covered(words[:1], cues.lead_in) and (affirm or deny)
+    greeting = (
+        _greets(words, spans, set(starts))
+        and not interjection
+        and not (farewell and _only_courtesy(words, spans, cues))
+    )
+    asks = any(cues.question.starts(p) for p in parts) or cues.ask.find(words)
+    return Found(
+        tuple(words), bool(asks),
+        greeting, bool(farewell), bool(human), bool(calls),
+        bool(spans["support"]) or _about_service(words, cues),
+        tuple(spans["opt_out"]), affirm, deny, ack,
+    )  # fmt: skip
+
+
+def _about_service(words: list[str], cues: ActCues) -> bool:
+    """An action on a delivery ("cancelar a coleta"), or a problem with something Pyloto
+    already runs for the person ("o sistema que vcs fizeram parou", "o motoboy faltou")."""
+    delivery = cues.delivery_object.find(words)
+    if delivery and cues.support_action.find(words):
+        return True
+    owned = delivery or cues.support_owner.find(words)
+    return owned and cues.support_problem.find(words)
+
+
+def _yes_no(text: str, cues: ActCues) -> tuple[bool, bool, bool]:
+    """A yes or no opening the message, after an interjection ("opa, tenho sim")."""
+    segments = [s for s in _words_of(_SEGMENT.split(text), cues.abbreviations) if s]
+    lead = 0
+    while lead < len(segments) - 1 and covered(segments[lead], cues.lead_in, cues.thanks):
+        lead += 1
+    if not segments[lead:]:
+        return False, False, False
+    first = segments[lead]
+    tail = [w for s in segments[lead:] for w in s]
+    others = max(cues.dont_know.starts(tail), cues.opt_out.starts(tail))
+    yes, no = cues.affirm.starts(first), cues.deny.starts(tail)
+    closed = covered(first[yes:], cues.filler, cues.thanks, cues.goodbye, cues.affirm)
+    affirm = yes > 0 and (yes == len(first) or closed) and yes >= others
+    ack = affirm and cues.acknowledge.starts(first) >= yes
+    return affirm, no > 0 and no >= others, ack
+
+
+def _greets(words: list[str], spans: Mapping[str, list[Span]], starts: set[int]) -> bool:
+    """A greeting opens a clause ("..., e bom dia pra vc tb") and is not a come-on."""
+    opens = starts | {s + 1 for s in starts if s < len(words) and words[s] == "e"}
+    found = _outside([s for s in spans["greeting"] if s[0] in opens], spans["abuse"])
+    return bool(found)
+
+
+def _only_courtesy(words: list[str], spans: Mapping[str, list[Span]], cues: ActCues) -> bool:
+    """ "boa noite, obrigado": the time of day says goodbye, beside a thank-you."""
+    said = {" ".join(words[s:e]) for s, e in spans["greeting"]}
+    return said <= _DAYTIME and covered(words, cues.greeting, cues.thanks, cues.goodbye,
+                                        cues.filler)  # fmt: skip

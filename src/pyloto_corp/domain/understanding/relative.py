@@ -1,0 +1,148 @@
+"""Acts that only make sense against the pending question: a choice among the options shown,
+a yes or a no, an answer or a correction, a need that changes the subject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.ports import Classification
+from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
+from pyloto_corp.domain.understanding.answers import Answers
+from pyloto_corp.domain.understanding.cues import ActCues
+from pyloto_corp.domain.understanding.signals import Signals
+from pyloto_corp.domain.understanding.spans import option_number
+
+NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
+SWITCH_CONFIDENCE = 0.75
+FREE_TEXT_KINDS = (None, "text", "business", "name")
+NEGATED_CONFIDENCE = 0.5  # "não quero mais X": saying so is half the evidence
+MIN_UNSUPPORTED_WORDS = 3
+MIN_CONFIRM_CORRECTION = 3  # words in a statement that, at the confirmation, changes a value
+MENU_CONFIDENCE = 0.6
+STEM = 5  # "entregas" names the option "Pedir uma entrega"
+BESIDE_A_CHANGE = frozenset({Act.GREETING, Act.OTHER_LANGUAGE, Act.AFFIRM, Act.SMALL_TALK,
+                             Act.ANSWER, Act.TOPIC_CHANGE})  # fmt: skip
+NOT_A_CHOICE = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
+                          Act.SIDE_QUESTION, Act.FOLLOWUP_REQUEST})  # fmt: skip
+ANSWERED_YES_NO = frozenset({Act.AFFIRM, Act.DENY, Act.OTHER_LANGUAGE, Act.THANKS_GOODBYE})
+_NONE_OF_THEM = frozenset(("nenhuma", "nenhum"))
+
+
+class Relative:
+    def __init__(self, cues: ActCues, answers: Answers) -> None:
+        self.cues, self.answers = cues, answers
+
+    def acts(
+        self, text: str, s: Signals, need: Classification, context: ReadingContext, *,
+        found: dict[str, Any], said: set[Act],
+    ) -> set[Act]:  # fmt: skip
+        """``said``: the context-free acts; returns them with the relative ones."""
+        acts = set(said) | self._choice(text, s, need, context, found=found, said=said)
+        if context.pending in YES_NO:
+            acts |= self._yes_no(s, context, found)
+        if context.pending is Pending.SLOT:
+            acts |= self.answers.slot(text, s, context, found, found["entities"])
+        if context.pending is Pending.CONFIRM and self._corrects(text, s, context, found, acts):
+            acts.add(Act.CORRECTION)
+        return self._topic_change(s, need, context, found, acts)
+
+    def _choice(
+        self, text: str, s: Signals, need: Classification, context: ReadingContext, *,
+        found: dict[str, Any], said: set[Act],
+    ) -> set[Act]:  # fmt: skip
+        """An option's title typed, a number, "opção N", or (at the menu) its need named."""
+        if not context.options:
+            return set()
+        typed = _words(text)
+        titled = next((i for i, t in context.options if _opens_with(typed, _words(t))), None)
+        menu = context.pending is Pending.MENU
+        number = option_number(fold(text).strip(), len(context.options)) if menu else None
+        if titled is None and number is not None:
+            titled = context.options[number - 1][0]
+        declined = bool(set(typed[:1]) & _NONE_OF_THEM)
+        if titled is None and menu and not said & NOT_A_CHOICE and not declined:
+            titles = dict(context.options)
+            sure = need.intent.value in titles and need.confidence >= MENU_CONFIDENCE
+            named = sure and _shares_stem(typed, _words(titles.get(need.intent.value, "")))
+            titled = need.intent.value if named and not s.topic else None
+        if titled is None:
+            return set()
+        found["choice"], found["titled"] = titled, True
+        found["intent"] = titled if titled in Intent.__members__ else None
+        return {Act.MENU_CHOICE}
+
+    def _yes_no(self, s: Signals, context: ReadingContext, found: dict[str, Any]) -> set[Act]:
+        choice = str(found.get("choice") or "")
+        if choice.endswith("_no"):
+            return {Act.DENY}
+        if choice.endswith("_yes"):
+            return {Act.AFFIRM}
+        if s.deny or (context.pending is Pending.ANYTHING_ELSE and self.cues.goodbye.starts(
+                s.words)):  # fmt: skip
+            return {Act.DENY}
+        acknowledged = context.pending is Pending.ANYTHING_ELSE and s.ack
+        return {Act.AFFIRM} if s.affirm and not acknowledged else set()
+
+    def _corrects(
+        self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],
+        acts: set[Act],
+    ) -> bool:  # fmt: skip
+        """At the confirmation: a value changed, or a statement beside no other act."""
+        rest = " ".join(_words(text)[len(_words(_title(context, found))):]) if found.get(
+            "titled") else text  # fmt: skip
+        if not rest.strip():
+            return False
+        busy = acts & (NOT_A_CHOICE | ANSWERED_YES_NO)
+        entities = None if acts & NOT_A_CHOICE or s.chatter else found["entities"]
+        if self.answers.corrects(rest, s, context, entities):
+            return True
+        quiet = not (busy or s.question or s.dont_know or s.deflects or s.chatter)
+        return quiet and len(s.words) >= MIN_CONFIRM_CORRECTION
+
+    def _topic_change(
+        self, s: Signals, need: Classification, context: ReadingContext, found: dict[str, Any],
+        acts: set[Act],
+    ) -> set[Act]:  # fmt: skip
+        intent = need.intent.value
+        if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
+            return acts
+        if s.chatter or s.spam or acts - BESIDE_A_CHANGE or (s.reaction and not s.switch):
+            return acts
+        if intent == Intent.UNSUPPORTED.value:
+            open_question = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
+            least = MIN_UNSUPPORTED_WORDS - 1 if s.question else MIN_UNSUPPORTED_WORDS
+            wanted = open_question and len(s.words) >= least and Act.AFFIRM not in acts
+        elif context.pending in (Pending.NONE, Pending.ANYTHING_ELSE):
+            wanted = True
+        else:
+            sure = need.confidence >= SWITCH_CONFIDENCE
+            wanted = (s.switch and sure) or (s.negation and need.confidence >= NEGATED_CONFIDENCE)
+        if not wanted:
+            return acts
+        found["intent"], found["negates"] = intent, s.negation and context.intent is not None
+        if found["negates"] or context.slot_kind in FREE_TEXT_KINDS:  # the answer was the change
+            found.pop("answer", None)
+            acts = acts - {Act.ANSWER}
+        return acts | {Act.TOPIC_CHANGE}  # "umas 60 por noite. ah, e o robô do whats?": both
+
+
+def _words(text: str) -> list[str]:
+    return tokens(text)
+
+
+def _title(context: ReadingContext, found: dict[str, Any]) -> str:
+    return dict(context.options).get(found.get("choice") or "", "")
+
+
+def _opens_with(typed: list[str], title: list[str]) -> bool:
+    """The title typed, alone or opening the message (a one-word title only alone)."""
+    if not title or typed[: len(title)] != title:
+        return False
+    return len(typed) == len(title) or len(title) > 1
+
+
+def _shares_stem(typed: list[str], title: list[str]) -> bool:
+    stems = {w[:STEM] for w in title if len(w) >= STEM - 1}
+    return any(w[:STEM] in stems for w in typed if len(w) >= STEM - 1)
