@@ -23,7 +23,7 @@ CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 P = "+5541988887777"
 MESSAGE_KEYS = {"provider_message_id", "sent_at", "received_at"}
 SESSION_KEYS = {"phone", "user_key", "session_id", "outcome", "intent_primary", "intents_detected",
-                "qualification_level", "qualification_reasons", "handoff", "lead",
+                "qualification_level", "qualification_reasons", "handoff", "handoffs", "lead",
                 "messages"}  # fmt: skip
 
 
@@ -49,7 +49,8 @@ def test_json_report_has_the_documented_shape(tmp_path):
     assert set(session) == SESSION_KEYS and session["outcome"] == "SELF_SERVE_INFO"
     assert session["phone"] == P and len(session["user_key"]) == 43
     menu = report["outbound"][1]
-    assert set(menu) == {"to", "kind", "text", "options"} and menu["kind"] == "list"
+    assert set(menu) == {"to", "kind", "text", "options", "session_id"} and menu["kind"] == "list"
+    assert menu["session_id"] == session["session_id"]
     assert menu["to"] == P and {"id", "title"} <= set(menu["options"][0])
     assert [set(m) for m in session["messages"]] == [MESSAGE_KEYS] * 3
 
@@ -111,8 +112,8 @@ def chat_settings(tmp_path, **extra):
 def test_chat_numbers_commands_and_summary(tmp_path):
     """Numbered options, /ajuda, /midia, /tempo and unknown commands; the summary at the end."""
     typed = (
-        "oi\n4\nCarlos\n\nPonta Grossa\nmoto\nnoites\n1\n"
-        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 3h\n"
+        "oi\n/midia audio\n4\nCarlos\n\nPonta Grossa\nmoto\nnoites\n1\n"
+        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 3h\noi\n/tempo 3h\n"
     )
     out, err = io.StringIO(), io.StringIO()
     code = chat(chat_settings(tmp_path), "+55 41 98888-7777", None, stdin=io.StringIO(typed),
@@ -121,6 +122,7 @@ def test_chat_numbers_commands_and_summary(tmp_path):
     assert code == 0 and "   4. Quero ser entregador" in text and "Qual é o seu nome?" in text
     assert "/tempo 2h" in text and "⚠ tipos:" in text and "comando desconhecido" in text
     assert "Recebi seu arquivo" in text and "encerradas por inatividade: 1" in text
+    assert "Já avisei a equipe" in text  # a file after the handoff: someone is on the way
     assert "HANDOFF_HUMAN" in text and '"routing": "entrega_driver_onboarding"' in text
     assert "AWAITING_USER" in text
 

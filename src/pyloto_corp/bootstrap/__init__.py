@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from fastapi import FastAPI
 
 from pyloto_corp.adapters.language.resources import (
-    bundled_classifier,
     bundled_gazetteer,
+    bundled_reader,
     read_json,
 )
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
@@ -94,7 +94,7 @@ def build_engine(settings: Settings) -> Engine:
         route_cooldown=timedelta(minutes=settings.route_cooldown_minutes),
     )
     content = Content.from_dict(read_json("content/pt_br.json"))
-    return Engine(content, bundled_classifier(), bundled_gazetteer(), config)
+    return Engine(content, bundled_gazetteer(), config, reader=bundled_reader())
 
 
 def build_converse(

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from pyloto_corp.adapters.language.resources import (
-    bundled_classifier,
     bundled_gazetteer,
+    bundled_reader,
     read_json,
 )
 from pyloto_corp.domain.engine.content import Content
@@ -22,7 +22,8 @@ CONTENT = Content.from_dict(read_json("content/pt_br.json"))
 
 class Chat:
     def __init__(self, policies: PolicyPack | None = None) -> None:
-        self.engine = Engine(CONTENT, bundled_classifier(), bundled_gazetteer(), policies=policies)
+        self.engine = Engine(CONTENT, bundled_gazetteer(), policies=policies,
+                             reader=bundled_reader())  # fmt: skip
         self.now, self.count = START, 0
         self.current = self.last = None
         self.closed: list = []
@@ -52,7 +53,7 @@ class Chat:
         if step.session.is_open:
             self.current = step.session
         else:
-            if step.session is not self.last:
+            if self.last is None or step.session.session_id != self.last.session_id:
                 self.closed.append(step.session)
             self.current, self.last = None, step.session
         return step

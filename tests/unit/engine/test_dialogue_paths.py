@@ -109,9 +109,18 @@ def test_a_timed_out_partial_lead_carries_a_handoff_and_a_decision(chat) -> None
 
 def test_a_follow_up_request_records_when(chat) -> None:
     chat.send("quero um sistema")
-    chat.send("me chama amanhã")
+    asked = chat.send("me chama depois")
+    assert "dia e horário" in chat.said(asked)
     done = chat.send("amanhã às 14h")
     assert done.handoff.requirements["followup_when"] == "amanhã às 14h"
+
+
+def test_a_follow_up_with_its_time_is_recorded_at_once(chat) -> None:
+    """ "Me liga amanhã à tarde": the time is kept and confirmed, never asked again."""
+    chat.send("quero um sistema")
+    done = chat.send("pode me ligar amanhã à tarde")
+    assert done.handoff.requirements["followup_when"] == "amanhã à tarde"
+    assert "amanhã à tarde" in chat.said(done) and chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
 
 
 @pytest.mark.parametrize(

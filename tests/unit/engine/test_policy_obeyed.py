@@ -65,7 +65,8 @@ def test_a_guess_without_confidence_falls_back_to_the_menu(chat) -> None:
     assert first.decisions[0].verdict.fallback is Action.SHOW_MENU
     assert first.replies[-1].kind == "list" and first.session.state == "menu"
     again = chat.send("ok")
-    assert [r.kind for r in again.replies] == ["list"]  # "menu_again": no second greeting
+    assert [r.kind for r in again.replies] == ["text"]  # a nudge: no second greeting or menu
+    assert again.session.is_open and again.session.state == "menu"
 
 
 def test_a_handoff_verdict_turns_a_route_into_a_handoff() -> None:
@@ -117,7 +118,7 @@ def test_a_silenced_session_says_nothing_more() -> None:
     chat = Chat(PolicyPack({Action.CLOSE: deny("T-06")}))
     chat.send(LEAD[0])
     chat.send("parar")
-    step = chat.send("me liga amanhã")
+    step = chat.send("me liga depois")
     assert step.replies == [] and {d.verdict.policy_id for d in step.decisions} == {"P-07"}
 
 

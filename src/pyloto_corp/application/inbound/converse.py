@@ -138,7 +138,8 @@ class Converse:
         if step.session is not state.last_closed:
             step.session = records.remember_turn(step.session, turn.message_id, replies)
             sessions.append(step.session)
-        result.closed = tuple(s for s in sessions if not s.is_open)
+        earlier = state.last_closed.session_id if state.last_closed is not None else None
+        result.closed = tuple(s for s in sessions if not s.is_open and s.session_id != earlier)
         lease = records.lease_for(result.token or "", now, self._lease)
         result.created = records.replies_of(step.session, turn.message_id, replies, now, lease)
         before = state.open_session

@@ -40,10 +40,12 @@ class Outbound:
     kind: str
     text: str
     options: tuple[dict[str, Any], ...] = ()
+    session_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"to": self.to, "kind": self.kind, "text": self.text,
-                "options": [dict(o) for o in self.options]}  # fmt: skip
+                "options": [dict(o) for o in self.options],
+                "session_id": self.session_id}  # fmt: skip
 
 
 def _option(raw: dict[str, Any]) -> dict[str, Any]:
@@ -152,7 +154,8 @@ class Conversation:
             self._seen.add(item.item_id)
             payload = item.payload
             reply = Outbound(phone, payload.get("kind", item.kind), payload.get("body") or "",
-                             tuple(_option(o) for o in payload.get("options") or ()))  # fmt: skip
+                             tuple(_option(o) for o in payload.get("options") or ()),
+                             item.session_id)  # fmt: skip
             new.append(reply)
             if reply.options:
                 self._menus[phone] = reply

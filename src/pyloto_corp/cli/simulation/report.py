@@ -39,6 +39,7 @@ def session_dict(phone: str, user_key: str, session: SessionRecord, lead) -> dic
         "qualification_level": level,
         "qualification_reasons": list(reasons),
         "handoff": handoff,
+        "handoffs": context.get("handoffs") or ([handoff] if handoff else []),
         "lead": lead_dict(lead),
     }
 

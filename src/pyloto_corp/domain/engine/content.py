@@ -26,6 +26,10 @@ REQUIRED_TEXTS = (
     "reask", "skip_slot", "followup_ask",
     "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
+    "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
+    "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy",
+    "support_handoff", "other_language_en", "other_language_es", "media_callback",
+    "switched", "followup_default", "handoff_pending", "ask_fix",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know")
 
@@ -70,6 +74,8 @@ class Content:
     menu: tuple[MenuOption, ...]
     intents: Mapping[Intent, IntentContent]
     vocabulary: Mapping[str, frozenset[tuple[str, ...]]]
+    # Other wordings of a message (by its template), so the bot never repeats itself.
+    variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Entries by their first word: a message is scanned once, not once per entry.
     _starts: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(
         init=False, repr=False, compare=False
@@ -114,6 +120,8 @@ class Content:
                 intents={Intent(k): _intent(v) for k, v in doc["intents"].items()},
                 vocabulary={k: frozenset(tuple(tokens(p)) for p in doc["vocabulary"][k])
                             for k in VOCABULARIES},
+                variants={k: tuple(str(t) for t in v)
+                          for k, v in doc.get("variants", {}).items()},
             )  # fmt: skip
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ContentError(f"malformed content: {exc!r}") from exc
@@ -152,14 +160,16 @@ def _validate(content: Content) -> None:
             raise ContentError(f"unknown link {item.info_link!r}")
         if any(len(s.label) > MENU_TITLE_MAX for s in item.slots):
             raise ContentError(f"a slot label of {item.label!r} is over 24 characters (list row)")
-    for key, text in content.texts.items():
+    wordings = [*content.texts.items(), *((k, t) for k, v in content.variants.items() for t in v)]
+    for key, text in wordings:
         _check_placeholders(key, text)
     for key in BUTTON_TEXTS:
         if len(content.texts[key]) > BUTTON_TITLE_MAX:
             raise ContentError(f"text {key!r} is a button title: at most 20 characters")
 
 
-_ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label"}
+_ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label",
+            "jobs", "site"}  # fmt: skip
 
 
 def _check_placeholders(key: str, text: str) -> None:

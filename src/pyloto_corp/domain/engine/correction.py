@@ -5,13 +5,12 @@ from __future__ import annotations
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.reading import FIX_PREFIX
 from pyloto_corp.domain.engine.slots import prefill
 from pyloto_corp.domain.engine.state import Option, Reply, Turn, TurnKind
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
-
-FIX_PREFIX = "fix:"
 
 
 class Correction:
@@ -43,7 +42,7 @@ class Correction:
             return self.offer(flow)
         flow.update(state="collecting")
         flow.remember(pending_slot=slot.name, reasks=0)
-        flow.say_text(slot.ask, f"ask:{slot.name}")
+        flow.say("ask_fix", question=slot.ask)
 
 
 def _slots(flow: Flow) -> tuple[Slot, ...]:

@@ -8,13 +8,14 @@ fallback (or nothing), ``handoff`` blocks it and hands the conversation to a per
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from typing import Any
 
 from pyloto_corp.domain.decision import DecisionOutcome
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.policy import Action, Decision, PolicyPack, Proposal, Verdict
 from pyloto_corp.domain.engine.state import Option, Reply, Step, Turn, close
-from pyloto_corp.domain.engine.summary import build_handoff
+from pyloto_corp.domain.engine.summary import build_handoffs
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 
@@ -28,6 +29,14 @@ FALLBACK_OUTCOMES = {
     Action.CLOSE: Outcome.AWAITING_USER,
 }
 HANDED_OVER = (Outcome.HANDOFF_HUMAN, Outcome.SCHEDULED_FOLLOWUP)
+SAID_KEPT = 40
+
+
+def _digest(body: str) -> str:
+    """What the bot said, remembered as a short digest (the session keeps no copy)."""
+    return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()[:12]
+
+
 SILENCED_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 
 
@@ -74,23 +83,42 @@ class Flow:
         verdict = self.decide(action, template=template, kind=reply.kind, chars=len(reply.body))
         if verdict.allows:
             self.step.say(dataclasses.replace(reply, decision=len(self.step.decisions) - 1))
+            said = [*self.session.context.get("said", []), _digest(reply.body)]
+            self.remember(said=said[-SAID_KEPT:])
         return verdict.allows
 
-    def say(self, key: str, **values: str) -> bool:
-        return self.send(Reply(self.text(key, **values)), key)
+    def fresh(self, template: str, body: str, **values: str) -> str | None:
+        """The body, or a variant of it not yet sent in this session (None: all were)."""
+        said = set(self.session.context.get("said", ()))
+        filled = {"persona": self.persona, "hours": self.content.business_hours, **values}
+        wordings = (body, *(v.format(**filled) for v in self.content.variants.get(template, ())))
+        return next((w for w in wordings if _digest(w) not in said), None)
 
-    def say_text(self, body: str, template: str) -> bool:
-        return self.send(Reply(body), template)
+    def say(self, key: str, **values: str) -> bool:
+        return self.say_text(self.text(key, **values), key, **values)
+
+    def say_text(self, body: str, template: str, **values: str) -> bool:
+        """Nothing is sent twice word for word: a variant, or nothing when all were sent."""
+        wording = self.fresh(template, body, **values)
+        return wording is not None and self.send(Reply(wording), template)
 
     def buttons(self, body: str, template: str, *choices: tuple[str, str]) -> bool:
-        return self.send(Reply(body, tuple(Option(i, t) for i, t in choices)), template)
+        """Buttons whose every wording was sent already are not sent again: the person can
+        still type the answer (the state waits for it all the same)."""
+        wording = self.fresh(template, body)
+        options = tuple(Option(i, t) for i, t in choices)
+        return wording is not None and self.send(Reply(wording, options), template)
 
     def menu(self, body_key: str = "menu_body") -> None:
         options = tuple(Option(o.intent.value, o.title, o.description) for o in self.content.menu)
-        reply = Reply(self.text(body_key), options, list_button=self.text("menu_button"))
+        body = self.fresh(body_key, self.text(body_key))
+        if body is None:  # the menu was shown in every wording: it still stands
+            return self.update(state="menu") if self.session.context.get("menu_offered") else None
+        reply = Reply(body, options, list_button=self.text("menu_button"))
         if self.send(reply, body_key, Action.SHOW_MENU):
             self.remember(menu_offered=True)
             self.update(state="menu")
+        return None
 
     def route(self, intent: Intent, **params: Any) -> bool:
         """Sending the person to another Pyloto channel is decided before the link is given."""
@@ -102,7 +130,8 @@ class Flow:
 
     def finish(
         self, outcome: Outcome, reason: str, *, requested: bool = False,
-        message: str | None = None, **values: str,
+        message: str | None = None, routing: str | None = None,
+        details: dict[str, Any] | None = None, **values: str,
     ) -> None:  # fmt: skip
         """Close with the one outcome, if allowed; the closing message follows the decision."""
         if self.escalation is not None and outcome is not Outcome.HANDOFF_HUMAN:
@@ -119,8 +148,10 @@ class Flow:
         if message is not None:
             self.say(message, **values)
         if outcome in HANDED_OVER:
-            self.step.handoff = build_handoff(self.content, self.session, requested=requested)
-            self.remember(handoff=self.step.handoff.to_dict())
+            handoffs = build_handoffs(self.content, self.session, requested=requested,
+                                      routing=routing, details=details)  # fmt: skip
+            self.step.handoff, self.step.handoffs = handoffs[0], handoffs
+            self.remember(handoff=handoffs[0].to_dict(), handoffs=[h.to_dict() for h in handoffs])
         self.step.session = close(self.session, outcome, self.turn.at, reason)
         return None
 

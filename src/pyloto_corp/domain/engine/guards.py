@@ -1,4 +1,4 @@
-"""Rules that apply in any state: timeouts, cooldowns, flood, opt-out, "falar com atendente"."""
+"""Rules around the sessions: timeouts, what follows a close, cooldowns, flood, repetition."""
 
 from __future__ import annotations
 
@@ -14,11 +14,16 @@ from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.records import SessionRecord
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
 IDENTICAL_IN_A_ROW = 4
 RECENT_KEPT = 10
-OPT_OUT_MAX_WORDS = 6
+NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
+           Intent.ENTRY_UNKNOWN.value)  # fmt: skip
+SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
+NEW_BUSINESS = (Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.OTHER_LANGUAGE,
+                Act.FOLLOWUP_REQUEST)  # fmt: skip
 SHORT_ANSWER_WORDS = 4
 
 
@@ -44,15 +49,17 @@ class Guards:
         return at - session.last_activity_at >= self.config.session_timeout
 
     def timeout(self, session: SessionRecord, at: datetime) -> Step:
-        """Commercial lead data pending → follow-up; information given → self-serve; else wait.
+        """Commercial lead data pending, or a call-back asked for → follow-up; information
+        given → self-serve; else wait.
 
         The close is decided like any effect: the step's session stays open if it is denied.
         """
         resolved = session.context.get("resolved", [])
         if any(r.get("handoff") for r in resolved):
             outcome = Outcome.HANDOFF_HUMAN
-        elif session.active_intent in COMMERCIAL_INTENTS and session.slots:
-            outcome = Outcome.SCHEDULED_FOLLOWUP
+        elif session.state == "followup_time" or (
+                session.active_intent in COMMERCIAL_INTENTS and session.slots):  # fmt: skip
+            outcome = Outcome.SCHEDULED_FOLLOWUP  # a call-back was asked for: the team calls
         elif resolved or session.state == "info_given":
             outcome = Outcome.SELF_SERVE_INFO
         else:
@@ -63,18 +70,55 @@ class Guards:
         return step
 
     def after_close(
-        self, last: SessionRecord | None, turn: Turn, closed_now: SessionRecord | None,
-        decisions: list[Decision],
+        self, last: SessionRecord | None, turn: Turn, reading: TurnReading | None,
+        closed_now: SessionRecord | None, decisions: list[Decision],
     ) -> Step | None:  # fmt: skip
-        """During the delivery cooldown a short reminder replaces a new session."""
-        if last is None or last.outcome != Outcome.ROUTE_EXTERNAL or last.closed_at is None:
+        """Right after a close, a message may not open a new session: thanks or laughter
+        get one courtesy reply; after a handoff, one "a person is on the way"; during the
+        delivery cooldown, a short reminder. A new need, stop or a person opens one."""
+        if last is None or last.closed_at is None or last.outcome in SILENT_OUTCOMES:
             return None
-        if turn.at - last.closed_at >= self.config.route_cooldown:
+        since = turn.at - last.closed_at
+        recent = since < self.config.session_timeout
+        asked = reading is not None and (reading.has(*NEW_BUSINESS) or _other_need(reading))
+        if reading is not None and _courtesy(reading) and recent:
+            return self._once(last, turn, closed_now, decisions, "courtesy")
+        restart = reading is not None and (reading.has(Act.OPT_OUT) or _other_need(reading))
+        if last.outcome == Outcome.HANDOFF_HUMAN and recent and not restart:
+            return self._once(last, turn, closed_now, decisions, "handoff_pending")
+        if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None
+        step = _step_on(last, closed_now, decisions)
         link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
-        step = Step(session=last, closed_before=closed_now, decisions=list(decisions))
         self.flow(step, turn).say("route_reminder", link=link)
         return step
+
+    def _once(
+        self, last: SessionRecord, turn: Turn, closed_now: SessionRecord | None,
+        decisions: list[Decision], key: str,
+    ) -> Step:  # fmt: skip
+        """A short reply on the closed session, once; after that, silence."""
+        step = _step_on(last, closed_now, decisions)
+        flow = self.flow(step, turn)
+        if not last.context.get(f"{key}_sent"):
+            flow.say(key)
+            flow.remember(**{f"{key}_sent": True})
+        return step
+
+    def opening(
+        self, session_id: str, user_key: str, turn: Turn, last: SessionRecord | None
+    ) -> SessionRecord:
+        """A new session remembers the person's recent messages: flood and repetition are
+        counted per person, across sessions."""
+        recent = last.context.get("recent", []) if last is not None and last.closed_at and (
+            turn.at - last.closed_at < self.config.session_timeout) else []  # fmt: skip
+        return SessionRecord(session_id, user_key, turn.at, turn.at, context={"recent": recent})
+
+    def repeated(self, session: SessionRecord) -> bool:
+        """The same message again, right after itself: it was already answered."""
+        tail = session.context.get("recent", [])[-2:]
+        return (len(tail) == 2 and tail[0]["digest"] == tail[1]["digest"] != ""
+                and not tail[-1].get("exempt"))  # fmt: skip
 
     def quiet(self, last: SessionRecord | None, at: datetime) -> bool:
         return (
@@ -118,23 +162,21 @@ class Guards:
             and not tail[-1].get("exempt")
         )
 
-    def handled_globally(self, flow: Flow, words: list[str], turn: Turn) -> bool:
-        if len(words) <= OPT_OUT_MAX_WORDS and self.content.says("opt_out", words):
-            flow.remember(opted_out=True)
-            flow.silence()
-            flow.finish(Outcome.AWAITING_USER, "opt_out")
-            return True
-        if self.content.says("human", words, anywhere=True):
-            flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
-                        message="handoff_requested")  # fmt: skip
-            return True
-        if flow.session.state != "followup_time" and self.content.says("followup", words):
-            flow.update(state="followup_time")
-            flow.say("followup_ask")
-            return True
-        return False
 
-    def limit_outcome(self, session: SessionRecord) -> Outcome:
-        resolved = session.context.get("resolved", [])
-        return Outcome.HANDOFF_HUMAN if any(r.get("handoff") for r in resolved) else (
-            Outcome.SCHEDULED_FOLLOWUP)  # fmt: skip
+def _courtesy(reading: TurnReading) -> bool:
+    return reading.only_chatter and reading.has(Act.THANKS_GOODBYE, Act.SMALL_TALK) and not (
+        reading.has(Act.GREETING))  # fmt: skip
+
+
+def _other_need(reading: TurnReading) -> bool:
+    """A need of its own is named (not the delivery link again, nothing unclear)."""
+    named = reading.intent if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) else None
+    return named not in (None, *NOT_NEW)
+
+
+def _step_on(
+    last: SessionRecord, closed_now: SessionRecord | None, decisions: list[Decision]
+) -> Step:
+    """A step on the closed session (itself, when this very turn closed it by timeout)."""
+    same = closed_now is not None and closed_now.session_id == last.session_id
+    return Step(session=last, closed_before=None if same else closed_now, decisions=list(decisions))

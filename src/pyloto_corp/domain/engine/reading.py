@@ -5,10 +5,11 @@ from __future__ import annotations
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.records import SessionRecord
-from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
+from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, TurnReading
 
 CONFIRM_YES, CONFIRM_NO = "confirm_yes", "confirm_no"
 MORE_YES, MORE_NO = "more_yes", "more_no"
+FIX_PREFIX = "fix:"
 _PENDING = {
     "menu": Pending.MENU, "confirming": Pending.CONFIRM, "correcting": Pending.NONE,
     "info_given": Pending.ANYTHING_ELSE, "followup_time": Pending.FOLLOWUP_TIME,
@@ -46,3 +47,22 @@ def reading_context(content: Content, session: SessionRecord | None) -> ReadingC
         slot=slot if pending is Pending.SLOT else None, slot_kind=kind,
         options=button_options(content, state), slots=dict(session.slots),
     )  # fmt: skip
+
+
+def read_choice(choice_id: str, context: ReadingContext) -> TurnReading:
+    """A tap on a button or list row. One from an older message is read as what it names:
+    a need becomes a topic change mid-form; a stale yes/no answers nothing."""
+    current = {i for i, _ in context.options}
+    if choice_id.startswith(FIX_PREFIX):
+        return TurnReading(frozenset({Act.CORRECTION, Act.MENU_CHOICE}), choice=choice_id)
+    if choice_id in Intent.__members__:
+        if choice_id in current or context.pending in (Pending.NONE, Pending.ANYTHING_ELSE):
+            return TurnReading(frozenset({Act.MENU_CHOICE}), choice=choice_id, intent=choice_id,
+                               confidence=1.0)  # fmt: skip
+        same = choice_id == context.intent
+        act = Act.NON_ANSWER if same else Act.TOPIC_CHANGE
+        return TurnReading(frozenset({act}), intent=choice_id, confidence=1.0)
+    if choice_id not in current:
+        return TurnReading(frozenset({Act.NON_ANSWER}), choice=choice_id)
+    answer = Act.AFFIRM if choice_id in (CONFIRM_YES, MORE_YES) else Act.DENY
+    return TurnReading(frozenset({Act.MENU_CHOICE, answer}), choice=choice_id)

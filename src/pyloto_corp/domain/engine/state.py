@@ -98,7 +98,8 @@ class Step:
     session: SessionRecord
     replies: list[Reply] = field(default_factory=list)
     closed_before: SessionRecord | None = None
-    handoff: ConversationHandoff | None = None
+    handoff: ConversationHandoff | None = None  # the first of ``handoffs``
+    handoffs: list[ConversationHandoff] = field(default_factory=list)  # one per team
     lead: dict[str, Any] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
 

@@ -39,12 +39,36 @@ def qualification_of(session: SessionRecord, intent: Intent) -> Qualification:
     )
 
 
+def build_handoffs(
+    content: Content, session: SessionRecord, *, requested: bool = False,
+    routing: str | None = None, details: Mapping[str, Any] | None = None,
+) -> list[ConversationHandoff]:  # fmt: skip
+    """One handoff per team: resolved needs that go to different teams are handed apart."""
+    teams: dict[str, dict] = {}
+    for frozen in session.context.get("resolved", []):
+        if frozen.get("handoff"):
+            teams.setdefault(content.intents[Intent(frozen["intent"])].routing, frozen)
+    if routing is not None or len(teams) <= 1:
+        return [build_handoff(content, session, requested=requested, routing=routing,
+                              details=details)]  # fmt: skip
+    return [build_handoff(content, session, requested=requested, lead=frozen, details=details)
+            for frozen in teams.values()]  # fmt: skip
+
+
 def build_handoff(
-    content: Content, session: SessionRecord, *, requested: bool = False
-) -> ConversationHandoff:
-    """Every seed field filled, from the session's frozen and active intents."""
+    content: Content, session: SessionRecord, *, requested: bool = False,
+    lead: Mapping[str, Any] | None = None, routing: str | None = None,
+    details: Mapping[str, Any] | None = None,
+) -> ConversationHandoff:  # fmt: skip
+    """Every seed field filled, from the session's frozen and active intents.
+
+    ``lead``: the resolved need this handoff is about (the first handed one by default);
+    ``routing``: a team chosen by the conversation itself (support); ``details``: what the
+    team needs besides the slots (the language, the issue as the person wrote it).
+    """
     resolved = [r for r in session.context.get("resolved", [])]
-    lead = next((r for r in resolved if r.get("handoff")), resolved[0] if resolved else None)
+    first = next((r for r in resolved if r.get("handoff")), resolved[0] if resolved else None)
+    lead = lead or first
     primary = Intent(lead["intent"]) if lead else _active(session)
     detected = _detected(session, primary)
     resolved_intents = tuple(Intent(r["intent"]) for r in resolved)
@@ -59,6 +83,7 @@ def build_handoff(
         requirements["followup_when"] = session.context["followup_when"]
     if requested:
         reasons = (*reasons, "human_requested")
+    requirements.update(details or {})
     summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]
     return ConversationHandoff(
         intent_primary=primary,
@@ -68,7 +93,7 @@ def build_handoff(
         summary="\n\n".join(summaries),
         requirements=requirements,
         deadline=_deadline(requirements),
-        routing=content.intents[primary].routing,
+        routing=routing or content.intents[primary].routing,
         confidence=session.context.get("confidence"),
         qualification_level=level,
         qualification_reasons=reasons,

@@ -1,21 +1,20 @@
-"""A different need said while a form is being filled: queue it, answer it aside, or stop.
+"""A different need said while a form is being filled: switch, queue it, answer it aside,
+or stop.
 
-Only a message that asks for something ("quero…", "preciso…", "também…") and is clearly
-another line of business counts; a long description is an answer, not a switch. The
-session keeps at most three intents: a fourth ends it with the limit outcome.
+The reading decides whether a message names another need (TOPIC_CHANGE). "Não quero mais
+X, quero Y" drops the current need and starts the new one; a need said without negation
+is queued (or, if operational, answered aside). A session keeps at most three intents, on
+every path: a fourth ends it with the limit outcome.
 """
 
 from __future__ import annotations
 
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
-from pyloto_corp.domain.engine.state import Turn
-from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTENTS, Intent
-from pyloto_corp.domain.language.classifier import LexiconClassifier
+from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTENTS, Intent, Outcome
+from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.records import QueuedIntent, SessionRecord
 
-SWITCH_CONFIDENCE = 0.9
-SWITCH_MAX_WORDS = 12
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN, Intent.UNSUPPORTED)
 
 
@@ -24,35 +23,58 @@ def merge_detected(session: SessionRecord, intents: list[str]) -> list[str]:
     return [i for i in merged if i != Intent.ENTRY_UNKNOWN]
 
 
+def limit_outcome(session: SessionRecord) -> Outcome:
+    resolved = session.context.get("resolved", [])
+    return Outcome.HANDOFF_HUMAN if any(r.get("handoff") for r in resolved) else (
+        Outcome.SCHEDULED_FOLLOWUP)  # fmt: skip
+
+
+def over_limit(flow: Flow, intents: list[str]) -> bool:
+    """A fourth need: the session ends with the limit outcome (True when it did)."""
+    if len(merge_detected(flow.session, intents)) <= MAX_INTENTS_PER_SESSION:
+        return False
+    flow.finish(limit_outcome(flow.session), "intent_limit", message="limit_reached")
+    return True
+
+
 class Switch:
-    def __init__(self, classifier: LexiconClassifier, dialogue: Dialogue) -> None:
-        self.classifier, self.dialogue = classifier, dialogue
+    def __init__(self, dialogue: Dialogue) -> None:
+        self.dialogue = dialogue
 
-    def other_need(self, flow: Flow, turn: Turn, words: list[str]) -> Intent | None:
-        if len(words) > SWITCH_MAX_WORDS or not flow.content.says("switch", words, anywhere=True):
-            return None
-        result = self.classifier.classify(turn.text or "")
-        if result.confidence < SWITCH_CONFIDENCE or result.intent in NOT_A_NEED:
-            return None
-        return None if result.intent.value == flow.session.active_intent else result.intent
-
-    def handle(self, flow: Flow, turn: Turn, words: list[str], limit: object) -> bool:
-        """True when the turn was another need (and has been dealt with)."""
-        other = self.other_need(flow, turn, words)
-        if other is None:
+    def handle(self, flow: Flow, other: Intent, *, negates: bool, entities: Entities) -> bool:
+        """True when the turn was another need and has been dealt with entirely."""
+        if other in NOT_A_NEED or other.value == flow.session.active_intent:
             return False
-        detected = merge_detected(flow.session, [other.value])
-        if len(detected) > MAX_INTENTS_PER_SESSION:
-            flow.finish(limit, "intent_limit", message="limit_reached")  # type: ignore[arg-type]
+        if negates:
+            return self.replace(flow, other, entities)
+        if self.note(flow, other):
+            self.dialogue.ask_again(flow)
+        return True
+
+    def note(self, flow: Flow, other: Intent) -> bool:
+        """Queue the other need (or answer it aside); False when the session ended (limit)."""
+        if other in NOT_A_NEED or other.value == flow.session.active_intent:
             return True
+        if over_limit(flow, [other.value]):
+            return False
         known = other.value in flow.session.context.get("detected", [])
-        flow.remember(detected=detected)
+        flow.remember(detected=merge_detected(flow.session, [other.value]))
         if other in OPERATIONAL_INTENTS and not known:
             self.dialogue.aside(flow, other)
         else:
             if not known:
-                queued = (*flow.session.queued_intents, QueuedIntent(other.value, turn.at))
+                queued = (*flow.session.queued_intents, QueuedIntent(other.value, flow.turn.at))
                 flow.update(queued_intents=queued)
             flow.say("noted_other", label=flow.content.intents[other].label)
-        self.dialogue.ask_again(flow)
+        return True
+
+    def replace(self, flow: Flow, other: Intent, entities: Entities) -> bool:
+        """ "Pensando bem, quero Y": the old need is dropped, not queued; Y starts now."""
+        dropped = flow.session.active_intent
+        detected = [i for i in merge_detected(flow.session, [other.value]) if i != dropped]
+        queue = tuple(q for q in flow.session.queued_intents if q.intent != other.value)
+        flow.remember(detected=detected)
+        flow.update(queued_intents=queue)
+        flow.say("switched", label=flow.content.intents[other].label)
+        self.dialogue.start(flow, other, entities, source="switch")
         return True

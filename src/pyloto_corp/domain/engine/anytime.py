@@ -1,0 +1,108 @@
+"""Acts honoured in every state (SPEC §10): stop, a person, a support issue, another
+language, abuse, a call-back time. Each ends or redirects the turn by itself."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.intents import Intent, Outcome
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+SUPPORT_ROUTING = "entrega_support"
+ISSUE_MAX_CHARS = 300
+LANGUAGE_MIN_WORDS = 2
+DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encomenda", "pacote",
+                  "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
+ENTREGA = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
+           Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)  # fmt: skip
+ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
+
+
+def handled_anytime(flow: Flow, reading: TurnReading) -> bool:
+    """True when the turn was one of these acts (and has been dealt with)."""
+    for act, handle in _HANDLERS:
+        if act in reading.acts and handle(flow, reading) is not False:
+            return True
+    return False
+
+
+def opt_out(flow: Flow, reading: TurnReading) -> None:
+    flow.remember(opted_out=True)
+    flow.silence()
+    flow.finish(Outcome.AWAITING_USER, "opt_out")
+
+
+def support(flow: Flow, reading: TurnReading) -> None:
+    """A complaint about something that exists: a person from support, never the link."""
+    issue = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
+    active = flow.session.active_intent
+    delivery = _about_delivery(reading) or active in (None, Intent.ENTRY_UNKNOWN.value)
+    if delivery and active not in ENTREGA:
+        flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
+    message, routing = ("support_handoff", SUPPORT_ROUTING) if delivery else (
+        "handoff_requested", None)  # fmt: skip
+    flow.finish(Outcome.HANDOFF_HUMAN, "support_issue", requested=True, message=message,
+                routing=routing, details={"issue": issue})  # fmt: skip
+
+
+def _about_delivery(reading: TurnReading) -> bool:
+    return any(w.startswith(DELIVERY_WORDS) for w in reading.words)
+
+
+def other_language(flow: Flow, reading: TurnReading) -> bool:
+    """English or Spanish: one reply in that language and a person who speaks it."""
+    if len(reading.words) < LANGUAGE_MIN_WORDS and not reading.has(Act.GREETING):
+        return False
+    flow.finish(Outcome.HANDOFF_HUMAN, "other_language", requested=True,
+                message=f"other_language_{reading.language}",
+                details={"language": str(reading.language)})  # fmt: skip
+    return True
+
+
+def human(flow: Flow, reading: TurnReading) -> None:
+    flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
+                message="handoff_requested")  # fmt: skip
+
+
+def abuse(flow: Flow, reading: TurnReading) -> bool:
+    """An insult is not a lead, whatever product word it contains: the session ends as
+    DUPLICATE_OR_SPAM and the bot stays silent (SPEC §3)."""
+    if reading.has(*ANSWERED):
+        return False  # "sim porra, confirma logo": the answer counts, the tone does not
+    flow.silence()
+    flow.finish(Outcome.DUPLICATE_OR_SPAM, "abuse")
+    return True
+
+
+def followup(flow: Flow, reading: TurnReading) -> bool:
+    """ "Me liga amanhã à tarde": recorded and confirmed; asked only when no time was given."""
+    if flow.session.state == "followup_time" and not reading.when:
+        return False
+    if reading.when:
+        flow.remember(followup_when=reading.when)
+        flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
+                    when=reading.when)  # fmt: skip
+        return True
+    flow.update(state="followup_time")
+    flow.say("followup_ask")
+    return True
+
+
+SIDE_TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
+
+
+def answer_aside(flow: Flow, reading: TurnReading) -> bool:
+    """A side question's short answer from the content file (True when one was given)."""
+    if not reading.has(Act.SIDE_QUESTION) or reading.topic not in SIDE_TOPICS:
+        return False
+    links = flow.content.links
+    return flow.say(f"side_{reading.topic}", jobs=links["jobs"], site=links["site"])
+
+
+_HANDLERS = (
+    (Act.OPT_OUT, opt_out),
+    (Act.SUPPORT_ISSUE, support),
+    (Act.OTHER_LANGUAGE, other_language),
+    (Act.HUMAN_REQUEST, human),
+    (Act.ABUSE, abuse),
+    (Act.FOLLOWUP_REQUEST, followup),
+)

@@ -1,0 +1,116 @@
+"""The form of a need: learn what was said, ask what is missing, confirm, never store a
+non-answer (two misses → "unknown")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pyloto_corp.domain.engine.content import Slot
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.reading import CONFIRM_NO, CONFIRM_YES, MORE_NO, MORE_YES
+from pyloto_corp.domain.engine.slots import prefill
+from pyloto_corp.domain.engine.summary import summarize
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.entities import Entities
+
+MAX_REASKS = 2
+
+
+def _slots(flow: Flow) -> tuple[Slot, ...]:
+    return flow.content.intents[Intent(flow.session.active_intent)].slots
+
+
+def ask_again(flow: Flow) -> None:
+    """Back to the question that was pending, in other words."""
+    pending = flow.session.context.get("pending_slot")
+    slot = next((s for s in _slots(flow) if s.name == pending), None)
+    if slot is not None:
+        flow.say("reask_after_side", question=slot.ask)
+
+
+def learn(flow: Flow, entities: Entities) -> None:
+    """Keep what was said in passing; lists grow ("e instagram também"), answers stay."""
+    known, found = flow.session.slots, {}
+    for name, value in prefill(_slots(flow), entities).items():
+        if name not in known:
+            found[name] = value
+        elif isinstance(known[name], list) and isinstance(value, list):
+            found[name] = list(dict.fromkeys([*known[name], *value]))
+    flow.update(slots={**known, **found})
+    if entities.urgent:
+        flow.remember(urgent=True)
+    if entities.role:
+        flow.remember(role=entities.role)
+
+
+def amend(flow: Flow, entities: Entities) -> None:
+    """ "Errei, são 12 usuários": a new value replaces the one given before."""
+    found = prefill(_slots(flow), entities)
+    flow.update(slots={**flow.session.slots, **found})
+
+
+def ask_next(flow: Flow) -> None:
+    slot = next((s for s in _slots(flow) if s.name not in flow.session.slots), None)
+    if slot is None:
+        return confirm(flow)
+    flow.remember(pending_slot=slot.name, reasks=0)
+    if not flow.say_text(slot.ask, f"ask:{slot.name}"):  # asked before (a correction)
+        flow.say("reask_after_side", question=slot.ask)
+    return None
+
+
+def _yes_no(flow: Flow, body: str, template: str) -> None:
+    flow.buttons(body, template, (CONFIRM_YES, flow.text("confirm_yes")),
+                 (CONFIRM_NO, flow.text("confirm_no")))  # fmt: skip
+
+
+def confirm(flow: Flow) -> None:
+    summary = summarize(flow.content, Intent(flow.session.active_intent), flow.session.slots)
+    flow.update(state="confirming")
+    _yes_no(flow, flow.text("confirm", summary=summary), "confirm")
+
+
+def confirm_again(flow: Flow) -> None:
+    """The summary was just shown: ask again in a few words, with the same buttons."""
+    _yes_no(flow, flow.text("confirm_again"), "confirm_again")
+
+
+def anything_else(flow: Flow) -> None:
+    flow.update(state="info_given")
+    flow.buttons(flow.text("anything_else"), "anything_else",
+                 (MORE_YES, flow.text("anything_else_yes")),
+                 (MORE_NO, flow.text("anything_else_no")))  # fmt: skip
+
+
+def answer(flow: Flow, value: Any, entities: Entities, *, dont_know: bool, learnable: bool) -> None:
+    """A reply while collecting: the pending slot's value (None: it did not fit), and
+    anything else said in passing (``learnable``: not from a question like "e o site?")."""
+    slot = next(s for s in _slots(flow) if s.name == flow.session.context.get("pending_slot"))
+    if value is not None:
+        store(flow, value, entities)
+        return ask_next(flow)
+    if learnable and not dont_know:
+        learn(flow, entities)
+    if slot.name in flow.session.slots:
+        return ask_next(flow)  # said in passing, in other words
+    if dont_know:
+        return skip(flow, slot)
+    reasks = int(flow.session.context.get("reasks", 0)) + 1
+    if reasks <= MAX_REASKS:
+        flow.remember(reasks=reasks)
+        flow.say("reask", hint=slot.hint)
+        return None
+    return skip(flow, slot)
+
+
+def store(flow: Flow, value: Any, entities: Entities) -> None:
+    """The pending slot's value, and whatever else the message said."""
+    learn(flow, entities)
+    flow.update(slots={**flow.session.slots, flow.session.context["pending_slot"]: value})
+
+
+def skip(flow: Flow, slot: Slot) -> None:
+    """Not known or not said: recorded as "unknown" (it never counts as an answer)."""
+    flow.update(slots={**flow.session.slots, slot.name: "unknown"})
+    flow.say("skip_slot")
+    ask_next(flow)

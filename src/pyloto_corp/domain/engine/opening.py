@@ -1,0 +1,77 @@
+"""No need yet (a new session, the menu, "anything else?"): start the one the person named."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine.anytime import answer_aside
+from pyloto_corp.domain.engine.dialogue import Dialogue
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.switching import merge_detected, over_limit
+from pyloto_corp.domain.intents import (
+    MAX_INTENTS_PER_SESSION,
+    DetectedIntent,
+    Intent,
+    Outcome,
+    choose_active,
+)
+from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.records import QueuedIntent
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+SUBSTANTIAL_WORDS = 3
+NAMED_CONFIDENCE = 0.5
+BUSINESS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
+            Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
+            Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
+
+
+class Opening:
+    def __init__(self, dialogue: Dialogue) -> None:
+        self.dialogue = dialogue
+
+    def open(self, flow: Flow, reading: TurnReading) -> None:
+        entities = reading.entities if isinstance(reading.entities, Entities) else Entities()
+        if reading.has(Act.MENU_CHOICE) and reading.intent in Intent.__members__:
+            return self._chosen(flow, Intent(reading.intent), entities)
+        if reading.has(Act.SIDE_QUESTION) and not reading.has(Act.TOPIC_CHANGE):
+            named = reading.needs[0] if reading.needs else None
+            if named in BUSINESS and reading.confidence >= NAMED_CONFIDENCE:
+                return self._classified(flow, reading, entities)  # "vcs fazem app?": a need
+        aside = answer_aside(flow, reading)
+        if not reading.has(Act.TOPIC_CHANGE):
+            if aside:  # a question about Pyloto, answered in a few words: information given
+                flow.remember(detected=merge_detected(flow.session, [Intent.INSTITUTIONAL.value]))
+                return self.dialogue.start(flow, Intent.INSTITUTIONAL, entities,
+                                           source="side_question")  # fmt: skip
+            if flow.session.context.get("offered_call") and reading.when:
+                flow.remember(followup_when=reading.when)
+                return flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested",
+                                   message="followup_done", when=reading.when)  # fmt: skip
+            if reading.only_chatter and flow.session.state == "menu":
+                flow.say("menu_nudge")  # laughter or "ok" at the menu is never out of scope
+                return None
+        return self._classified(flow, reading, entities)
+
+    def _chosen(self, flow: Flow, intent: Intent, entities: Entities) -> None:
+        if over_limit(flow, [intent.value]):
+            return None
+        flow.remember(confidence=1.0, signals=["explicit_choice"])
+        flow.remember(detected=merge_detected(flow.session, [intent.value]))
+        return self.dialogue.start(flow, intent, entities, source="choice")
+
+    def _classified(self, flow: Flow, reading: TurnReading, entities: Entities) -> None:
+        """The needs the reading named; beyond the first they are queued (three at most)."""
+        found = [Intent(i) for i in reading.needs or (Intent.ENTRY_UNKNOWN.value,)]
+        found = found[:MAX_INTENTS_PER_SESSION]
+        substantial = reading.has(Act.TOPIC_CHANGE) or len(reading.words) >= SUBSTANTIAL_WORDS
+        if found == [Intent.UNSUPPORTED] and not substantial:
+            found = [Intent.ENTRY_UNKNOWN]  # "perai", "hã": unclear, not out of scope
+        if reading.intent in Intent.__members__ and Intent(reading.intent) not in found:
+            found = [Intent(reading.intent), *found][:MAX_INTENTS_PER_SESSION]
+        if over_limit(flow, [i.value for i in found if i not in (Intent.ENTRY_UNKNOWN,)]):
+            return None
+        active = choose_active([DetectedIntent(i) for i in found])
+        flow.remember(confidence=reading.confidence, signals=sorted(entities.found()),
+                      detected=merge_detected(flow.session, [i.value for i in found]))  # fmt: skip
+        queued = [QueuedIntent(i.value, flow.turn.at, None) for i in found if i is not active]
+        flow.update(queued_intents=tuple(queued[: MAX_INTENTS_PER_SESSION - 1]))
+        return self.dialogue.start(flow, active, entities, source="classifier")

@@ -1,0 +1,119 @@
+"""What the bot does with a reading, state by state (SPEC §10)."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine import form
+from pyloto_corp.domain.engine.anytime import answer_aside, handled_anytime
+from pyloto_corp.domain.engine.correction import Correction
+from pyloto_corp.domain.engine.dialogue import Dialogue
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.opening import Opening
+from pyloto_corp.domain.engine.state import TurnKind
+from pyloto_corp.domain.engine.switching import Switch
+from pyloto_corp.domain.intents import Intent, Outcome
+from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+SHORT_ANSWER_WORDS = 4
+
+
+class States:
+    def __init__(self, dialogue: Dialogue, correction: Correction, opening: Opening) -> None:
+        self.dialogue, self.correction, self.opening = dialogue, correction, opening
+        self.switch = Switch(dialogue)
+
+    def dispatch(self, flow: Flow, reading: TurnReading | None) -> None:
+        if reading is None:
+            return self._media(flow)
+        flow.remember(media_streak=0)
+        if handled_anytime(flow, reading):
+            return None
+        state = flow.session.state
+        if state == "collecting" and not flow.session.context.get("pending_slot"):
+            state = "new"
+        handlers = {
+            "collecting": self._collecting, "confirming": self._confirming,
+            "correcting": lambda f, r: self.correction.handle(f, f.turn, _entities(r)),
+            "info_given": self._after_info, "followup_time": self._followup_time,
+        }  # fmt: skip
+        return handlers.get(state, self.opening.open)(flow, reading)
+
+    def _media(self, flow: Flow) -> None:
+        """A file or a place: acknowledged; the second in a row offers a call instead."""
+        streak = int(flow.session.context.get("media_streak", 0)) + 1
+        flow.remember(media_streak=streak)
+        if flow.turn.kind is TurnKind.LOCATION:
+            flow.say("location_ack")
+        elif streak >= 2:
+            flow.say("media_callback")
+            flow.remember(offered_call=True)
+        else:
+            flow.say("media_ack")
+        if flow.session.state == "new":
+            flow.menu()
+
+    def _collecting(self, flow: Flow, reading: TurnReading) -> None:
+        entities = _entities(reading)
+        if reading.has(Act.TOPIC_CHANGE) and reading.intent in Intent.__members__:
+            other = Intent(reading.intent)
+            if reading.has(Act.ANSWER) and not reading.negates:  # an answer and another need
+                form.store(flow, reading.answer, entities)
+                return form.ask_next(flow) if self.switch.note(flow, other) else None
+            if self.switch.handle(flow, other, negates=reading.negates, entities=entities):
+                return None
+        answered = reading.has(Act.ANSWER) or reading.has(Act.CORRECTION)
+        aside = answer_aside(flow, reading)
+        if aside and not answered:
+            form.learn(flow, entities)
+            return form.ask_again(flow)
+        if reading.has(Act.CORRECTION) and not reading.has(Act.ANSWER):
+            form.amend(flow, entities)
+            return form.ask_again(flow)
+        dont_know = len(reading.words) <= SHORT_ANSWER_WORDS and flow.content.says(
+            "dont_know", list(reading.words))  # fmt: skip
+        value = reading.answer if reading.has(Act.ANSWER) else None
+        learnable = not reading.has(Act.SIDE_QUESTION) and not reading.question
+        return form.answer(flow, value, entities, dont_know=dont_know, learnable=learnable)
+
+    def _confirming(self, flow: Flow, reading: TurnReading) -> None:
+        """Yes → resolve; no → which field?; a new value said in passing → re-confirm."""
+        if flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM) and (
+                self.correction.amend(flow, _entities(reading))):  # fmt: skip
+            return None
+        answer_aside(flow, reading)
+        if reading.has(Act.AFFIRM):
+            return self.dialogue.confirmed(flow)
+        if reading.has(Act.DENY):
+            return self.correction.offer(flow)
+        return form.confirm_again(flow)
+
+    def _after_info(self, flow: Flow, reading: TurnReading) -> None:
+        if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) and reading.intent:
+            return self.opening.open(flow, reading)
+        if answer_aside(flow, reading):
+            return form.anything_else(flow)
+        if reading.has(Act.DENY, Act.THANKS_GOODBYE) or reading.only_chatter:
+            return flow.finish(Outcome.SELF_SERVE_INFO, "information_given", message="goodbye")
+        if reading.has(Act.AFFIRM):
+            return flow.menu()
+        return self.opening.open(flow, reading)
+
+    def _followup_time(self, flow: Flow, reading: TurnReading) -> None:
+        """Waiting for a day and time: a new need is a new need; chatter asks once more."""
+        if reading.has(Act.TOPIC_CHANGE) and reading.intent:
+            return self.opening.open(flow, reading)
+        aside = answer_aside(flow, reading)
+        misses = int(flow.session.context.get("followup_misses", 0))
+        if (aside or reading.only_chatter) and misses < 1:
+            flow.remember(followup_misses=misses + 1)
+            flow.say("followup_ask")
+            return None
+        said = " ".join((flow.turn.text or "").split())[:120]
+        when = said if not reading.only_chatter else flow.text("followup_default")
+        flow.remember(followup_when=when)
+        flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
+                    when=when)  # fmt: skip
+
+
+def _entities(reading: TurnReading) -> Entities:
+    return reading.entities if isinstance(reading.entities, Entities) else Entities()
