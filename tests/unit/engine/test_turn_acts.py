@@ -145,3 +145,11 @@ def test_waiting_for_a_call_back_time_that_goes_idle_is_a_follow_up(chat: Chat) 
     chat.send("me liga depois")
     chat.send("oi", after=timedelta(hours=3))
     assert chat.outcomes[0] == Outcome.SCHEDULED_FOLLOWUP
+
+
+def test_a_change_of_mind_at_the_confirmation_starts_the_new_need(chat: Chat) -> None:
+    for line in DRIVER:
+        chat.send(line)
+    step = chat.send("pensando bem não quero mais ser entregador, quero cadastrar minha loja")
+    assert step.session.active_intent == "PYLOTO_ENTREGA_MERCHANT_SIGNUP"
+    assert step.session.state == "collecting" and chat.outcomes == []

@@ -76,7 +76,15 @@ class States:
         return form.answer(flow, value, entities, dont_know=dont_know, learnable=learnable)
 
     def _confirming(self, flow: Flow, reading: TurnReading) -> None:
-        """Yes → resolve; no → which field?; a new value said in passing → re-confirm."""
+        """Yes → resolve; no → which field?; a new value said in passing → re-confirm;
+        "pensando bem, quero o site" → the new need instead; another need → noted."""
+        if reading.has(Act.TOPIC_CHANGE) and reading.intent in Intent.__members__:
+            other = Intent(reading.intent)
+            if reading.negates:
+                self.switch.replace(flow, other, _entities(reading))
+                return None
+            if not self.switch.note(flow, other):
+                return None
         if flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM) and (
                 self.correction.amend(flow, _entities(reading))):  # fmt: skip
             return None

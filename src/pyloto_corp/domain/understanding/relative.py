@@ -17,7 +17,7 @@ from pyloto_corp.domain.understanding.spans import option_number
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
 SWITCH_CONFIDENCE = 0.75
 FREE_TEXT_KINDS = (None, "text", "business", "name")
-NEGATED_CONFIDENCE = 0.5  # "não quero mais X": saying so is half the evidence
+NEGATED_CONFIDENCE = 0.3  # "não quero mais X, quero Y": saying so is most of the evidence
 MIN_UNSUPPORTED_WORDS = 3
 MIN_CONFIRM_CORRECTION = 3  # words in a statement that, at the confirmation, changes a value
 MENU_CONFIDENCE = 0.6
@@ -44,9 +44,12 @@ class Relative:
             acts |= self._yes_no(s, context, found)
         if context.pending is Pending.SLOT:
             acts |= self.answers.slot(text, s, context, found, found["entities"])
+        changed = self._topic_change(s, need, context, found, acts)
+        if Act.TOPIC_CHANGE in changed and found.get("negates"):
+            return changed  # "pensando bem, quero o site": a new need, not a corrected field
         if context.pending is Pending.CONFIRM and self._corrects(text, s, context, found, acts):
-            acts.add(Act.CORRECTION)
-        return self._topic_change(s, need, context, found, acts)
+            changed.add(Act.CORRECTION)
+        return changed
 
     def _choice(
         self, text: str, s: Signals, need: Classification, context: ReadingContext, *,
