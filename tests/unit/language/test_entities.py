@@ -125,3 +125,11 @@ def test_people_counted_from_me_and_others(answer, count):
 def test_chat_abbreviations_are_read_like_the_classifier_reads_them(text, field, value):
     """ "q", "n", "fds", "hj": entities expand the lexicon's abbreviations too."""
     assert getattr(extract(text, gazetteer), field) == value
+
+
+def test_a_greeting_is_no_availability() -> None:
+    """ "boa tarde" greets; only a time said as such is an availability (SPEC §10)."""
+    gazetteer = bundled_gazetteer()
+    assert extract("boa tarde, me chamo Carlos", gazetteer).availability == ()
+    assert extract("bom dia! posso de manhã e à noite", gazetteer).availability == (
+        "manhã", "noite")  # fmt: skip

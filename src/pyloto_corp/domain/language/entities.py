@@ -29,6 +29,9 @@ _OWNERSHIP = {
     "no",
     "somos",
 }
+_OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
+_DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
+                       "evening"))  # fmt: skip
 _ROLE_CONTEXT = {"sou", "como", "cargo", "o", "a"}
 _AMBIGUOUS_ROLES = {"assistente", "secretaria", "analista", "colaborador", "colaboradora"}
 
@@ -57,8 +60,19 @@ class Entities:
         return {k: v for k, v in values if v not in (None, (), False)}
 
 
+def _without_greetings(words: list[str]) -> list[str]:
+    """ "boa tarde" greets: it is no availability, deadline or time (SPEC §10)."""
+    kept: list[str] = []
+    for word in words:
+        if word in _DAYTIMES and kept and kept[-1] in _OPENERS:
+            kept.pop()
+            continue
+        kept.append(word)
+    return kept
+
+
 def extract(text: str, gazetteer: Gazetteer) -> Entities:
-    words = tokens(text, gazetteer.abbreviations)
+    words = _without_greetings(tokens(text, gazetteer.abbreviations))
     flat = " ".join(words)
     city = find_sequence(words, gazetteer.cities, gazetteer.city_span)
     kind = _business_kind(words, gazetteer)
