@@ -153,3 +153,25 @@ def test_a_change_of_mind_at_the_confirmation_starts_the_new_need(chat: Chat) ->
     step = chat.send("pensando bem não quero mais ser entregador, quero cadastrar minha loja")
     assert step.session.active_intent == "PYLOTO_ENTREGA_MERCHANT_SIGNUP"
     assert step.session.state == "collecting" and chat.outcomes == []
+
+
+def test_after_the_call_offer_a_time_schedules_the_call(chat: Chat) -> None:
+    chat.send(None, kind=TurnKind.MEDIA)
+    chat.send(None, kind=TurnKind.MEDIA)
+    done = chat.send("amanhã às 10h")
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
+    assert done.handoff.requirements["followup_when"] == "amanhã às 10h"
+
+
+def test_an_answer_said_rudely_still_counts(chat: Chat) -> None:
+    for line in DRIVER:
+        chat.send(line)
+    done = chat.send("sim porra, confirma logo")
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN] and done.handoff is not None
+
+
+def test_a_fourth_need_by_a_menu_tap_ends_with_the_limit(chat: Chat) -> None:
+    chat.send("quero um sistema e também ser entregador e cadastrar minha loja nas entregas")
+    last = chat.send(choose="SAAS_COMMUNICATION")
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP], chat.said(last)
+    assert "vários assuntos" in chat.said(last)
