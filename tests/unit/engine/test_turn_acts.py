@@ -175,3 +175,23 @@ def test_a_fourth_need_by_a_menu_tap_ends_with_the_limit(chat: Chat) -> None:
     last = chat.send(choose="SAAS_COMMUNICATION")
     assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP], chat.said(last)
     assert "vários assuntos" in chat.said(last)
+
+
+def test_a_complaint_about_a_system_goes_to_its_team_not_to_delivery(chat: Chat) -> None:
+    step = chat.send("vcs fizeram o site da minha empresa ano passado e agora ta fora do ar")
+    assert step.handoff.routing == "sales_custom_software", chat.said(step)
+    assert "Pyloto Entrega" not in chat.said(step)
+
+
+def test_a_broken_phone_is_no_support_issue_of_pyloto(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("e conserto de celular? minha tela quebrou")
+    assert step.handoff is None and "não" in chat.said(step).lower()
+
+
+def test_after_a_scheduled_call_a_message_is_acknowledged_once(chat: Chat) -> None:
+    chat.send("quero um sistema")
+    chat.send("me liga depois das 18h")
+    first = chat.send("isso, Anderson")
+    assert "equipe" in chat.said(first) and chat.current is None
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]

@@ -120,7 +120,7 @@ def test_people_counted_from_me_and_others(answer, count):
 @pytest.mark.parametrize(
     ("text", "field", "value"),
     [("semana q vem", "deadline", "semana que vem"), ("n sei", "budget", "unknown"),
-     ("so de fds", "availability", ("fim de semana",)), ("pra hj", "deadline", "hoje")],
+     ("so de fds", "availability", ("fim de semana",)), ("pra hj", "deadline", "para hoje")],
 )  # fmt: skip
 def test_chat_abbreviations_are_read_like_the_classifier_reads_them(text, field, value):
     """ "q", "n", "fds", "hj": entities expand the lexicon's abbreviations too."""
@@ -133,3 +133,11 @@ def test_a_greeting_is_no_availability() -> None:
     assert extract("boa tarde, me chamo Carlos", gazetteer).availability == ()
     assert extract("bom dia! posso de manhã e à noite", gazetteer).availability == (
         "manhã", "noite")  # fmt: skip
+
+
+def test_a_stray_today_is_no_deadline() -> None:
+    """ "hoje é tudo em papel" says how things are, not when the person needs it."""
+    gazetteer = bundled_gazetteer()
+    assert extract("hoje é tudo em papel", gazetteer).deadline is None
+    assert extract("hoje é tudo em papel", gazetteer).urgent is False
+    assert extract("amanhã", gazetteer).deadline == "amanha"

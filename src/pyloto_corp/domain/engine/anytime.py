@@ -14,6 +14,8 @@ DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encome
                   "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
 ENTREGA = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
            Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)  # fmt: skip
+NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value, Intent.UNSUPPORTED.value)
+TEAMS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value)  # who made it runs it
 ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
 
 
@@ -31,17 +33,25 @@ def opt_out(flow: Flow, reading: TurnReading) -> None:
     flow.finish(Outcome.AWAITING_USER, "opt_out")
 
 
-def support(flow: Flow, reading: TurnReading) -> None:
-    """A complaint about something that exists: a person from support, never the link."""
+def support(flow: Flow, reading: TurnReading) -> bool:
+    """A complaint about something that exists: a person, never the request link. About a
+    delivery (or nothing else known) it goes to Pyloto Entrega's support; about a system or
+    the chatbot, to that team; about something Pyloto does not do, it is no support issue."""
     issue = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
-    active = flow.session.active_intent
-    delivery = _about_delivery(reading) or active in (None, Intent.ENTRY_UNKNOWN.value)
-    if delivery and active not in ENTREGA:
+    active, named = flow.session.active_intent, (reading.needs or (None,))[0]
+    known = active not in (None, *NOT_A_NEED)
+    if not known and not _about_delivery(reading) and named == Intent.UNSUPPORTED.value:
+        return False  # "minha tela quebrou": not something Pyloto made or delivers
+    if not known and named in TEAMS:
+        flow.update(active_intent=named)
+    elif not known:
         flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
+    delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA
     message, routing = ("support_handoff", SUPPORT_ROUTING) if delivery else (
         "handoff_requested", None)  # fmt: skip
     flow.finish(Outcome.HANDOFF_HUMAN, "support_issue", requested=True, message=message,
                 routing=routing, details={"issue": issue})  # fmt: skip
+    return True
 
 
 def _about_delivery(reading: TurnReading) -> bool:

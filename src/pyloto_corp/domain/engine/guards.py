@@ -21,6 +21,8 @@ IDENTICAL_IN_A_ROW = 4
 RECENT_KEPT = 10
 NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
            Intent.ENTRY_UNKNOWN.value)  # fmt: skip
+CARRIED = ("recent", "said")
+HANDED_OVER = (Outcome.HANDOFF_HUMAN.value, Outcome.SCHEDULED_FOLLOWUP.value)
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 NEW_BUSINESS = (Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.OTHER_LANGUAGE,
                 Act.FOLLOWUP_REQUEST)  # fmt: skip
@@ -84,7 +86,7 @@ class Guards:
         if reading is not None and _courtesy(reading) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
         restart = reading is not None and (reading.has(Act.OPT_OUT) or _other_need(reading))
-        if last.outcome == Outcome.HANDOFF_HUMAN and recent and not restart:
+        if last.outcome in HANDED_OVER and recent and not restart:
             return self._once(last, turn, closed_now, decisions, "handoff_pending")
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None
@@ -108,11 +110,13 @@ class Guards:
     def opening(
         self, session_id: str, user_key: str, turn: Turn, last: SessionRecord | None
     ) -> SessionRecord:
-        """A new session remembers the person's recent messages: flood and repetition are
-        counted per person, across sessions."""
-        recent = last.context.get("recent", []) if last is not None and last.closed_at and (
-            turn.at - last.closed_at < self.config.session_timeout) else []  # fmt: skip
-        return SessionRecord(session_id, user_key, turn.at, turn.at, context={"recent": recent})
+        """A new session right after another remembers the person's recent messages (flood
+        and repetition are counted per person) and what the bot said (no repeats)."""
+        carried: dict = {}
+        if last is not None and last.closed_at is not None and (
+                turn.at - last.closed_at < self.config.session_timeout):  # fmt: skip
+            carried = {k: last.context[k] for k in CARRIED if k in last.context}
+        return SessionRecord(session_id, user_key, turn.at, turn.at, context=carried)
 
     def repeated(self, session: SessionRecord) -> bool:
         """The same message again, right after itself: it was already answered."""

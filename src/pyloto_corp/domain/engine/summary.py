@@ -93,11 +93,17 @@ def build_handoff(
         summary="\n\n".join(summaries),
         requirements=requirements,
         deadline=_deadline(requirements),
-        routing=routing or content.intents[primary].routing,
+        routing=routing or _team_routing(content, primary),
         confidence=session.context.get("confidence"),
         qualification_level=level,
         qualification_reasons=reasons,
     )
+
+
+def _team_routing(content: Content, intent: Intent) -> str:
+    """A person is always reachable: an intent no team owns goes to triage."""
+    routing = content.intents[intent].routing
+    return routing if routing != "none" else content.intents[Intent.ENTRY_UNKNOWN].routing
 
 
 def _active(session: SessionRecord) -> Intent:

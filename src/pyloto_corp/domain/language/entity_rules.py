@@ -8,8 +8,10 @@ from collections.abc import Mapping
 _UNIT_DAYS = {"dia": 1, "semana": 7, "mes": 30, "ano": 365}
 _URGENT = re.compile(
     r"\b(para ontem|pra ontem|urgente|urgencia|o quanto antes|o mais rapido|asap|"
-    r"imediat\w*|essa semana|esta semana|amanha|hoje|semana que vem|proxima semana)\b"
+    r"imediat\w*|essa semana|esta semana|(?:pra|para|ate|e pra|e para) (?:amanha|hoje)|"
+    r"hoje mesmo|amanha mesmo|semana que vem|proxima semana)\b"
 )
+_ONLY_SOON = re.compile(r"^(amanha|hoje)$")  # the whole answer ("Para quando?" "amanhã")
 _RELATIVE = re.compile(
     r"\b(?:em|daqui(?: a)?|dentro de|uns|umas|mais ou menos|tipo) (\w+) "
     r"(dia|semana|mes|ano)(?:s|es)?\b"
@@ -66,8 +68,9 @@ def _to_number(raw: str, words: Mapping[str, int]) -> float | None:
 
 def deadline(text: str, months: Mapping[str, str]) -> tuple[str | None, bool]:
     """(what the person said about timing, normalized; whether it is urgent)."""
-    if found := _URGENT.search(text):
-        return found.group(1).replace("pra ontem", "para ontem"), True
+    if found := _URGENT.search(text) or _ONLY_SOON.match(text.strip()):
+        said = re.sub(r"^e ", "", found.group(1))
+        return re.sub(r"\bpra\b", "para", said), True
     if found := _RELATIVE.search(text):
         amount = parse_number(found.group(1), {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3})
         if amount is not None:
