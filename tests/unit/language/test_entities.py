@@ -141,3 +141,12 @@ def test_a_stray_today_is_no_deadline() -> None:
     assert extract("hoje é tudo em papel", gazetteer).deadline is None
     assert extract("hoje é tudo em papel", gazetteer).urgent is False
     assert extract("amanhã", gazetteer).deadline == "amanha"
+
+
+@pytest.mark.parametrize(
+    ("text", "volume"),
+    [("uns 60 por noite no fim de semana", "60/noite"), ("umas 200 por dia", "200/dia"),
+     ("mais de 50 por dia", "50/dia"), ("recebemos uns 300 contatos por mês", "300/mês")],
+)  # fmt: skip
+def test_an_approximate_volume_keeps_its_figure(text: str, volume: str) -> None:
+    assert extract(text, bundled_gazetteer()).volume == volume

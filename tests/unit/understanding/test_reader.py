@@ -183,3 +183,12 @@ def test_a_promotional_blast_is_flagged() -> None:
     reading = bundled_reader().read("compre já seguidores reais 👉 wa.me/000000", NONE)
     assert reading.promotion and Act.ABUSE in reading.acts
     assert not bundled_reader().read("vtnc pyloto", NONE).promotion
+
+
+def test_a_figure_is_no_company_name() -> None:
+    """ "uns 60 por noite" answers no company question: it is a volume, kept as such."""
+    context = ReadingContext(state="collecting", pending=Pending.SLOT,
+                             intent="PYLOTO_ENTREGA_MERCHANT_SIGNUP", slot="company",
+                             slot_kind="text")  # fmt: skip
+    reading = bundled_reader().read("uns 60 por noite no fim de semana", context)
+    assert Act.ANSWER not in reading.acts and reading.values["volume"] == "60/noite"

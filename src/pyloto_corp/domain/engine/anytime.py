@@ -15,6 +15,11 @@ DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encome
 ENTREGA = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
            Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)  # fmt: skip
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value, Intent.UNSUPPORTED.value)
+NAMED_NEEDS = (
+    Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
+    Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
+    Intent.PYLOTO_ENTREGA_REQUEST.value,
+)  # fmt: skip
 TEAMS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value)  # who made it runs it
 ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
 
@@ -62,6 +67,9 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
     """English or Spanish: one reply in that language and a person who speaks it."""
     if len(reading.words) < LANGUAGE_MIN_WORDS and not reading.has(Act.GREETING):
         return False
+    named = (reading.needs or (None,))[0]
+    if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
+        flow.update(active_intent=named)  # "do you build apps?": that team, in that language
     flow.finish(Outcome.HANDOFF_HUMAN, "other_language", requested=True,
                 message=f"other_language_{reading.language}",
                 details={"language": str(reading.language)})  # fmt: skip

@@ -85,6 +85,7 @@ class States:
                 return None
             if not self.switch.note(flow, other):
                 return None
+        form.learn(flow, _entities(reading))  # "sou o diretor": said in passing, it counts
         if flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM) and (
                 self.correction.amend(flow, _entities(reading))):  # fmt: skip
             return None

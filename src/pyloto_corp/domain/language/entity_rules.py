@@ -29,7 +29,9 @@ _COUNTED = re.compile(
     r"motorista|unidade|filia|acesso|user)\w*"
 )
 _VOLUME = re.compile(
-    _NUMBER + r" ?(entrega|pedido|mensage|msg|atendimento|conversa|cliente|corrida|envio)?\w*"
+    r"\b(?!(?:uns|umas|tipo|cerca|quase|mais|menos|ate|de)\b)"  # "uns 60": the figure is 60
+    + _NUMBER
+    + r" ?(entrega|pedido|mensage|msg|atendimento|conversa|cliente|corrida|envio)?\w*"
     r" ?(?:por|/|ao|a cada|p|na|no)? ?(dia|semana|mes|noite|hora)\b"
 )
 _VOLUME_UNIT = re.compile(r"(?:dia|semana|mes|noite|hora)\b")

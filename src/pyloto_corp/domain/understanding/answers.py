@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
@@ -16,6 +16,8 @@ from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, fits, plain
 
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
+# Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
+NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment"})
 PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget"})
 
 
@@ -42,7 +44,8 @@ class Answers:
                 acts and kind == "text" and not own):  # fmt: skip
                 acts.add(Act.CORRECTION)
                 continue
-            value = self._clause(clause, words, kind, s)
+            naming = context.slot in NAMING_SLOTS and _is_a_figure(clause, self.gazetteer)
+            value = None if naming else self._clause(clause, words, kind, s)
             if value is not None:
                 values.append(value)
         if self._corrects_other(s, context, entities):
@@ -105,3 +108,10 @@ def _differs(slots: Any, entities: Entities) -> bool:
         and plain(said[SLOT_ENTITIES[name]]) != slots[name]
         for name in SLOT_ENTITIES
     )  # fmt: skip
+
+
+def _is_a_figure(clause: str, gazetteer: Gazetteer) -> bool:
+    """A count, a volume, an amount or a deadline, which no name or business type is."""
+    found = extract(clause, gazetteer)
+    return any((found.volume, found.user_count, found.budget not in (None, "unknown"),
+                found.deadline))  # fmt: skip

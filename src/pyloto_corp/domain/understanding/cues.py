@@ -16,7 +16,8 @@ PHRASE_SETS = (
     "deflect", "lead_in", "acknowledge", "how_are_you", "reaction", "ask", "support_action",
     "delivery_object",
 )  # fmt: skip
-OPTIONAL_SETS = ("support_problem", "support_owner")  # a problem with what Pyloto already runs
+# a problem with what Pyloto already runs; "errado" at the confirmation
+OPTIONAL_SETS = ("support_problem", "support_owner", "wrong")
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 KEY = 2  # prefix patterns are indexed by their first two letters ("a*": by one)

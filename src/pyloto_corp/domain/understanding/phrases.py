@@ -113,7 +113,7 @@ def _yes_no(text: str, cues: ActCues) -> tuple[bool, bool, bool]:
     tail = [w for s in segments[lead:] for w in s]
     others = max(cues.dont_know.starts(tail), cues.opt_out.starts(tail))
     yes, no = cues.affirm.starts(first), cues.deny.starts(tail)
-    closed = covered(first[yes:], cues.filler, cues.thanks, cues.goodbye, cues.affirm)
+    closed = covered(first[yes:], cues.filler, cues.thanks, cues.goodbye, cues.affirm, cues.abuse)
     affirm = yes > 0 and (yes == len(first) or closed) and yes >= others
     ack = affirm and cues.acknowledge.starts(first) >= yes
     return affirm, no > 0 and no >= others, ack

@@ -13,12 +13,16 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.cues import ActCues
+from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
+from pyloto_corp.domain.understanding.spans import clauses
 
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
+NOT_LATER = (*NOT_A_NEED, Intent.INSTITUTIONAL.value)  # "qual o cnpj?": a side question
 SWITCH_CONFIDENCE = 0.75
+LATER_CUED = 0.4  # "... e tb preciso mandar uma caixa": a later need, cued, is enough
+LATER_UNSUPPORTED = 0.6
 STRONG = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
                     Act.SIDE_QUESTION, Act.TOPIC_CHANGE, Act.FOLLOWUP_REQUEST})  # fmt: skip
 ANSWERED = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE})
@@ -49,7 +53,7 @@ class TurnReader:
         need = self._after_negation(text, signals, need, context)
         entities = extract(text, self.gazetteer)
         acts = set(self._global(signals, context))
-        found: dict[str, Any] = {"entities": entities}
+        found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
         acts = self._chatter(acts, signals, context)
         if self.model is not None:
@@ -76,6 +80,23 @@ class TurnReader:
             return need
         rest: Classification = self.classifier.classify(parts[1])
         return rest if rest.intent.value not in (*NOT_A_NEED, context.intent) else need
+
+    def _later_need(self, text: str, context: ReadingContext) -> Classification | None:
+        """ "Betim. e tb tenho uma lojinha...": a need named in a later sentence."""
+        parts = clauses(text) if context.pending in QUESTION_PENDING else []
+        said = [tokens(p, self.gazetteer.abbreviations) for p in parts]
+        c = self.cues
+        opening = next((i for i, w in enumerate(said) if not covered(w, c.greeting, c.filler)), 0)
+        for i in range(opening + 1, len(parts)):
+            cued = self.cues.switch.find(said[i])
+            later: Classification = self.classifier.classify(" ".join(parts[i:]))
+            intent = later.intent.value
+            floor = LATER_CUED if cued else SWITCH_CONFIDENCE
+            if intent == Intent.UNSUPPORTED.value:
+                floor = LATER_UNSUPPORTED if cued else 1.0
+            if intent not in (*NOT_LATER, context.intent) and later.confidence >= floor:
+                return later
+        return None
 
     def _global(self, s: Signals, context: ReadingContext) -> set[Act]:
         hired = s.topic in _ROLES

@@ -27,6 +27,10 @@ BESIDE_A_CHANGE = frozenset({Act.GREETING, Act.OTHER_LANGUAGE, Act.AFFIRM, Act.S
 NOT_A_CHOICE = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
                           Act.SIDE_QUESTION, Act.FOLLOWUP_REQUEST})  # fmt: skip
 ANSWERED_YES_NO = frozenset({Act.AFFIRM, Act.DENY, Act.OTHER_LANGUAGE, Act.THANKS_GOODBYE})
+LATER_BLOCKERS = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
+                            Act.MENU_CHOICE, Act.CORRECTION})  # fmt: skip
+LATER_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.FOLLOWUP_REQUEST})
+SERVICE_TOPICS = ("how_it_works", "other")  # "vcs fazem app?": asks for another service
 _NONE_OF_THEM = frozenset(("nenhuma", "nenhum"))
 
 
@@ -42,9 +46,13 @@ class Relative:
         acts = set(said) | self._choice(text, s, need, context, found=found, said=said)
         if context.pending in YES_NO:
             acts |= self._yes_no(s, context, found)
+            if Act.FOLLOWUP_REQUEST in said:  # "agora nao, me procura depois": only later
+                acts.discard(Act.DENY)
         if context.pending is Pending.SLOT:
             acts |= self.answers.slot(text, s, context, found, found["entities"])
         changed = self._topic_change(s, need, context, found, acts)
+        if Act.TOPIC_CHANGE not in changed:
+            changed = _later_change(s, context, found, changed)
         if Act.TOPIC_CHANGE in changed and found.get("negates"):
             return changed  # "pensando bem, quero o site": a new need, not a corrected field
         if context.pending is Pending.CONFIRM and self._corrects(text, s, context, found, acts):
@@ -82,8 +90,9 @@ class Relative:
             return {Act.DENY}
         if choice.endswith("_yes"):
             return {Act.AFFIRM}
-        if s.deny or (context.pending is Pending.ANYTHING_ELSE and self.cues.goodbye.starts(
-                s.words)):  # fmt: skip
+        wrong = context.pending is Pending.CONFIRM and self.cues.wrong.find(s.words)
+        done = context.pending is Pending.ANYTHING_ELSE and self.cues.goodbye.starts(s.words)
+        if s.deny or wrong or done:
             return {Act.DENY}
         acknowledged = context.pending is Pending.ANYTHING_ELSE and s.ack
         return {Act.AFFIRM} if s.affirm and not acknowledged else set()
@@ -129,6 +138,22 @@ class Relative:
             found.pop("answer", None)
             acts = acts - {Act.ANSWER}
         return acts | {Act.TOPIC_CHANGE}  # "umas 60 por noite. ah, e o robô do whats?": both
+
+
+def _later_change(
+    s: Signals, context: ReadingContext, found: dict[str, Any], acts: set[Act]
+) -> set[Act]:
+    """A need in a later sentence, beside the answer ("Betim. e tb tenho uma lojinha...")."""
+    later: Classification | None = found.get("later")
+    asks_service = Act.SIDE_QUESTION not in acts or s.topic in SERVICE_TOPICS
+    first = bool(acts & LATER_BESIDE) or s.negation  # the question was dealt with first
+    if later is None or s.spam or acts & LATER_BLOCKERS or not (asks_service and first):
+        return acts
+    found["intent"], found["negates"] = later.intent.value, s.negation and bool(context.intent)
+    if found["negates"]:
+        found.pop("answer", None)
+        acts = acts - {Act.ANSWER}
+    return (acts - {Act.SIDE_QUESTION, Act.NON_ANSWER}) | {Act.TOPIC_CHANGE}
 
 
 def _words(text: str) -> list[str]:

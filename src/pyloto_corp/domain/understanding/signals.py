@@ -77,7 +77,7 @@ def read_signals(
     """``plain``: the words without laughter ("kkkk")."""
     emoji, waved = _emoji_only(text, cues)
     f = found_in(text, cues)
-    chatty = (cues.small_talk, cues.greeting, cues.thanks, cues.goodbye, cues.affirm)
+    chatty = (cues.small_talk, cues.greeting, cues.thanks, cues.goodbye, cues.affirm, cues.filler)
     chatter = emoji or not plain or covered(plain, *chatty)
     courtesy = bool(plain) and covered(plain, cues.greeting, cues.thanks, cues.goodbye)
     question = "?" in text or f.asks
