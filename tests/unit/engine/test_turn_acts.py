@@ -195,3 +195,11 @@ def test_after_a_scheduled_call_a_message_is_acknowledged_once(chat: Chat) -> No
     first = chat.send("isso, Anderson")
     assert "equipe" in chat.said(first) and chat.current is None
     assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
+
+
+def test_giving_up_mid_form_ends_politely(chat: Chat) -> None:
+    chat.send("quero ser entregador")
+    chat.send("Camila")
+    step = chat.send("pensando bem deixa, nao quero mais. minha mae nao deixou")
+    assert chat.outcomes == [Outcome.AWAITING_USER] and "mudar de ideia" in chat.said(step)
+    assert step.session.context["close_reason"] == "need_withdrawn"

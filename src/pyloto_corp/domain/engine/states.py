@@ -15,6 +15,7 @@ from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 SHORT_ANSWER_WORDS = 4
+FORM_STATES = ("collecting", "confirming", "correcting")
 
 
 class States:
@@ -29,6 +30,8 @@ class States:
         if handled_anytime(flow, reading):
             return None
         state = flow.session.state
+        if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
+            return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
         if state == "collecting" and not flow.session.context.get("pending_slot"):
             state = "new"
         handlers = {

@@ -78,6 +78,7 @@ class TurnReading:
     promotion: bool = False  # ABUSE that is a promotional blast (spam), not an insult
     needs: tuple[str, ...] = ()  # the intent classifier's reading: the main need, then others
     question: bool = False  # the message asks something ("e o site?"): it teaches no values
+    withdraws: bool = False  # "pensando bem, deixa, não quero mais": the current need is dropped
 
     def has(self, *acts: Act) -> bool:
         return any(a in self.acts for a in acts)

@@ -17,7 +17,7 @@ PHRASE_SETS = (
     "delivery_object",
 )  # fmt: skip
 # a problem with what Pyloto already runs; "errado" at the confirmation
-OPTIONAL_SETS = ("support_problem", "support_owner", "wrong")
+OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw")
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 KEY = 2  # prefix patterns are indexed by their first two letters ("a*": by one)

@@ -66,6 +66,7 @@ class TurnReader:
             language=language_of(acts, signals.language, signals.words),
             confidence=need.confidence, words=signals.words, entities=entities,
             promotion=signals.spam and Act.ABUSE in acts, question=signals.question,
+            withdraws=self._withdraws(signals, context, acts),
             needs=(need.intent.value, *(i.value for i in need.secondary)),
         )  # fmt: skip
 
@@ -141,6 +142,11 @@ class TurnReader:
         """The abuse is about the question itself ("que se foda a cidade")."""
         phrases = self.cues.fields.get(context.slot or "")
         return phrases is not None and phrases.find(s.words)
+
+    def _withdraws(self, s: Signals, context: ReadingContext, acts: set[Act]) -> bool:
+        """Giving up the need being filled in, with no other need named instead."""
+        busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
+        return context.intent is not None and not busy and self.cues.withdraw.find(s.words)
 
 
 def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:
