@@ -20,6 +20,9 @@ from pyloto_corp.domain.understanding.acts import Act
 # a need, a language); a stop, an insult, a complaint or a person only when very sure.
 ADDABLE = frozenset(ACTS) - {Act.ANSWER, Act.MENU_CHOICE, Act.TOPIC_CHANGE, Act.OTHER_LANGUAGE}
 STRICT = {Act.OPT_OUT: 0.85, Act.ABUSE: 0.85, Act.SUPPORT_ISSUE: 0.85, Act.HUMAN_REQUEST: 0.85}
+# A need the rules read is dropped only when the model is very sure it is not one: a missed
+# switch costs a lead, a kept one only a question more.
+CAUTIOUS_DROP = {Act.TOPIC_CHANGE: 0.05}
 DROPPABLE = frozenset(ACTS) - {Act.ANSWER, Act.MENU_CHOICE}
 ADD_STEPS = tuple(x / 100 for x in range(50, 100, 5))
 DROP_STEPS = tuple(x / 100 for x in (1, 2, 5, 10, 15, 20, 30))
@@ -112,7 +115,7 @@ def thresholds(samples: Sequence[Sample], scores: Sequence[Mapping[Act, float]])
             a in adds and scores[i][a] >= adds[a])) and scores[i][a] > t), t)
             for t in DROP_STEPS), default=(0, 0))  # fmt: skip
         if act in DROPPABLE and best_drop[0] > rules:
-            drops[act] = best_drop[1]
+            drops[act] = min(best_drop[1], CAUTIOUS_DROP.get(act, 1.0))
     return adds, drops
 
 
