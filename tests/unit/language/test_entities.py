@@ -150,3 +150,9 @@ def test_a_stray_today_is_no_deadline() -> None:
 )  # fmt: skip
 def test_an_approximate_volume_keeps_its_figure(text: str, volume: str) -> None:
     assert extract(text, bundled_gazetteer()).volume == volume
+
+
+def test_a_channel_set_aside_is_not_a_channel() -> None:
+    gazetteer = bundled_gazetteer()
+    assert extract("um chatbot no whats em vez do site", gazetteer).channels == ("whatsapp",)
+    assert extract("so whatsapp, tira o email", gazetteer).channels == ("whatsapp",)

@@ -32,6 +32,7 @@ _OWNERSHIP = {
 _OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
                        "evening"))  # fmt: skip
+_SET_ASIDE = frozenset(("vez", "sem", "nao", "tira", "tirar", "menos", "exceto", "tirando"))
 _ROLE_CONTEXT = {"sou", "como", "cargo", "o", "a"}
 _AMBIGUOUS_ROLES = {"assistente", "secretaria", "analista", "colaborador", "colaboradora"}
 
@@ -91,11 +92,18 @@ def extract(text: str, gazetteer: Gazetteer) -> Entities:
         volume=rules.volume(flat, gazetteer.number_words),
         vehicle=_vehicle(words, gazetteer),
         availability=_availability(words, gazetteer),
-        channels=tuple(
-            dict.fromkeys(gazetteer.channels[w] for w in words if w in gazetteer.channels)
-        ),
+        channels=_channels(words, gazetteer),
         budget=rules.budget(flat),
     )
+
+
+def _channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Channels named, not one set aside ("em vez do site", "sem instagram", "tira o email")."""
+    kept = []
+    for i, word in enumerate(words):
+        if word in gazetteer.channels and not _SET_ASIDE & set(words[max(0, i - 3) : i]):
+            kept.append(gazetteer.channels[word])
+    return tuple(dict.fromkeys(kept))
 
 
 def person_name(text: str, gazetteer: Gazetteer) -> str | None:
