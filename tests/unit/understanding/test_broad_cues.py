@@ -7,7 +7,11 @@ from functools import cache
 
 import pytest
 
-from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.adapters.language.resources import (
+    bundled_classifier,
+    bundled_cues,
+    bundled_gazetteer,
+)
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from pyloto_corp.domain.understanding.cues import PhraseSet
 from pyloto_corp.domain.understanding.reader import TurnReader
@@ -24,9 +28,8 @@ MAIN_PAIN = ReadingContext(state="collecting", pending=Pending.SLOT, intent="SAA
 
 @cache
 def rules() -> TurnReader:
-    reader = bundled_reader()
-    reader.model = None
-    return reader
+    """The rules alone: a reader of its own, never the shared one with its model."""
+    return TurnReader(bundled_cues(), bundled_classifier(), bundled_gazetteer())
 
 
 def acts(text: str, context: ReadingContext) -> set[str]:

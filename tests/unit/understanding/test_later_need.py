@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.adapters.language.resources import (
+    bundled_classifier,
+    bundled_cues,
+    bundled_gazetteer,
+)
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from pyloto_corp.domain.understanding.reader import TurnReader
 
@@ -23,9 +27,8 @@ MORE = ReadingContext(state="info_given", pending=Pending.ANYTHING_ELSE, intent=
 
 @pytest.fixture(scope="module")
 def rules() -> TurnReader:
-    reader = bundled_reader()
-    reader.model = None
-    return reader
+    """The rules alone: a reader of its own, never the shared one with its model."""
+    return TurnReader(bundled_cues(), bundled_classifier(), bundled_gazetteer())
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ DROPPABLE = frozenset(ACTS) - {Act.ANSWER, Act.MENU_CHOICE}
 ADD_STEPS = tuple(x / 100 for x in range(50, 100, 5))
 DROP_STEPS = tuple(x / 100 for x in (1, 2, 5, 10, 15, 20, 30))
 FOLDS = 5
+MIN_WEIGHT = 0.05  # smaller weights barely move a score; dropping them keeps the file small
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def _update(params: list[float], squares: list[float], grads: list[float], rate:
 
 
 def _model(bias: list[float], weights: Mapping[str, list[float]]) -> ActModel:
-    rows = {name: {ACTS[k]: w for k, w in enumerate(row) if abs(w) >= 0.02}
+    rows = {name: {ACTS[k]: w for k, w in enumerate(row) if abs(w) >= MIN_WEIGHT}
             for name, row in weights.items()}  # fmt: skip
     return ActModel(dict(zip(ACTS, bias, strict=True)), {n: r for n, r in rows.items() if r},
                     {}, {})  # fmt: skip

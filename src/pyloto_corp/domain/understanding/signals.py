@@ -13,6 +13,7 @@ TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works
 FREE_TOPICS = ("jobs",)  # asked about even without a question ("queria mandar meu curriculo")
 SHORT_STOP = 4
 _THUMBS = frozenset("👍👌✅🙌")
+_RUDE = frozenset("🖕")  # the finger is abuse, never small talk
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +84,13 @@ def read_signals(
     question = "?" in text or f.asks
     spam = cues.spam.find(words)
     affirm = f.affirm or (emoji and bool(set(text) & _THUMBS))
+    rude = bool(set(text) & _RUDE)
+    talk = chatter and not courtesy and not rude
     return Signals(
         words=tuple(words), greeting=f.greeting and not spam, thanks=f.thanks or waved,
-        chatter=chatter, small_talk=chatter and not courtesy and not (waved and not plain),
+        chatter=chatter, small_talk=talk and not (waved and not plain),
         human=f.human, opt_out=_opts_out(f, names_need=names_need), support=f.support,
-        abuse=cues.abuse.find(words) or spam, followup=f.followup, when=time_phrase(text),
+        abuse=cues.abuse.find(words) or spam or rude, followup=f.followup, when=time_phrase(text),
         language=language(words, cues.languages), topic=None if spam else _topic(f, cues, question),
         question=question, negation=cues.negation.find(words), switch=cues.switch.find(words),
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
