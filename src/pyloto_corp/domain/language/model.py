@@ -9,7 +9,7 @@ into confidences that mean what they say (a 0.9 is right about nine times in ten
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +25,8 @@ class ModelError(DomainError):
     """The learned weights do not fit the intents they claim to score."""
 
 
-def features(words: list[str], lexicon_scores: Mapping[Intent, float]) -> dict[str, float]:
-    """Sparse features: ``w:`` words, ``s:`` stems, ``b:`` pairs, ``x:`` cue scores."""
+def word_features(words: Sequence[str]) -> dict[str, float]:
+    """``w:`` words, ``s:`` stems, ``b:`` pairs: what a learned layer sees of the text."""
     found: dict[str, float] = {}
     for i, word in enumerate(words):
         found["w:" + word] = 1.0
@@ -34,6 +34,12 @@ def features(words: list[str], lexicon_scores: Mapping[Intent, float]) -> dict[s
             found["s:" + word[:STEM]] = 1.0
         if i:
             found["b:" + words[i - 1] + "_" + word] = 1.0
+    return found
+
+
+def features(words: list[str], lexicon_scores: Mapping[Intent, float]) -> dict[str, float]:
+    """Sparse features: the words (``word_features``) and ``x:`` cue scores."""
+    found = word_features(words)
     for intent, score in lexicon_scores.items():
         found[CUE + intent.value] = score * LEXICON_SCALE
     return found

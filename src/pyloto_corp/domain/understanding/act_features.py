@@ -1,7 +1,7 @@
 """What the learned act model sees of a turn: words, the pending question and the rules' acts.
 
-Sparse and cheap: ``w:`` words, ``s:`` stems, ``b:`` word pairs, ``p:``/``k:`` the pending
-question and the slot's kind, ``pw:`` the first word against the question (a "sim" to a
+Sparse and cheap: the words as the intent model sees them (``word_features``), ``p:``/``k:``
+the pending question and the slot's kind, ``pw:`` the first word against the question (a "sim" to a
 slot is no yes), ``r:`` the acts the rules read (the model learns when to trust them).
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pyloto_corp.domain.language.model import word_features
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 
-STEM = 5
 _LENGTHS = ((1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"))
 
 
@@ -24,13 +24,9 @@ def act_features(
     question: bool,
 ) -> dict[str, float]:  # fmt: skip
     pending = context.pending.value
-    found = {f"p:{pending}": 1.0, f"k:{context.slot_kind}": 1.0, f"n:{_length(len(words))}": 1.0}
-    for i, word in enumerate(words):
-        found["w:" + word] = 1.0
-        if len(word) > STEM:
-            found["s:" + word[:STEM]] = 1.0
-        if i:
-            found["b:" + words[i - 1] + "_" + word] = 1.0
+    found = word_features(words)
+    found.update({f"p:{pending}": 1.0, f"k:{context.slot_kind}": 1.0,
+                  f"n:{_length(len(words))}": 1.0})  # fmt: skip
     if words:
         found[f"pw:{pending}_{words[0]}"] = 1.0
     for act in rules:
