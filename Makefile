@@ -38,11 +38,14 @@ compliance: $(STAMP) services
 	$(BIN)/python scripts/compliance.py
 
 ## Reports on the dev splits: the intent classifier (accuracy, precision/recall per intent,
-## confusion, reliability) and the turn reader (per-act precision/recall/support, confusion).
+## confusion, reliability), the turn reader (per-act precision/recall/support, confusion) and
+## the values of a lead (per-field exact match, false fills, support).
 eval: $(STAMP)
 	$(BIN)/pyloto-corp classify --eval corpus/intents/dev.jsonl
 	$(BIN)/pyloto-corp eval-turns --table corpus/turns/dev.jsonl
 	$(BIN)/pyloto-corp eval-turns corpus/turns/dev.jsonl
+	$(BIN)/pyloto-corp eval-slots --table corpus/slots/dev.jsonl
+	$(BIN)/pyloto-corp eval-slots corpus/slots/dev.jsonl
 
 ## Classifier throughput on this machine (figures, not a test).
 bench-classify: $(STAMP)

@@ -11,6 +11,7 @@ from pyloto_corp.bootstrap import ConfigurationError, build_app
 from pyloto_corp.cli import lgpd, ops, retention
 from pyloto_corp.cli.chat import chat
 from pyloto_corp.cli.classify import classify_stream, evaluate_file
+from pyloto_corp.cli.eval_slots import eval_slots
 from pyloto_corp.cli.eval_turns import eval_turns
 from pyloto_corp.cli.parser import build_parser
 from pyloto_corp.cli.simulate import simulate
@@ -55,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             evaluate_file(args.eval, out) if args.eval else classify_stream(sys.stdin, out)
         ),
         "eval-turns": lambda: eval_turns(args.file, out, err, table=args.table),
+        "eval-slots": lambda: eval_slots(args.file, out, err, table=args.table),
         "sweep": lambda: _guarded(lambda: sweep(Settings(), out, err)),
         "export": lambda: _guarded(lambda: ops.export(Settings(), args, out, err)),
         "audit": lambda: _guarded(lambda: ops.audit_verify(Settings(), args, out, err)),

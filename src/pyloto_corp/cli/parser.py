@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     turns.add_argument("file", metavar="FILE.jsonl", help="corpus de turnos (corpus/turns)")
     turns.add_argument("--table", action="store_true", help="tabela legível em vez de JSON")
+    slots = commands.add_parser(
+        "eval-slots", help="avalia a leitura dos valores (campos do lead) num corpus anotado"
+    )
+    slots.add_argument("file", metavar="FILE.jsonl", help="corpus de valores (corpus/slots)")
+    slots.add_argument("--table", action="store_true", help="tabela legível em vez de JSON")
     commands.add_parser(
         "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
     )

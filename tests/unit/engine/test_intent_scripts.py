@@ -15,14 +15,15 @@ HANDOFF_FIELDS = {
 SCRIPTS = {
     "CUSTOM_SOFTWARE": (
         ["sou dono de uma clínica em Curitiba e preciso de um app pra agendar consultas",
-         "agenda online e lembrete por whatsapp", "uns 20", "até março", "uns R$ 30 mil", "sim"],
+         "os pacientes faltam e a agenda é no papel", "agenda online e lembrete por whatsapp",
+         "uns 20", "até março", "uns R$ 30 mil", "sim"],
         Outcome.HANDOFF_HUMAN, "sales_custom_software", "high",
     ),
     "SAAS_COMMUNICATION": (
         ["tenho uma pizzaria e recebo muita mensagem no whatsapp, queria automatizar",
          "umas 200 mensagens por dia", "demoro pra responder e perco pedido",
          "responder cardápio e pedidos sozinho", "prefiro não dizer", "sim"],
-        Outcome.HANDOFF_HUMAN, "sales_saas", "medium",
+        Outcome.HANDOFF_HUMAN, "sales_saas", "high",  # "tenho uma pizzaria": the owner
     ),
     "PYLOTO_ENTREGA_MERCHANT_SIGNUP": (
         ["quero cadastrar minha loja no pyloto entrega", "Loja Bela", "Curitiba",

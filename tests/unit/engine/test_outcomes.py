@@ -24,7 +24,7 @@ def test_custom_software_lead_is_handed_off_with_a_complete_handoff(chat) -> Non
     assert handoff["intent_primary"] == "CUSTOM_SOFTWARE"
     assert handoff["qualification_level"] == "high"
     assert {"urgency", "all_critical_fields"} <= set(handoff["qualification_reasons"])
-    assert handoff["requirements"]["budget"] == "unknown" and handoff["deadline"] == "para ontem"
+    assert handoff["requirements"]["budget"] == "unknown" and handoff["deadline"] == "urgente"
     assert handoff["routing"] == "sales_custom_software" and handoff["summary"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_cues, bundled_gazetteer
@@ -83,12 +85,8 @@ def test_language(words: str, expected: str | None) -> None:
         ("vehicle", "uma saveiro", "utilitario"),
         ("vehicle", "um gol 2010", "carro"),
         ("vehicle", "a pe nao", None),
-        ("deadline", "julho no maximo", "julho no maximo"),
-        ("deadline", "logo", None),
         ("availability", "qualquer dia, menos quarta", "qualquer dia, menos quarta"),
         ("availability", "sempre", None),
-        ("count", "umas mil pessoas", 1000),
-        ("volume", "mais de mil por mes", "mais de mil por mes"),
         ("budget", "nada", None),
         ("text", "qualquer", None),
     ],
@@ -118,14 +116,15 @@ def test_fits_reads_names_and_places_loosely() -> None:
         ("text", "quero um app de estoque", "quero um app de estoque"),
         ("name", "sou o gerente da loja de sapatos no centro da cidade", None),
         ("count", "umas 20 pessoas", 20),
-        ("volume", "uns 300", "300 (período não informado)"),
+        ("volume", "uns 300", "300"),
         ("volume", "muitas", None),
-        ("deadline", "até dezembro", "até dezembro"),
+        ("volume", "mais de mil por mes", "1000/mês"),
+        ("count", "umas mil pessoas", 1000),
         ("availability", "a noite", ["noite"]),
         ("channels", "whatsapp e instagram", ["whatsapp", "instagram"]),
         ("business", "xy", None),
         ("business", "loja de roupas", "loja de roupas"),
-        ("budget", "uns 5 mil", "uns 5 mil"),
+        ("budget", "uns 5 mil", 5000),
         ("city", "123", None),
     ],
 )
@@ -134,6 +133,15 @@ def test_fits_by_kind(kind: str, text: str, expected: object) -> None:
     assert (list(value) if isinstance(value, tuple) else value) == expected or (
         expected is not None and value
     )
+
+
+def test_a_deadline_answer_is_read_from_the_day_it_was_sent() -> None:
+    gazetteer, friday = bundled_gazetteer(), date(2026, 12, 4)
+    assert fits("deadline", "até dezembro", gazetteer, today=friday) == "2026-12-31"
+    assert fits("deadline", "julho no maximo", gazetteer, today=friday) == "2027-07-31"
+    assert fits("deadline", "amanhã", gazetteer, today=friday) == "2026-12-05"
+    assert fits("deadline", "logo", gazetteer, today=friday) is None
+    assert fits("deadline", "até dezembro", gazetteer) is None  # no day, no date
 
 
 def test_a_strict_reading_takes_only_recognised_values() -> None:

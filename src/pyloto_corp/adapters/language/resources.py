@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from pyloto_corp.adapters.language.municipalities import places_for
 from pyloto_corp.domain.language.classifier import LexiconClassifier
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.lexicon import Lexicon
@@ -37,8 +38,11 @@ def bundled_classifier() -> LexiconClassifier:
 @cache
 def bundled_gazetteer() -> Gazetteer:
     """Places and vocabularies, reading chat abbreviations exactly as the classifier does."""
-    gazetteer = Gazetteer.from_dict(read_json("language/gazetteer_pt_br.json"))
-    return dataclasses.replace(gazetteer, abbreviations=bundled_lexicon().abbreviations)
+    doc = read_json("language/gazetteer_pt_br.json")
+    gazetteer = Gazetteer.from_dict(doc)
+    places = places_for(gazetteer, doc["city_aliases"])
+    abbreviations = bundled_lexicon().abbreviations
+    return dataclasses.replace(gazetteer, abbreviations=abbreviations, places=places)
 
 
 @cache

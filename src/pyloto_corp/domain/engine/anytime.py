@@ -96,7 +96,7 @@ def followup(flow: Flow, reading: TurnReading) -> bool:
     if flow.session.state == "followup_time" and not reading.when:
         return False
     if reading.when:
-        flow.remember(followup_when=reading.when)
+        flow.remember(followup_when=reading.when, followup_window=reading.when_window)
         flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
                     when=reading.when)  # fmt: skip
         return True

@@ -7,10 +7,17 @@ from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.engine.flow import Flow
-from pyloto_corp.domain.engine.reading import CONFIRM_NO, CONFIRM_YES, MORE_NO, MORE_YES
+from pyloto_corp.domain.engine.reading import (
+    CONFIRM_NO,
+    CONFIRM_YES,
+    MORE_NO,
+    MORE_YES,
+    local_time,
+)
 from pyloto_corp.domain.engine.slots import prefill
 from pyloto_corp.domain.engine.summary import summarize
 from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.dates import is_urgent
 from pyloto_corp.domain.language.entities import Entities
 
 MAX_REASKS = 2
@@ -106,7 +113,10 @@ def answer(flow: Flow, value: Any, entities: Entities, *, dont_know: bool, learn
 def store(flow: Flow, value: Any, entities: Entities) -> None:
     """The pending slot's value, and whatever else the message said."""
     learn(flow, entities)
-    flow.update(slots={**flow.session.slots, flow.session.context["pending_slot"]: value})
+    pending = flow.session.context["pending_slot"]
+    flow.update(slots={**flow.session.slots, pending: value})
+    if pending == "deadline" and is_urgent(value, local_time(flow.turn.at).date()):
+        flow.remember(urgent=True)  # "pra ontem", "até sexta": a deadline, not a stray "hoje"
 
 
 def skip(flow: Flow, slot: Slot) -> None:

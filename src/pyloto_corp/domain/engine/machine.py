@@ -71,7 +71,7 @@ class Engine:
 
     def read(self, turn: Turn, session: SessionRecord | None) -> TurnReading | None:
         """The one reading of this turn (None for media, places and other kinds)."""
-        context = reading_context(self.content, session)
+        context = reading_context(self.content, session, turn.at)
         if turn.kind is TurnKind.CHOICE:
             return read_choice(turn.choice_id or "", context)
         if turn.kind is not TurnKind.TEXT:

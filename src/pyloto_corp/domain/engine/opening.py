@@ -43,7 +43,7 @@ class Opening:
                 return self.dialogue.start(flow, Intent.INSTITUTIONAL, entities,
                                            source="side_question")  # fmt: skip
             if flow.session.context.get("offered_call") and reading.when:
-                flow.remember(followup_when=reading.when)
+                flow.remember(followup_when=reading.when, followup_window=reading.when_window)
                 return flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested",
                                    message="followup_done", when=reading.when)  # fmt: skip
             if reading.only_chatter and flow.session.state == "menu":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.records import SessionRecord
@@ -10,6 +12,8 @@ from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, 
 CONFIRM_YES, CONFIRM_NO = "confirm_yes", "confirm_no"
 MORE_YES, MORE_NO = "more_yes", "more_no"
 FIX_PREFIX = "fix:"
+# America/Sao_Paulo: UTC-3 all year since daylight saving time ended in Brazil (2019).
+LOCAL_TIME = timezone(timedelta(hours=-3), "America/Sao_Paulo")
 _PENDING = {
     "menu": Pending.MENU, "confirming": Pending.CONFIRM, "correcting": Pending.NONE,
     "info_given": Pending.ANYTHING_ELSE, "followup_time": Pending.FOLLOWUP_TIME,
@@ -32,9 +36,17 @@ def button_options(content: Content, state: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def reading_context(content: Content, session: SessionRecord | None) -> ReadingContext:
+def local_time(at: datetime) -> datetime:
+    return at.astimezone(LOCAL_TIME)
+
+
+def reading_context(
+    content: Content, session: SessionRecord | None, at: datetime | None = None
+) -> ReadingContext:
+    """``at``: when the message was sent (deadlines and call-back times are read from it)."""
+    now = local_time(at) if at is not None else None
     if session is None or not session.is_open:
-        return ReadingContext(state="closed" if session else "new")
+        return ReadingContext(state="closed" if session else "new", now=now)
     state, slot = session.state, session.context.get("pending_slot")
     pending = Pending.SLOT if state == "collecting" and slot else _PENDING.get(state, Pending.NONE)
     intent = session.active_intent
@@ -45,7 +57,7 @@ def reading_context(content: Content, session: SessionRecord | None) -> ReadingC
     return ReadingContext(
         state=state, pending=pending, intent=intent,
         slot=slot if pending is Pending.SLOT else None, slot_kind=kind,
-        options=button_options(content, state), slots=dict(session.slots),
+        options=button_options(content, state), slots=dict(session.slots), now=now,
     )  # fmt: skip
 
 

@@ -122,7 +122,7 @@ class States:
             return None
         said = " ".join((flow.turn.text or "").split())[:120]
         when = said if not reading.only_chatter else flow.text("followup_default")
-        flow.remember(followup_when=when)
+        flow.remember(followup_when=when, followup_window=reading.when_window)
         flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
                     when=when)  # fmt: skip
 

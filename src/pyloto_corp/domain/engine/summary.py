@@ -6,27 +6,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.display import shown
 from pyloto_corp.domain.handoff import ConversationHandoff
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.qualification import Qualification, QualificationLevel, qualify
 from pyloto_corp.domain.records import SessionRecord
-
-NOT_INFORMED = "não informado"
-
-
-def render_value(value: Any) -> str:
-    if value in (None, "", "unknown"):
-        return NOT_INFORMED
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def summarize(content: Content, intent: Intent, slots: Mapping[str, Any]) -> str:
     lines = [f"• Assunto: {content.intents[intent].label}"]
     for slot in content.intents[intent].slots:
         if slot.name in slots:
-            lines.append(f"• {slot.label}: {render_value(slots[slot.name])}")
+            lines.append(f"• {slot.label}: {shown(slot.kind, slots[slot.name])}")
     return "\n".join(lines)
 
 
@@ -79,8 +70,9 @@ def build_handoff(
     else:
         q = qualification_of(session, primary)
         level, reasons = q.level, q.reasons
-    if session.context.get("followup_when"):
-        requirements["followup_when"] = session.context["followup_when"]
+    for key in ("followup_when", "followup_window"):
+        if session.context.get(key):
+            requirements[key] = session.context[key]
     if requested:
         reasons = (*reasons, "human_requested")
     requirements.update(details or {})

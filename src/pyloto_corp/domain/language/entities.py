@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
+from datetime import date
 
-from pyloto_corp.domain.language import entity_rules as rules
+from pyloto_corp.domain.language import amounts, dates, profile
+from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
-from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.names import person_name
+from pyloto_corp.domain.language.normalize import tokens
 
-_NAME_INTRO = re.compile(
-    r"\b(?:meu nome (?:é|e)|me chamo|aqui (?:é|e)(?: (?:o|a))?|(?:eu )?sou (?:o|a)|"
-    r"(?:é|e) (?:o|a) (?=\w+ (?:aqui|falando)))\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)",
-    re.IGNORECASE,
-)
-_STRONG_INTRO = re.compile(r"\b(?:meu nome|me chamo)\b", re.IGNORECASE)
-_OWNERSHIP = {
-    "minha",
-    "meu",
-    "nossa",
-    "nosso",
-    "tenho",
-    "uma",
-    "um",
-    "da",
-    "do",
-    "na",
-    "no",
-    "somos",
-}
 _OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
                        "evening"))  # fmt: skip
 _SET_ASIDE = frozenset(("vez", "sem", "nao", "tira", "tirar", "menos", "exceto", "tirando"))
-_ROLE_CONTEXT = {"sou", "como", "cargo", "o", "a"}
-_AMBIGUOUS_ROLES = {"assistente", "secretaria", "analista", "colaborador", "colaboradora"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +33,9 @@ class Entities:
     vehicle: str | None = None
     availability: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
-    budget: str | None = None
+    budget: int | str | None = None
+    cpf: str | None = field(default=None, repr=False)
+    cnpj: str | None = field(default=None, repr=False)
 
     def found(self) -> dict[str, object]:
         """Only what was actually said (no empty values)."""
@@ -72,28 +54,39 @@ def _without_greetings(words: list[str]) -> list[str]:
     return kept
 
 
-def extract(text: str, gazetteer: Gazetteer) -> Entities:
-    words = _without_greetings(tokens(text, gazetteer.abbreviations))
+def said(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The folded words, abbreviations expanded and greetings set aside."""
+    return _without_greetings(tokens(text, gazetteer.abbreviations))
+
+
+def extract(text: str, gazetteer: Gazetteer, today: date | None = None) -> Entities:
+    """Everything the text says in passing; dates need ``today`` (the message's local date)."""
+    words = said(text, gazetteer)
     flat = " ".join(words)
-    city = find_sequence(words, gazetteer.cities, gazetteer.city_span)
-    kind = _business_kind(words, gazetteer)
-    when, urgent = rules.deadline(flat, gazetteer.months)
+    city = find_sequence(words, gazetteer.cities, gazetteer.city_span) or _city(text, gazetteer)
+    person = profile.Said.of(text)
+    kind = profile.business_kind(person, gazetteer)
+    company, role = profile.company(person, gazetteer), profile.role(person, gazetteer)
+    cpf, cnpj = documents(text)
+    when = dates.deadline(flat, today) if today is not None else None
     return Entities(
         name=person_name(text, gazetteer),
         city=city[0] if city else None,
         state=city[1] if city else _state(words, gazetteer),
-        is_business=True if kind or "cnpj" in words else None,
-        business_name=_business_name(text, gazetteer),
-        business_kind=kind,
-        role=_role(words, gazetteer),
+        is_business=True if kind or company or role or cnpj else None,
+        business_name=company,
+        business_kind=kind[1] if kind else None,
+        role=role,
         deadline=when,
-        urgent=urgent,
-        user_count=rules.user_count(flat, gazetteer.number_words),
-        volume=rules.volume(flat, gazetteer.number_words),
+        urgent=today is not None and dates.is_urgent(when, today),
+        user_count=amounts.user_count(text),
+        volume=amounts.volume(text),
         vehicle=_vehicle(words, gazetteer),
         availability=_availability(words, gazetteer),
         channels=_channels(words, gazetteer),
-        budget=rules.budget(flat),
+        budget=amounts.budget(text),
+        cpf=cpf,
+        cnpj=cnpj,
     )
 
 
@@ -106,47 +99,14 @@ def _channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kept))
 
 
-def person_name(text: str, gazetteer: Gazetteer) -> str | None:
-    """ "sou a Ana", "meu nome é joão silva" → "Ana", "João Silva"; never a role or a job."""
-    found = _NAME_INTRO.search(text)
-    if found is None:
-        return None
-    parts = []
-    for word in found.group(1).split():
-        if fold(word) in gazetteer.not_names or len(word) < 2:
-            break
-        parts.append(word)
-    strong = _STRONG_INTRO.search(text) is not None
-    if not parts or not (strong or parts[0][0].isupper()):
-        return None
-    return " ".join(p.capitalize() for p in parts)
+def _city(text: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """Any IBGE municipality, when a cue says it is a place ("moro em", "sou de", "/SC")."""
+    found = gazetteer.places.in_passing(tokens(text)) if gazetteer.places else None
+    return (found.name, found.uf) if found else None
 
 
 def _state(words: list[str], gazetteer: Gazetteer) -> str | None:
     return find_sequence(words, gazetteer.state_names)
-
-
-def _business_kind(words: list[str], gazetteer: Gazetteer) -> str | None:
-    for i, word in enumerate(words):
-        if word in gazetteer.business_kinds and _OWNERSHIP & set(words[max(0, i - 2) : i]):
-            return word
-    return None
-
-
-def _business_name(text: str, gazetteer: Gazetteer) -> str | None:
-    """The capitalised words right after a business kind ("padaria Pão Quente")."""
-    for found in re.finditer(r"\b([^\W\d_]+)\s+((?:[A-ZÀ-Ý][\w'&-]*\s?){1,4})", text):
-        if fold(found.group(1)) in gazetteer.business_kinds:
-            return found.group(2).strip()
-    return None
-
-
-def _role(words: list[str], gazetteer: Gazetteer) -> str | None:
-    for i, word in enumerate(words):
-        role = gazetteer.roles.get(word)
-        if role and (word not in _AMBIGUOUS_ROLES or _ROLE_CONTEXT & set(words[max(0, i - 2) : i])):
-            return role
-    return None
 
 
 def _vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
@@ -157,13 +117,15 @@ def _vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
 
 
 def _availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """Periods of the day or week; plurals count ("noites", "sábados", "tardes")."""
+    """Periods of the day or week, in the order said; plurals count ("noites", "sábados")."""
     table = gazetteer.availability
     words = [w[:-1] if (w[:-1],) in table and (w,) not in table else w for w in words]
     seen: list[str] = []
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            value = gazetteer.availability.get(tuple(words[i : i + size]))
-            if value and value not in seen:
-                seen.append(value)
+    i = 0
+    while i < len(words):
+        size = next((n for n in (4, 3, 2, 1) if tuple(words[i : i + n]) in table), 0)
+        value = table.get(tuple(words[i : i + size])) if size else None
+        if value and value not in seen:
+            seen.append(value)
+        i += size or 1
     return tuple(seen)

@@ -25,6 +25,9 @@ class Gazetteer:
     not_names: frozenset[str]
     # Chat abbreviations ("q" → "que", "fds" → "fim de semana"): the lexicon's, shared.
     abbreviations: Mapping[str, str] = field(default_factory=dict)
+    # The IBGE municipalities (``places.Places``), loaded by the adapter with its matcher.
+    places: Any = field(default=None, repr=False)
+    preferred_state: str = ""  # same-named cities: the one in the state Pyloto serves first
     # Derived once (extraction runs on every message): folded state names, longest city.
     state_names: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
     city_span: int = field(init=False, repr=False)
@@ -49,6 +52,7 @@ class Gazetteer:
                 months={k: str(v) for k, v in doc["months"].items()},
                 number_words={k: int(v) for k, v in doc["number_words"].items()},
                 not_names=frozenset(doc["not_names"]),
+                preferred_state=str(doc.get("preferred_state", "")),
             )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise LexiconError(f"malformed gazetteer: {exc!r}") from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -53,6 +54,11 @@ class ReadingContext:
     slot_kind: str | None = None
     options: tuple[tuple[str, str], ...] = ()  # (id, title) of the last buttons or list
     slots: Mapping[str, Any] = field(default_factory=dict)
+    now: datetime | None = None  # the message's local time: "amanhã", "até março" need it
+
+    @property
+    def today(self) -> date | None:
+        return self.now.date() if self.now is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,7 @@ class TurnReading:
     negates: bool = False  # TOPIC_CHANGE that drops the current need
     choice: str | None = None  # MENU_CHOICE: the option id
     when: str | None = field(default=None, repr=False)  # FOLLOWUP_REQUEST
+    when_window: str | None = field(default=None, repr=False)  # "AAAA-MM-DDTHH:MM/HH:MM"
     language: str | None = None  # OTHER_LANGUAGE
     confidence: float = 0.0  # the intent classifier's, for the need named
     words: tuple[str, ...] = field(default=(), repr=False)

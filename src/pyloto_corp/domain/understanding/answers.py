@@ -4,6 +4,7 @@ a clause that takes back a value given before is a correction, not an answer."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from pyloto_corp.domain.language.entities import Entities, extract
@@ -44,8 +45,10 @@ class Answers:
                 acts and kind == "text" and not own):  # fmt: skip
                 acts.add(Act.CORRECTION)
                 continue
-            naming = context.slot in NAMING_SLOTS and _is_a_figure(clause, self.gazetteer)
-            value = None if naming else self._clause(clause, words, kind, s)
+            naming = context.slot in NAMING_SLOTS and _is_a_figure(
+                clause, self.gazetteer, context.today
+            )
+            value = None if naming else self._clause(clause, words, kind, s, context.today)
             if value is not None:
                 values.append(value)
         if self._corrects_other(s, context, entities):
@@ -55,7 +58,9 @@ class Answers:
         found["answer"] = " ".join(str(v) for v in values) if kind == "text" else values[0]
         return acts | {Act.ANSWER}
 
-    def _clause(self, clause: str, words: list[str], kind: str, s: Signals) -> Any:
+    def _clause(
+        self, clause: str, words: list[str], kind: str, s: Signals, today: date | None
+    ) -> Any:
         if not words or covered(words, *self._empty):
             return None
         if kind in PUT_ASIDE_KINDS and self.cues.deflect.starts(words):
@@ -66,7 +71,7 @@ class Answers:
         strict = question or any(p.find(words) for p in self._elsewhere)
         if strict and kind == "text":
             return None
-        return plain(fits(kind, clause, self.gazetteer, strict=strict))
+        return plain(fits(kind, clause, self.gazetteer, strict=strict, today=today))
 
     def takes_back(
         self, clause: str, words: list[str], s: Signals, context: ReadingContext
@@ -110,8 +115,8 @@ def _differs(slots: Any, entities: Entities) -> bool:
     )  # fmt: skip
 
 
-def _is_a_figure(clause: str, gazetteer: Gazetteer) -> bool:
+def _is_a_figure(clause: str, gazetteer: Gazetteer, today: date | None) -> bool:
     """A count, a volume, an amount or a deadline, which no name or business type is."""
-    found = extract(clause, gazetteer)
+    found = extract(clause, gazetteer, today)
     return any((found.volume, found.user_count, found.budget not in (None, "unknown"),
                 found.deadline))  # fmt: skip

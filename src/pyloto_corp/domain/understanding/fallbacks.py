@@ -14,11 +14,6 @@ _VEHICLES = (
     (re.compile(r"\b(?:saveiro|strada|montana|hilux|toro|oroch)\b"), "utilitario"),
     (re.compile(r"\b(?:car|gol|uno|palio|onix|celta|hb20)\b"), "carro"),
 )  # fmt: skip
-_DEADLINE = re.compile(
-    r"\b(?:janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|"
-    r"dezembro|semestre|trimestre|black friday|natal|carnaval|fim do ano|final do ano|"
-    r"ano que vem|mes que vem|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b")  # fmt: skip
 _AVAILABILITY = re.compile(
     r"\b(?:segunda|terca|quarta|quinta|sexta|sabado|domingo|fds|fim de semana|dia inteiro|"
     r"qualquer dia|todo dia|todos os dias|manha|tarde|noite|madrugada|integral|weekends?|"
@@ -34,13 +29,8 @@ def loose(kind: str, clean: str) -> Any:
     folded = fold(clean)
     if kind == "vehicle":
         return next((v for pattern, v in _VEHICLES if pattern.search(folded)), None)
-    if kind == "deadline":
-        return clean if _DEADLINE.search(folded) else None
     if kind == "availability":
         return clean if _AVAILABILITY.search(folded) else None
-    if kind in ("count", "volume", "budget"):
-        return 1000 if kind == "count" and _THOUSAND.search(folded) else (
-            clean if _THOUSAND.search(folded) else None)  # fmt: skip
     return None
 
 

@@ -8,7 +8,8 @@ from typing import Any
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.language.normalize import tokens
+from pyloto_corp.domain.language.moments import window
+from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
@@ -51,7 +52,7 @@ class TurnReader:
         plain = tokens(without_laughter(text), self.gazetteer.abbreviations)
         signals = read_signals(text, words, self.cues, names_need=named, plain=plain)
         need = self._after_negation(text, signals, need, context)
-        entities = extract(text, self.gazetteer)
+        entities = extract(text, self.gazetteer, context.today)
         acts = set(self._global(signals, context))
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
@@ -63,6 +64,7 @@ class TurnReader:
             topic=signals.topic if Act.SIDE_QUESTION in acts else None,
             intent=found.get("intent"), negates=bool(found.get("negates")),
             choice=found.get("choice"), when=signals.when,
+            when_window=window(fold(text), context.now) if signals.when and context.now else None,
             language=language_of(acts, signals.language, signals.words),
             confidence=need.confidence, words=signals.words, entities=entities,
             promotion=signals.spam and Act.ABUSE in acts, question=signals.question,

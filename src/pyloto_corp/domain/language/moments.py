@@ -1,0 +1,85 @@
+"""When to call back: the window a person gave ("amanhã de manhã", "segunda depois das 14h"),
+in local time, as ``AAAA-MM-DDTHH:MM/HH:MM`` (``corpus/slots/README.md``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+DAY = (8, 18)  # a day without a part of it: business hours
+PARTS = {"manha": (8, 12), "cedo": (8, 10), "tarde": (12, 18), "noite": (18, 21),
+         "almoco": (12, 13), "depois do almoco": (13, 18), "fim da tarde": (16, 18),
+         "final da tarde": (16, 18), "fim do dia": (16, 18), "final do dia": (16, 18)}  # fmt: skip
+WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
+LATEST = 21
+_PART = re.compile(
+    r"\b(depois do almoco|(?:fim|final) d[ao] (?:tarde|dia)|"
+    r"(?:de|pela|na|a|no periodo da|durante a|essa|esta|hoje a|amanha a|amanha de) "
+    r"(manha|tarde|noite)|(cedo|cedinho)|(?:hora do|no) (almoco)|(manha|tarde|noite)$)"
+)
+_GREETING = re.compile(r"\b(?:bom dia|boa tarde|boa noite|mais tarde|tarde demais)\b")
+_DAY = re.compile(r"\b(depois de amanha|amanha|hoje|" + "|".join(WEEKDAYS)
+                  + r")(?:[ -]feira)?\b")  # fmt: skip
+_HOUR = r"(\d{1,2})(?:(?:h|:| horas?)(\d{2})?)?"
+_AFTER = re.compile(r"\b(?:depois das?|a partir das?|apos as?|apos a?s?) " + _HOUR + r"\b")
+_BEFORE = re.compile(r"\b(?:antes das?|ate as?) " + _HOUR + r"\b")
+_BETWEEN = re.compile(r"\b(?:entre|das?) " + _HOUR + r" (?:e|as?|ate as?) " + _HOUR + r"\b")
+_AT = re.compile(r"\b(?:as|a|la pelas?|umas|por volta das?|pelas?) " + _HOUR + r"\b|\b"
+                 + r"(\d{1,2})(?:h|:)(\d{2})?\b")  # fmt: skip
+
+
+def _hour(raw: str | None, minutes: str | None = None) -> float | None:
+    if raw is None:
+        return None
+    value = int(raw)
+    return value + int(minutes or 0) / 60 if 0 <= value <= 23 else None
+
+
+def _hours(text: str) -> tuple[float, float] | None:
+    if (found := _BETWEEN.search(text)) and (a := _hour(*found.group(1, 2))) is not None:
+        b = _hour(*found.group(3, 4))
+        return (a, b) if b is not None and b > a else None
+    if (found := _AFTER.search(text)) and (a := _hour(*found.group(1, 2))) is not None:
+        return a, max(DAY[1], min(a + 3, LATEST)) if a >= DAY[1] else DAY[1]
+    if (found := _BEFORE.search(text)) and (b := _hour(*found.group(1, 2))) is not None:
+        return min(DAY[0], b - 1), b
+    if found := _AT.search(text):
+        at = _hour(found.group(1), found.group(2)) if found.group(1) else _hour(*found.group(3, 4))
+        return (at, at + 1) if at is not None else None
+    return None
+
+
+def _part(text: str) -> tuple[float, float] | None:
+    found = _PART.search(_GREETING.sub(" ", text))
+    if found is None:
+        return None
+    key = next(g for g in found.groups()[1:] if g) if any(found.groups()[1:]) else found.group(1)
+    key = "cedo" if key == "cedinho" else re.sub(r"^final", "fim", key)
+    return PARTS.get(key, PARTS.get(key.replace("fim da dia", "fim do dia")))
+
+
+def _day(text: str, today: date) -> date | None:
+    found = _DAY.search(_GREETING.sub(" ", text))
+    if found is None:
+        return None
+    word = found.group(1)
+    if word in ("hoje", "amanha", "depois de amanha"):
+        return today + timedelta({"hoje": 0, "amanha": 1}.get(word, 2))
+    ahead = (WEEKDAYS.index(word) - today.weekday()) % 7 or 7
+    return today + timedelta(ahead)
+
+
+def window(text: str, now: datetime) -> str | None:
+    """The call-back window in ``text`` (folded), or None when no time was given."""
+    hours, day = _hours(text) or _part(text), _day(text, now.date())
+    if hours is None and day is None:
+        return None
+    start, end = hours or DAY
+    if day is None:
+        day = now.date() if end > now.hour + now.minute / 60 else now.date() + timedelta(1)
+    return f"{day.isoformat()}T{_clock(start)}/{_clock(end)}"
+
+
+def _clock(hour: float) -> str:
+    whole = int(hour)
+    return f"{whole:02d}:{round((hour - whole) * 60):02d}"

@@ -1,0 +1,88 @@
+"""Numbers as people type them: digits ("2.500", "2,5 mil", "30k") and Portuguese words
+("vinte e cinco", "duzentos e cinquenta", "dois mil e quinhentos", "meia dúzia")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pyloto_corp.domain.language.normalize import fold
+
+UNITS = {"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4,
+         "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11,
+         "doze": 12, "treze": 13, "quatorze": 14, "catorze": 14, "quinze": 15,
+         "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezoito": 18, "dezenove": 19,
+         "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,
+         "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100, "cento": 100,
+         "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300,
+         "quatrocentos": 400, "quinhentos": 500, "quinhentas": 500, "seiscentos": 600,
+         "setecentos": 700, "oitocentos": 800, "novecentos": 900}  # fmt: skip
+SCALES = {"mil": 1000, "k": 1000, "milhao": 1_000_000, "milhoes": 1_000_000}
+_THOUSANDS = re.compile(r"(?<=\d)[.](?=\d{3}\b)")
+_DECIMAL = re.compile(r"(?<=\d),(?=\d)")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\$|%|/|\?")
+_SPLIT_UNIT = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int  # token span in the words
+    end: int
+    value: int
+
+
+def number_words(text: str) -> list[str]:
+    """Folded tokens that keep numbers whole ("R$ 2.500,00" → ["r", "$", "2500.00"])."""
+    plain = _DECIMAL.sub(".", _THOUSANDS.sub("", fold(text)))
+    plain = _THOUSANDS.sub("", plain)  # "1.000.000"
+    return _TOKEN.findall(_SPLIT_UNIT.sub(" ", plain))
+
+
+def _scaled(words: Sequence[str], j: int, value: float) -> tuple[float, int]:
+    if j < len(words) and words[j] in SCALES:
+        return value * SCALES[words[j]], j + 1
+    return value, j
+
+
+def _spelled(words: Sequence[str], i: int) -> tuple[float, int] | None:
+    """ "dois mil e quinhentos" → (2500, index after it)."""
+    total = current = 0.0
+    j, seen = i, False
+    while j < len(words):
+        word = words[j]
+        if word in ("meia", "uma", "duas") and j + 1 < len(words) and words[j + 1] == "duzia":
+            return {"meia": 6.0, "uma": 12.0, "duas": 24.0}[word], j + 2
+        if word in UNITS:
+            current, seen = current + UNITS[word], True
+        elif word in SCALES and (seen or word == "mil"):  # "umas mil pessoas"
+            total, current, seen = total + (current or 1) * SCALES[word], 0.0, True
+        elif word == "e" and seen and j + 1 < len(words) and words[j + 1] in UNITS:
+            pass
+        else:
+            break
+        j += 1
+    return (total + current, j) if seen else None
+
+
+def numbers(words: Sequence[str]) -> list[Number]:
+    """Every number in ``words`` (from ``number_words``), in order."""
+    found: list[Number] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word[0].isdigit():
+            value, j = _scaled(words, i + 1, float(word))
+        elif (spelled := _spelled(words, i)) is not None:
+            value, j = spelled
+        else:
+            i += 1
+            continue
+        found.append(Number(i, j, round(value)))
+        i = j
+    return found
+
+
+def first_number(text: str) -> int | None:
+    found = numbers(number_words(text))
+    return found[0].value if found else None
