@@ -27,7 +27,7 @@ SCRIPTS = {
     ),
     "PYLOTO_ENTREGA_MERCHANT_SIGNUP": (
         ["quero cadastrar minha loja no pyloto entrega", "Loja Bela", "Curitiba",
-         "uns 30 pedidos por semana", "sim"],
+         "loja de roupas", "uns 30 pedidos por semana", "sim"],  # "minha loja": which kind?
         Outcome.HANDOFF_HUMAN, "entrega_commercial", "medium",
     ),
     "PYLOTO_ENTREGA_DRIVER_SIGNUP": (

@@ -58,7 +58,7 @@ def test_months_are_added_on_the_calendar() -> None:
      ("hoje a noite", "2026-12-04T18:00/21:00"), ("amanha", "2026-12-05T08:00/18:00"),
      ("segunda", "2026-12-07T08:00/18:00"), ("segunda depois das 14h", "2026-12-07T14:00/18:00"),
      ("as 15h", "2026-12-04T15:00/16:00"), ("depois do almoco", "2026-12-04T13:00/18:00"),
-     ("segunda feira as 9h30", "2026-12-07T09:30/10:30"), ("amanha cedo", "2026-12-05T08:00/10:00"),
+     ("segunda feira as 9h30", "2026-12-07T09:30/10:30"), ("amanha cedo", "2026-12-05T08:00/12:00"),
      ("entre 14 e 16", "2026-12-04T14:00/16:00"), ("quinta de tarde", "2026-12-10T12:00/18:00"),
      ("depois das 19", "2026-12-04T19:00/21:00"), ("amanha antes das 10", "2026-12-05T08:00/10:00"),
      ("no fim da tarde", "2026-12-04T16:00/18:00"), ("hora do almoco", "2026-12-04T12:00/13:00"),

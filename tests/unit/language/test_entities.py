@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
-from pyloto_corp.domain.language.amounts import people_listed
 from pyloto_corp.domain.language.entities import extract, person_name
 from pyloto_corp.domain.language.numbers import first_number, number_words
+from pyloto_corp.domain.language.people import people_listed
 
 gazetteer = bundled_gazetteer()
 TODAY = date(2026, 12, 4)  # a Friday, as in corpus/slots/README.md

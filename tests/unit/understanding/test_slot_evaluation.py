@@ -18,7 +18,8 @@ LINES = [
     {"id": "d", "slot": "budget", "text": "prefiro não dizer", "expected": "unknown"},
     {"id": "e", "slot": "volume", "intent": "PYLOTO_ENTREGA_MERCHANT_SIGNUP",
      "text": "uns 30 pedidos por semana", "expected": "30/semana"},
-    {"id": "f", "slot": "followup", "text": "amanha de manha", "expected": "2026-12-05T08:00/12:00"},
+    {"id": "f", "slot": "followup", "text": "amanha de manha",
+     "expected": "2026-12-05T08:00/12:00"},
     {"id": "g", "slot": "role", "text": "sou sócio", "expected": "partner"},
     {"id": "h", "slot": "deadline", "at": "2027-01-10T09:00:00-03:00", "text": "fim do mês",
      "expected": "2027-01-31"},
@@ -82,7 +83,8 @@ def test_values_compare_by_type_and_spacing() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "value", "text"),
-    [("deadline", "2027-03-31", "até 31/03/2027"), ("deadline", "urgente", "urgente (o quanto antes)"),
+    [("deadline", "2027-03-31", "até 31/03/2027"),
+     ("deadline", "urgente", "urgente (o quanto antes)"),
      ("budget", 30000, "R$ 30.000"), ("volume", "10-15/dia", "10 a 15 por dia"),
      ("vehicle", "a pe", "a pé"), ("availability", ["manhã", "noite"], "manhã, noite"),
      ("budget", "unknown", "não informado"), ("text", "oi", "oi")],

@@ -98,6 +98,9 @@ def lead_fields(
     if first_contact and contact is not None:
         fields |= {k: v for k, v in (("phone", contact.phone), ("user_id", contact.user_id)) if v}
     session = step.session
+    said = session.context.get("profile", {})
+    earlier = before.context.get("profile", {}) if before is not None else {}
+    fields |= {k: v for k, v in said.items() if v not in (None, "") and earlier.get(k) != v}
     known = before.slots if before is not None else {}
     for slot, name in PROFILE_FIELDS.items():
         value = session.slots.get(slot)

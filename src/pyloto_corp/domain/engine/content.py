@@ -13,7 +13,7 @@ from pyloto_corp.domain.language.normalize import tokens
 
 SLOT_KINDS = frozenset(
     {"text", "name", "city", "count", "volume", "deadline", "vehicle", "availability",
-     "channels", "business", "budget"}
+     "channels", "business", "budget", "company"}
 )  # fmt: skip
 MENU_TITLE_MAX, MENU_DESCRIPTION_MAX, MENU_ROWS_MAX = 24, 72, 10
 BUTTON_TITLE_MAX = 20

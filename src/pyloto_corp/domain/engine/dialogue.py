@@ -41,6 +41,8 @@ class Dialogue:
         if intent is Intent.INSTITUTIONAL:
             return self.resolve(flow, Outcome.SELF_SERVE_INFO)
         form.learn(flow, entities)
+        if source == "classifier":  # the need in the person's own words
+            form.learn_described(flow)
         form.ask_next(flow)
 
     def _not_started(self, flow: Flow, fallback: Action | None) -> None:

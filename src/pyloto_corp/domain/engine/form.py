@@ -14,7 +14,7 @@ from pyloto_corp.domain.engine.reading import (
     MORE_YES,
     local_time,
 )
-from pyloto_corp.domain.engine.slots import prefill
+from pyloto_corp.domain.engine.slots import described, prefill
 from pyloto_corp.domain.engine.summary import summarize
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.dates import is_urgent
@@ -48,6 +48,12 @@ def learn(flow: Flow, entities: Entities) -> None:
         flow.remember(urgent=True)
     if entities.role:
         flow.remember(role=entities.role)
+
+
+def learn_described(flow: Flow) -> None:
+    """The first message described the need: its free-text slots are not asked again."""
+    found = described(_slots(flow), flow.turn.text or "")
+    flow.update(slots={**found, **flow.session.slots})
 
 
 def amend(flow: Flow, entities: Entities) -> None:

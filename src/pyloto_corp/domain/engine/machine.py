@@ -15,6 +15,7 @@ from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.guards import Guards
 from pyloto_corp.domain.engine.opening import Opening
 from pyloto_corp.domain.engine.policy import PolicyPack
+from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.reading import read_choice, reading_context
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.engine.states import States
@@ -66,6 +67,7 @@ class Engine:
             return step
         if not self.guards.repeated(flow.session):
             self.states.dispatch(flow, reading)
+            remember_profile(flow, reading)
         flow.escalate()
         return step
 

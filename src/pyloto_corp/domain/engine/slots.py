@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
@@ -24,3 +25,25 @@ def prefill(slots: tuple[Slot, ...], entities: Entities) -> dict[str, Any]:
 def read_answer(slot: Slot, text: str, gazetteer: Gazetteer) -> Any:
     """The slot's value in a direct answer, or None when the answer does not fit."""
     return fits(slot.kind, text, gazetteer)
+
+
+DESCRIBED_WORDS = 20  # a first message this long describes the need in the person's words
+MAX_DESCRIBED = 300
+_FEATURES = re.compile(
+    r"\b(?:precisa(?:ria)? ter|tem que ter|teria que ter|que tenha|precisa fazer)\s+(.{6,160}?)"
+    r"(?=\s+(?:seriam|serao|sao|somos|e a gente|a gente|pra|para|umas?|uns|ate)\b|[.;!?]|$)",
+    re.IGNORECASE,
+)
+
+
+def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
+    """A long first message ("a gente precisa de um sistema pra agenda... precisa ter agenda,
+    lembrete e prontuário") answers what the need is, and often its features."""
+    if len(text.split()) < DESCRIBED_WORDS:
+        return {}
+    names, found = {s.name for s in slots}, {}
+    if "problem" in names:
+        found["problem"] = " ".join(text.split())[:MAX_DESCRIBED]
+    if "features" in names and (features := _FEATURES.search(text)):
+        found["features"] = features.group(1).strip(" ,")
+    return found

@@ -14,7 +14,7 @@ from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
-SHORT_ANSWER_WORDS = 4
+SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
 FORM_STATES = ("collecting", "confirming", "correcting")
 
 

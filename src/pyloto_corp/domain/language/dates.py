@@ -23,20 +23,22 @@ _FLEXIBLE = re.compile(
     r"\b(?:sem pressa|sem prazo|nao tenho prazo|nao tem prazo|tanto faz|sem data|quando der|"
     r"quando puder|nenhuma pressa|nao tenho pressa|nao tem pressa|prazo livre|sem urgencia)\b"
 )
-_DAY_WORD = re.compile(r"\b(?:pra|para|ate) (depois de amanha|amanha|hoje)\b|"
+_DAY_WORD = re.compile(r"\b(?:pra|para|ate|chegar|entregar|pronto|pronta) (depois de amanha|"
+                       r"amanha|hoje)\b|"
                        r"\b(depois de amanha|amanha|hoje) mesmo\b")  # fmt: skip
 _ALONE = re.compile(r"^(?:e |so )?(?:pra |para |ate )?(depois de amanha|amanha|hoje)$")
 _WEEK = re.compile(r"\b(?:essa|esta|nessa|nesta) semana|(semana que vem|proxima semana)\b")
 _NUMBER = r"(\d+|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|doze|quinze|vinte)"
 _RELATIVE = re.compile(
-    r"(?:^|\b(?:em|daqui|dentro de|uns|umas|mais ou menos|tipo|prazo de|ate|no maximo|a|e)"
+    r"(?:^|\b(?:em|daqui|dentro de|uns|umas|mais ou menos|tipo|prazo de|prazo|ate|no maximo|"
+    r"sao|seria|seriam|leva|levar|\d+ a|\d+ ou)"
     r"(?: a| uns| umas)? )" + _NUMBER + r" (dia|semana|mes|meses|ano)s?\b"
 )
 _WORDS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5,
           "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "doze": 12, "quinze": 15,
           "vinte": 20}  # fmt: skip
-_MONTH = re.compile(r"(?:\b(inicio|comeco|meados|meio|fim|final) (?:de |do mes de )?|"
-                    r"\b(?:ate|em|pra|para|antes de|mes de|la pra|no maximo) |^)(" + _M
+_MONTH = re.compile(r"(?:\b(inicio|comeco|meados|meio|fim|final|antes) (?:de |do mes de )?|"
+                    r"\b(?:ate|em|pra|para|mes de|la pra|no maximo) |^)(" + _M
                     + r")\b")  # fmt: skip
 _DATE = re.compile(
     r"\b(\d{1,2})\s*(?:/|-|de )\s*(\d{1,2}|" + _M + r")\b|"
@@ -45,7 +47,10 @@ _DATE = re.compile(
 _DAY_OF_MONTH = re.compile(r"\b(?:ate o|ate|pro|para o|pra|no) dia (\d{1,2})\b")
 _THIS = re.compile(r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (mes|ano)(?: que vem)?\b")
 _NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
-_CHRISTMAS = re.compile(r"\b(?:ate o |antes do |pro |para o )?natal\b")
+_WEEKDAY = re.compile(r"\b(?:ate|pra|para|na|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"
+                      r"domingo)(?:[ -]feira)?\b")  # fmt: skip
+WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
+_CHRISTMAS = re.compile(r"\b(?:ate o|antes do|pro|para o|pra o|no) natal\b")
 
 
 def month_end(year: int, month: int) -> date:
@@ -82,6 +87,11 @@ def deadline(text: str, today: date, *, answer: bool = False) -> str | None:
     return found.isoformat() if found else None
 
 
+def is_flexible(text: str) -> bool:
+    """ "tanto faz", "sem pressa": no deadline, which is an answer to "para quando?"."""
+    return _FLEXIBLE.search(text) is not None
+
+
 def is_urgent(value: object, today: date) -> bool:
     """ "urgente", or a last day at most two weeks away."""
     if value == URGENT:
@@ -111,7 +121,8 @@ def _calendar(text: str, today: date) -> date | None:
     if found := _MONTH.search(text):
         month = MONTHS.index(found.group(2)) + 1
         part = {"inicio": 10, "comeco": 10, "meados": 15, "meio": 15}.get(found.group(1) or "")
-        return _upcoming(today, month, part)
+        before = timedelta(1) if found.group(1) == "antes" else timedelta(0)
+        return _upcoming(today, month, 1 if before else part) - before  # "antes de fevereiro"
     if found := _NEXT.search(text):
         if "mes" in found.group(1):
             return month_end(*divmod_month(today, 1))
@@ -143,7 +154,7 @@ def _part(today: date, part: str, unit: str, next_one: bool) -> date:
 
 
 def _relative(text: str, today: date) -> date | None:
-    every = list(_RELATIVE.finditer(text))
+    every = [m for m in _RELATIVE.finditer(text) if not text[: m.start()].endswith("nao ")]
     if not every:
         return None
     found = every[-1]  # "2 a 3 meses": the last figure is the deadline
@@ -162,6 +173,8 @@ def _near(text: str, today: date) -> date | None:
             ahead = 0 if day >= today.day else 1
             year, month = divmod_month(today, ahead)
             return date(year, month, min(day, month_end(year, month).day))
+    if found := _WEEKDAY.search(text):  # "até quarta": the next one
+        return today + timedelta((WEEKDAYS.index(found.group(1)) - today.weekday()) % 7 or 7)
     if found := _WEEK.search(text):
         sunday = today + timedelta(6 - today.weekday())
         return sunday + timedelta(7) if found.group(1) else sunday

@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 DAY = (8, 18)  # a day without a part of it: business hours
-PARTS = {"manha": (8, 12), "cedo": (8, 10), "tarde": (12, 18), "noite": (18, 21),
+PARTS = {"manha": (8, 12), "cedo": (8, 12), "tarde": (12, 18), "noite": (18, 21),
          "almoco": (12, 13), "depois do almoco": (13, 18), "fim da tarde": (16, 18),
          "final da tarde": (16, 18), "fim do dia": (16, 18), "final do dia": (16, 18)}  # fmt: skip
 WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
@@ -24,7 +24,7 @@ _HOUR = r"(\d{1,2})(?:(?:h|:| horas?)(\d{2})?)?"
 _AFTER = re.compile(r"\b(?:depois das?|a partir das?|apos as?|apos a?s?) " + _HOUR + r"\b")
 _BEFORE = re.compile(r"\b(?:antes das?|ate as?) " + _HOUR + r"\b")
 _BETWEEN = re.compile(r"\b(?:entre|das?) " + _HOUR + r" (?:e|as?|ate as?) " + _HOUR + r"\b")
-_AT = re.compile(r"\b(?:as|a|la pelas?|umas|por volta das?|pelas?) " + _HOUR + r"\b|\b"
+_AT = re.compile(r"\b(?:as|la pelas?|umas|por volta das?|pelas?) " + _HOUR + r"\b|\b"
                  + r"(\d{1,2})(?:h|:)(\d{2})?\b")  # fmt: skip
 
 
@@ -59,9 +59,10 @@ def _part(text: str) -> tuple[float, float] | None:
 
 
 def _day(text: str, today: date) -> date | None:
-    found = _DAY.search(_GREETING.sub(" ", text))
-    if found is None:
+    every = list(_DAY.finditer(_GREETING.sub(" ", text)))
+    if not every:
         return None
+    found = every[-1]  # "hoje não dá, me liga quarta": the day that is meant comes last
     word = found.group(1)
     if word in ("hoje", "amanha", "depois de amanha"):
         return today + timedelta({"hoje": 0, "amanha": 1}.get(word, 2))

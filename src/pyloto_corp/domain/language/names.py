@@ -10,6 +10,12 @@ from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.profile import STOP
 
 _NAME = r"([^\W\d_]{2,}(?:\s+(?:d[aeo]s?\s+)?[^\W\d_]{2,}){0,2})"
+_CAPITALIZED = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][a-zà-ÿ]+){0,2})"
+# "sou Ricardo Albuquerque", "Oi, Marcos aqui": a capitalized name with no article.
+_BARE = re.compile(
+    r"\b(?:[Ss]ou|[Ee]u sou)\s+" + _CAPITALIZED + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
+    r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?" + _CAPITALIZED + r"\s+aqui\b"
+)
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
     r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:)\s+" + _NAME
@@ -17,12 +23,13 @@ _INTRO = re.compile(
     + _NAME + r"|\b(?:é|e|eh) (?:o|a) " + _NAME + r"(?= (?:aqui|falando))",
     re.IGNORECASE,
 )  # fmt: skip
-_LINKS = frozenset(("da", "das", "de", "do", "dos"))
+_LINKS = frozenset(("das", "de", "dos"))  # "da"/"do" more often start a company: "Ana da Zetta"
+FILLERS = frozenset(("viu", "ne", "ta", "blz", "beleza", "entao", "mesmo", "ok", "aqui"))
 
 
 def person_name(text: str, gazetteer: Gazetteer) -> str | None:
     """The name after an introduction; never a role, a job, a business or a filler."""
-    found = _INTRO.search(text)
+    found = _INTRO.search(text) or _BARE.search(text)
     if found is None:
         return None
     said = next(g for g in found.groups() if g)
@@ -32,16 +39,22 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
         if low in _LINKS and parts:
             parts.append(word.lower())
             continue
-        if not_a_name(low, gazetteer):
+        if low in FILLERS or not_a_name(low, gazetteer, first=not parts):
             break
         parts.append(word)
     while parts and fold(parts[-1]) in _LINKS:
         parts.pop()
-    return " ".join(p if p in _LINKS else p[:1].upper() + p[1:] for p in parts) or None
+    return " ".join(p if p in _LINKS else _capitalized(p) for p in parts) or None
 
 
-def not_a_name(low: str, gazetteer: Gazetteer) -> bool:
+def _capitalized(word: str) -> str:
+    return word.capitalize() if word.isupper() else word[:1].upper() + word[1:]
+
+
+def not_a_name(low: str, gazetteer: Gazetteer, *, first: bool = True) -> bool:
+    """A role, a business, a vehicle; a city only as the first word ("Rafaela dos Santos")."""
     return (
         low in gazetteer.not_names or low in STOP or low in gazetteer.business_kinds
-        or low in gazetteer.roles or low in gazetteer.vehicles or (low,) in gazetteer.cities
+        or low in gazetteer.roles or low in gazetteer.vehicles
+        or (first and (low,) in gazetteer.cities)
     )  # fmt: skip

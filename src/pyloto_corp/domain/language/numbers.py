@@ -21,7 +21,7 @@ UNITS = {"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro"
 SCALES = {"mil": 1000, "k": 1000, "milhao": 1_000_000, "milhoes": 1_000_000}
 _THOUSANDS = re.compile(r"(?<=\d)[.](?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d),(?=\d)")
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\$|%|/|\?")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\$|%|/|\?|-")
 _SPLIT_UNIT = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 
 

@@ -10,10 +10,31 @@ from dataclasses import dataclass
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold
 
-_WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()]")
-OWNERSHIP = frozenset(("minha", "meu", "nossa", "nosso", "tenho", "temos", "uma", "um", "da",
-                       "do", "na", "no", "somos", "dono", "dona", "socio", "socia", "abri",
-                       "montei", "toco", "tocamos", "gerencio", "administro"))  # fmt: skip
+WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()]")
+OWNERSHIP = frozenset(("minha", "meu", "nossa", "nosso", "tenho", "temos", "uma", "um",
+                       "somos", "dono", "dona", "socio", "socia", "abri", "montei", "toco",
+                       "tocamos", "gerencio", "administro", "e", "eh"))  # fmt: skip
+PASSING = frozenset(
+    (
+        "dps",
+        "depois",
+        "antes",
+        "vou",
+        "indo",
+        "volto",
+        "saio",
+        "sai",
+        "chego",
+        "perto",
+        "frente",
+        "lado",
+        "porta",
+        "saindo",
+        "voltando",
+        "fila",
+    )
+)
+GENERIC = frozenset(("empresa", "loja", "negocio", "comercio", "firma", "lojinha"))
 OWNED = frozenset(("tenho", "temos", "abri", "montei", "toco", "tocamos"))  # "minha loja": maybe
 DEFINITE = frozenset(("da", "do", "na", "no", "a", "o"))
 AT = frozenset(("da", "do", "na", "no"))  # "sou da Zetta"; "sou a Ana" is a name
@@ -30,6 +51,25 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
 ROLE_CUES = frozenset(("sou", "como", "cargo", "atuo", "trabalho", "sendo", "eh", "e", "eu"))
 NOT_ROLE_BEFORE = frozenset(("meu", "minha", "com", "o", "os", "pro", "pra", "ao", "seu", "sua"))
 MAX_NAME = 5
+ADJECTIVE_ENDINGS = (
+    "ica",
+    "ico",
+    "aria",
+    "ario",
+    "ina",
+    "al",
+    "ar",
+    "iva",
+    "ivo",
+    "eira",
+    "eiro",
+    "ana",
+    "ano",
+    "ilo",
+    "ila",
+    "osa",
+    "oso",
+)  # "clínica odontológica"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,89 +81,44 @@ class Said:
 
     @classmethod
     def of(cls, text: str) -> Said:
-        raw = tuple(_WORD.findall(text))
+        raw = tuple(WORD.findall(text))
         return cls(raw, tuple(fold(w) for w in raw))
 
 
-def business_kind(said: Said, gazetteer: Gazetteer) -> tuple[int, str] | None:
-    """ "tenho uma loja de roupas" → (index, "loja de roupas"), in the person's spelling."""
-    for i, word in enumerate(said.low):
-        if word in gazetteer.business_kinds and OWNERSHIP & set(said.low[max(0, i - 3) : i]):
+def _owned(low: Sequence[str], i: int, gazetteer: Gazetteer) -> bool:
+    """ "tenho uma clínica", "minha loja", "o whatsapp da hamburgueria"; not a place one
+    goes to ("depois da escola")."""
+    if OWNERSHIP & set(low[max(0, i - 3) : i]):
+        return True
+    return i > 1 and low[i - 1] in AT and low[i - 2] not in PASSING
+
+
+def business_kind(said: Said, gazetteer: Gazetteer) -> tuple[int, str | None] | None:
+    """ "tenho uma loja de roupas" → (index, "loja de roupas"), in the person's spelling;
+    a generic "minha empresa" says it is a business but not which kind (None)."""
+    low = said.low
+    for i, word in enumerate(low):
+        if word in gazetteer.business_kinds and _owned(low, i, gazetteer):
             end = i + 1
-            if end + 1 < len(said.low) and said.low[end] in ("de", "do", "da") and (
-                said.low[end + 1] not in STOP and said.low[end + 1].isalpha()
-                and not _capital(said.raw[end + 1])):  # fmt: skip
+            if end + 1 < len(low) and low[end] in ("de", "do", "da") and (
+                low[end + 1] not in STOP and low[end + 1].isalpha()
+                and not capital(said.raw[end + 1])):  # fmt: skip
                 end += 2
-                if end < len(said.low) and _adjective(said, end):
-                    end += 1
+            if end < len(low) and _adjective(said, end):
+                end += 1
+            if end == i + 1 and word in GENERIC:
+                return i, None
             return i, " ".join(said.raw[i:end]).lower()
     return None
 
 
 def _adjective(said: Said, at: int) -> bool:
     word = said.low[at]
-    return (
-        word.isalpha()
-        and word not in STOP | LINKS
-        and word.endswith(("a", "o", "as", "os", "ina", "il", "al"))
-    )
+    return word.isalpha() and word not in STOP | LINKS and word.endswith(ADJECTIVE_ENDINGS)
 
 
-def _capital(word: str) -> bool:
+def capital(word: str) -> bool:
     return word[:1].isupper()
-
-
-def company(said: Said, gazetteer: Gazetteer) -> str | None:
-    """The company's name: after its kind ("padaria Pão Quente"), after "se chama", or the
-    place the person works at ("sou da Zetta")."""
-    low = said.low
-    for i, word in enumerate(low):
-        if word in gazetteer.business_kinds:
-            definite = i > 0 and low[i - 1] in DEFINITE
-            name = _name_at(said, i + 1, gazetteer, cued=definite)
-            if name is None and _named_at(low, i + 1) is not None:
-                name = _name_at(said, _named_at(low, i + 1) or 0, gazetteer, cued=True)
-            if name is not None:
-                return f"{_title(said.raw[i])} {name}" if definite else name
-        at_work = word in WORKS_AT and i + 2 < len(low) and low[i + 1] in AT
-        if at_work and low[i + 2] not in gazetteer.business_kinds and _capital(said.raw[i + 2]):
-            return _name_at(said, i + 2, gazetteer, cued=True)
-    return None
-
-
-def _named_at(low: Sequence[str], at: int) -> int | None:
-    for phrase in NAMED:
-        size = len(phrase.split())
-        if tuple(low[at : at + size]) == tuple(phrase.split()):
-            return at + size
-    return None
-
-
-def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -> str | None:
-    """Up to five words of a name; lower-case ones only after a cue ("se chama")."""
-    words: list[str] = []
-    for raw, low in zip(said.raw[at : at + MAX_NAME], said.low[at : at + MAX_NAME], strict=True):
-        if not raw[0].isalnum() or (low in STOP and not (words and low in LINKS)):
-            break
-        if not words and (low in LINKS or low in gazetteer.business_kinds):
-            break
-        if not (cued or _capital(raw) or (words and low in LINKS)):
-            break
-        if places_word(low, gazetteer) and words and words[-1].lower() in LINKS:
-            words.pop()  # "Pão Quente de Castro": the city is no part of the name
-            break
-        words.append(raw)
-    while words and fold(words[-1]) in LINKS:
-        words.pop()
-    return " ".join(_title(w) if w.islower() else w for w in words) or None
-
-
-def places_word(low: str, gazetteer: Gazetteer) -> bool:
-    return (low,) in gazetteer.cities or low in gazetteer.states
-
-
-def _title(word: str) -> str:
-    return word if fold(word) in LINKS else word[:1].upper() + word[1:]
 
 
 def role(said: Said, gazetteer: Gazetteer) -> str | None:
@@ -134,7 +129,8 @@ def role(said: Said, gazetteer: Gazetteer) -> str | None:
         code = gazetteer.roles.get(word)
         if code is None or (i and low[i - 1] in NOT_ROLE_BEFORE and low[i - 2 : i - 1] != ("sou",)):
             continue
-        if ROLE_CUES & set(low[max(0, i - 3) : i]) or i == 0:
+        of_a_business = low[i + 1 : i + 2] in (("da",), ("do",), ("de",), ("na",), ("no",))
+        if ROLE_CUES & set(low[max(0, i - 5) : i]) or i == 0 or of_a_business:
             return code
     kind = business_kind(said, gazetteer)
     if kind is not None and OWNED & set(low[max(0, kind[0] - 3) : kind[0]]):

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
+from pyloto_corp.domain.language.dates import FLEXIBLE, is_flexible
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
@@ -19,7 +20,7 @@ from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, fits, plain
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 # Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment"})
-PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget"})
+PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company"})
 
 
 class Answers:
@@ -61,6 +62,8 @@ class Answers:
     def _clause(
         self, clause: str, words: list[str], kind: str, s: Signals, today: date | None
     ) -> Any:
+        if kind == "deadline" and is_flexible(" ".join(words)):
+            return FLEXIBLE  # "tanto faz", "sem pressa": an answer to "para quando?"
         if not words or covered(words, *self._empty):
             return None
         if kind in PUT_ASIDE_KINDS and self.cues.deflect.starts(words):

@@ -38,9 +38,18 @@ def found_fields(reading: TurnReading) -> dict[str, Any]:
     entities = reading.entities
     found: Mapping[str, Any] = entities.found() if entities is not None else {}
     values = {f: _plain(found[e]) for f, e in ENTITY.items() if e in found}
-    if reading.when_window and Act.FOLLOWUP_REQUEST in reading.acts:
+    if reading.when_window and (Act.FOLLOWUP_REQUEST in reading.acts or _calls(reading)):
         values["followup"] = reading.when_window
     return values
+
+
+CALL_BACK = frozenset(
+    ("liga", "ligar", "ligue", "chama", "retorna", "retornar", "contato", "ser", "horario", "hora")
+)  # "pode ser às 15h", "me liga segunda"
+
+
+def _calls(reading: TurnReading) -> bool:
+    return bool(CALL_BACK & set(reading.words))
 
 
 def answered(reading: TurnReading) -> Any:

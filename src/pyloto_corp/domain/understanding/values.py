@@ -6,7 +6,9 @@ import re
 from datetime import date
 from typing import Any
 
-from pyloto_corp.domain.language import amounts, dates
+from pyloto_corp.domain.language import amounts, dates, people
+from pyloto_corp.domain.language.companies import company_answer
+from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.entities import said as said_words
 from pyloto_corp.domain.language.gazetteer import Gazetteer
@@ -14,6 +16,7 @@ from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.fallbacks import first_part, loose
 
 MAX_NAME_WORDS = 4
+_KIND_LEAD = re.compile(r"^(?:(?:é|e|eh|somos|sou|tenho|temos) )?(?:uma?|o|a) ", re.IGNORECASE)
 _NAME_LINKS = frozenset(("da", "das", "de", "do", "dos", "e"))
 PLACE = re.compile(r"^[^\W\d_][^\W\d_ '.-]*(?:[ '.-][^\W\d_]+){0,4}$")
 MIN_TEXT_LETTERS = 3
@@ -27,7 +30,7 @@ SLOT_ENTITIES = {
     "message_volume": "volume", "delivery_volume": "volume", "segment": "business_kind",
     "business_type": "business_kind", "company": "business_name", "budget": "budget",
 }  # fmt: skip
-FREE_KINDS = frozenset({"text", "name", "city", "business"})
+FREE_KINDS = frozenset({"text", "name", "city", "business", "company"})
 
 
 def fits(
@@ -38,7 +41,10 @@ def fits(
     ``strict``: only a value recognised as such (a known city, a number...), never the
     free text itself (for a clause that is a question).
     """
-    value = _fits(kind, text, gazetteer, strict=strict, today=today)
+    split = self_corrected(text)  # "são 10, não pera, 12": the later value
+    value = _fits(kind, split[1], gazetteer, strict=strict, today=today) if split else None
+    if value is None:
+        value = _fits(kind, split[0] if split else text, gazetteer, strict=strict, today=today)
     if value is None and not strict:
         clean = " ".join(text.split())[:MAX_FREE_TEXT]
         return loose(kind, clean)
@@ -49,18 +55,26 @@ def _fits(kind: str, text: str, gazetteer: Gazetteer, *, strict: bool, today: da
     entities = extract(text, gazetteer, today)
     clean = " ".join(text.split())[:MAX_FREE_TEXT]
     if strict and kind in FREE_KINDS:
-        return {"name": entities.name, "city": entities.city,
+        return {"name": entities.name, "city": entities.city, "company": entities.business_name,
                 "business": entities.business_kind}.get(kind)  # fmt: skip
     if kind == "text":
         return clean if sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS else None
     if kind == "name":
         return entities.name or _bare_name(first_part(clean, "name"), gazetteer)
+    if kind in ("city", "company", "deadline"):
+        return _place_or_time(kind, clean, entities, gazetteer, today)
+    return _from_entities(kind, entities, clean, text, strict=strict)
+
+
+def _place_or_time(
+    kind: str, clean: str, entities: Entities, gazetteer: Gazetteer, today: date | None
+) -> Any:
     if kind == "city":
         return _city(clean, entities, gazetteer)
-    if kind == "deadline":
-        flat = " ".join(said_words(text, gazetteer))
-        return dates.deadline(flat, today, answer=True) if today is not None else None
-    return _from_entities(kind, entities, clean, text, strict=strict)
+    if kind == "company":
+        return company_answer(clean, gazetteer)
+    flat = " ".join(said_words(clean, gazetteer))
+    return dates.deadline(flat, today, answer=True) if today is not None else None
 
 
 def _city(clean: str, entities: Entities, gazetteer: Gazetteer) -> str | None:
@@ -75,7 +89,7 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
     """``strict`` (a question, "2 mil? 10 mil?"): a figure must say what it counts."""
     answer = not strict
     by_kind = {
-        "count": lambda: entities.user_count or amounts.user_count(text, answer=answer),
+        "count": lambda: entities.user_count or people.user_count(text, answer=answer),
         "volume": lambda: amounts.volume(text, answer=answer),
         "vehicle": lambda: entities.vehicle,
         "availability": lambda: plain(entities.availability) or None,
@@ -85,7 +99,8 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
     if kind in by_kind:
         return by_kind[kind]()
     letters = sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS  # "business"
-    return entities.business_kind or (clean if letters else None)
+    kind = _KIND_LEAD.sub("", clean).strip(" .!").lower()
+    return entities.business_kind or (kind if letters and kind else None)
 
 
 def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:

@@ -1,0 +1,24 @@
+"""The contact's profile from any message that says it ("sou o Marcos, da Pizzaria Forno,
+de Londrina"): kept in the session so the team gets it even when no form asked for it."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+# Extractor's name → the profile's (``records.LeadProfile``).
+PROFILE = {"name": "name", "city": "city", "business_name": "business_name",
+           "is_business": "is_business", "role": "role"}  # fmt: skip
+
+
+def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
+    """What the message says about who is writing; a later value replaces an earlier one."""
+    if reading is None or reading.entities is None or reading.question:
+        return
+    if reading.has(Act.ABUSE, Act.OTHER_LANGUAGE):
+        return
+    found = reading.entities.found()
+    said = {key: found[name] for name, key in PROFILE.items() if name in found}
+    if said:
+        known = flow.session.context.get("profile", {})
+        flow.remember(profile={**known, **said})

@@ -1,0 +1,105 @@
+"""How many people will use it: "12 funcionários", "somos 6", "5 vão usar", "3 sócios e 6
+vendedores", "eu, meu sócio e 3 funcionários"; in an answer, the figure itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pyloto_corp.domain.language.amounts import (
+    PEOPLE,
+    is_phone,
+    money,
+    people_after,
+    period_after,
+    upper_of,
+)
+from pyloto_corp.domain.language.numbers import Number, number_words, numbers
+
+LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos"))
+USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria"))
+LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
+LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas")
+GROUP_GAP = 3
+MAX_FIGURE = 10_000_000
+
+
+def user_count(text: str, *, answer: bool = False) -> int | None:
+    words = number_words(text)
+    found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
+             and (answer or words[n.start] not in ("um", "uma"))]  # fmt: skip
+    team = people_listed(words)
+    if team is not None:
+        return team
+    for i, n in enumerate(found):  # "5 vão usar", "vai usar umas 6 pessoas"
+        upper = upper_of(found, words, i)
+        if USING & set(words[upper.end : upper.end + 4] + words[max(0, n.start - 3) : n.start]):
+            return min(upper.value + _and_me(words, upper.end), MAX_FIGURE)
+    groups = _groups(found, words)
+    if groups:
+        return min(groups, MAX_FIGURE)
+    said = next((upper_of(found, words, i) for i, n in enumerate(found)
+                 if _we_are(words, n.start)), None)  # fmt: skip
+    if said is not None or not answer:
+        return said.value if said else None
+    usable = [i for i, n in enumerate(found) if not period_after(words, n.end)]
+    return upper_of(found, words, usable[0]).value if usable else None
+
+
+def _groups(found: list[Number], words: Sequence[str]) -> int | None:
+    """ "3 sócios e 6 vendedores" → 9; "6 garçons e eu" → 7; "12 funcionários" → 12."""
+    total, last, i = 0, None, 0
+    while i < len(found):
+        upper = upper_of(found, words, i)
+        start, i = found[i].start, found.index(upper) + 1
+        if not people_after(words, upper.end):
+            continue
+        if last is not None and start - last > GROUP_GAP:
+            break
+        total, last = total + upper.value, upper.end + 1
+    return total + _and_me(words, last) if total else None
+
+
+def _and_me(words: Sequence[str], end: int | None) -> int:
+    following = list(words[end : end + 4]) if end is not None else []
+    return 1 if following[:2] == ["e", "eu"] or following[1:3] == ["e", "eu"] else 0
+
+
+def _we_are(words: Sequence[str], start: int) -> bool:
+    """ "somos 6", "somos em 3", "os frentistas, são uns 25"."""
+    before = [w for w in words[max(0, start - 3) : start] if w not in ("em", "uns", "umas")]
+    if before[-1:] in (["somos"], ["seriamos"], ["seremos"]):
+        return True
+    earlier = words[max(0, start - 6) : start]
+    return before[-1:] == ["sao"] and any(w.startswith(PEOPLE) for w in earlier)
+
+
+def people_listed(words: Sequence[str]) -> int | None:
+    """ "só eu" → 1; "eu, meu sócio e 3 funcionários" → 5; "quem vai usar sou eu e mais dois"
+    → 3; "usado por mim, minha esposa e dois funcionários" → 4; None when the others are not
+    counted ("eu e meus funcionários")."""
+    for at, word in enumerate(words):
+        me = word == "eu" or (word == "mim" and words[at - 1 : at] == ["por"])
+        if me and (at <= 2 or words[at - 1] in LISTING or word == "mim"):
+            counted = _listed_from(words, at)
+            if counted is not None:
+                return counted
+    return None
+
+
+def _listed_from(words: Sequence[str], at: int) -> int | None:
+    rest = list(words[at + 1 :])
+    if not rest:
+        return 1 if at <= 1 or words[at - 1] in ("sou", "usar") else None
+    if rest[0] not in LIST_START:
+        return None
+    total, i, found = 1, 0, {n.start: n for n in numbers(rest)}
+    while i < len(rest):
+        if rest[i] in LIST_SKIP and i not in found:
+            i += 1
+        elif i in found:
+            total, i = total + found[i].value, found[i].end + 1
+        elif rest[i] in ("meu", "minha", "o", "a") and i + 1 < len(rest):
+            total, i = total + 1, i + 2
+        else:
+            break
+    return total if total > 1 else None
