@@ -10,8 +10,8 @@ from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
 from pyloto_corp.domain.language.names import person_name
-from pyloto_corp.domain.language.profile import GENERIC
 from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.profile import GENERIC
 
 CALL_BACK = frozenset(("liga", "ligar", "ligue", "ligacao", "chama", "retorna", "retornar",
                        "retorno", "falar", "conversar", "contato"))  # fmt: skip
