@@ -50,6 +50,10 @@ ADJECTIVES = {
 PER = frozenset(("por", "/", "ao", "a", "p", "pra", "cada", "na", "no", "num", "numa", "todo",
                  "toda", "pro", "pela", "pelo"))  # fmt: skip
 PHONE_DIGITS = 8
+MODELS = frozenset(("pop", "cg", "fan", "titan", "biz", "factor", "bros", "xre", "nmax", "pcx",
+                    "ybr", "lander", "twister", "hornet", "cb", "crf", "xtz", "cep", "celta", "uno",
+                    "gol", "palio", "onix", "hb20"))  # fmt: skip
+DURATIONS = frozenset(("ano", "anos", "meses", "mes", "semanas", "dias", "horas", "minutos"))
 _REFUSAL = re.compile(
     r"\b((?:nao|n) sei|prefiro nao|nao tenho (?:ideia|orcamento|valor|nocao)|sem orcamento|"
     r"nao quero (?:dizer|informar|falar)|depende|nao faco ideia|a definir|nao sei dizer)\b"
@@ -91,7 +95,7 @@ def period_after(words: Sequence[str], end: int) -> str | None:
             return PERIODS[word]
         if linked and word in ("fim", "final") and words[j + 1 : j + 3] == ["de", "semana"]:
             return "fim de semana"
-        if not word.isalpha() and word != "/":
+        if not word.isalpha() and word not in ("/", "-"):
             return None
         linked = linked or word in PER
         j += 1
@@ -99,7 +103,13 @@ def period_after(words: Sequence[str], end: int) -> str | None:
 
 
 def is_phone(words: Sequence[str], n: Number) -> bool:
-    return n.start + 1 == n.end and len(words[n.start].split(".")[0]) >= PHONE_DIGITS
+    """A phone number, a CEP, a model ("Pop 110", "CG 160"), a duration ("3 meses"): no count."""
+    if words[n.start - 1 : n.start] and words[n.start - 1] in MODELS:
+        return True
+    if words[n.end : n.end + 1] and words[n.end] in DURATIONS:
+        return True
+    digits = words[n.start].split(".")[0]
+    return n.start + 1 == n.end and digits.isdigit() and len(digits) >= PHONE_DIGITS
 
 
 def upper_of(found: list[Number], words: Sequence[str], i: int) -> Number:
@@ -113,7 +123,8 @@ def upper_of(found: list[Number], words: Sequence[str], i: int) -> Number:
 def volume(text: str, *, answer: bool = False) -> str | None:
     """ "umas 200 por dia" → "200/dia"; "10 a 15 por dia" → "10-15/dia"; two figures → "; "."""
     words = number_words(text)
-    found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)]
+    found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
+             and (answer or words[n.start] not in ("um", "uma"))]  # fmt: skip
     figures, i = [], 0
     while i < len(found):
         upper = upper_of(found, words, i)

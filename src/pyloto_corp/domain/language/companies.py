@@ -11,6 +11,7 @@ from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.profile import (
     AT,
     DEFINITE,
+    GENERIC,
     LINKS,
     MAX_NAME,
     NAMED,
@@ -39,14 +40,28 @@ def company(said: Said, gazetteer: Gazetteer) -> str | None:
     for i, word in enumerate(low):
         if word in gazetteer.business_kinds:
             definite = i > 0 and low[i - 1] in DEFINITE
-            name = _name_at(said, i + 1, gazetteer, cued=definite)
+            loose = definite and said.lower_typed and word not in GENERIC
+            name = _name_at(said, i + 1, gazetteer, cued=loose)
             if name is None and _named_at(low, i + 1) is not None:
+                definite = False  # "a empresa se chama Rocha & Filhos": the name alone
                 name = _name_at(said, _named_at(low, i + 1) or 0, gazetteer, cued=True)
             if name is not None:
                 kept = definite or capital(said.raw[i])  # "a padaria X", "Drogaria Vida"
                 return f"{_title(said.raw[i])} {name}" if kept else name
+            if (apart := _apposed(said, i, gazetteer)) is not None:
+                return apart
         if _works_at(said, i, gazetteer):
-            return _name_at(said, i + 2, gazetteer, cued=True)
+            return _name_at(said, i + 2, gazetteer, cued=said.lower_typed)
+    return None
+
+
+def _apposed(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
+    """ "tenho uma hamburgueria em Foz, a Smash Bros Burger": the name set apart."""
+    for j in range(i + 1, min(i + 8, len(said.low) - 2)):
+        if said.low[j] == "," and said.low[j + 1] in ("a", "o") and capital(said.raw[j + 2]):
+            return _name_at(said, j + 2, gazetteer)
+        if said.low[j] in (".", ";", "!", "?"):
+            return None
     return None
 
 
@@ -73,8 +88,11 @@ def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -
     """Up to five words of a name; lower-case ones only after a cue ("se chama")."""
     words: list[str] = []
     for raw, low in zip(said.raw[at : at + MAX_NAME], said.low[at : at + MAX_NAME], strict=True):
-        linked = bool(words) and words[-1].lower() in LINKS and capital(raw)  # "Sabor do Pará"
-        if not raw[0].isalnum() or (low in STOP and not linked and not (words and low in LINKS)):
+        if raw == "&" and words:  # "Rocha & Filhos"
+            words.append(raw)
+            continue
+        named = bool(words) and capital(raw)  # "Sabor do Pará", "Farmácia Popular Centro"
+        if not raw[0].isalnum() or (low in STOP and not named and not (words and low in LINKS)):
             break
         if not words and (low in LINKS or low in gazetteer.business_kinds or not raw.isalpha()):
             break
@@ -84,7 +102,7 @@ def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -
             words.pop()  # "Pão Quente de Castro": the city is no part of the name
             break
         words.append(raw)
-    while words and fold(words[-1]) in LINKS:
+    while words and (fold(words[-1]) in LINKS or words[-1] == "&"):
         words.pop()
     return " ".join(_title(w) if w.islower() else w for w in words) or None
 
@@ -108,7 +126,7 @@ def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
     found = company(said, gazetteer)
     if found is not None:
         return found
-    rest = _COMPANY_LEAD.sub("", " ".join(text.split()), count=1)
+    rest = re.split(r"[,;(]| - ", _COMPANY_LEAD.sub("", " ".join(text.split()), count=1))[0]
     words = [w for w in WORD.findall(rest) if w[0].isalnum()]
     if not words or len(words) > MAX_COMPANY_WORDS or sum(c.isalpha() for c in rest) < 2:
         return None
@@ -116,9 +134,12 @@ def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
 
 
 def _place_at(said: Said, gazetteer: Gazetteer, at: int) -> bool:
+    """A well-known city, or a municipality of two words or more ("de ponta grossa"); not
+    any word that names some town ("Padaria Trigo de Ouro")."""
     if places_word(said.low[at], gazetteer):
         return True
-    return gazetteer.places is not None and gazetteer.places.cities.longest_at(said.low, at)
+    hit = gazetteer.places.cities.longest_at(said.low, at) if gazetteer.places else None
+    return hit is not None and hit[1] > 1
 
 
 def places_word(low: str, gazetteer: Gazetteer) -> bool:

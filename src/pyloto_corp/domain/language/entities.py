@@ -17,6 +17,24 @@ CALL_BACK = frozenset(("liga", "ligar", "ligue", "ligacao", "chama", "retorna", 
                        "retorno", "falar", "conversar", "contato"))  # fmt: skip
 DAYS = frozenset(("amanha", "hoje", "depois"))
 WEEKDAYS = frozenset(("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo"))
+NOT_USED = frozenset(("vi", "anuncio", "propaganda", "achei", "conheci"))  # "vi no insta"
+MODELS = frozenset(
+    (
+        "titan",
+        "fan",
+        "cg",
+        "bros",
+        "twister",
+        "lander",
+        "hornet",
+        "crosser",
+        "pop",
+        "factor",
+        "montana",
+        "start",
+    )
+)  # names that are also words
+OWNING = frozenset(("uma", "um", "minha", "meu", "tenho", "de", "com", "numa", "num", "a", "o"))
 _OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
                        "evening"))  # fmt: skip
@@ -123,8 +141,13 @@ def _channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     """Channels named, not one set aside ("em vez do site", "sem instagram", "tira o email")."""
     kept = []
     for i, word in enumerate(words):
-        if word in gazetteer.channels and not _SET_ASIDE & set(words[max(0, i - 3) : i]):
-            kept.append(gazetteer.channels[word])
+        before = set(words[max(0, i - 4) : i])
+        if word not in gazetteer.channels or _SET_ASIDE & before or NOT_USED & before:
+            continue
+        following = "".join(words[i + 1 : i + 3])
+        if words[i - 1 : i] in (["um"], ["uma"]) or any(ch.isdigit() for ch in following):
+            continue  # "quero um site" (the product), "meu telefone é 42..."
+        kept.append(gazetteer.channels[word])
     return tuple(dict.fromkeys(kept))
 
 
@@ -153,10 +176,17 @@ def _state(words: list[str], gazetteer: Gazetteer) -> str | None:
 
 
 def _vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
+    """The last vehicle named ("vou de bike, agora tenho uma biz"); a model's name only as a
+    vehicle ("tenho uma pop", never "Smash Bros Burger"), none set aside ("esquece a moto")."""
+    found = None
     for i, word in enumerate(words):
-        if word in gazetteer.vehicles and (word != "pe" or words[i - 1 : i] == ["a"]):
-            return gazetteer.vehicles[word]
-    return None
+        if word not in gazetteer.vehicles or (word == "pe" and words[i - 1 : i] != ["a"]):
+            continue
+        if word in MODELS and not (set(words[max(0, i - 2) : i]) & OWNING):
+            continue
+        if not _SET_ASIDE & set(words[max(0, i - 3) : i]) and words[i - 1 : i] != ["esquece"]:
+            found = gazetteer.vehicles[word]
+    return found
 
 
 def _availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:

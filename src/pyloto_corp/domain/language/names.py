@@ -13,7 +13,9 @@ _NAME = r"([^\W\d_]{2,}(?:\s+(?:d[aeo]s?\s+)?[^\W\d_]{2,}){0,2})"
 _CAPITALIZED = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][a-zà-ÿ]+){0,2})"
 # "sou Ricardo Albuquerque", "Oi, Marcos aqui": a capitalized name with no article.
 _BARE = re.compile(
-    r"\b(?:[Ss]ou|[Ee]u sou)\s+" + _CAPITALIZED + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
+    r"\b(?:[Ss]ou|[Ee]u sou|[Nn]ome|(?:[ÉéEe]|[Ee]h) [oa])\s+"
+    + _CAPITALIZED
+    + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?" + _CAPITALIZED + r"\s+aqui\b"
 )
 _INTRO = re.compile(
@@ -24,7 +26,28 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 _LINKS = frozenset(("das", "de", "dos"))  # "da"/"do" more often start a company: "Ana da Zetta"
-FILLERS = frozenset(("viu", "ne", "ta", "blz", "beleza", "entao", "mesmo", "ok", "aqui"))
+FILLERS = frozenset(
+    (
+        "viu",
+        "ne",
+        "ta",
+        "blz",
+        "beleza",
+        "entao",
+        "mesmo",
+        "ok",
+        "aqui",
+        "moro",
+        "tenho",
+        "faco",
+        "posso",
+        "trabalho",
+        "quero",
+        "sou",
+        "estou",
+        "to",
+    )
+)
 
 
 def person_name(text: str, gazetteer: Gazetteer) -> str | None:
@@ -36,15 +59,46 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
     parts: list[str] = []
     for word in said.split():
         low = fold(word)
-        if low in _LINKS and parts:
+        if (low in _LINKS or (low in ("da", "do") and _surname(said, word))) and parts:
             parts.append(word.lower())
             continue
         if low in FILLERS or not_a_name(low, gazetteer, first=not parts):
             break
+        if parts and parts[-1] == "de" and (low,) in gazetteer.cities:
+            break  # "o diego de londrina"
         parts.append(word)
     while parts and fold(parts[-1]) in _LINKS:
         parts.pop()
-    return " ".join(p if p in _LINKS else _capitalized(p) for p in parts) or None
+    return " ".join(p if p in ALL_LINKS else _capitalized(p) for p in parts) or None
+
+
+ALL_LINKS = frozenset(("da", "das", "de", "do", "dos"))
+SURNAMES = frozenset(
+    (
+        "silva",
+        "souza",
+        "sousa",
+        "costa",
+        "cruz",
+        "luz",
+        "conceicao",
+        "rosa",
+        "paz",
+        "mata",
+        "cunha",
+        "fonseca",
+        "penha",
+        "graca",
+        "gloria",
+        "rocha",
+    )
+)
+
+
+def _surname(said: str, link: str) -> bool:
+    """ "João Pedro da Silva": a link to a common surname, not to a company."""
+    after = said.split(link, 1)[1].split()
+    return bool(after) and fold(after[0]) in SURNAMES
 
 
 def _capitalized(word: str) -> str:

@@ -32,7 +32,7 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
         return team
     for i, n in enumerate(found):  # "5 vão usar", "vai usar umas 6 pessoas"
         upper = upper_of(found, words, i)
-        if USING & set(words[upper.end : upper.end + 4] + words[max(0, n.start - 3) : n.start]):
+        if USING & set(words[upper.end : upper.end + 4] + words[max(0, n.start - 5) : n.start]):
             return min(upper.value + _and_me(words, upper.end), MAX_FIGURE)
     groups = _groups(found, words)
     if groups:

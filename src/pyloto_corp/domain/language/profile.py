@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold
 
-WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()]")
+WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()&]")
 OWNERSHIP = frozenset(("minha", "meu", "nossa", "nosso", "tenho", "temos", "uma", "um",
                        "somos", "dono", "dona", "socio", "socia", "abri", "montei", "toco",
                        "tocamos", "gerencio", "administro", "e", "eh"))  # fmt: skip
@@ -47,29 +47,17 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
                   "tambem", "mas", "porque", "pq", "estou", "to", "vendemos", "vendo", "atendo",
                   "atendemos", "trabalho", "trabalhamos", "fica", "localizada", "localizado",
                   "centro", "bairro", "gostariamos", "precisamos", "queremos", "oi",
-                  "ola", "como", "falando"))  # fmt: skip
+                  "ola", "como", "falando", "onde", "tem", "vai", "vamos", "era",
+                  "foi"))  # fmt: skip
 ROLE_CUES = frozenset(("sou", "como", "cargo", "atuo", "trabalho", "sendo", "eh", "e", "eu"))
 NOT_ROLE_BEFORE = frozenset(("meu", "minha", "com", "o", "os", "pro", "pra", "ao", "seu", "sua"))
-MAX_NAME = 5
-ADJECTIVE_ENDINGS = (
-    "ica",
-    "ico",
-    "aria",
-    "ario",
-    "ina",
-    "al",
-    "ar",
-    "iva",
-    "ivo",
-    "eira",
-    "eiro",
-    "ana",
-    "ano",
-    "ilo",
-    "ila",
-    "osa",
-    "oso",
-)  # "clínica odontológica"
+MAX_NAME = 7
+ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",
+                     "eiro", "ana", "ano", "ilo", "ila", "osa", "oso", "icas", "icos", "inas",
+                     "inos", "ais", "ares", "ivas", "ivos", "eiras", "eiros", "online",
+                     "virtual")  # fmt: skip
+COMPOUNDS = (("pet", "shop"), ("posto", "de", "combustivel"), ("posto", "de", "gasolina"),
+             ("auto", "escola"), ("lava", "jato"), ("casa", "de", "racao"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +66,13 @@ class Said:
 
     raw: tuple[str, ...]
     low: tuple[str, ...]
+    lower_typed: bool = False  # no capitals at all: a name may be typed in lower case
 
     @classmethod
     def of(cls, text: str) -> Said:
         raw = tuple(WORD.findall(text))
-        return cls(raw, tuple(fold(w) for w in raw))
+        lower = not any(ch.isupper() for ch in text.strip()[1:])
+        return cls(raw, tuple(fold(w) for w in raw), lower)
 
 
 def _owned(low: Sequence[str], i: int, gazetteer: Gazetteer) -> bool:
@@ -94,22 +84,32 @@ def _owned(low: Sequence[str], i: int, gazetteer: Gazetteer) -> bool:
 
 
 def business_kind(said: Said, gazetteer: Gazetteer) -> tuple[int, str | None] | None:
-    """ "tenho uma loja de roupas" → (index, "loja de roupas"), in the person's spelling;
-    a generic "minha empresa" says it is a business but not which kind (None)."""
+    """ "tenho uma loja de roupas femininas" → (index, "loja de roupas femininas"), in the
+    person's spelling; a generic "minha empresa" says it is a business, not which kind."""
     low = said.low
     for i, word in enumerate(low):
-        if word in gazetteer.business_kinds and _owned(low, i, gazetteer):
-            end = i + 1
-            if end + 1 < len(low) and low[end] in ("de", "do", "da") and (
-                low[end + 1] not in STOP and low[end + 1].isalpha()
-                and not capital(said.raw[end + 1])):  # fmt: skip
-                end += 2
-            if end < len(low) and _adjective(said, end):
-                end += 1
-            if end == i + 1 and word in GENERIC:
-                return i, None
-            return i, " ".join(said.raw[i:end]).lower()
+        compound = next((c for c in COMPOUNDS if tuple(low[i : i + len(c)]) == c), None)
+        known = word in gazetteer.business_kinds or compound is not None
+        if not known or not _owned(low, i, gazetteer):
+            continue
+        end = i + (len(compound) if compound else 1)
+        if not capital(said.raw[i]):  # "Farmácia Popular": a name, not a kind of pharmacy
+            end = _complement(said, end)
+        if end == i + 1 and word in GENERIC:
+            return i, None
+        return i, " ".join(said.raw[i:end]).lower()
     return None
+
+
+def _complement(said: Said, end: int) -> int:
+    """ "de roupas", "de material de construção", then an adjective ("femininas")."""
+    low = said.low
+    for _ in range(2):
+        if end + 1 < len(low) and low[end] in ("de", "do", "da") and (
+            low[end + 1] not in STOP and low[end + 1].isalpha()
+            and not capital(said.raw[end + 1])):  # fmt: skip
+            end += 2
+    return end + 1 if end < len(low) and _adjective(said, end) else end
 
 
 def _adjective(said: Said, at: int) -> bool:

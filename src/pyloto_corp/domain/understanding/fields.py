@@ -43,13 +43,15 @@ def found_fields(reading: TurnReading) -> dict[str, Any]:
     return values
 
 
-CALL_BACK = frozenset(
-    ("liga", "ligar", "ligue", "chama", "retorna", "retornar", "contato", "ser", "horario", "hora")
-)  # "pode ser às 15h", "me liga segunda"
+CALL_BACK = frozenset(("liga", "ligar", "ligue", "chama", "retorna", "retornar", "contato",
+                       "ligacao"))  # fmt: skip
 
 
 def _calls(reading: TurnReading) -> bool:
-    return bool(CALL_BACK & set(reading.words))
+    """A call-back time said in passing ("me liga segunda", "pode ser às 15h")."""
+    words = list(reading.words)
+    agreed = any(words[i : i + 2] == ["pode", "ser"] for i in range(len(words)))
+    return bool(CALL_BACK & set(words)) or agreed
 
 
 def answered(reading: TurnReading) -> Any:
