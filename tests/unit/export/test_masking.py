@@ -2,7 +2,12 @@
 
 import pytest
 
-from pyloto_corp.domain.export.masking import HIDDEN_PHONE, mask_contacts, mask_phone
+from pyloto_corp.domain.export.masking import (
+    HIDDEN_DOCUMENT,
+    HIDDEN_PHONE,
+    mask_contacts,
+    mask_phone,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,12 +22,23 @@ def test_ordinary_numbers_are_kept(kept):
 
 @pytest.mark.parametrize(
     "text",
-    ["(42) 99999-0001", "+55 42 99999-0001", "5542999990001", "42 9 9999-0001",
-     "CPF 123.456.789-09"],
+    ["(42) 99999-0001", "+55 42 99999-0001", "5542999990001", "42 9 9999-0001", "42999990001"],
 )  # fmt: skip
 def test_phone_shaped_numbers_are_hidden(text):
-    """Phones in every usual shape (and document numbers of that length) are hidden."""
+    """Phones in every usual shape are hidden."""
     assert HIDDEN_PHONE in mask_contacts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CPF 123.456.789-09", "cpf 529.982.247-25", "52998224725", "CNPJ 11.222.333/0001-81",
+     "11222333000181"],
+)  # fmt: skip
+def test_cpf_and_cnpj_are_hidden(text):
+    """Punctuated like a CPF or CNPJ, or bare digits with valid check digits (issue 21)."""
+    assert HIDDEN_DOCUMENT in mask_contacts(text) and not any(
+        c.isdigit() for c in mask_contacts(text)
+    )
 
 
 def test_email_is_hidden():

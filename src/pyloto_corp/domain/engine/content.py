@@ -76,6 +76,7 @@ class Content:
     vocabulary: Mapping[str, frozenset[tuple[str, ...]]]
     # Other wordings of a message (by its template), so the bot never repeats itself.
     variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    served_cities: tuple[str, ...] = ()  # where Pyloto Entrega runs
     # Entries by their first word: a message is scanned once, not once per entry.
     _starts: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(
         init=False, repr=False, compare=False
@@ -122,6 +123,7 @@ class Content:
                             for k in VOCABULARIES},
                 variants={k: tuple(str(t) for t in v)
                           for k, v in doc.get("variants", {}).items()},
+                served_cities=tuple(str(c) for c in doc.get("served_cities", ())),
             )  # fmt: skip
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise ContentError(f"malformed content: {exc!r}") from exc
@@ -169,7 +171,7 @@ def _validate(content: Content) -> None:
 
 
 _ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label",
-            "jobs", "site"}  # fmt: skip
+            "jobs", "site", "city", "cities"}  # fmt: skip
 
 
 def _check_placeholders(key: str, text: str) -> None:

@@ -19,8 +19,10 @@ from pyloto_corp.domain.engine.summary import summarize
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.dates import is_urgent
 from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.language.normalize import fold
 
 MAX_REASKS = 2
+ENTREGA = "PYLOTO_ENTREGA_"
 
 
 def _slots(flow: Flow) -> tuple[Slot, ...]:
@@ -62,7 +64,23 @@ def amend(flow: Flow, entities: Entities) -> None:
     flow.update(slots={**flow.session.slots, **found})
 
 
+def note_region(flow: Flow) -> None:
+    """A delivery lead outside the region Pyloto Entrega serves hears so, once, politely."""
+    city = flow.session.slots.get("city")
+    intent = flow.session.active_intent or ""
+    served_list = flow.content.served_cities
+    if not intent.startswith(ENTREGA) or city in (None, "unknown") or not served_list:
+        return
+    served = {fold(c) for c in flow.content.served_cities}
+    if fold(str(city)) in served or flow.session.context.get("region_noted"):
+        return
+    cities = ", ".join(flow.content.served_cities[:-1]) + " e " + flow.content.served_cities[-1]
+    flow.say("outside_region", city=str(city), cities=cities)
+    flow.remember(region_noted=True)
+
+
 def ask_next(flow: Flow) -> None:
+    note_region(flow)
     slot = next((s for s in _slots(flow) if s.name not in flow.session.slots), None)
     if slot is None:
         return confirm(flow)

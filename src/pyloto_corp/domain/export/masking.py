@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+from pyloto_corp.domain.language.documents import valid_cnpj, valid_cpf
+
 HIDDEN_PHONE = "[telefone oculto]"
 HIDDEN_EMAIL = "[e-mail oculto]"
 HIDDEN = "[oculto]"
+HIDDEN_DOCUMENT = "[documento oculto]"
 
+# CPF (000.000.000-00) and CNPJ (00.000.000/0000-00), punctuated or not, valid or not.
+_DOCUMENT = re.compile(r"(?<![\w/.-])(?:\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}|"
+                       r"\d{3}\.?\d{3}\.?\d{3}-?\d{2})(?![\w/])")  # fmt: skip
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A run of digits with the separators people type in phone numbers ("+55 (42) 99999-0001").
 _PHONE_LIKE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().-]{5,22}\d(?![\w])")
@@ -27,8 +33,18 @@ def _hide_phone(match: re.Match[str]) -> str:
     return HIDDEN_PHONE
 
 
+def _hide_document(match: re.Match[str]) -> str:
+    """A punctuated CPF/CNPJ shape, or bare digits with valid check digits (else a phone)."""
+    found = match.group(0)
+    digits = "".join(ch for ch in found if ch.isdigit())
+    if found.isdigit() and not (valid_cpf(digits) or valid_cnpj(digits)):
+        return found
+    return HIDDEN_DOCUMENT
+
+
 def mask_contacts(text: str) -> str:
-    """Free text with phone numbers and e-mail addresses replaced by markers."""
+    """Free text with phone numbers, e-mail addresses, CPF and CNPJ replaced by markers."""
+    text = _DOCUMENT.sub(_hide_document, text)
     return _PHONE_LIKE.sub(_hide_phone, _EMAIL.sub(HIDDEN_EMAIL, text))
 
 
