@@ -71,7 +71,8 @@ def money(words: Sequence[str], n: Number) -> bool:
         return False  # "5k por mês" is a volume, "sai uns 60 pedidos por noite" too
     if n.end > n.start + 1 and words[n.end - 1] == "k":
         return True
-    cued = MONEY_CUES & set(words[max(0, n.start - 4) : n.start]) or (
+    paying = {"pagar", "investir", "gastar", "pago", "pagaria"} & set(words[n.end : n.end + 7])
+    cued = paying or MONEY_CUES & set(words[max(0, n.start - 4) : n.start]) or (
         words[n.end : n.end + 2] in (["de", "orcamento"], ["de", "investimento"], ["de", "budget"],
                                      ["pra", "investir"], ["para", "investir"]))  # fmt: skip
     return bool(cued) and "quanto" not in words[max(0, n.start - 6) : n.start]

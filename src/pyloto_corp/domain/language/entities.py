@@ -34,7 +34,8 @@ MODELS = frozenset(
         "start",
     )
 )  # names that are also words
-OWNING = frozenset(("uma", "um", "minha", "meu", "tenho", "de", "com", "numa", "num", "a", "o"))
+OWNING = frozenset(("uma", "um", "minha", "meu", "tenho", "de", "com", "numa", "num", "a", "o",
+                    "da", "do", "veiculo", "moto"))  # fmt: skip
 _OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
                        "evening"))  # fmt: skip
@@ -144,8 +145,9 @@ def _channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
         before = set(words[max(0, i - 4) : i])
         if word not in gazetteer.channels or _SET_ASIDE & before or NOT_USED & before:
             continue
-        following = "".join(words[i + 1 : i + 3])
-        if words[i - 1 : i] in (["um"], ["uma"]) or any(ch.isdigit() for ch in following):
+        following = words[i + 1 : i + 3]
+        number = following[:1] if following[:1] not in (["e"], ["eh"]) else following[1:]
+        if words[i - 1 : i] in (["um"], ["uma"]) or (number and number[0][:1].isdigit()):
             continue  # "quero um site" (the product), "meu telefone é 42..."
         kept.append(gazetteer.channels[word])
     return tuple(dict.fromkeys(kept))
@@ -182,7 +184,8 @@ def _vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
     for i, word in enumerate(words):
         if word not in gazetteer.vehicles or (word == "pe" and words[i - 1 : i] != ["a"]):
             continue
-        if word in MODELS and not (set(words[max(0, i - 2) : i]) & OWNING):
+        sized = words[i + 1 : i + 2] and words[i + 1].isdigit()  # "cg 150", "titan 160"
+        if word in MODELS and not (set(words[max(0, i - 2) : i]) & OWNING or sized):
             continue
         if not _SET_ASIDE & set(words[max(0, i - 3) : i]) and words[i - 1 : i] != ["esquece"]:
             found = gazetteer.vehicles[word]

@@ -12,6 +12,7 @@ PARTS = {"manha": (8, 12), "cedo": (8, 12), "tarde": (12, 18), "noite": (18, 21)
          "final da tarde": (16, 18), "fim do dia": (16, 18), "final do dia": (16, 18)}  # fmt: skip
 WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
 LATEST = 21
+AFTERNOON_ONLY = 6  # hours 1 to 6 said alone are in the afternoon
 _PART = re.compile(
     r"\b(depois do almoco|(?:fim|final) d[ao] (?:tarde|dia)|"
     r"(?:de|pela|na|a|no periodo da|durante a|essa|esta|hoje a|amanha a|amanha de) "
@@ -32,6 +33,8 @@ def _hour(raw: str | None, minutes: str | None = None) -> float | None:
     if raw is None:
         return None
     value = int(raw)
+    if 1 <= value <= AFTERNOON_ONLY:  # "lá pelas 4", "às 3": nobody calls back at 4 a.m.
+        value += 12
     return value + int(minutes or 0) / 60 if 0 <= value <= 23 else None
 
 
@@ -70,8 +73,27 @@ def _day(text: str, today: date) -> date | None:
     return today + timedelta(ahead)
 
 
+_AFTERNOON = re.compile(r"\b(\d{1,2})(?:h|hs| horas?)? da (tarde|noite)\b")
+_SPOKEN = ((re.compile(r"\bmeio[ -]dia\b"), "12h"), (re.compile(r"\b(\d{1,2})hs\b"), r"\1h"),
+           (re.compile(r"\bmanhazinha\b"), "manha"), (re.compile(r"\bnoitinha\b"), "noite"),
+           (re.compile(r"\btardezinha\b"), "tarde"), (re.compile(r"\bhj\b"), "hoje"),
+           (re.compile(r"\bamn?h\b"), "amanha"), (re.compile(r"\bdps\b"), "depois"),
+           (re.compile(r"\bseg\b"), "segunda"), (re.compile(r"\bter\b"), "terca"),
+           (re.compile(r"\bqua\b"), "quarta"), (re.compile(r"\bqui\b"), "quinta"),
+           (re.compile(r"\bsex\b"), "sexta"), (re.compile(r"\bsab\b"), "sabado"))  # fmt: skip
+
+
+def _spoken(text: str) -> str:
+    """ "3 da tarde" → "15h", "meio dia" → "12h", "9hs" → "9h", "manhãzinha" → "manha"."""
+    text = _AFTERNOON.sub(lambda m: f"{int(m.group(1)) % 12 + 12}h", text)
+    for pattern, plain in _SPOKEN:
+        text = pattern.sub(plain, text)
+    return text
+
+
 def window(text: str, now: datetime) -> str | None:
     """The call-back window in ``text`` (folded), or None when no time was given."""
+    text = _spoken(text)
     hours, day = _hours(text) or _part(text), _day(text, now.date())
     if hours is None and day is None:
         return None

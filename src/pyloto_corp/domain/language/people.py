@@ -30,13 +30,15 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     team = people_listed(words)
     if team is not None:
         return team
+    groups = _groups(found, words)
     for i, n in enumerate(found):  # "5 vão usar", "vai usar umas 6 pessoas"
         upper = upper_of(found, words, i)
         if USING & set(words[upper.end : upper.end + 4] + words[max(0, n.start - 5) : n.start]):
+            if groups and groups[1] <= n.start < groups[2]:  # "4 sócios e 20 funcionários"
+                return min(groups[0], MAX_FIGURE)
             return min(upper.value + _and_me(words, upper.end), MAX_FIGURE)
-    groups = _groups(found, words)
     if groups:
-        return min(groups, MAX_FIGURE)
+        return min(groups[0], MAX_FIGURE)
     said = next((upper_of(found, words, i) for i, n in enumerate(found)
                  if _we_are(words, n.start)), None)  # fmt: skip
     if said is not None or not answer:
@@ -45,9 +47,10 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     return upper_of(found, words, usable[0]).value if usable else None
 
 
-def _groups(found: list[Number], words: Sequence[str]) -> int | None:
-    """ "3 sócios e 6 vendedores" → 9; "6 garçons e eu" → 7; "12 funcionários" → 12."""
-    total, last, i = 0, None, 0
+def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] | None:
+    """ "3 sócios e 6 vendedores" → 9; "6 garçons e eu" → 7; "12 funcionários" → 12; with
+    where the groups start and end in ``words``."""
+    total, first, last, i = 0, None, None, 0
     while i < len(found):
         upper = upper_of(found, words, i)
         start, i = found[i].start, found.index(upper) + 1
@@ -55,8 +58,11 @@ def _groups(found: list[Number], words: Sequence[str]) -> int | None:
             continue
         if last is not None and start - last > GROUP_GAP:
             break
+        first = start if first is None else first
         total, last = total + upper.value, upper.end + 1
-    return total + _and_me(words, last) if total else None
+    if not total or first is None or last is None:
+        return None
+    return total + _and_me(words, last), first, last
 
 
 def _and_me(words: Sequence[str], end: int | None) -> int:

@@ -49,7 +49,8 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
                   "centro", "bairro", "gostariamos", "precisamos", "queremos", "oi",
                   "ola", "como", "falando", "onde", "tem", "vai", "vamos", "era",
                   "foi"))  # fmt: skip
-ROLE_CUES = frozenset(("sou", "como", "cargo", "atuo", "trabalho", "sendo", "eh", "e", "eu"))
+ROLE_CUES = frozenset(("sou", "como", "cargo", "atuo", "trabalho", "sendo", "eh", "e", "eu",
+                       "somos"))  # fmt: skip
 NOT_ROLE_BEFORE = frozenset(("meu", "minha", "com", "o", "os", "pro", "pra", "ao", "seu", "sua"))
 MAX_NAME = 7
 ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",
@@ -135,4 +136,7 @@ def role(said: Said, gazetteer: Gazetteer) -> str | None:
     kind = business_kind(said, gazetteer)
     if kind is not None and OWNED & set(low[max(0, kind[0] - 3) : kind[0]]):
         return "owner"
-    return None
+    employed = any(low[i : i + 2] in (("onde", "trabalho"), ("que", "trabalho")) or (
+        low[i] == "trabalho" and low[i + 1 : i + 2] in (("na",), ("no",), ("numa",), ("num",)))
+        for i in range(len(low)))  # fmt: skip
+    return "employee" if employed else None

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
+from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.dates import FLEXIBLE, is_flexible
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
@@ -56,7 +57,9 @@ class Answers:
             acts.add(Act.CORRECTION)
         if not values:
             return acts
-        found["answer"] = " ".join(str(v) for v in values) if kind == "text" else values[0]
+        corrected = self_corrected(text) is not None  # "até março, não pera, até fevereiro"
+        chosen = values[-1] if corrected else values[0]
+        found["answer"] = " ".join(str(v) for v in values) if kind == "text" else chosen
         return acts | {Act.ANSWER}
 
     def _clause(

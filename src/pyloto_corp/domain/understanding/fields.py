@@ -43,15 +43,14 @@ def found_fields(reading: TurnReading) -> dict[str, Any]:
     return values
 
 
-CALL_BACK = frozenset(("liga", "ligar", "ligue", "chama", "retorna", "retornar", "contato",
-                       "ligacao"))  # fmt: skip
+CALL_BACK = ("lig", "retorn", "chama", "contat", "falar", "msg", "mensag", "conversar")
 
 
 def _calls(reading: TurnReading) -> bool:
     """A call-back time said in passing ("me liga segunda", "pode ser às 15h")."""
     words = list(reading.words)
     agreed = any(words[i : i + 2] == ["pode", "ser"] for i in range(len(words)))
-    return bool(CALL_BACK & set(words)) or agreed
+    return any(w.startswith(CALL_BACK) for w in words) or agreed
 
 
 def answered(reading: TurnReading) -> Any:

@@ -64,7 +64,7 @@ class TurnReader:
             topic=signals.topic if Act.SIDE_QUESTION in acts else None,
             intent=found.get("intent"), negates=bool(found.get("negates")),
             choice=found.get("choice"), when=signals.when,
-            when_window=window(fold(text), context.now) if signals.when and context.now else None,
+            when_window=_window(text, signals, context),
             language=language_of(acts, signals.language, signals.words),
             confidence=need.confidence, words=signals.words, entities=entities,
             promotion=signals.spam and Act.ABUSE in acts, question=signals.question,
@@ -149,6 +149,12 @@ class TurnReader:
         """Giving up the need being filled in, with no other need named instead."""
         busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
         return context.intent is not None and not busy and self.cues.withdraw.find(s.words)
+
+
+def _window(text: str, s: Signals, context: ReadingContext) -> str | None:
+    """The call-back window, when a time was said or the bot asked for one."""
+    asked = context.pending is Pending.FOLLOWUP_TIME
+    return window(fold(text), context.now) if context.now and (s.when or asked) else None
 
 
 def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:

@@ -25,7 +25,8 @@ _TIME_LINKS = frozenset((
 ))  # fmt: skip
 _LEADS = frozenset(("a", "as", "de", "pela", "na", "no", "mais", "esta", "essa", "nesta",
                     "qualquer"))  # fmt: skip
-_PAIRS = frozenset((("agora", "mesmo"), ("horario", "comercial"), ("daqui", "pouco")))
+_PAIRS = frozenset((("agora", "mesmo"), ("horario", "comercial"), ("daqui", "pouco"),
+                    ("meio", "dia")))  # fmt: skip
 _UNITS = frozenset(("h", "hora", "horas", "min", "minutos", "dias"))
 _GREETING_OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|hs|hrs?|:\d\d)?$")
