@@ -100,7 +100,9 @@ def lead_fields(
     session = step.session
     said = session.context.get("profile", {})
     earlier = before.context.get("profile", {}) if before is not None else {}
-    fields |= {k: v for k, v in said.items() if v not in (None, "") and earlier.get(k) != v}
+    answered = {name for slot, name in PROFILE_FIELDS.items() if slot in session.slots}
+    fields |= {k: v for k, v in said.items()
+               if v not in (None, "") and earlier.get(k) != v and k not in answered}  # fmt: skip
     known = before.slots if before is not None else {}
     for slot, name in PROFILE_FIELDS.items():
         value = session.slots.get(slot)

@@ -36,14 +36,28 @@ _FEATURES = re.compile(
 )
 
 
+_GOAL = re.compile(
+    r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:um|uma)?\s*(?:rob[oô]|chatbot|"
+    r"bot|automatizar|automa[cç][aã]o)\s*(?:pra|para|que)?\s+(.{6,160}?)(?=[.;!?]|$)",
+    re.IGNORECASE,
+)
+_PAIN = re.compile(
+    r"\b(n[aã]o (?:d[aá]|dou|damos) conta de .{3,80}?|demor\w+ (?:pra|para) responder.{0,60}?|"
+    r"perd\w+ (?:cliente|venda|pedido)\w*.{0,40}?)(?=[,.;!?]|$)",
+    re.IGNORECASE,
+)
+
+
 def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
     """A long first message ("a gente precisa de um sistema pra agenda... precisa ter agenda,
-    lembrete e prontuário") answers what the need is, and often its features."""
+    lembrete e prontuário") answers what the need is, and often its features or its goal."""
     if len(text.split()) < DESCRIBED_WORDS:
         return {}
     names, found = {s.name for s in slots}, {}
     if "problem" in names:
         found["problem"] = " ".join(text.split())[:MAX_DESCRIBED]
-    if "features" in names and (features := _FEATURES.search(text)):
-        found["features"] = features.group(1).strip(" ,")
+    for slot, pattern in (("features", _FEATURES), ("automation_goal", _GOAL),
+                          ("main_pain", _PAIN)):  # fmt: skip
+        if slot in names and (said := pattern.search(text)):
+            found[slot] = said.group(1).strip(" ,")
     return found

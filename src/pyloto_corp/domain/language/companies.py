@@ -91,6 +91,10 @@ def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -
         if raw == "&" and words:  # "Rocha & Filhos"
             words.append(raw)
             continue
+        following = said.raw[at + len(words) + 1 : at + len(words) + 2]
+        if words and low in ("a", "o", "e") and following and capital(following[0]):
+            words.append(raw)  # "Pizzaria Forno a Lenha"
+            continue
         named = bool(words) and capital(raw)  # "Sabor do Pará", "Farmácia Popular Centro"
         if not raw[0].isalnum() or (low in STOP and not named and not (words and low in LINKS)):
             break
@@ -102,7 +106,7 @@ def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -
             words.pop()  # "Pão Quente de Castro": the city is no part of the name
             break
         words.append(raw)
-    while words and (fold(words[-1]) in LINKS or words[-1] == "&"):
+    while words and (fold(words[-1]) in LINKS or words[-1] in ("&", "a", "o", "e")):
         words.pop()
     return " ".join(_title(w) if w.islower() else w for w in words) or None
 
@@ -147,4 +151,4 @@ def places_word(low: str, gazetteer: Gazetteer) -> bool:
 
 
 def _title(word: str) -> str:
-    return word if fold(word) in LINKS else word[:1].upper() + word[1:]
+    return word if fold(word) in LINKS | {"a", "o"} else word[:1].upper() + word[1:]

@@ -16,7 +16,14 @@ _BARE = re.compile(
     r"\b(?:[Ss]ou|[Ee]u sou|[Nn]ome|(?:[ÉéEe]|[Ee]h) [oa])\s+"
     + _CAPITALIZED
     + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
-    r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?" + _CAPITALIZED + r"\s+aqui\b"
+    r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"
+    + _CAPITALIZED
+    + r"\s+aqui\b"
+    # "Bruna, de curitiba", "Rodrigo, sou o gerente"; not "Rota Sul, sou o dono" (a company)
+    + r"|^"
+    + _CAPITALIZED
+    + r"(?=,\s*(?:de|da|do|sou|aqui)\b)(?!,\s*sou (?:[oa] )?(?:don[oa]|"
+    r"s[oó]ci[oa]|propriet[aá]ri[oa])\b)"
 )
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"

@@ -20,6 +20,9 @@ CUES = frozenset(("em", "moro", "cidade", "municipio", "pra", "para", "aki", "aq
 CUED_OF = frozenset(("sou", "somos", "aqui", "aki", "daqui", "la", "cidade", "natural",
                      "regiao", "perto", "lado", "vim", "venho", "fica", "ficamos"))  # fmt: skip
 OF = frozenset(("de", "da", "do"))
+# State codes that are also everyday words ("se der", "to indo", "pa", "es"): no cue alone.
+WORDLIKE_CODES = frozenset(("se", "to", "pa", "pi", "ma", "es", "go", "am", "al", "ac", "ce",
+                            "pe", "ba", "rs", "ap"))  # fmt: skip
 TRAILING = frozenset(("mesmo", "msm", "ne", "obrigado", "obrigada", "brigado", "valeu", "sim",
                       "estado", "centro", "cidade", "capital"))  # fmt: skip
 
@@ -87,6 +90,7 @@ class Places:
                 continue
             before, end = words[i - 1], i + hit[1]
             cued = before in CUES or (before in OF and i > 1 and words[i - 2] in CUED_OF)
-            if cued or state_at(words, end, self.states, self.codes):
+            state = state_at(words, end, self.states, self.codes)
+            if cued or (state and words[end] not in WORDLIKE_CODES):
                 return self._with_state(words, hit[0], i, hit[1])
         return None

@@ -13,9 +13,12 @@ from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.entities import said as said_words
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.profile import STOP
 from pyloto_corp.domain.understanding.fallbacks import first_part, loose
 
 MAX_NAME_WORDS = 4
+NOT_A_KIND = STOP | {"aquele", "aquela", "isso", "q", "depois", "te", "explico", "sei", "falo",
+                     "vejo", "responde", "quero", "queria", "preciso", "nao", "sim"}  # fmt: skip
 _KIND_LEAD = re.compile(r"^(?:(?:é|e|eh|somos|sou|tenho|temos) )?(?:uma?|o|a) ", re.IGNORECASE)
 _NAME_LINKS = frozenset(("da", "das", "de", "do", "dos", "e"))
 PLACE = re.compile(r"^[^\W\d_][^\W\d_ '.-]*(?:[ '.-][^\W\d_]+){0,4}$")
@@ -100,7 +103,8 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
         return by_kind[kind]()
     letters = sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS  # "business"
     kind = _KIND_LEAD.sub("", clean).strip(" .!").lower()
-    return entities.business_kind or (kind if letters and kind else None)
+    described = any(fold(w) in NOT_A_KIND for w in kind.split())  # "aquele q responde sozinho"
+    return entities.business_kind or (kind if letters and kind and not described else None)
 
 
 def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:
