@@ -21,9 +21,15 @@ PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedo
           "aluna", "alunos", "mim")  # fmt: skip
 MONEY_WORDS = frozenset(("reais", "conto", "contos", "pila", "pilas", "mangos"))  # "na real": no
 REVENUE = frozenset(("faturamos", "faturo", "faturamento", "fatura", "faturam", "vendemos"))
-MONEY_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budget", "valor",
-                        "pagar", "gastar", "custa", "custo", "preco", "mensalidade", "cobrar",
-                        "cobra", "cobram", "sai", "fica", "reservado", "separado"))  # fmt: skip
+# What the person can spend, before or after the figure ("tenho uns 5 mil pra investir").
+BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budget", "valor",
+                         "pagar", "gastar", "pago", "pagaria", "teto", "separei", "separado",
+                         "reservado", "disponivel"))  # fmt: skip
+# What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
+PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade",
+                   "plano", "sai", "fica"))  # fmt: skip
+ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado"))
+ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 RANGE_LINKS = frozenset(("a", "e", "ate", "ou", "-", "/"))
 PERIODS = {
     "dia": "dia",
@@ -56,26 +62,36 @@ MODELS = frozenset(("pop", "cg", "fan", "titan", "biz", "factor", "bros", "xre",
 DURATIONS = frozenset(("ano", "anos", "meses", "mes", "semanas", "dias", "horas", "minutos"))
 _REFUSAL = re.compile(
     r"\b((?:nao|n) sei|prefiro nao|nao tenho (?:ideia|orcamento|valor|nocao)|sem orcamento|"
-    r"nao quero (?:dizer|informar|falar)|depende|nao faco ideia|a definir|nao sei dizer)\b"
+    r"nao quero (?:dizer|informar|falar)|depende|nao faco ideia|a definir|nao sei dizer|"
+    r"o que couber|nem sei quanto|nao sei quanto|prefiro nao passar|nao tenho ideia)\b"
 )
 
 
 def money(words: Sequence[str], n: Number) -> bool:
-    before = words[max(0, n.start - 2) : n.start]
-    after = words[n.end : n.end + 2]
-    if "$" in before or (before[-1:] == ["r"]) or MONEY_WORDS & set(after):
-        return True
-    if REVENUE & set(words[max(0, n.start - 4) : n.start]):
-        return True  # revenue: money, though never a budget nor a volume
-    if period_after(words, n.end) or people_after(words, n.end):
-        return False  # "5k por mês" is a volume, "sai uns 60 pedidos por noite" too
-    if n.end > n.start + 1 and words[n.end - 1] == "k":
-        return True
-    paying = {"pagar", "investir", "gastar", "pago", "pagaria"} & set(words[n.end : n.end + 7])
-    cued = paying or MONEY_CUES & set(words[max(0, n.start - 4) : n.start]) or (
-        words[n.end : n.end + 2] in (["de", "orcamento"], ["de", "investimento"], ["de", "budget"],
-                                     ["pra", "investir"], ["para", "investir"]))  # fmt: skip
-    return bool(cued) and "quanto" not in words[max(0, n.start - 6) : n.start]
+    """An amount of money: "R$", "reais", "30k", after "orçamento", "custa", "faturo"..."""
+    return _money_said(words, n) is not None
+
+
+def _money_said(words: Sequence[str], n: Number) -> str | None:
+    """What kind of money: ``budget`` (what the person can spend), ``price`` (what something
+    costs, revenue), ``amount`` (money, nothing said about whose), or None (no money)."""
+    before = words[max(0, n.start - 6) : n.start]
+    if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or "quanto" in before:
+        return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
+    after = words[n.end : n.end + 3]
+    spent, spending = BUDGET_CUES & set(before), BUDGET_CUES & set(after)
+    if "$" in before[-3:] or before[-1:] == ["r"] or MONEY_WORDS & set(after[:2]):
+        return "budget" if spent or spending else "amount"
+    people = people_after(words, n.end)
+    if spent and not people:
+        return "budget"  # "o orçamento é de uns 3 mil por mês"
+    if period_after(words, n.end) or people:
+        return None  # "5k por mês" is a volume, "sai uns 60 pedidos por noite" too
+    if spending:
+        return "budget"
+    thousands = n.end > n.start + 1 and words[n.end - 1] in ("k", "mil")
+    ends = n.end >= len(words) or words[n.end] in ALONE_AFTER
+    return "amount" if thousands and (words[n.end - 1] == "k" or ends) else None
 
 
 def people_after(words: Sequence[str], end: int) -> bool:
@@ -107,6 +123,10 @@ def is_phone(words: Sequence[str], n: Number) -> bool:
     """A phone number, a CEP, a model ("Pop 110", "CG 160"), a duration ("3 meses"): no count."""
     if words[n.start - 1 : n.start] and words[n.start - 1] in MODELS:
         return True
+    if {"numero", "telefone", "fone", "celular", "cel", "whats"} & set(
+        words[max(0, n.start - 3) : n.start]
+    ):
+        return True  # "meu número é 41 99876-5432"
     if words[n.end : n.end + 1] and words[n.end] in DURATIONS:
         return True
     digits = words[n.start].split(".")[0]
@@ -114,9 +134,11 @@ def is_phone(words: Sequence[str], n: Number) -> bool:
 
 
 def upper_of(found: list[Number], words: Sequence[str], i: int) -> Number:
-    """ "10 a 15", "entre 10 e 15": the range's upper end."""
-    linked = i + 1 < len(found) and found[i + 1].start == found[i].end + 1
-    if linked and words[found[i].end] in RANGE_LINKS and found[i + 1].value > found[i].value:
+    """ "10 a 15", "entre 10 e 15", "R$ 5.000 a R$ 7.000": the range's upper end."""
+    if i + 1 >= len(found):
+        return found[i]
+    between = [w for w in words[found[i].end : found[i + 1].start] if w not in ("r", "$")]
+    if len(between) == 1 and between[0] in RANGE_LINKS and found[i + 1].value > found[i].value:
         return found[i + 1]
     return found[i]
 
@@ -140,14 +162,18 @@ def volume(text: str, *, answer: bool = False) -> str | None:
 
 
 def budget(text: str, *, answer: bool = False) -> int | str | None:
-    """Reais, the upper end of a range; "unknown" when the person declines to say; in an
-    answer to "quanto pretende investir?", any figure."""
+    """Reais the person can spend, the upper end of a range; "unknown" when they decline or
+    do not know; in an answer to "quanto pretende investir?", any figure but revenue, a
+    price or a count of people."""
     words = number_words(text)
-    found = [n for n in numbers(words) if not is_phone(words, n)]
+    found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
+             ("um", "uma")]  # fmt: skip
     for i, n in enumerate(found):
         upper = upper_of(found, words, i)
-        if answer or money(words, n) or money(words, upper):
+        said = _money_said(words, n) or _money_said(words, upper)
+        if said in ("budget", "amount") or (answer and said is None and
+                                             not people_after(words, upper.end)):  # fmt: skip
             return upper.value
-    said = fold(text)
-    asked = answer or any(cue in said for cue in ("orcamento", "investir", "investimento"))
-    return "unknown" if asked and _REFUSAL.search(said) else None
+    folded = fold(text)
+    asked = answer or any(cue in folded for cue in ASKED)
+    return "unknown" if asked and _REFUSAL.search(folded) else None

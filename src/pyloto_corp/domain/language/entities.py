@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from pyloto_corp.domain.language import amounts, companies, dates, people, profile
+from pyloto_corp.domain.language import amounts, companies, dates, people, profile, usage
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
@@ -13,33 +13,9 @@ from pyloto_corp.domain.language.names import person_name
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.profile import GENERIC
 
-CALL_BACK = frozenset(("liga", "ligar", "ligue", "ligacao", "chama", "retorna", "retornar",
-                       "retorno", "falar", "conversar", "contato"))  # fmt: skip
-DAYS = frozenset(("amanha", "hoje", "depois"))
-WEEKDAYS = frozenset(("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo"))
-NOT_USED = frozenset(("vi", "anuncio", "propaganda", "achei", "conheci"))  # "vi no insta"
-MODELS = frozenset(
-    (
-        "titan",
-        "fan",
-        "cg",
-        "bros",
-        "twister",
-        "lander",
-        "hornet",
-        "crosser",
-        "pop",
-        "factor",
-        "montana",
-        "start",
-    )
-)  # names that are also words
-OWNING = frozenset(("uma", "um", "minha", "meu", "tenho", "de", "com", "numa", "num", "a", "o",
-                    "da", "do", "veiculo", "moto"))  # fmt: skip
 _OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
                        "evening"))  # fmt: skip
-_SET_ASIDE = frozenset(("vez", "sem", "nao", "tira", "tirar", "menos", "exceto", "tirando"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,28 +105,13 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
         urgent=today is not None and dates.is_urgent(when, today),
         user_count=people.user_count(text),
         volume=amounts.volume(text),
-        vehicle=_vehicle(words, gazetteer),
-        availability=_availability(words, gazetteer),
-        channels=_channels(words, gazetteer),
+        vehicle=usage.vehicle(words, gazetteer),
+        availability=usage.availability(words, gazetteer),
+        channels=usage.channels(words, gazetteer),
         budget=amounts.budget(text),
         cpf=cpf,
         cnpj=cnpj,
     )
-
-
-def _channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """Channels named, not one set aside ("em vez do site", "sem instagram", "tira o email")."""
-    kept = []
-    for i, word in enumerate(words):
-        before = set(words[max(0, i - 4) : i])
-        if word not in gazetteer.channels or _SET_ASIDE & before or NOT_USED & before:
-            continue
-        following = words[i + 1 : i + 3]
-        number = following[:1] if following[:1] not in (["e"], ["eh"]) else following[1:]
-        if words[i - 1 : i] in (["um"], ["uma"]) or (number and number[0][:1].isdigit()):
-            continue  # "quero um site" (the product), "meu telefone é 42..."
-        kept.append(gazetteer.channels[word])
-    return tuple(dict.fromkeys(kept))
 
 
 def _kind_named(company: str | None, gazetteer: Gazetteer) -> str | None:
@@ -175,43 +136,3 @@ def _city(text: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
 
 def _state(words: list[str], gazetteer: Gazetteer) -> str | None:
     return find_sequence(words, gazetteer.state_names)
-
-
-def _vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
-    """The last vehicle named ("vou de bike, agora tenho uma biz"); a model's name only as a
-    vehicle ("tenho uma pop", never "Smash Bros Burger"), none set aside ("esquece a moto")."""
-    found = None
-    for i, word in enumerate(words):
-        if word not in gazetteer.vehicles or (word == "pe" and words[i - 1 : i] != ["a"]):
-            continue
-        sized = words[i + 1 : i + 2] and words[i + 1].isdigit()  # "cg 150", "titan 160"
-        if word in MODELS and not (set(words[max(0, i - 2) : i]) & OWNING or sized):
-            continue
-        if not _SET_ASIDE & set(words[max(0, i - 3) : i]) and words[i - 1 : i] != ["esquece"]:
-            found = gazetteer.vehicles[word]
-    return found
-
-
-def _availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
-    """Periods of the day or week, in the order said; plurals count ("noites", "sábados")."""
-    table = gazetteer.availability
-    words = [w[:-1] if (w[:-1],) in table and (w,) not in table else w for w in words]
-    seen: list[str] = []
-    calling = bool(CALL_BACK & set(words))
-    i = 0
-    while i < len(words):
-        size = next((n for n in (4, 3, 2, 1) if tuple(words[i : i + n]) in table), 0)
-        value = table.get(tuple(words[i : i + size])) if size else None
-        if value and value not in seen and not _not_available(words, i, size, calling):
-            seen.append(value)
-        i += size or 1
-    return tuple(seen)
-
-
-def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
-    """ "60 por noite" (a volume), "me liga amanhã de manhã" (a call-back time), "de manhã
-    não dá": no availability."""
-    before = set(words[max(0, i - 3) : i])
-    when = DAYS | (WEEKDAYS if calling else frozenset())
-    return words[i - 1 : i] in (["por"], ["cada"]) or bool(before & when) or (
-        words[i + size : i + size + 1] == ["nao"])  # fmt: skip

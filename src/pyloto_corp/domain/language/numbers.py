@@ -46,23 +46,23 @@ def _scaled(words: Sequence[str], j: int, value: float) -> tuple[float, int]:
 
 
 def _spelled(words: Sequence[str], i: int) -> tuple[float, int] | None:
-    """ "dois mil e quinhentos" → (2500, index after it)."""
-    total = current = 0.0
-    j, seen = i, False
+    """ "dois mil e quinhentos" → (2500, index after it); "trinta e quarenta" stops at 30."""
+    total = current = last = 0.0
+    j = end = i
     while j < len(words):
         word = words[j]
         if word in ("meia", "uma", "duas") and j + 1 < len(words) and words[j + 1] == "duzia":
             return {"meia": 6.0, "uma": 12.0, "duas": 24.0}[word], j + 2
+        if word in UNITS and end > i and last and UNITS[word] >= last:
+            break  # "trinta e quarenta": two numbers, not seventy
         if word in UNITS:
-            current, seen = current + UNITS[word], True
-        elif word in SCALES and (seen or word == "mil"):  # "umas mil pessoas"
-            total, current, seen = total + (current or 1) * SCALES[word], 0.0, True
-        elif word == "e" and seen and j + 1 < len(words) and words[j + 1] in UNITS:
-            pass
-        else:
+            current, last, end = current + UNITS[word], UNITS[word], j + 1
+        elif word in SCALES and (end > i or word == "mil"):  # "umas mil pessoas"
+            total, current, last, end = total + (current or 1) * SCALES[word], 0.0, 0.0, j + 1
+        elif not (word == "e" and end > i and j + 1 < len(words) and words[j + 1] in UNITS):
             break
         j += 1
-    return (total + current, j) if seen else None
+    return (total + current, end) if end > i else None
 
 
 def numbers(words: Sequence[str]) -> list[Number]:

@@ -15,7 +15,8 @@ from pyloto_corp.domain.language.amounts import (
 )
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 
-LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos"))
+LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
+                     "apenas"))  # fmt: skip
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria"))
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
 LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas")
@@ -54,7 +55,7 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
     while i < len(found):
         upper = upper_of(found, words, i)
         start, i = found[i].start, found.index(upper) + 1
-        if not people_after(words, upper.end):
+        if not (people_after(words, upper.end) or _in_a_team(words, upper.end)):
             continue
         if last is not None and start - last > GROUP_GAP:
             break
@@ -65,15 +66,25 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
     return total + _and_me(words, last), first, last
 
 
+def _in_a_team(words: Sequence[str], end: int) -> bool:
+    """ "2 no financeiro", "3 na recepção": people by where they work."""
+    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"]) and end + 1 < len(words)
+
+
 def _and_me(words: Sequence[str], end: int | None) -> int:
-    following = list(words[end : end + 4]) if end is not None else []
-    return 1 if following[:2] == ["e", "eu"] or following[1:3] == ["e", "eu"] else 0
+    """ "6 garçons e eu", "... fora eu que sou o dono": the writer counts too."""
+    following = list(words[end : end + 7]) if end is not None else []
+    pairs = [following[i : i + 2] for i in range(len(following) - 1)]
+    return 1 if any(p in (["e", "eu"], ["fora", "eu"], ["mais", "eu"]) for p in pairs) else 0
 
 
 def _we_are(words: Sequence[str], start: int) -> bool:
-    """ "somos 6", "somos em 3", "os frentistas, são uns 25"."""
+    """ "somos 6", "somos em 3", "a gente é em 5", "a equipe é pequena, uns vinte",
+    "os frentistas, são uns 25"."""
     before = [w for w in words[max(0, start - 3) : start] if w not in ("em", "uns", "umas")]
-    if before[-1:] in (["somos"], ["seriamos"], ["seremos"]):
+    if before[-1:] in (["somos"], ["seriamos"], ["seremos"]) or before[-2:] == ["gente", "e"]:
+        return True
+    if "equipe" in words[max(0, start - 5) : start]:
         return True
     earlier = words[max(0, start - 6) : start]
     return before[-1:] == ["sao"] and any(w.startswith(PEOPLE) for w in earlier)
@@ -85,7 +96,8 @@ def people_listed(words: Sequence[str]) -> int | None:
     counted ("eu e meus funcionários")."""
     for at, word in enumerate(words):
         me = word == "eu" or (word == "mim" and words[at - 1 : at] == ["por"])
-        if me and (at <= 2 or words[at - 1] in LISTING or word == "mim"):
+        others = words[at + 1 : at + 3] in (["e", "mais"], ["e", "meu"], ["e", "minha"])
+        if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
             counted = _listed_from(words, at)
             if counted is not None:
                 return counted
@@ -94,9 +106,10 @@ def people_listed(words: Sequence[str]) -> int | None:
 
 def _listed_from(words: Sequence[str], at: int) -> int | None:
     rest = list(words[at + 1 :])
-    if not rest:
-        return 1 if at <= 1 or words[at - 1] in ("sou", "usar") else None
-    if rest[0] not in LIST_START:
+    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha"):
+        alone = at <= 1 or words[at - 1] in ("sou", "usar", "so", "somente", "apenas")
+        return 1 if alone else None
+    if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."
         return None
     total, i, found = 1, 0, {n.start: n for n in numbers(rest)}
     while i < len(rest):
