@@ -28,6 +28,11 @@ _PERSONAL = re.compile(
 )
 
 
+COMPANYISH = frozenset(("grupo", "vendas", "comercial", "transportes", "sistemas", "tecnologia",
+                        "tech", "digital", "engenharia", "ltda", "servicos", "solucoes",
+                        "industria", "agro", "construcoes", "cia", "associados", "irmaos"))
+
+
 def personal(said: Said) -> bool:
     """ "é pra mim mesmo, pessoa física": not a business."""
     return _PERSONAL.search(" ".join(said.low)) is not None
@@ -37,21 +42,49 @@ def company(said: Said, gazetteer: Gazetteer) -> str | None:
     """The company's name: after its kind ("padaria Pão Quente"), after "se chama", or the
     place the person works at ("sou da Zetta")."""
     low = said.low
+    if (here := _introduced(said, gazetteer)) is not None:
+        return here
     for i, word in enumerate(low):
-        if word in gazetteer.business_kinds:
-            definite = i > 0 and low[i - 1] in DEFINITE
-            loose = definite and said.lower_typed and word not in GENERIC
-            name = _name_at(said, i + 1, gazetteer, cued=loose)
-            if name is None and _named_at(low, i + 1) is not None:
-                definite = False  # "a empresa se chama Rocha & Filhos": the name alone
-                name = _name_at(said, _named_at(low, i + 1) or 0, gazetteer, cued=True)
-            if name is not None:
-                kept = definite or capital(said.raw[i])  # "a padaria X", "Drogaria Vida"
-                return f"{_title(said.raw[i])} {name}" if kept else name
-            if (apart := _apposed(said, i, gazetteer)) is not None:
-                return apart
+        if word in gazetteer.business_kinds and (found := _after_kind(said, i, gazetteer)):
+            return found
         if _works_at(said, i, gazetteer):
             return _name_at(said, i + 2, gazetteer, cued=said.lower_typed)
+    return None
+
+
+def _after_kind(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
+    """ "a padaria Pão Quente", "Bar do Zé", "a empresa é a Nexo Digital", "minha loja se
+    chama Bicho Feliz", "uma hamburgueria em Foz, a Smash Bros Burger"."""
+    low, word = said.low, said.low[i]
+    definite = i > 0 and low[i - 1] in DEFINITE
+    loose = definite and said.lower_typed and word not in GENERIC
+    linked = capital(said.raw[i]) and low[i + 1 : i + 2] in (("do",), ("da",), ("de",))
+    name = _name_at(said, i + 1, gazetteer, cued=loose, lead_link=linked)
+    start = _named_at(low, i + 1)
+    if name is None and low[i + 1 : i + 3] in (("e", "a"), ("eh", "a"), ("e", "o"), ("eh", "o")):
+        start, definite = i + 3, False  # "a empresa é a Nexo Digital": the name alone
+        name = _name_at(said, start, gazetteer)
+    if name is None and start is not None:
+        definite = False  # "a empresa se chama Rocha & Filhos": the name alone
+        name = _name_at(said, start, gazetteer, cued=True)
+    if name is not None:
+        kept = definite or capital(said.raw[i])  # "a padaria X", "Drogaria Vida"
+        return f"{_title(said.raw[i])} {name}" if kept else name
+    return _apposed(said, i, gazetteer)
+
+
+def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
+    """ "nome fantasia: Pão & Cia", "Grupo Almeida aqui", "Mecânica do Betão aqui"."""
+    low = said.low
+    for i in range(len(low) - 1):
+        if low[i : i + 2] == ("nome", "fantasia"):
+            return _name_at(said, i + 3 if low[i + 2 : i + 3] == (":",) else i + 2, gazetteer)
+    start = 2 if low[:1] in (("opa",), ("oi",), ("ola",)) and low[1:2] == (",",) else 0
+    end = next((j for j in range(start, min(start + 5, len(low))) if low[j] == "aqui"), None)
+    named = said.raw[start:end] if end else ()
+    business = any(w in COMPANYISH or w in gazetteer.business_kinds for w in low[start:end or 0])
+    if named and business and capital(named[0]):
+        return " ".join(named)
     return None
 
 
@@ -67,13 +100,19 @@ def _apposed(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
 
 def _works_at(said: Said, i: int, gazetteer: Gazetteer) -> bool:
     """ "sou da Zetta", "sócia da Bela Pele", "dev na Flux Pay", "a Socorro do Sabor do Pará"."""
-    low = said.low
-    if i + 2 >= len(low) or low[i + 1] not in AT or not capital(said.raw[i + 2]):
+    low, raw = said.low, said.raw
+    if i + 2 >= len(low) or low[i + 1] not in AT | {"pela", "pelo"}:
         return False
+    first = raw[i + 2]
+    numbered = first.isdigit() and i + 3 < len(raw) and capital(raw[i + 3])  # "da 2 Irmãos"
+    if not (capital(first) or numbered) or low[i + 2] in gazetteer.roles:
+        return False  # "sou do TI da Solaris": the company comes after the role
     if low[i + 2] in gazetteer.business_kinds or places_word(low[i + 2], gazetteer):
         return False
-    named = capital(said.raw[i]) and i > 0 and low[i - 1] in ("o", "a", "eh", "e")
-    return low[i] in WORKS_AT or low[i] in gazetteer.roles or named
+    named = i > 0 and low[i - 1] in ("o", "a") and (capital(raw[i]) or low[i - 2 : i - 1] in (
+        ("e",), ("eh",), ("sou",)))  # "aqui é o paulo da 2 Irmãos"  # fmt: skip
+    here = low[i] in ("e", "eh") and low[i - 1 : i] == ("aqui",)  # "aqui é da Zetta"
+    return low[i] in WORKS_AT | {"falo", "nome"} or low[i] in gazetteer.roles or named or here
 
 
 def _named_at(low: Sequence[str], at: int) -> int | None:
@@ -84,25 +123,30 @@ def _named_at(low: Sequence[str], at: int) -> int | None:
     return None
 
 
-def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -> str | None:
-    """Up to five words of a name; lower-case ones only after a cue ("se chama")."""
-    words: list[str] = []
-    for raw, low in zip(said.raw[at : at + MAX_NAME], said.low[at : at + MAX_NAME], strict=True):
+def _name_at(
+    said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False, lead_link: bool = False
+) -> str | None:
+    """Up to seven words of a name; lower-case ones only after a cue ("se chama");
+    ``lead_link``: the name starts with "do"/"da" ("Bar do Zé")."""
+    words: list[str] = [said.raw[at]] if lead_link and at < len(said.raw) else []
+    start = at + len(words)
+    for j in range(start, min(start + MAX_NAME, len(said.raw))):
+        raw, low = said.raw[j], said.low[j]
         if raw == "&" and words:  # "Rocha & Filhos"
             words.append(raw)
             continue
-        following = said.raw[at + len(words) + 1 : at + len(words) + 2]
+        following = said.raw[j + 1 : j + 2]
         if words and low in ("a", "o", "e") and following and capital(following[0]):
             words.append(raw)  # "Pizzaria Forno a Lenha"
             continue
         named = bool(words) and capital(raw)  # "Sabor do Pará", "Farmácia Popular Centro"
         if not raw[0].isalnum() or (low in STOP and not named and not (words and low in LINKS)):
             break
-        if not words and (low in LINKS or low in gazetteer.business_kinds or not raw.isalpha()):
+        if not words and (low in LINKS or low in gazetteer.business_kinds or not raw.isalnum()):
             break
-        if not (cued or capital(raw) or (words and (low in LINKS or raw.isdigit()))):
+        if not (cued or capital(raw) or raw.isdigit() or (words and low in LINKS)):
             break
-        if words and words[-1].lower() in LINKS and _place_at(said, gazetteer, at + len(words)):
+        if words and words[-1].lower() in LINKS and _place_at(said, gazetteer, j):
             words.pop()  # "Pão Quente de Castro": the city is no part of the name
             break
         words.append(raw)
@@ -112,9 +156,9 @@ def _name_at(said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False) -
 
 
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:o |a )?nome (?:dela |dele |da empresa |da loja |e |é |eh )*(?:e|é|eh|:)?|"
-    r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma) (?:se chama|chama|e|é|eh|:)|"
-    r"se chama|chama|somos (?:a|o)|(?:é|e|eh) (?:a|o))\s*(?:(?:a|o)\s+)?",
+    r"^(?:(?:o |a )?nome (?:dela |dele |da empresa |da loja |fantasia |certo )*(?:eh|é|e|:)?|"
+    r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma) (?:se chama|chama|eh|é|e|:)|"
+    r"se chama|chama|somos (?:a|o)|(?:eh|é|e) (?:a|o))\s*(?:(?:a|o)\s+)?",
     re.IGNORECASE,
 )
 _NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|nao sei|"
@@ -130,11 +174,19 @@ def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
     found = company(said, gazetteer)
     if found is not None:
         return found
+    if said.lower_typed and _only_a_kind(said, gazetteer):
+        return None  # "é uma loja de roupas": the kind, not the name
     rest = re.split(r"[,;(]| - ", _COMPANY_LEAD.sub("", " ".join(text.split()), count=1))[0]
-    words = [w for w in WORD.findall(rest) if w[0].isalnum()]
+    words = [w for w in WORD.findall(rest) if w[0].isalnum() or w == "&"]
     if not words or len(words) > MAX_COMPANY_WORDS or sum(c.isalpha() for c in rest) < 2:
         return None
-    return " ".join(_title(w) if w.islower() or w.isupper() else w for w in words)
+    return " ".join(_title(w) if w.islower() else w for w in words)
+
+
+def _only_a_kind(said: Said, gazetteer: Gazetteer) -> bool:
+    low = said.low
+    return any(w in gazetteer.business_kinds and low[i - 1 : i] in (("uma",), ("um",))
+               for i, w in enumerate(low))  # fmt: skip
 
 
 def _place_at(said: Said, gazetteer: Gazetteer, at: int) -> bool:

@@ -87,7 +87,7 @@ def extract(text: str, gazetteer: Gazetteer, today: date | None = None) -> Entit
 def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
     words = said(text, gazetteer)
     flat = " ".join(words)
-    city = find_sequence(words, gazetteer.cities, gazetteer.city_span) or _city(text, gazetteer)
+    city = _known_city(words, gazetteer) or _city(text, gazetteer)
     person = profile.Said.of(text)
     kind = profile.business_kind(person, gazetteer)
     company, role = companies.company(person, gazetteer), profile.role(person, gazetteer)
@@ -97,7 +97,8 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
         name=person_name(text, gazetteer),
         city=city[0] if city else None,
         state=city[1] if city else _state(words, gazetteer),
-        is_business=_business(kind or company or role or cnpj, companies.personal(person)),
+        is_business=_business(kind or company or role or cnpj or STAFF & set(words),
+                              companies.personal(person)),
         business_name=company,
         business_kind=(kind[1] if kind else None) or _kind_named(company, gazetteer),
         role=role,
@@ -126,6 +127,24 @@ def _business(signs: object, personal: bool) -> bool | None:
     if personal:
         return False
     return True if signs else None
+
+
+# Words of a business, not of a person: "nossa equipe", "somos 10 atendentes", "sou MEI".
+STAFF = frozenset(("equipe", "funcionarios", "funcionarias", "atendentes", "colaboradores", "mei",
+                   "cnpj", "corretores", "vendedores", "secretarias", "dentistas", "balcao",
+                   "escritorio", "administrativo", "financeiro", "comercial", "rh", "socia",
+                   "socio", "socios", "socias", "clientes", "fatura", "faturamos", "faturo",
+                   "barbeiros", "garcons", "motoboys", "entregadores"))  # fmt: skip
+CHRISTMAS = ("o", "ate", "do", "no", "pro", "antes", "depois")
+
+
+def _known_city(words: list[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """A well-known city said anywhere; "até o Natal" is Christmas, not the capital."""
+    found = find_sequence(words, gazetteer.cities, gazetteer.city_span)
+    if found and found[0] == "Natal" and "natal" in words:
+        at = words.index("natal")
+        return None if words[at - 1 : at] and words[at - 1] in CHRISTMAS else found
+    return found
 
 
 def _city(text: str, gazetteer: Gazetteer) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ _BARE = re.compile(
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"
     + _CAPITALIZED
     + r"\s+aqui\b"
+    + r"|\b(?:[Aa]tt|[Aa]tenciosamente|[Aa]bs|[Aa]bra[cç]os?)[,.:]?\s+" + _CAPITALIZED + r"\s*\.?$"
     # "Bruna, de curitiba", "Rodrigo, sou o gerente"; not "Rota Sul, sou o dono" (a company)
     + r"|^"
     + _CAPITALIZED
@@ -79,6 +80,8 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
     return " ".join(p if p in ALL_LINKS else _capitalized(p) for p in parts) or None
 
 
+ADDRESSING = frozenset(("prezados", "prezado", "prezada", "prezadas", "pessoal", "senhores",
+                        "galera", "grupo", "vendas", "comercial", "equipe"))  # fmt: skip
 ALL_LINKS = frozenset(("da", "das", "de", "do", "dos"))
 SURNAMES = frozenset(
     (
@@ -116,6 +119,7 @@ def not_a_name(low: str, gazetteer: Gazetteer, *, first: bool = True) -> bool:
     """A role, a business, a vehicle; a city only as the first word ("Rafaela dos Santos")."""
     return (
         low in gazetteer.not_names or low in STOP or low in gazetteer.business_kinds
+        or low in ADDRESSING
         or low in gazetteer.roles or low in gazetteer.vehicles
         or (first and (low,) in gazetteer.cities)
     )  # fmt: skip

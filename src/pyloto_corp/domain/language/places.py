@@ -17,7 +17,7 @@ LEAD_INS = frozenset((
 ))  # fmt: skip
 # In passing, a place needs a cue right before it ("em Castro", "sou de Castro").
 CUES = frozenset(("em", "moro", "cidade", "municipio", "pra", "para", "aki", "aqui"))
-CUED_OF = frozenset(("sou", "somos", "aqui", "aki", "daqui", "la", "cidade", "natural",
+CUED_OF = frozenset(("sou", "somos", "aqui", "aki", "daqui", "la", "cidade", "natural", "falo",
                      "regiao", "perto", "lado", "vim", "venho", "fica", "ficamos"))  # fmt: skip
 OF = frozenset(("de", "da", "do"))
 # State codes that are also everyday words ("se der", "to indo", "pa", "es"): no cue alone.

@@ -21,7 +21,7 @@ _AVAILABILITY = re.compile(
 _THOUSAND = re.compile(r"\b(?:umas? |uns |mais de |menos de |quase |cerca de )?mil\b")
 _PLACE_LEAD = re.compile(r"^(?:em|de|na|no|aqui em|sou de|moro em|fico em)\s+", re.I)
 _NAME_LEAD = re.compile(r"^(?:pode me chamar de|me chama de|me chamo|meu nome e|meu nome é|"
-                        r"sou o|sou a|sou)\s+", re.I)  # fmt: skip
+                        r"sou o|sou a|sou|é o|é a|eh o|eh a|é|eh)\s+", re.I)  # fmt: skip
 
 
 def loose(kind: str, clean: str) -> Any:
