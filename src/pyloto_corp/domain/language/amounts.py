@@ -27,7 +27,17 @@ BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budg
                          "reservado", "disponivel"))  # fmt: skip
 # What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
 PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade",
-                   "plano", "sai", "fica"))  # fmt: skip
+                   "plano"))  # fmt: skip
+SPENDING_AFTER = frozenset(
+    (
+        ("de", "orcamento"),
+        ("pra", "investir"),
+        ("para", "investir"),
+        ("de", "budget"),
+        ("pra", "gastar"),
+        ("de", "investimento"),
+    )
+)
 ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado"))
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 RANGE_LINKS = frozenset(("a", "e", "ate", "ou", "-", "/"))
@@ -79,8 +89,8 @@ def _money_said(words: Sequence[str], n: Number) -> str | None:
     if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or "quanto" in before:
         return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
     after = words[n.end : n.end + 3]
-    spent, spending = BUDGET_CUES & set(before), BUDGET_CUES & set(after)
-    if "$" in before[-3:] or before[-1:] == ["r"] or MONEY_WORDS & set(after[:2]):
+    spent, spending = BUDGET_CUES & set(before), tuple(after[:2]) in SPENDING_AFTER
+    if before[-1:] in (["$"], ["r"]) or before[-2:] == ["$", "uns"] or MONEY_WORDS & set(after[:2]):
         return "budget" if spent or spending else "amount"
     people = people_after(words, n.end)
     if spent and not people:
@@ -123,9 +133,10 @@ def is_phone(words: Sequence[str], n: Number) -> bool:
     """A phone number, a CEP, a model ("Pop 110", "CG 160"), a duration ("3 meses"): no count."""
     if words[n.start - 1 : n.start] and words[n.start - 1] in MODELS:
         return True
-    if {"numero", "telefone", "fone", "celular", "cel", "whats"} & set(
-        words[max(0, n.start - 3) : n.start]
-    ):
+    joined = [w for w in words[max(0, n.start - 5) : n.start] if not w.isdigit() and w != "-"]
+    if joined[-3:] and {"numero", "telefone", "fone", "celular", "cel"} & set(joined[-3:]) and (
+        set(joined[-2:]) <= {"numero", "telefone", "fone", "celular", "cel", "e", "eh", "meu",
+                             "o", "é"}):  # fmt: skip
         return True  # "meu número é 41 99876-5432"
     if words[n.end : n.end + 1] and words[n.end] in DURATIONS:
         return True

@@ -28,9 +28,28 @@ _PERSONAL = re.compile(
 )
 
 
-COMPANYISH = frozenset(("grupo", "vendas", "comercial", "transportes", "sistemas", "tecnologia",
-                        "tech", "digital", "engenharia", "ltda", "servicos", "solucoes",
-                        "industria", "agro", "construcoes", "cia", "associados", "irmaos"))
+COMPANYISH = frozenset(
+    (
+        "grupo",
+        "vendas",
+        "comercial",
+        "transportes",
+        "sistemas",
+        "tecnologia",
+        "tech",
+        "digital",
+        "engenharia",
+        "ltda",
+        "servicos",
+        "solucoes",
+        "industria",
+        "agro",
+        "construcoes",
+        "cia",
+        "associados",
+        "irmaos",
+    )
+)
 
 
 def personal(said: Said) -> bool:
@@ -82,7 +101,8 @@ def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
     start = 2 if low[:1] in (("opa",), ("oi",), ("ola",)) and low[1:2] == (",",) else 0
     end = next((j for j in range(start, min(start + 5, len(low))) if low[j] == "aqui"), None)
     named = said.raw[start:end] if end else ()
-    business = any(w in COMPANYISH or w in gazetteer.business_kinds for w in low[start:end or 0])
+    named = named[: next((k for k, w in enumerate(named) if not w[0].isalnum()), len(named))]
+    business = any(w in COMPANYISH or w in gazetteer.business_kinds for w in low[start : end or 0])
     if named and business and capital(named[0]):
         return " ".join(named)
     return None
@@ -144,7 +164,11 @@ def _name_at(
             break
         if not words and (low in LINKS or low in gazetteer.business_kinds or not raw.isalnum()):
             break
-        if not (cued or capital(raw) or raw.isdigit() or (words and low in LINKS)):
+        numbered = raw.isdigit() and (
+            (j + 1 < len(said.raw) and capital(said.raw[j + 1]))
+            or (not words and j > 0 and capital(said.raw[j - 1]))
+        )  # "2 Irmãos", "Hamburgueria 041"
+        if not (cued or capital(raw) or numbered or (words and low in LINKS)):
             break
         if words and words[-1].lower() in LINKS and _place_at(said, gazetteer, j):
             words.pop()  # "Pão Quente de Castro": the city is no part of the name

@@ -47,7 +47,7 @@ _DATE = re.compile(
 _DAY_OF_MONTH = re.compile(r"\b(?:ate o|ate|pro|para o|pra|no) dia (\d{1,2})\b")
 _THIS = re.compile(r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (mes|ano)(?: que vem)?\b")
 _NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
-_WEEKDAY = re.compile(r"\b(?:ate|pra|para|na|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"
+_WEEKDAY = re.compile(r"\b(?:ate|pra|para|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"
                       r"domingo)(?:[ -]feira)?\b")  # fmt: skip
 WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
 _CHRISTMAS = re.compile(r"\b(?:ate o|antes do|pro|para o|pra o|no) natal\b")

@@ -97,8 +97,9 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
         name=person_name(text, gazetteer),
         city=city[0] if city else None,
         state=city[1] if city else _state(words, gazetteer),
-        is_business=_business(kind or company or role or cnpj or STAFF & set(words),
-                              companies.personal(person)),
+        is_business=_business(
+            kind or company or role or cnpj or STAFF & set(words), companies.personal(person)
+        ),
         business_name=company,
         business_kind=(kind[1] if kind else None) or _kind_named(company, gazetteer),
         role=role,
@@ -132,9 +133,9 @@ def _business(signs: object, personal: bool) -> bool | None:
 # Words of a business, not of a person: "nossa equipe", "somos 10 atendentes", "sou MEI".
 STAFF = frozenset(("equipe", "funcionarios", "funcionarias", "atendentes", "colaboradores", "mei",
                    "cnpj", "corretores", "vendedores", "secretarias", "dentistas", "balcao",
-                   "escritorio", "administrativo", "financeiro", "comercial", "rh", "socia",
-                   "socio", "socios", "socias", "clientes", "fatura", "faturamos", "faturo",
-                   "barbeiros", "garcons", "motoboys", "entregadores"))  # fmt: skip
+                   "escritorio", "administrativo", "financeiro", "rh", "socia", "socio",
+                   "socios", "socias", "clientes", "barbeiros", "garcons", "motoboys",
+                   "entregadores"))  # fmt: skip
 CHRISTMAS = ("o", "ate", "do", "no", "pro", "antes", "depois")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from pyloto_corp.domain.language.dates import divmod_month, month_end
+
 DAY = (8, 18)  # a day without a part of it: business hours
 PARTS = {"manha": (8, 12), "cedo": (8, 12), "tarde": (12, 18), "noite": (18, 21),
          "almoco": (12, 13), "depois do almoco": (13, 18), "fim da tarde": (16, 18),
@@ -21,6 +23,7 @@ _PART = re.compile(
 _GREETING = re.compile(r"\b(?:bom dia|boa tarde|boa noite|mais tarde|tarde demais)\b")
 _DAY = re.compile(r"\b(depois de amanha|amanha|hoje|" + "|".join(WEEKDAYS)
                   + r")(?:[ -]feira)?\b")  # fmt: skip
+_DAY_OF_MONTH = re.compile(r"\bdia ([1-9]|[12]\d|3[01])\b(?! de [a-z])")
 _HOUR = r"(\d{1,2})(?:(?:h|:| horas?)(\d{2})?)?"
 _AFTER = re.compile(r"\b(?:depois das?|a partir das?|apos as?|apos a?s?) " + _HOUR + r"\b")
 _BEFORE = re.compile(r"\b(?:antes das?|ate as?) " + _HOUR + r"\b")
@@ -62,6 +65,9 @@ def _part(text: str) -> tuple[float, float] | None:
 
 
 def _day(text: str, today: date) -> date | None:
+    if numbered := _DAY_OF_MONTH.search(text):  # "dia 10 à tarde": this month or the next
+        year, month = divmod_month(today, 1 if int(numbered.group(1)) < today.day else 0)
+        return date(year, month, min(int(numbered.group(1)), month_end(year, month).day))
     every = list(_DAY.finditer(_GREETING.sub(" ", text)))
     if not every:
         return None

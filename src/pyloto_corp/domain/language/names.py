@@ -19,7 +19,9 @@ _BARE = re.compile(
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"
     + _CAPITALIZED
     + r"\s+aqui\b"
-    + r"|\b(?:[Aa]tt|[Aa]tenciosamente|[Aa]bs|[Aa]bra[cç]os?)[,.:]?\s+" + _CAPITALIZED + r"\s*\.?$"
+    + r"|\b(?:[Aa]tt|[Aa]tenciosamente|[Aa]bs|[Aa]bra[cç]os?)[,.:]?\s+"
+    + _CAPITALIZED
+    + r"\s*\.?$"
     # "Bruna, de curitiba", "Rodrigo, sou o gerente"; not "Rota Sul, sou o dono" (a company)
     + r"|^"
     + _CAPITALIZED

@@ -5,11 +5,37 @@ from __future__ import annotations
 
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 
-CALL_BACK = frozenset(("liga", "ligar", "ligue", "ligacao", "chama", "retorna", "retornar",
-                       "retorno", "falar", "conversar", "contato"))  # fmt: skip
-DAYS = frozenset(("amanha", "hoje", "depois"))
+CALL_BACK = ("lig", "chama", "retorn", "falar", "conversar", "contat", "melhor")
+DAYS = frozenset(("amanha", "hoje", "depois", "fim", "final", "dia"))
 WEEKDAYS = frozenset(("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo"))
-NOT_USED = frozenset(("vi", "anuncio", "propaganda", "achei", "conheci"))  # "vi no insta"
+NOT_USED = frozenset(
+    (
+        "vi",
+        "anuncio",
+        "propaganda",
+        "achei",
+        "conheci",
+        "indicaram",
+        "indicou",
+        "passaram",
+        "amigo",
+        "grupo",
+    )
+)  # "vi no insta", "me indicaram pelo zap"
+DROPPED = frozenset(
+    (
+        "deixou",
+        "deixamos",
+        "deixei",
+        "larguei",
+        "parou",
+        "paramos",
+        "parei",
+        "abandonamos",
+        "desativei",
+        "desativamos",
+    )
+)  # "o insta a gente deixou de lado"
 MODELS = frozenset(
     (
         "titan",
@@ -36,7 +62,8 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     kept = []
     for i, word in enumerate(words):
         before = set(words[max(0, i - 4) : i])
-        if word not in gazetteer.channels or SET_ASIDE & before or NOT_USED & before:
+        after = set(words[i + 1 : i + 6])
+        if word not in gazetteer.channels or (SET_ASIDE | NOT_USED) & before or DROPPED & after:
             continue
         following = words[i + 1 : i + 3]
         number = following[:1] if following[:1] not in (["e"], ["eh"]) else following[1:]
@@ -66,7 +93,7 @@ def availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     table = gazetteer.availability
     words = [w[:-1] if (w[:-1],) in table and (w,) not in table else w for w in words]
     seen: list[str] = []
-    calling = bool(CALL_BACK & set(words))
+    calling = any(w.startswith(CALL_BACK) for w in words)
     i = 0
     while i < len(words):
         size = next((n for n in (4, 3, 2, 1) if tuple(words[i : i + n]) in table), 0)
@@ -80,7 +107,9 @@ def availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
 def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
     """ "60 por noite" (a volume), "me liga amanhã de manhã" (a call-back time), "de manhã
     não dá": no availability."""
-    before = set(words[max(0, i - 3) : i])
-    when = DAYS | (WEEKDAYS if calling else frozenset())
-    return words[i - 1 : i] in (["por"], ["cada"]) or bool(before & when) or (
-        words[i + size : i + size + 1] == ["nao"])  # fmt: skip
+    before, after = words[max(0, i - 3) : i], words[i + size : i + size + 3]
+    when = (DAYS | WEEKDAYS) if calling else frozenset(("amanha", "hoje"))
+    clock = before[-1:] in (["da"], ["das"]) and before[-2:-1] and before[-2].isdigit()
+    counted = any(w.isdigit() or w in ("umas", "uns") for w in after)  # "no fds umas 90"
+    return words[i - 1 : i] in (["por"], ["cada"]) or bool(set(before) & when) or clock or (
+        counted or after[:1] == ["nao"] or (calling and bool(set(after) & when)))  # fmt: skip

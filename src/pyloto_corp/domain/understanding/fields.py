@@ -43,14 +43,25 @@ def found_fields(reading: TurnReading) -> dict[str, Any]:
     return values
 
 
-CALL_BACK = ("lig", "retorn", "chama", "contat", "falar", "msg", "mensag", "conversar")
+CALL_BACK = (
+    "lig",
+    "retorn",
+    "chama",
+    "contat",
+    "falar",
+    "conversar",
+    "melhor",
+    "atender",
+    "me manda",
+)  # "terça de noite é melhor", "me manda msg amanhã cedo"
 
 
 def _calls(reading: TurnReading) -> bool:
     """A call-back time said in passing ("me liga segunda", "pode ser às 15h")."""
     words = list(reading.words)
     agreed = any(words[i : i + 2] == ["pode", "ser"] for i in range(len(words)))
-    return any(w.startswith(CALL_BACK) for w in words) or agreed
+    said = " ".join(words)
+    return any(w.startswith(CALL_BACK) for w in words) or agreed or "me manda" in said
 
 
 def answered(reading: TurnReading) -> Any:
