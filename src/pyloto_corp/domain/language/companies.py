@@ -16,7 +16,6 @@ from pyloto_corp.domain.language.profile import (
     MAX_NAME,
     NAMED,
     STOP,
-    WORD,
     WORKS_AT,
     Said,
     capital,
@@ -88,7 +87,7 @@ def _after_kind(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
         name = _name_at(said, start, gazetteer, cued=True)
     if name is not None:
         kept = definite or capital(said.raw[i])  # "a padaria X", "Drogaria Vida"
-        return f"{_title(said.raw[i])} {name}" if kept else name
+        return f"{title(said.raw[i])} {name}" if kept else name
     return _apposed(said, i, gazetteer)
 
 
@@ -176,41 +175,7 @@ def _name_at(
         words.append(raw)
     while words and (fold(words[-1]) in LINKS or words[-1] in ("&", "a", "o", "e")):
         words.pop()
-    return " ".join(_title(w) if w.islower() else w for w in words) or None
-
-
-_COMPANY_LEAD = re.compile(
-    r"^(?:(?:o |a )?nome (?:dela |dele |da empresa |da loja |fantasia |certo )*(?:eh|é|e|:)?|"
-    r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma) (?:se chama|chama|eh|é|e|:)|"
-    r"se chama|chama|somos (?:a|o)|(?:eh|é|e) (?:a|o))\s*(?:(?:a|o)\s+)?",
-    re.IGNORECASE,
-)
-_NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|nao sei|"
-                            r"autonom[oa]|sou eu mesm[oa])\b")  # fmt: skip
-MAX_COMPANY_WORDS = 6
-
-
-def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
-    """ "Qual é o nome da empresa?" "a empresa é a Vidraçaria Horizonte" → the name itself."""
-    said = Said.of(text)
-    if _NOT_A_COMPANY.search(" ".join(said.low)):
-        return None
-    found = company(said, gazetteer)
-    if found is not None:
-        return found
-    if said.lower_typed and _only_a_kind(said, gazetteer):
-        return None  # "é uma loja de roupas": the kind, not the name
-    rest = re.split(r"[,;(]| - ", _COMPANY_LEAD.sub("", " ".join(text.split()), count=1))[0]
-    words = [w for w in WORD.findall(rest) if w[0].isalnum() or w == "&"]
-    if not words or len(words) > MAX_COMPANY_WORDS or sum(c.isalpha() for c in rest) < 2:
-        return None
-    return " ".join(_title(w) if w.islower() else w for w in words)
-
-
-def _only_a_kind(said: Said, gazetteer: Gazetteer) -> bool:
-    low = said.low
-    return any(w in gazetteer.business_kinds and low[i - 1 : i] in (("uma",), ("um",))
-               for i, w in enumerate(low))  # fmt: skip
+    return " ".join(title(w) if w.islower() else w for w in words) or None
 
 
 def _place_at(said: Said, gazetteer: Gazetteer, at: int) -> bool:
@@ -226,5 +191,5 @@ def places_word(low: str, gazetteer: Gazetteer) -> bool:
     return (low,) in gazetteer.cities or low in gazetteer.states
 
 
-def _title(word: str) -> str:
+def title(word: str) -> str:
     return word if fold(word) in LINKS | {"a", "o"} else word[:1].upper() + word[1:]

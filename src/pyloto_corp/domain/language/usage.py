@@ -110,6 +110,10 @@ def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
     before, after = words[max(0, i - 3) : i], words[i + size : i + size + 3]
     when = (DAYS | WEEKDAYS) if calling else frozenset(("amanha", "hoje"))
     clock = before[-1:] in (["da"], ["das"]) and before[-2:-1] and before[-2].isdigit()
-    counted = any(w.isdigit() or w in ("umas", "uns") for w in after)  # "no fds umas 90"
-    return words[i - 1 : i] in (["por"], ["cada"]) or bool(set(before) & when) or clock or (
-        counted or after[:1] == ["nao"] or (calling and bool(set(after) & when)))  # fmt: skip
+    counted = (after[:1] in (["umas"], ["uns"]) or (after[:1] and after[0].isdigit())) and (
+        "por" in words[i + size : i + size + 5]
+    )  # "no fds umas 90 por noite": a volume's period
+    aside = bool(SET_ASIDE & set(before[-2:]))  # "todo dia menos domingo"
+    per = words[i - 1 : i] in (["por"], ["cada"])
+    return per or bool(set(before) & when) or clock or aside or counted or (
+        after[:1] == ["nao"] or (calling and bool(set(after) & when)))  # fmt: skip

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from pyloto_corp.domain.language import amounts, dates, people
-from pyloto_corp.domain.language.companies import company_answer
+from pyloto_corp.domain.language.company_answers import company_answer
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.entities import said as said_words

@@ -1,0 +1,43 @@
+"""The answer to "Qual é o nome da empresa?": the name itself, without "a empresa é a", "o
+nome fantasia é", and never a kind of business ("é uma loja de roupas")."""
+
+from __future__ import annotations
+
+import re
+
+from pyloto_corp.domain.language.companies import company, title
+from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.profile import WORD, Said
+
+_COMPANY_LEAD = re.compile(
+    r"^(?:(?:o |a )?nome (?:dela |dele |da empresa |da loja |fantasia |certo )*(?:eh|é|e|:)?|"
+    r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma) (?:se chama|chama|eh|é|e|:)|"
+    r"se chama|chama|somos (?:a|o)|(?:eh|é|e) (?:a|o))\s*(?:(?:a|o)\s+)?",
+    re.IGNORECASE,
+)
+_NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|nao sei|"
+                            r"autonom[oa]|sou eu mesm[oa])\b")  # fmt: skip
+MAX_COMPANY_WORDS = 6
+
+
+def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
+    """ "Qual é o nome da empresa?" "a empresa é a Vidraçaria Horizonte" → the name itself."""
+    said = Said.of(text)
+    if _NOT_A_COMPANY.search(" ".join(said.low)):
+        return None
+    found = company(said, gazetteer)
+    if found is not None:
+        return found
+    if said.lower_typed and _only_a_kind(said, gazetteer):
+        return None  # "é uma loja de roupas": the kind, not the name
+    rest = re.split(r"[,;(]| - ", _COMPANY_LEAD.sub("", " ".join(text.split()), count=1))[0]
+    words = [w for w in WORD.findall(rest) if w[0].isalnum() or w == "&"]
+    if not words or len(words) > MAX_COMPANY_WORDS or sum(c.isalpha() for c in rest) < 2:
+        return None
+    return " ".join(title(w) if w.islower() else w for w in words)
+
+
+def _only_a_kind(said: Said, gazetteer: Gazetteer) -> bool:
+    low = said.low
+    return any(w in gazetteer.business_kinds and low[i - 1 : i] in (("uma",), ("um",))
+               for i, w in enumerate(low))  # fmt: skip
