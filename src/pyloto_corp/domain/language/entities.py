@@ -77,11 +77,19 @@ def said(text: str, gazetteer: Gazetteer) -> list[str]:
 def extract(text: str, gazetteer: Gazetteer, today: date | None = None) -> Entities:
     """Everything the text says in passing; dates need ``today`` (the message's local date).
     After a self-correction ("não pera", "quer dizer") the later value wins."""
+    key = (id(gazetteer), text, today)
+    if (known := _READ.get(key)) is not None and known[0] is gazetteer:
+        return known[1]  # a turn reads the same clause more than once (acts, answer, figures)
     split = self_corrected(text)
     if split is None:
-        return _extract(text, gazetteer, today)
-    earlier, later = (_extract(part, gazetteer, today) for part in split)
-    return earlier.then(later, adding=" tambem" in f" {fold(split[1])}")
+        found = _extract(text, gazetteer, today)
+    else:
+        earlier, later = (_extract(part, gazetteer, today) for part in split)
+        found = earlier.then(later, adding=" tambem" in f" {fold(split[1])}")
+    if len(_READ) >= READ_KEPT:
+        _READ.clear()
+    _READ[key] = (gazetteer, found)
+    return found
 
 
 def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
@@ -90,7 +98,7 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
     city = _known_city(words, gazetteer) or _city(text, gazetteer)
     person = profile.Said.of(text)
     kind = profile.business_kind(person, gazetteer)
-    company, role = companies.company(person, gazetteer), profile.role(person, gazetteer)
+    company, role = companies.company(person, gazetteer), profile.role(person, gazetteer, kind)
     cpf, cnpj = documents(text)
     when = dates.deadline(flat, today) if today is not None else None
     return Entities(
@@ -136,6 +144,8 @@ STAFF = frozenset(("equipe", "funcionarios", "funcionarias", "atendentes", "cola
                    "escritorio", "administrativo", "financeiro", "rh", "socia", "socio",
                    "socios", "socias", "clientes", "barbeiros", "garcons", "motoboys",
                    "entregadores"))  # fmt: skip
+READ_KEPT = 256  # the last texts read (a pure function of text, day and gazetteer)
+_READ: dict[tuple[int, str, date | None], tuple[Gazetteer, Entities]] = {}
 CHRISTMAS = ("o", "ate", "do", "no", "pro", "antes", "depois")
 
 

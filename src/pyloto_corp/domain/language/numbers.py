@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyloto_corp.domain.language.normalize import fold
 
@@ -34,9 +35,15 @@ class Number:
 
 def number_words(text: str) -> list[str]:
     """Folded tokens that keep numbers whole ("R$ 2.500,00" → ["r", "$", "2500.00"])."""
+    return list(_number_words(text))
+
+
+@lru_cache(maxsize=1024)
+def _number_words(text: str) -> tuple[str, ...]:
+    """The tokens of ``number_words``, cached: a turn reads its numbers several times."""
     plain = _DECIMAL.sub(".", _THOUSANDS.sub("", fold(text)))
     plain = _THOUSANDS.sub("", plain)  # "1.000.000"
-    return _TOKEN.findall(_SPLIT_UNIT.sub(" ", plain))
+    return tuple(_TOKEN.findall(_SPLIT_UNIT.sub(" ", plain)))
 
 
 def _scaled(words: Sequence[str], j: int, value: float) -> tuple[float, int]:
@@ -65,7 +72,13 @@ def _spelled(words: Sequence[str], i: int) -> tuple[float, int] | None:
     return (total + current, end) if end > i else None
 
 
-def numbers(words: Sequence[str]) -> list[Number]:
+def numbers(words: Sequence[str]) -> tuple[Number, ...]:
+    """Every number in ``words`` (from ``number_words``), in order."""
+    return _numbers(tuple(words))
+
+
+@lru_cache(maxsize=1024)
+def _numbers(words: tuple[str, ...]) -> tuple[Number, ...]:
     """Every number in ``words`` (from ``number_words``), in order."""
     found: list[Number] = []
     i = 0
@@ -80,7 +93,7 @@ def numbers(words: Sequence[str]) -> list[Number]:
             continue
         found.append(Number(i, j, round(value)))
         i = j
-    return found
+    return tuple(found)
 
 
 def first_number(text: str) -> int | None:

@@ -43,6 +43,7 @@ class Places:
     def __init__(self, cities: Cities, states: Mapping[tuple[str, ...], str],
                  codes: frozenset[str]) -> None:  # fmt: skip
         self.cities, self.states, self.codes = cities, states, codes
+        self._state_words = codes | {name[0] for name in states}
 
     def _with_state(self, words: Sequence[str], city: City, start: int, size: int) -> City:
         """ "São José - SC": the state said right after picks among same-named cities."""
@@ -84,12 +85,16 @@ class Places:
 
     def in_passing(self, words: Sequence[str]) -> City | None:
         """A city named in free text, only behind a cue or followed by its state."""
+        stated = bool(self._state_words & set(words))
         for i in range(1, len(words)):
+            before = words[i - 1]
+            cued = before in CUES or (before in OF and i > 1 and words[i - 2] in CUED_OF)
+            if not (cued or stated):
+                continue  # cheap: most words follow no cue and no state is named
             hit = self.cities.longest_at(words, i)
             if hit is None:
                 continue
-            before, end = words[i - 1], i + hit[1]
-            cued = before in CUES or (before in OF and i > 1 and words[i - 2] in CUED_OF)
+            end = i + hit[1]
             state = state_at(words, end, self.states, self.codes)
             if cued or (state and words[end] not in WORDLIKE_CODES):
                 return self._with_state(words, hit[0], i, hit[1])

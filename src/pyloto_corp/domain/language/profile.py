@@ -122,7 +122,9 @@ def capital(word: str) -> bool:
     return word[:1].isupper()
 
 
-def role(said: Said, gazetteer: Gazetteer) -> str | None:
+def role(
+    said: Said, gazetteer: Gazetteer, kind: tuple[int, str | None] | None = None
+) -> str | None:
     """The person's own role ("sou sócio", "trabalho como gerente"), never someone else's
     ("quero falar com o gerente", "eu e meu sócio"); owning a business is "owner"."""
     low = said.low
@@ -133,7 +135,7 @@ def role(said: Said, gazetteer: Gazetteer) -> str | None:
         of_a_business = low[i + 1 : i + 2] in (("da",), ("do",), ("de",), ("na",), ("no",))
         if ROLE_CUES & set(low[max(0, i - 5) : i]) or i == 0 or of_a_business:
             return code
-    kind = business_kind(said, gazetteer)
+    kind = kind or business_kind(said, gazetteer)
     if kind is not None and OWNED & set(low[max(0, kind[0] - 3) : kind[0]]):
         return "owner"
     employed = any(low[i : i + 2] in (("onde", "trabalho"), ("que", "trabalho")) or (
