@@ -7,8 +7,7 @@ from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.language.entities import Entities
-from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, fits, plain
+from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, plain
 
 
 def prefill(slots: tuple[Slot, ...], entities: Entities) -> dict[str, Any]:
@@ -20,11 +19,6 @@ def prefill(slots: tuple[Slot, ...], entities: Entities) -> dict[str, Any]:
         if key in found:
             values[slot.name] = plain(found[key])
     return values
-
-
-def read_answer(slot: Slot, text: str, gazetteer: Gazetteer) -> Any:
-    """The slot's value in a direct answer, or None when the answer does not fit."""
-    return fits(slot.kind, text, gazetteer)
 
 
 DESCRIBED_WORDS = 20  # a first message this long describes the need in the person's words
