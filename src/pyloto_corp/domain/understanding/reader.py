@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -15,6 +16,7 @@ from pyloto_corp.domain.understanding.act_model import ActModel, language_of, se
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.forms import labelled
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
 from pyloto_corp.domain.understanding.spans import clauses
@@ -52,7 +54,8 @@ class TurnReader:
         plain = tokens(without_laughter(text), self.gazetteer.abbreviations)
         signals = read_signals(text, words, self.cues, names_need=named, plain=plain)
         need = self._after_negation(text, signals, need, context)
-        entities = extract(text, self.gazetteer, context.today)
+        entities = with_form(extract(text, self.gazetteer, context.today),
+                             labelled(text, self.gazetteer, context.today))
         acts = set(self._global(signals, context))
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
@@ -149,6 +152,14 @@ class TurnReader:
         """Giving up the need being filled in, with no other need named instead."""
         busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
         return context.intent is not None and not busy and self.cues.withdraw.find(s.words)
+
+
+def with_form(entities: Any, form: dict[str, Any]) -> Any:
+    """A pasted form's values win over what the free reading found."""
+    if not form:
+        return entities
+    business = True if form.get("business_name") else entities.is_business
+    return dataclasses.replace(entities, **form, is_business=business)
 
 
 def _window(text: str, s: Signals, context: ReadingContext) -> str | None:
