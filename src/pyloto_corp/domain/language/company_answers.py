@@ -7,17 +7,28 @@ import re
 
 from pyloto_corp.domain.language.companies import company, title
 from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.profile import WORD, Said
 
 _COMPANY_LEAD = re.compile(
-    r"^(?:(?:o |a )?nome (?:dela |dele |da empresa |da loja |fantasia |certo )*(?:eh|é|e|:)?|"
-    r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma) (?:se chama|chama|eh|é|e|:)|"
-    r"se chama|chama|somos (?:a|o)|(?:eh|é|e) (?:a|o))\s*(?:(?:a|o)\s+)?",
+    r"^(?:(?:o |a )?nome(?: dela| dele| da empresa| da loja| fantasia| certo)*\s*(?:eh|é|e|:)?|"
+    r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma)\s*(?:se chama|chama|eh|é|e|:)|"
+    r"se chama|chama|somos (?:a|o)|(?:eh|é|e)(?= ))\s*(?:(?:a|o)\s+)?",
     re.IGNORECASE,
 )
 _NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|nao sei|"
-                            r"autonom[oa]|sou eu mesm[oa])\b")  # fmt: skip
+                            r"autonom[oa]|sou eu mesm[oa]|mei|pensando no nome|"
+                            r"ainda (?:nao|sem) (?:tem|tenho) nome|sem nome)\b")  # fmt: skip
+# What comes before the answer itself: "uai,", "Égua,", "Boa tarde, meu filho."
+_OPENING = re.compile(
+    r"^(?:(?:uai|oxe|oxente|egua|égua|eita|vixe|bom dia|boa tarde|boa noite|ola|olá|oi|opa|"
+    r"entao|então|ah|so|sô|visse|meu filho|minha filha|meu querido|minha querida|pois)"
+    r"[\s,.!]+)+",
+    re.IGNORECASE,
+)
 MAX_COMPANY_WORDS = 6
+REPLIES = frozenset(("sim", "nao", "ok", "isso", "claro", "beleza", "certo", "obrigado",
+                     "obrigada", "entao", "bom", "pois", "olha", "veja"))  # fmt: skip
 
 
 def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
@@ -25,12 +36,20 @@ def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
     said = Said.of(text)
     if _NOT_A_COMPANY.search(" ".join(said.low)):
         return None
+    text = _OPENING.sub("", " ".join(text.split()))
+    leading = re.split(r"[,;(]| - ", text)[0]  # "Açaí da Terra, fica aqui na Pedreira"
+    opener = fold(leading) in REPLIES
+    if leading != text and leading[:1].isupper() and not (_COMPANY_LEAD.match(leading) or opener):
+        return _words(leading)
     found = company(said, gazetteer)
     if found is not None:
         return found
     if said.lower_typed and _only_a_kind(said, gazetteer):
         return None  # "é uma loja de roupas": the kind, not the name
-    rest = re.split(r"[,;(]| - ", _COMPANY_LEAD.sub("", " ".join(text.split()), count=1))[0]
+    return _words(re.split(r"[,;(]| - ", _COMPANY_LEAD.sub("", text, count=1))[0])
+
+
+def _words(rest: str) -> str | None:
     words = [w for w in WORD.findall(rest) if w[0].isalnum() or w == "&"]
     if not words or len(words) > MAX_COMPANY_WORDS or sum(c.isalpha() for c in rest) < 2:
         return None

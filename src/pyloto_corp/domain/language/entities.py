@@ -95,14 +95,15 @@ def extract(text: str, gazetteer: Gazetteer, today: date | None = None) -> Entit
 def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
     words = said(text, gazetteer)
     flat = " ".join(words)
-    city = _known_city(words, gazetteer) or _city(text, gazetteer)
+    name = person_name(text, gazetteer)
+    city = _city(text, gazetteer) or _known_city(words, gazetteer, name)
     person = profile.Said.of(text)
     kind = profile.business_kind(person, gazetteer)
     company, role = companies.company(person, gazetteer), profile.role(person, gazetteer, kind)
     cpf, cnpj = documents(text)
     when = dates.deadline(flat, today) if today is not None else None
     return Entities(
-        name=person_name(text, gazetteer),
+        name=name,
         city=city[0] if city else None,
         state=city[1] if city else _state(words, gazetteer),
         is_business=_business(
@@ -149,13 +150,22 @@ _READ: dict[tuple[int, str, date | None], tuple[Gazetteer, Entities]] = {}
 CHRISTMAS = ("o", "ate", "do", "no", "pro", "antes", "depois")
 
 
-def _known_city(words: list[str], gazetteer: Gazetteer) -> tuple[str, str] | None:
-    """A well-known city said anywhere; "até o Natal" is Christmas, not the capital."""
-    found = find_sequence(words, gazetteer.cities, gazetteer.city_span)
-    if found and found[0] == "Natal" and "natal" in words:
-        at = words.index("natal")
-        return None if words[at - 1 : at] and words[at - 1] in CHRISTMAS else found
-    return found
+def _known_city(words: list[str], gazetteer: Gazetteer, name: str | None) -> tuple[str, str] | None:
+    """A well-known city said anywhere, unless a longer municipality starts there ("Vitória
+    da Conquista", "Rio Verde"), it is the person's name ("Salvador Pereira") or Christmas
+    ("até o Natal")."""
+    for i in range(len(words)):
+        for size in range(min(gazetteer.city_span, len(words) - i), 0, -1):
+            hit = gazetteer.cities.get(tuple(words[i : i + size]))
+            if hit is None:
+                continue
+            longer = gazetteer.places.cities.longest_at(words, i) if gazetteer.places else None
+            if longer is not None and longer[1] > size:
+                return longer[0].name, longer[0].uf
+            named = name is not None and fold(name.split()[0]) == words[i]
+            christmas = hit[0] == "Natal" and words[i - 1 : i] and words[i - 1] in CHRISTMAS
+            return None if named or christmas else hit
+    return None
 
 
 def _city(text: str, gazetteer: Gazetteer) -> tuple[str, str] | None:

@@ -72,7 +72,7 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
         if (low in _LINKS or (low in ("da", "do") and _surname(said, word))) and parts:
             parts.append(word.lower())
             continue
-        if low in FILLERS or not_a_name(low, gazetteer, first=not parts):
+        if low in FILLERS or not_a_name(low, gazetteer):
             break
         if parts and parts[-1] == "de" and (low,) in gazetteer.cities:
             break  # "o diego de londrina"
@@ -117,11 +117,11 @@ def _capitalized(word: str) -> str:
     return word.capitalize() if word.isupper() else word[:1].upper() + word[1:]
 
 
-def not_a_name(low: str, gazetteer: Gazetteer, *, first: bool = True) -> bool:
-    """A role, a business, a vehicle; a city only as the first word ("Rafaela dos Santos")."""
+def not_a_name(low: str, gazetteer: Gazetteer) -> bool:
+    """A role, a business, a vehicle, a filler ("sou a favor"); a city's name may be a
+    person's after an introduction ("aqui é a Vitória", "Rafaela dos Santos")."""
     return (
         low in gazetteer.not_names or low in STOP or low in gazetteer.business_kinds
         or low in ADDRESSING
         or low in gazetteer.roles or low in gazetteer.vehicles
-        or (first and (low,) in gazetteer.cities)
     )  # fmt: skip

@@ -89,11 +89,12 @@ class Places:
         for i in range(1, len(words)):
             before = words[i - 1]
             cued = before in CUES or (before in OF and i > 1 and words[i - 2] in CUED_OF)
-            if not (cued or stated):
+            if not (cued or stated or before in OF):
                 continue  # cheap: most words follow no cue and no state is named
             hit = self.cities.longest_at(words, i)
             if hit is None:
                 continue
+            cued = cued or (before in OF and hit[1] > 1)  # "o Cícero, de Juazeiro do Norte"
             end = i + hit[1]
             state = state_at(words, end, self.states, self.codes)
             if cued or (state and words[end] not in WORDLIKE_CODES):

@@ -21,6 +21,7 @@ from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, fits, plain
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 # Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment"})
+LIST_KINDS = frozenset({"availability", "channels"})
 PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company"})
 
 
@@ -57,10 +58,25 @@ class Answers:
             acts.add(Act.CORRECTION)
         if not values:
             return acts
-        corrected = self_corrected(text) is not None  # "até março, não pera, até fevereiro"
-        chosen = values[-1] if corrected else values[0]
-        found["answer"] = " ".join(str(v) for v in values) if kind == "text" else chosen
+        found["answer"] = self._chosen(text, kind, values, s, context)
         return acts | {Act.ANSWER}
+
+    def _chosen(
+        self, text: str, kind: str, values: list[Any], s: Signals, context: ReadingContext
+    ) -> Any:
+        """The answer among the clauses' values: all of a list ("• manhã • tarde"), the one
+        after a self-correction ("dois mil... não, melhor três mil"), else the first."""
+        if kind == "text":
+            return " ".join(str(v) for v in values)
+        if kind in LIST_KINDS:
+            return list(dict.fromkeys(v for value in values for v in value))
+        split = self_corrected(text)
+        if split is None:
+            return values[0]
+        tail = split[1]
+        later = self._clause(tail, tokens(tail, self.gazetteer.abbreviations), kind, s,
+                             context.today)  # fmt: skip
+        return later if later is not None else values[-1]
 
     def _clause(
         self, clause: str, words: list[str], kind: str, s: Signals, today: date | None

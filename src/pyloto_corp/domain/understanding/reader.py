@@ -54,8 +54,10 @@ class TurnReader:
         plain = tokens(without_laughter(text), self.gazetteer.abbreviations)
         signals = read_signals(text, words, self.cues, names_need=named, plain=plain)
         need = self._after_negation(text, signals, need, context)
-        entities = with_form(extract(text, self.gazetteer, context.today),
-                             labelled(text, self.gazetteer, context.today))
+        entities = with_form(
+            extract(text, self.gazetteer, context.today),
+            labelled(text, self.gazetteer, context.today),
+        )
         acts = set(self._global(signals, context))
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
