@@ -18,7 +18,7 @@ PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedo
           "representante", "caixa", "garco", "garcon", "cozinheir", "dev", "mecanic", "enfermeir",
           "psicolog", "fisioterapeut", "advogad", "contador", "vendedor", "promotor", "engenheir",
           "jogador", "frentista", "arquitet", "funcionar", "colega", "membro", "integrante",
-          "aluna", "alunos", "mim")  # fmt: skip
+          "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir")  # fmt: skip
 MONEY_WORDS = frozenset(("reais", "conto", "contos", "pila", "pilas", "mangos"))  # "na real": no
 REVENUE = frozenset(("faturamos", "faturo", "faturamento", "fatura", "faturam", "vendemos"))
 # What the person can spend, before or after the figure ("tenho uns 5 mil pra investir").
@@ -26,7 +26,8 @@ BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budg
                          "pagar", "gastar", "pago", "pagaria", "teto", "separei", "separado",
                          "reservado", "disponivel"))  # fmt: skip
 # What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
-PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade",
+PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade", "vendo",
+                   "vende", "cobro",
                    "plano"))  # fmt: skip
 SPENDING_AFTER = frozenset(
     (
@@ -63,6 +64,7 @@ ADJECTIVES = {
     "mensais": "mês",
 }
 # "60 por noite", "200/dia", "40 no fim de semana"; never "em 3 meses" (a deadline).
+BREAKS = frozenset(("e", "mas", "ah", "que", "preciso", "quero", "tenho", "vou"))  # "9 mil. ah,..."
 PER = frozenset(("por", "/", "ao", "a", "p", "pra", "cada", "na", "no", "num", "numa", "todo",
                  "toda", "pro", "pela", "pelo"))  # fmt: skip
 PHONE_DIGITS = 8
@@ -122,7 +124,7 @@ def period_after(words: Sequence[str], end: int) -> str | None:
             return PERIODS[word]
         if linked and word in ("fim", "final") and words[j + 1 : j + 3] == ["de", "semana"]:
             return "fim de semana"
-        if not word.isalpha() and word not in ("/", "-"):
+        if (not word.isalpha() and word not in ("/", "-")) or word in BREAKS:
             return None
         linked = linked or word in PER
         j += 1
@@ -179,6 +181,10 @@ def budget(text: str, *, answer: bool = False) -> int | str | None:
     words = number_words(text)
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
              ("um", "uma")]  # fmt: skip
+    capped = [n for n in found if {"maximo", "teto", "ate"} & set(words[max(0, n.start - 2) :
+              n.start]) and _money_said(words, n) in ("budget", "amount")]  # fmt: skip
+    if capped:
+        found = capped[-1:]  # "uns 3k, no máximo 4k"
     for i, n in enumerate(found):
         upper = upper_of(found, words, i)
         said = _money_said(words, n) or _money_said(words, upper)

@@ -144,7 +144,7 @@ STAFF = frozenset(("equipe", "funcionarios", "funcionarias", "atendentes", "cola
                    "cnpj", "corretores", "vendedores", "secretarias", "dentistas", "balcao",
                    "escritorio", "administrativo", "financeiro", "rh", "socia", "socio",
                    "socios", "socias", "clientes", "barbeiros", "garcons", "motoboys",
-                   "entregadores"))  # fmt: skip
+                   "entregadores", "empresa"))  # fmt: skip
 READ_KEPT = 256  # the last texts read (a pure function of text, day and gazetteer)
 _READ: dict[tuple[int, str, date | None], tuple[Gazetteer, Entities]] = {}
 CHRISTMAS = ("o", "ate", "do", "no", "pro", "antes", "depois")

@@ -56,9 +56,10 @@ def _hours(text: str) -> tuple[float, float] | None:
 
 
 def _part(text: str) -> tuple[float, float] | None:
-    found = _PART.search(_GREETING.sub(" ", text))
-    if found is None:
+    every = list(_PART.finditer(_GREETING.sub(" ", text)))
+    if not every:
         return None
+    found = every[-1]  # "amanhã de manhã não dá... melhor segunda à tarde"
     key = next(g for g in found.groups()[1:] if g) if any(found.groups()[1:]) else found.group(1)
     key = "cedo" if key == "cedinho" else re.sub(r"^final", "fim", key)
     return PARTS.get(key, PARTS.get(key.replace("fim da dia", "fim do dia")))
@@ -82,7 +83,8 @@ def _day(text: str, today: date) -> date | None:
 _AFTERNOON = re.compile(r"\b(\d{1,2})(?:h|hs| horas?)? da (tarde|noite)\b")
 _SPOKEN = ((re.compile(r"\bmeio[ -]dia\b"), "12h"), (re.compile(r"\b(\d{1,2})hs\b"), r"\1h"),
            (re.compile(r"\bmanhazinha\b"), "manha"), (re.compile(r"\bnoitinha\b"), "noite"),
-           (re.compile(r"\btardezinha\b"), "tarde"), (re.compile(r"\bhj\b"), "hoje"),
+           (re.compile(r"\btardezinha\b"), "tarde"),
+           (re.compile(r"\bapos o almoco\b"), "depois do almoco"), (re.compile(r"\bhj\b"), "hoje"),
            (re.compile(r"\bamn?h\b"), "amanha"), (re.compile(r"\bdps\b"), "depois"),
            (re.compile(r"\bseg\b"), "segunda"), (re.compile(r"\bter\b"), "terca"),
            (re.compile(r"\bqua\b"), "quarta"), (re.compile(r"\bqui\b"), "quinta"),

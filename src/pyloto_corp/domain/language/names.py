@@ -72,6 +72,8 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
         if (low in _LINKS or (low in ("da", "do") and _surname(said, word))) and parts:
             parts.append(word.lower())
             continue
+        if low in TITLES and not parts:
+            continue  # "Sou o Sr. Benedito"
         if low in FILLERS or not_a_name(low, gazetteer):
             break
         if parts and parts[-1] == "de" and (low,) in gazetteer.cities:
@@ -85,26 +87,11 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
 ADDRESSING = frozenset(("prezados", "prezado", "prezada", "prezadas", "pessoal", "senhores",
                         "galera", "grupo", "vendas", "comercial", "equipe"))  # fmt: skip
 ALL_LINKS = frozenset(("da", "das", "de", "do", "dos"))
-SURNAMES = frozenset(
-    (
-        "silva",
-        "souza",
-        "sousa",
-        "costa",
-        "cruz",
-        "luz",
-        "conceicao",
-        "rosa",
-        "paz",
-        "mata",
-        "cunha",
-        "fonseca",
-        "penha",
-        "graca",
-        "gloria",
-        "rocha",
-    )
-)
+SURNAMES = frozenset(("silva", "souza", "sousa", "costa", "cruz", "luz", "conceicao", "rosa",
+                      "paz", "mata", "cunha", "fonseca", "penha", "graca", "gloria", "rocha",
+                      "socorro", "carmo", "rosario", "nazare", "fatima", "lourdes",
+                      "anjos"))  # fmt: skip
+TITLES = frozenset(("sr", "sra", "dr", "dra", "seu", "senhor", "senhora", "prof", "profa"))
 
 
 def _surname(said: str, link: str) -> bool:

@@ -21,6 +21,26 @@ USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "uti
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
 LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas")
 GROUP_GAP = 3
+KIN = frozenset(
+    (
+        "mainha",
+        "painho",
+        "esposa",
+        "marido",
+        "mae",
+        "pai",
+        "filho",
+        "filha",
+        "socio",
+        "socia",
+        "irma",
+        "irmao",
+        "namorada",
+        "namorado",
+        "cunhado",
+        "cunhada",
+    )
+)
 MAX_FIGURE = 10_000_000
 
 
@@ -95,7 +115,7 @@ def people_listed(words: Sequence[str]) -> int | None:
     → 3; "usado por mim, minha esposa e dois funcionários" → 4; None when the others are not
     counted ("eu e meus funcionários")."""
     for at, word in enumerate(words):
-        me = word == "eu" or (word == "mim" and words[at - 1 : at] == ["por"])
+        me = word == "eu" or (word == "mim" and words[at - 1 : at] in (["por"], ["pra"], ["para"]))
         others = words[at + 1 : at + 3] in (["e", "mais"], ["e", "meu"], ["e", "minha"])
         if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
             counted = _listed_from(words, at)
@@ -119,6 +139,8 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             total, i = total + found[i].value, found[i].end + 1
         elif rest[i] in ("meu", "minha", "o", "a") and i + 1 < len(rest):
             total, i = total + 1, i + 2
+        elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
+            total, i = total + 1, i + 1
         else:
             break
     return total if total > 1 else None

@@ -14,26 +14,9 @@ WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()&]")
 OWNERSHIP = frozenset(("minha", "meu", "nossa", "nosso", "tenho", "temos", "uma", "um",
                        "somos", "dono", "dona", "socio", "socia", "abri", "montei", "toco",
                        "tocamos", "gerencio", "administro", "e", "eh"))  # fmt: skip
-PASSING = frozenset(
-    (
-        "dps",
-        "depois",
-        "antes",
-        "vou",
-        "indo",
-        "volto",
-        "saio",
-        "sai",
-        "chego",
-        "perto",
-        "frente",
-        "lado",
-        "porta",
-        "saindo",
-        "voltando",
-        "fila",
-    )
-)
+PASSING = frozenset(("dps", "depois", "antes", "vou", "indo", "volto", "saio", "sai", "chego",
+                     "perto", "frente", "lado", "porta", "saindo", "voltando", "fila", "to",
+                     "tou", "estou", "estava", "fui", "fiquei"))  # fmt: skip
 GENERIC = frozenset(("empresa", "loja", "negocio", "comercio", "firma", "lojinha"))
 OWNED = frozenset(("tenho", "temos", "abri", "montei", "toco", "tocamos"))  # "minha loja": maybe
 DEFINITE = frozenset(("da", "do", "na", "no", "a", "o"))
@@ -136,7 +119,7 @@ def role(
         if ROLE_CUES & set(low[max(0, i - 5) : i]) or i == 0 or of_a_business:
             return code
     kind = kind or business_kind(said, gazetteer)
-    if kind is not None and OWNED & set(low[max(0, kind[0] - 3) : kind[0]]):
+    if kind is not None and OWNED & set(low[max(0, kind[0] - 6) : kind[0]]):
         return "owner"
     employed = any(low[i : i + 2] in (("onde", "trabalho"), ("que", "trabalho")) or (
         low[i] == "trabalho" and low[i + 1 : i + 2] in (("na",), ("no",), ("numa",), ("num",)))

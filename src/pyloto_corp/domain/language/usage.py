@@ -54,7 +54,8 @@ MODELS = frozenset(
 )  # names that are also words
 OWNING = frozenset(("uma", "um", "minha", "meu", "tenho", "de", "com", "numa", "num", "a", "o",
                     "da", "do", "veiculo", "moto"))  # fmt: skip
-SET_ASIDE = frozenset(("vez", "sem", "nao", "tira", "tirar", "menos", "exceto", "tirando"))
+SET_ASIDE = frozenset(("vez", "sem", "nao", "tira", "tirar", "menos", "exceto", "tirando",
+                       "ninguem"))  # fmt: skip
 
 
 def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -67,7 +68,7 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
             continue
         following = words[i + 1 : i + 3]
         number = following[:1] if following[:1] not in (["e"], ["eh"]) else following[1:]
-        if words[i - 1 : i] in (["um"], ["uma"]) or (number and number[0][:1].isdigit()):
+        if words[i - 1 : i] in (["um"], ["uma"]) or (number and number[0][:2].isdigit()):
             continue  # "quero um site" (the product), "meu telefone é 42..."
         kept.append(gazetteer.channels[word])
     return tuple(dict.fromkeys(kept))
@@ -113,7 +114,7 @@ def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
     counted = (after[:1] in (["umas"], ["uns"]) or (after[:1] and after[0].isdigit())) and (
         "por" in words[i + size : i + size + 5]
     )  # "no fds umas 90 por noite": a volume's period
-    aside = bool(SET_ASIDE & set(before[-2:]))  # "todo dia menos domingo"
+    aside = bool(SET_ASIDE & set(before[-2:])) or after[:1] == ["demais"]  # "tarde demais"
     per = words[i - 1 : i] in (["por"], ["cada"])
     return per or bool(set(before) & when) or clock or aside or counted or (
         after[:1] == ["nao"] or (calling and bool(set(after) & when)))  # fmt: skip

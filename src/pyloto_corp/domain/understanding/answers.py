@@ -16,12 +16,13 @@ from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
-from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, fits, plain
+from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain
 
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 # Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment"})
 LIST_KINDS = frozenset({"availability", "channels"})
+WHOLE_KINDS = frozenset({"count", "budget", "company"})
 PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company"})
 
 
@@ -41,6 +42,11 @@ class Answers:
         kind = context.slot_kind or "text"
         acts, values = set(), []
         asked = self.cues.fields.get(context.slot or "")
+        text = LABEL.sub("", text, count=1)  # "Empresa: Vitória Materiais", "Nome: Raimundo"
+        if kind in WHOLE_KINDS and (whole := self._whole(text, kind, s, context)) is not None:
+            found["answer"] = whole  # "tenho 7 funcionários, mas só 4 vão mexer"
+            other = self._corrects_other(s, context, entities)
+            return {Act.ANSWER, Act.CORRECTION} if other else {Act.ANSWER}
         for clause in clauses(text):
             words = tokens(clause, self.gazetteer.abbreviations)
             own = asked is not None and asked.find(words)
@@ -61,6 +67,13 @@ class Answers:
         found["answer"] = self._chosen(text, kind, values, s, context)
         return acts | {Act.ANSWER}
 
+    def _whole(self, text: str, kind: str, s: Signals, context: ReadingContext) -> Any:
+        """Figures and names read from the whole answer, not clause by clause."""
+        words = tokens(text, self.gazetteer.abbreviations)
+        if not words or covered(words, *self._empty) or s.question:
+            return None
+        return self._clause(text, words, kind, s, context.today)
+
     def _chosen(
         self, text: str, kind: str, values: list[Any], s: Signals, context: ReadingContext
     ) -> Any:
@@ -68,9 +81,13 @@ class Answers:
         after a self-correction ("dois mil... não, melhor três mil"), else the first."""
         if kind == "text":
             return " ".join(str(v) for v in values)
+        split = self_corrected(text)
+        if kind in LIST_KINDS and split is not None:  # "email e whatsapp. não, tira o email"
+            tail = self._clause(split[1], tokens(split[1], self.gazetteer.abbreviations), kind,
+                                s, context.today)  # fmt: skip
+            values = [tail] if tail else values
         if kind in LIST_KINDS:
             return list(dict.fromkeys(v for value in values for v in value))
-        split = self_corrected(text)
         if split is None:
             return values[0]
         tail = split[1]

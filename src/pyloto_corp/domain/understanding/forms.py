@@ -25,6 +25,8 @@ LABELS = {
     ("horario",): ("availability", "availability"), ("canais",): ("channels", "channels"),
     ("canal",): ("channels", "channels"), ("usuarios",): ("user_count", "count"),
     ("atendentes",): ("user_count", "count"), ("pessoas",): ("user_count", "count"),
+    ("quantidade", "de", "usuarios"): ("user_count", "count"),
+    ("numero", "de", "usuarios"): ("user_count", "count"),
     ("orcamento",): ("budget", "budget"), ("budget",): ("budget", "budget"),
     ("prazo",): ("deadline", "deadline"), ("mensagens",): ("volume", "volume"),
     ("entregas",): ("volume", "volume"), ("volume",): ("volume", "volume"),

@@ -17,7 +17,7 @@ from pyloto_corp.domain.language.profile import STOP
 from pyloto_corp.domain.understanding.fallbacks import first_part, loose
 
 MAX_NAME_WORDS = 4
-_LABEL = re.compile(r"^\s*(?:[-•*]\s*)?[^\W\d_]+(?: [^\W\d_]+){0,2}\s*:\s*(?=\S)")
+LABEL = re.compile(r"^\s*(?:[-•*]\s*)?[^\W\d_]+(?: [^\W\d_]+){0,2}\s*:\s*(?=\S)")
 NOT_A_KIND = STOP | {"aquele", "aquela", "isso", "q", "depois", "te", "explico", "sei", "falo",
                      "vejo", "responde", "quero", "queria", "preciso", "nao", "sim"}  # fmt: skip
 _KIND_LEAD = re.compile(r"^(?:(?:é|e|eh|somos|sou|tenho|temos) )?(?:uma?|o|a) ", re.IGNORECASE)
@@ -56,7 +56,7 @@ def fits(
 
 
 def _fits(kind: str, text: str, gazetteer: Gazetteer, *, strict: bool, today: date | None) -> Any:
-    text = _LABEL.sub("", text, count=1)  # "Nome: Raimundo Nonato", "Empresa: Vitória ..."
+    text = LABEL.sub("", text, count=1)  # "Nome: Raimundo Nonato", "Empresa: Vitória ..."
     entities = extract(text, gazetteer, today)
     clean = " ".join(text.split())[:MAX_FREE_TEXT]
     if strict and kind in FREE_KINDS:
