@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,19 +50,21 @@ class PhraseSet:
 
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
         """Every (start, end) where a phrase occurs."""
-        found = []
+        return list(self._spans(words))
+
+    def _spans(self, words: list[str] | tuple[str, ...]) -> Iterator[tuple[int, int]]:
+        size = len(words)
         for i, word in enumerate(words):
-            prefixed = self._prefixed.get(word[:KEY], ())
-            if len(word) > 1:
-                prefixed = (*prefixed, *self._prefixed.get(word[:1], ()))
-            for entry in (*self._exact.get(word, ()), *prefixed):
-                end = i + len(entry)
-                if end <= len(words) and all(map(_matches, entry, words[i:end])):
-                    found.append((i, end))
-        return found
+            groups = (self._exact.get(word), self._prefixed.get(word[:KEY]),
+                      self._prefixed.get(word[:1]) if len(word) > 1 else None)  # fmt: skip
+            for group in groups:
+                for entry in group or ():
+                    end = i + len(entry)
+                    if end <= size and all(map(_matches, entry, words[i:end])):
+                        yield i, end
 
     def find(self, words: list[str] | tuple[str, ...]) -> bool:
-        return bool(self.spans(words))
+        return next(self._spans(words), None) is not None
 
     def whole(self, words: list[str] | tuple[str, ...]) -> bool:
         """The message is one of the phrases and nothing else."""
