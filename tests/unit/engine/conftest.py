@@ -25,6 +25,7 @@ class Chat:
         self.engine = Engine(CONTENT, bundled_gazetteer(), policies=policies,
                              reader=bundled_reader())  # fmt: skip
         self.now, self.count = START, 0
+        self.area_code: str | None = None  # the phone's DDD, as converse reads it
         self.current = self.last = None
         self.closed: list = []
         self.steps: list[Step | None] = []
@@ -41,7 +42,7 @@ class Chat:
         self.count += 1
         if choose is not None:
             kind = TurnKind.CHOICE
-        turn = Turn(f"m{self.count}", self.now, kind, text, choose)
+        turn = Turn(f"m{self.count}", self.now, kind, text, choose, area_code=self.area_code)
         step = self.engine.handle(self.current, self.last, turn, user_key="u",
                                   new_session_id=f"s{self.count}")  # fmt: skip
         self.steps.append(step)

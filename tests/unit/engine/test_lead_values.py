@@ -65,3 +65,26 @@ def test_the_company_answer_is_the_name_itself(chat: Chat) -> None:
     done = chat.send("sim")
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
     assert done.handoff.requirements["company"] == "Rocha & Filhos Materiais de Construção"
+
+
+def test_the_phone_area_code_is_offered_as_a_guess_and_kept_only_with_a_yes(chat: Chat) -> None:
+    chat.area_code = "42"
+    chat.send("quero ser entregador")
+    asked = chat.send("Marcos")
+    assert "É de Ponta Grossa - PR?" in chat.said(asked) and "city" not in asked.session.slots
+    step = chat.send("sim")
+    assert step.session.slots["city"] == "Ponta Grossa"
+
+
+def test_a_guess_turned_down_is_not_stored(chat: Chat) -> None:
+    chat.area_code = "42"
+    chat.send("quero ser entregador")
+    chat.send("Marcos")
+    step = chat.send("não, moro em Castro")
+    assert step.session.slots["city"] == "Castro"
+
+
+def test_an_unknown_area_code_asks_plainly(chat: Chat) -> None:
+    chat.area_code = "99"
+    chat.send("quero ser entregador")
+    assert "É de" not in chat.said(chat.send("Marcos"))

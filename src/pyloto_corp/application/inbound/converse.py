@@ -23,7 +23,7 @@ from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.conversation import StoredMessage
 from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
-from pyloto_corp.domain.messages import MEDIA_KINDS, InboundMessage, MessageKind
+from pyloto_corp.domain.messages import MEDIA_KINDS, InboundMessage, MessageKind, SenderIdKind
 from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import OutboxItem, SessionRecord
 
@@ -48,7 +48,15 @@ def to_turn(message: InboundMessage, received_at: datetime) -> Turn | None:
         choice = message.interactive.reply_id
     elif kind is TurnKind.LOCATION:
         text = None
-    return Turn(message.provider_message_id, received_at, kind, text, choice, message.sent_at)
+    return Turn(message.provider_message_id, received_at, kind, text, choice, message.sent_at,
+                area_code=area_code(message))  # fmt: skip
+
+
+def area_code(message: InboundMessage) -> str | None:
+    """The DDD of a Brazilian WhatsApp number ("5542999990001" → "42"), else None."""
+    sender = message.sender
+    digits = sender.value if sender.kind is SenderIdKind.WA_ID else ""
+    return digits[2:4] if digits.startswith("55") and len(digits) >= 12 else None
 
 
 def _turn_kind(message: InboundMessage) -> TurnKind:

@@ -50,6 +50,7 @@ class Flow:
         self.silenced = bool(session.context.get("opted_out")) or (
             session.outcome in SILENCED_OUTCOMES)  # fmt: skip
         self.escalation: Verdict | None = None
+        self.area_city: str | None = None  # the phone's DDD as a guess ("Ponta Grossa - PR")
 
     @property
     def session(self) -> SessionRecord:

@@ -85,9 +85,22 @@ def ask_next(flow: Flow) -> None:
     if slot is None:
         return confirm(flow)
     flow.remember(pending_slot=slot.name, reasks=0)
+    if slot.name == "city" and flow.area_city and not flow.session.context.get("city_guessed"):
+        flow.remember(city_guessed=True)  # only the question: the city waits for a yes
+        flow.say("ask_city_guess", question=slot.ask, city=flow.area_city)
+        return None
     if not flow.say_text(slot.ask, f"ask:{slot.name}"):  # asked before (a correction)
         flow.say("reask_after_side", question=slot.ask)
     return None
+
+
+def guessed_city(flow: Flow, words: list[str]) -> str | None:
+    """ "sim" to "Você fala de Ponta Grossa - PR?": the guess, now said by the person."""
+    asked = flow.session.context.get("city_guessed") and flow.area_city
+    pending = flow.session.context.get("pending_slot") == "city"
+    if not (asked and pending and flow.content.says("yes", words)):
+        return None
+    return str(flow.area_city).rsplit(" - ", 1)[0]
 
 
 def _yes_no(flow: Flow, body: str, template: str) -> None:
@@ -139,7 +152,7 @@ def store(flow: Flow, value: Any, entities: Entities) -> None:
     learn(flow, entities)
     pending = flow.session.context["pending_slot"]
     flow.update(slots={**flow.session.slots, pending: value})
-    if pending == "deadline" and is_urgent(value, local_time(flow.turn.at).date()):
+    if pending == "deadline" and is_urgent(value, local_time(flow.turn.written_at).date()):
         flow.remember(urgent=True)  # "pra ontem", "até sexta": a deadline, not a stray "hoje"
 
 

@@ -32,7 +32,7 @@ class Engine:
         policies: PolicyPack | None = None, *, reader: TurnReader,
     ) -> None:  # fmt: skip
         """``reader``: reads each message once (acts, values, needs) for every state."""
-        self.content, self.reader = content, reader
+        self.content, self.reader, self.gazetteer = content, reader, gazetteer
         self.config = config or EngineConfig()
         self.policies = policies or PolicyPack()
         self.dialogue = Dialogue(gazetteer)
@@ -61,6 +61,7 @@ class Engine:
         step = Step(session=self.guards.track(current, turn), closed_before=closed_before,
                     decisions=decisions)  # fmt: skip
         flow = self.guards.flow(step, turn)
+        flow.area_city = self._area_city(turn)
         if self.guards.is_spam(flow.session) or (reading is not None and reading.promotion):
             flow.silence()
             flow.finish(Outcome.DUPLICATE_OR_SPAM, "flood_or_repetition")
@@ -71,9 +72,18 @@ class Engine:
         flow.escalate()
         return step
 
+    def _area_city(self, turn: Turn) -> str | None:
+        """ "Ponta Grossa - PR" for a phone from DDD 42: offered, never stored without a yes."""
+        places = self.gazetteer.places
+        if turn.area_code is None or places is None:
+            return None
+        known = list(dict.fromkeys(name for name, _ in self.gazetteer.cities.values()))
+        city = places.cities.by_area_code(turn.area_code, known)
+        return f"{city.name} - {city.uf}" if city else None
+
     def read(self, turn: Turn, session: SessionRecord | None) -> TurnReading | None:
         """The one reading of this turn (None for media, places and other kinds)."""
-        context = reading_context(self.content, session, turn.at)
+        context = reading_context(self.content, session, turn.written_at)
         if turn.kind is TurnKind.CHOICE:
             return read_choice(turn.choice_id or "", context)
         if turn.kind is not TurnKind.TEXT:

@@ -38,6 +38,7 @@ class Turn:
     text: str | None = field(default=None, repr=False)
     choice_id: str | None = None
     sent_at: datetime | None = None
+    area_code: str | None = None  # the phone's DDD ("42"): a hint for the city, never stored
 
     @property
     def written_at(self) -> datetime:

@@ -75,6 +75,7 @@ class States:
         dont_know = len(reading.words) <= SHORT_ANSWER_WORDS and flow.content.says(
             "dont_know", list(reading.words))  # fmt: skip
         value = reading.answer if reading.has(Act.ANSWER) else None
+        value = value or form.guessed_city(flow, list(reading.words))
         learnable = not reading.has(Act.SIDE_QUESTION) and not reading.question
         return form.answer(flow, value, entities, dont_know=dont_know, learnable=learnable)
 

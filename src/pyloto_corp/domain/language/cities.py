@@ -34,10 +34,14 @@ class Cities:
         preferred_state: str = "", closest: Closest | None = None,
     ) -> None:  # fmt: skip
         table: dict[tuple[str, ...], list[City]] = {}
+        rows = list(rows)
         for city in rows:
             table.setdefault(tuple(tokens(city.name)), []).append(city)
         self.preferred, self.closest = preferred_state.upper(), closest
+        self._by_ddd: dict[str, list[City]] = {}
         self._by_name = {k: tuple(self._ranked(v)) for k, v in table.items()}
+        for city in rows:
+            self._by_ddd.setdefault(city.ddd, []).append(city)
         self._folded = [" ".join(k) for k in self._by_name]
         for alias, name in aliases.items():
             target = self._by_name.get(tuple(tokens(name)))
@@ -68,6 +72,14 @@ class Cities:
             if city is not None:
                 return city, size
         return None
+
+    def by_area_code(self, ddd: str, known: Sequence[str] = ()) -> City | None:
+        """The city a phone's DDD most likely means: a well-known one first ("42" → Ponta
+        Grossa), then a capital; None for an unknown DDD."""
+        found = self._by_ddd.get(ddd, [])
+        rank = {name: i for i, name in enumerate(known)}
+        ordered = sorted(found, key=lambda c: (rank.get(c.name, len(rank)), not c.capital))
+        return ordered[0] if ordered and (ordered[0].name in rank or ordered[0].capital) else None
 
     def near(self, words: Sequence[str], state: str | None = None) -> City | None:
         """A typo'd or unaccented name ("ponta grosa", "curitba"), when close enough."""
