@@ -18,13 +18,14 @@ PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedo
           "representante", "caixa", "garco", "garcon", "cozinheir", "dev", "mecanic", "enfermeir",
           "psicolog", "fisioterapeut", "advogad", "contador", "vendedor", "promotor", "engenheir",
           "jogador", "frentista", "arquitet", "funcionar", "colega", "membro", "integrante",
-          "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir")  # fmt: skip
+          "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir",
+          "balconist", "estoquist", "repositor", "auxiliar", "gente")  # fmt: skip
 MONEY_WORDS = frozenset(("reais", "conto", "contos", "pila", "pilas", "mangos"))  # "na real": no
 REVENUE = frozenset(("faturamos", "faturo", "faturamento", "fatura", "faturam", "vendemos"))
 # What the person can spend, before or after the figure ("tenho uns 5 mil pra investir").
 BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budget", "valor",
                          "pagar", "gastar", "pago", "pagaria", "teto", "separei", "separado",
-                         "reservado", "disponivel"))  # fmt: skip
+                         "reservado", "disponivel", "limite"))  # fmt: skip
 # What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
 PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade", "vendo",
                    "vende", "cobro",
@@ -75,7 +76,8 @@ DURATIONS = frozenset(("ano", "anos", "meses", "mes", "semanas", "dias", "horas"
 _REFUSAL = re.compile(
     r"\b((?:nao|n) sei|prefiro nao|nao tenho (?:ideia|orcamento|valor|nocao)|sem orcamento|"
     r"nao quero (?:dizer|informar|falar)|depende|nao faco ideia|a definir|nao sei dizer|"
-    r"o que couber|nem sei quanto|nao sei quanto|prefiro nao passar|nao tenho ideia)\b"
+    r"o que couber|nem sei quanto|nao sei quanto|prefiro nao passar|nao tenho ideia|"
+    r"sem ideia)\b"
 )
 
 

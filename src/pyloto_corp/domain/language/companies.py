@@ -27,28 +27,12 @@ _PERSONAL = re.compile(
 )
 
 
-COMPANYISH = frozenset(
-    (
-        "grupo",
-        "vendas",
-        "comercial",
-        "transportes",
-        "sistemas",
-        "tecnologia",
-        "tech",
-        "digital",
-        "engenharia",
-        "ltda",
-        "servicos",
-        "solucoes",
-        "industria",
-        "agro",
-        "construcoes",
-        "cia",
-        "associados",
-        "irmaos",
-    )
-)
+SUFFIXES = frozenset(("ltda", "eireli", "s.a.", "epp"))  # not "ME": "me chamo"
+COMPANYISH = frozenset(("grupo", "vendas", "comercial", "transportes", "sistemas", "tecnologia",
+                        "tech", "digital", "engenharia", "ltda", "servicos", "solucoes",
+                        "industria", "agro", "construcoes", "cia", "associados", "irmaos",
+                        "materiais", "confeccoes", "logistica", "eireli", "advocacia",
+                        "contabilidade", "imoveis", "moveis"))  # fmt: skip
 
 
 def personal(said: Said) -> bool:
@@ -80,8 +64,8 @@ def _after_kind(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
     name = _name_at(said, i + 1, gazetteer, cued=loose, lead_link=linked)
     start = _named_at(low, i + 1)
     if name is None and low[i + 1 : i + 3] in (("e", "a"), ("eh", "a"), ("e", "o"), ("eh", "o")):
-        start, definite = i + 3, False  # "a empresa é a Nexo Digital": the name alone
-        name = _name_at(said, start, gazetteer)
+        definite = False  # "a empresa é a Nexo Digital": the name alone
+        name = _name_at(said, i + 3, gazetteer)
     if name is None and start is not None:
         definite = False  # "a empresa se chama Rocha & Filhos": the name alone
         name = _name_at(said, start, gazetteer, cued=True)
@@ -99,8 +83,12 @@ def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
             return _name_at(said, i + 3 if low[i + 2 : i + 3] == (":",) else i + 2, gazetteer)
     start = 2 if low[:1] in (("opa",), ("oi",), ("ola",)) and low[1:2] == (",",) else 0
     end = next((j for j in range(start, min(start + 5, len(low))) if low[j] == "aqui"), None)
+    if end is None:  # "MEGA LOG TRANSPORTES EIRELI quer...", "Floricultura Bem-Me-Quer LTDA,"
+        end = next((j + 1 for j in range(start, min(start + 8, len(low))) if low[j] in SUFFIXES),
+                   None)  # fmt: skip
     named = said.raw[start:end] if end else ()
-    named = named[: next((k for k, w in enumerate(named) if not w[0].isalnum()), len(named))]
+    cut = next((k for k, w in enumerate(named) if not (w[0].isalnum() or w == "&")), len(named))
+    named = named[:cut]
     business = any(w in COMPANYISH or w in gazetteer.business_kinds for w in low[start : end or 0])
     if named and business and capital(named[0]):
         return " ".join(named)
@@ -163,10 +151,11 @@ def _name_at(
             break
         if not words and (low in LINKS or low in gazetteer.business_kinds or not raw.isalnum()):
             break
-        numbered = raw.isdigit() and (
-            (j + 1 < len(said.raw) and capital(said.raw[j + 1]))
-            or (not words and j > 0 and capital(said.raw[j - 1]))
-        )  # "2 Irmãos", "Hamburgueria 041"
+        numbered = (
+            raw.isdigit()
+            and j > 0
+            and ((j + 1 < len(said.raw) and capital(said.raw[j + 1])) or capital(said.raw[j - 1]))
+        )  # "2 Irmãos", "Hamburgueria 041", "Forno a Lenha 051"
         if not (cued or capital(raw) or numbered or (words and low in LINKS)):
             break
         if words and words[-1].lower() in LINKS and _place_at(said, gazetteer, j):

@@ -96,10 +96,12 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
     words = said(text, gazetteer)
     flat = " ".join(words)
     name = person_name(text, gazetteer)
-    city = _city(text, gazetteer) or _known_city(words, gazetteer, name)
     person = profile.Said.of(text)
     kind = profile.business_kind(person, gazetteer)
     company, role = companies.company(person, gazetteer), profile.role(person, gazetteer, kind)
+    city = _city(text, gazetteer) or _known_city(words, gazetteer, name)
+    if city and company and fold(city[0]) in fold(company):
+        city = None  # "Mercado Boa Vista": part of the company's name
     cpf, cnpj = documents(text)
     when = dates.deadline(flat, today) if today is not None else None
     return Entities(

@@ -19,10 +19,17 @@ UNITS = {"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro"
          "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300,
          "quatrocentos": 400, "quinhentos": 500, "quinhentas": 500, "seiscentos": 600,
          "setecentos": 700, "oitocentos": 800, "novecentos": 900}  # fmt: skip
-SCALES = {"mil": 1000, "k": 1000, "milhao": 1_000_000, "milhoes": 1_000_000}
+SCALES = {
+    "mil": 1000,
+    "k": 1000,
+    "pau": 1000,
+    "paus": 1000,
+    "milhao": 1_000_000,
+    "milhoes": 1_000_000,
+}  # "uns 2 pau": two thousand reais
 _THOUSANDS = re.compile(r"(?<=\d)[.](?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d),(?=\d)")
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\$|%|/|\?|-")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\$|%|/|\?|-|\+")
 _SPLIT_UNIT = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 
 
@@ -66,6 +73,8 @@ def _spelled(words: Sequence[str], i: int) -> tuple[float, int] | None:
             current, last, end = current + UNITS[word], UNITS[word], j + 1
         elif word in SCALES and (end > i or word == "mil"):  # "umas mil pessoas"
             total, current, last, end = total + (current or 1) * SCALES[word], 0.0, 0.0, j + 1
+        elif word == "e" and end > i and tuple(words[j + 1 : j + 2]) in (("meio",), ("meia",)):
+            current, end, j = current + 0.5, j + 2, j + 1  # "dois e meio mil"
         elif not (word == "e" and end > i and j + 1 < len(words) and words[j + 1] in UNITS):
             break
         j += 1

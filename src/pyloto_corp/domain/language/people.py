@@ -47,7 +47,7 @@ MAX_FIGURE = 10_000_000
 def user_count(text: str, *, answer: bool = False) -> int | None:
     words = number_words(text)
     found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
-             and (answer or words[n.start] not in ("um", "uma"))]  # fmt: skip
+             and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))]  # fmt: skip
     team = people_listed(words)
     if team is not None:
         return team
@@ -88,14 +88,16 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
 
 def _in_a_team(words: Sequence[str], end: int) -> bool:
     """ "2 no financeiro", "3 na recepção": people by where they work."""
-    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"]) and end + 1 < len(words)
+    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"], ["da"], ["do"]) and (
+        end + 1 < len(words))  # fmt: skip
 
 
 def _and_me(words: Sequence[str], end: int | None) -> int:
     """ "6 garçons e eu", "... fora eu que sou o dono": the writer counts too."""
     following = list(words[end : end + 7]) if end is not None else []
     pairs = [following[i : i + 2] for i in range(len(following) - 1)]
-    return 1 if any(p in (["e", "eu"], ["fora", "eu"], ["mais", "eu"]) for p in pairs) else 0
+    return 1 if any(p in (["e", "eu"], ["fora", "eu"], ["mais", "eu"], ["+", "eu"])
+                    for p in pairs) else 0  # fmt: skip
 
 
 def _we_are(words: Sequence[str], start: int) -> bool:
@@ -137,8 +139,9 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             i += 1
         elif i in found:
             total, i = total + found[i].value, found[i].end + 1
-        elif rest[i] in ("meu", "minha", "o", "a") and i + 1 < len(rest):
-            total, i = total + 1, i + 2
+        elif i + 1 < len(rest) and (rest[i] in ("meu", "minha") or (
+                rest[i] in ("o", "a") and rest[i + 1] in KIN)):  # fmt: skip
+            total, i = total + 1, i + 2  # "meu sócio", "a esposa"
         elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
             total, i = total + 1, i + 1
         else:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold
 
-WORD = re.compile(r"[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()&]")
+WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()&]")  # "S.A."
 OWNERSHIP = frozenset(("minha", "meu", "nossa", "nosso", "tenho", "temos", "uma", "um",
                        "somos", "dono", "dona", "socio", "socia", "abri", "montei", "toco",
                        "tocamos", "gerencio", "administro", "e", "eh"))  # fmt: skip
@@ -122,6 +122,7 @@ def role(
     if kind is not None and OWNED & set(low[max(0, kind[0] - 6) : kind[0]]):
         return "owner"
     employed = any(low[i : i + 2] in (("onde", "trabalho"), ("que", "trabalho")) or (
-        low[i] == "trabalho" and low[i + 1 : i + 2] in (("na",), ("no",), ("numa",), ("num",)))
+        low[i] == "trabalho" and low[i + 1 : i + 2] in (("na",), ("no",))
+        and i + 2 < len(low) and capital(said.raw[i + 2]))  # "trabalho na Zetta"
         for i in range(len(low)))  # fmt: skip
     return "employee" if employed else None

@@ -68,7 +68,8 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
             continue
         following = words[i + 1 : i + 3]
         number = following[:1] if following[:1] not in (["e"], ["eh"]) else following[1:]
-        if words[i - 1 : i] in (["um"], ["uma"]) or (number and number[0][:2].isdigit()):
+        phone = bool(number) and len(number[0]) >= 2 and number[0].isdigit()  # "telefone 42..."
+        if words[i - 1 : i] in (["um"], ["uma"]) or phone:
             continue  # "quero um site" (the product), "meu telefone é 42..."
         kept.append(gazetteer.channels[word])
     return tuple(dict.fromkeys(kept))
@@ -111,10 +112,11 @@ def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
     before, after = words[max(0, i - 3) : i], words[i + size : i + size + 3]
     when = (DAYS | WEEKDAYS) if calling else frozenset(("amanha", "hoje"))
     clock = before[-1:] in (["da"], ["das"]) and before[-2:-1] and before[-2].isdigit()
+    clock = clock or (before[-1:] in (["no"], ["na"], ["por"]) and any(w.isdigit() for w in before))
     counted = (after[:1] in (["umas"], ["uns"]) or (after[:1] and after[0].isdigit())) and (
         "por" in words[i + size : i + size + 5]
     )  # "no fds umas 90 por noite": a volume's period
     aside = bool(SET_ASIDE & set(before[-2:])) or after[:1] == ["demais"]  # "tarde demais"
     per = words[i - 1 : i] in (["por"], ["cada"])
     return per or bool(set(before) & when) or clock or aside or counted or (
-        after[:1] == ["nao"] or (calling and bool(set(after) & when)))  # fmt: skip
+        after[:1] == ["nao"] or (calling and bool(set(after[:2]) & when)))  # fmt: skip
