@@ -28,6 +28,7 @@ BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budg
                          "reservado", "disponivel", "limite"))  # fmt: skip
 # What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
 PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade", "vendo",
+                   "ganham", "ganha", "ganho", "salario", "salarios", "pagamos", "passou",
                    "vende", "cobro",
                    "plano"))  # fmt: skip
 SPENDING_AFTER = frozenset(
@@ -40,7 +41,7 @@ SPENDING_AFTER = frozenset(
         ("de", "investimento"),
     )
 )
-ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado"))
+ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado", "mais"))
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 RANGE_LINKS = frozenset(("a", "e", "ate", "ou", "-", "/"))
 PERIODS = {
@@ -144,6 +145,9 @@ def is_phone(words: Sequence[str], n: Number) -> bool:
         return True  # "meu número é 41 99876-5432"
     if words[n.end : n.end + 1] and words[n.end] in DURATIONS:
         return True
+    year = words[n.start].isdigit() and 1950 <= int(words[n.start]) <= 2099
+    if year and words[n.start - 1 : n.start] in (["de"], ["desde"], ["em"]):
+        return True  # "a empresa é de 2015"
     digits = words[n.start].split(".")[0]
     return n.start + 1 == n.end and digits.isdigit() and len(digits) >= PHONE_DIGITS
 

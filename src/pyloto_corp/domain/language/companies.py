@@ -79,8 +79,9 @@ def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
     """ "nome fantasia: Pão & Cia", "Grupo Almeida aqui", "Mecânica do Betão aqui"."""
     low = said.low
     for i in range(len(low) - 1):
-        if low[i : i + 2] == ("nome", "fantasia"):
-            return _name_at(said, i + 3 if low[i + 2 : i + 3] == (":",) else i + 2, gazetteer)
+        if low[i : i + 2] == ("nome", "fantasia"):  # "nome fantasia: X", "nome fantasia é X"
+            skip = 1 if low[i + 2 : i + 3] in ((":",), ("e",), ("eh",)) else 0
+            return _name_at(said, i + 2 + skip, gazetteer)
     start = 2 if low[:1] in (("opa",), ("oi",), ("ola",)) and low[1:2] == (",",) else 0
     end = next((j for j in range(start, min(start + 5, len(low))) if low[j] == "aqui"), None)
     if end is None:  # "MEGA LOG TRANSPORTES EIRELI quer...", "Floricultura Bem-Me-Quer LTDA,"
@@ -108,6 +109,8 @@ def _apposed(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
 def _works_at(said: Said, i: int, gazetteer: Gazetteer) -> bool:
     """ "sou da Zetta", "sócia da Bela Pele", "dev na Flux Pay", "a Socorro do Sabor do Pará"."""
     low, raw = said.low, said.raw
+    if low[i] in ("represento", "somos") and low[i + 1 : i + 2] in (("a",), ("o",)):
+        return i + 2 < len(low) and capital(raw[i + 2])  # "represento a Orbe Comercial"
     if i + 2 >= len(low) or low[i + 1] not in AT | {"pela", "pelo"}:
         return False
     first = raw[i + 2]
@@ -119,7 +122,10 @@ def _works_at(said: Said, i: int, gazetteer: Gazetteer) -> bool:
     named = i > 0 and low[i - 1] in ("o", "a") and (capital(raw[i]) or low[i - 2 : i - 1] in (
         ("e",), ("eh",), ("sou",)))  # "aqui é o paulo da 2 Irmãos"  # fmt: skip
     here = low[i] in ("e", "eh") and low[i - 1 : i] == ("aqui",)  # "aqui é da Zetta"
-    return low[i] in WORKS_AT | {"falo", "nome"} or low[i] in gazetteer.roles or named or here
+    at_work = (
+        low[i] in WORKS_AT | {"falo", "nome", "to", "tou", "estou"} or low[i] in gazetteer.roles
+    )
+    return at_work or named or here
 
 
 def _named_at(low: Sequence[str], at: int) -> int | None:
@@ -181,4 +187,5 @@ def places_word(low: str, gazetteer: Gazetteer) -> bool:
 
 
 def title(word: str) -> str:
-    return word if fold(word) in LINKS | {"a", "o"} else word[:1].upper() + word[1:]
+    small = fold(word) in LINKS | {"a", "o", "em", "na", "no"}  # "Arte em Pão"
+    return word if small else word[:1].upper() + word[1:]

@@ -13,12 +13,14 @@ from pyloto_corp.domain.language.profile import WORD, Said
 _COMPANY_LEAD = re.compile(
     r"^(?:(?:o |a )?nome(?: dela| dele| da empresa| da loja| fantasia| certo)*\s*(?:eh|é|e|:)?|"
     r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma)\s*(?:se chama|chama|eh|é|e|:)|"
-    r"se chama|chama|somos (?:a|o)|(?:eh|é|e)(?= ))\s*(?:(?:a|o)\s+)?",
+    r"raz[aã]o social|pode colocar|pode botar|coloca|bota|se chama|chama|somos (?:a|o)|"
+    r"d[ao](?= [A-ZÀ-Ý])|(?:eh|é|e)(?= ))\s*(?:(?:a|o)\s+)?",
     re.IGNORECASE,
 )
 _NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|nao sei|"
                             r"autonom[oa]|sou eu mesm[oa]|mei|pensando no nome|"
-                            r"ainda (?:nao|sem) (?:tem|tenho) nome|sem nome)\b")  # fmt: skip
+                            r"ainda (?:nao|sem) (?:tem|tenho) nome|sem nome|"
+                            r"ainda nao)\b")  # fmt: skip
 # What comes before the answer itself: "uai,", "Égua,", "Boa tarde, meu filho."
 _OPENING = re.compile(
     r"^(?:(?:uai|oxe|oxente|egua|égua|eita|vixe|bom dia|boa tarde|boa noite|ola|olá|oi|opa|"

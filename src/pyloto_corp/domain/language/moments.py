@@ -23,7 +23,8 @@ _PART = re.compile(
 _GREETING = re.compile(r"\b(?:bom dia|boa tarde|boa noite|mais tarde|tarde demais)\b")
 _DAY = re.compile(r"\b(depois de amanha|amanha|hoje|" + "|".join(WEEKDAYS)
                   + r")(?:[ -]feira)?\b")  # fmt: skip
-_DAY_OF_MONTH = re.compile(r"\bdia ([1-9]|[12]\d|3[01])\b(?! de [a-z])")
+_MONTH_NAMES = "jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez"
+_DAY_OF_MONTH = re.compile(r"\bdia ([1-9]|[12]\d|3[01])\b(?! de (?:" + _MONTH_NAMES + r"))")
 _HOUR = r"(\d{1,2})(?:(?:h|:| horas?)(\d{2})?)?"
 _AFTER = re.compile(r"\b(?:depois das?|a partir das?|apos as?|apos a?s?) " + _HOUR + r"\b")
 _BEFORE = re.compile(r"\b(?:antes das?|ate as?) " + _HOUR + r"\b")

@@ -20,6 +20,8 @@ UNITS = {"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro"
          "quatrocentos": 400, "quinhentos": 500, "quinhentas": 500, "seiscentos": 600,
          "setecentos": 700, "oitocentos": 800, "novecentos": 900}  # fmt: skip
 SCALES = {
+    "dezena": 10,
+    "dezenas": 10,
     "mil": 1000,
     "k": 1000,
     "pau": 1000,

@@ -16,7 +16,7 @@ from pyloto_corp.domain.language.amounts import (
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
-                     "apenas"))  # fmt: skip
+                     "apenas", "usariam", "usaria", "usam"))  # fmt: skip
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria"))
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
 LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas")
@@ -103,7 +103,8 @@ def _and_me(words: Sequence[str], end: int | None) -> int:
 def _we_are(words: Sequence[str], start: int) -> bool:
     """ "somos 6", "somos em 3", "a gente é em 5", "a equipe é pequena, uns vinte",
     "os frentistas, são uns 25"."""
-    before = [w for w in words[max(0, start - 3) : start] if w not in ("em", "uns", "umas")]
+    before = [w for w in words[max(0, start - 4) : start] if w not in ("em", "uns", "umas", "so",
+                                                                       "nos")]  # fmt: skip
     if before[-1:] in (["somos"], ["seriamos"], ["seremos"]) or before[-2:] == ["gente", "e"]:
         return True
     if "equipe" in words[max(0, start - 5) : start]:
@@ -128,7 +129,7 @@ def people_listed(words: Sequence[str]) -> int | None:
 
 def _listed_from(words: Sequence[str], at: int) -> int | None:
     rest = list(words[at + 1 :])
-    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha"):
+    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha", "uso", "mexo", "vou"):
         alone = at <= 1 or words[at - 1] in ("sou", "usar", "so", "somente", "apenas")
         return 1 if alone else None
     if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."

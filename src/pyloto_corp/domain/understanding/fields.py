@@ -59,7 +59,8 @@ CALL_BACK = (
 def _calls(reading: TurnReading) -> bool:
     """A call-back time said in passing ("me liga segunda", "pode ser às 15h")."""
     words = list(reading.words)
-    agreed = any(words[i : i + 2] == ["pode", "ser"] for i in range(len(words)))
+    agreed = any(words[i : i + 2] == ["pode", "ser"] for i in range(len(words))) or bool(
+        {"serve", "otimo"} & set(words))  # "às 4 hoje tá ótimo"  # fmt: skip
     said = " ".join(words)
     return any(w.startswith(CALL_BACK) for w in words) or agreed or "me manda" in said
 
