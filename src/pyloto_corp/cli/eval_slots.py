@@ -15,7 +15,7 @@ from pyloto_corp.adapters.language.resources import bundled_reader, read_json
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.reading import local_time
 from pyloto_corp.domain.intents import Intent
-from pyloto_corp.domain.language.amounts import budget
+from pyloto_corp.domain.language.budgets import budget
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from pyloto_corp.domain.understanding.fields import FIELDS, SLOT_FIELD, answered, found_fields
 from pyloto_corp.domain.understanding.reader import TurnReader

@@ -6,7 +6,8 @@ import pytest
 
 from pyloto_corp.adapters.language.municipalities import closest
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
-from pyloto_corp.domain.language.amounts import budget, volume
+from pyloto_corp.domain.language.amounts import volume
+from pyloto_corp.domain.language.budgets import budget
 from pyloto_corp.domain.language.cities import Cities, City
 from pyloto_corp.domain.language.companies import company
 from pyloto_corp.domain.language.documents import documents, valid_cnpj, valid_cpf

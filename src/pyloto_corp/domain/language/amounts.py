@@ -5,10 +5,8 @@ end ("10 a 15" → 15); a volume keeps its period ("umas 200 por dia" → "200/d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 
 PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedor", "aluno",
@@ -42,7 +40,6 @@ SPENDING_AFTER = frozenset(
     )
 )
 ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado", "mais"))
-ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 RANGE_LINKS = frozenset(("a", "e", "ate", "ou", "-", "/"))
 PERIODS = {
     "dia": "dia",
@@ -74,20 +71,14 @@ MODELS = frozenset(("pop", "cg", "fan", "titan", "biz", "factor", "bros", "xre",
                     "ybr", "lander", "twister", "hornet", "cb", "crf", "xtz", "cep", "celta", "uno",
                     "gol", "palio", "onix", "hb20"))  # fmt: skip
 DURATIONS = frozenset(("ano", "anos", "meses", "mes", "semanas", "dias", "horas", "minutos"))
-_REFUSAL = re.compile(
-    r"\b((?:nao|n) sei|prefiro nao|nao tenho (?:ideia|orcamento|valor|nocao)|sem orcamento|"
-    r"nao quero (?:dizer|informar|falar)|depende|nao faco ideia|a definir|nao sei dizer|"
-    r"o que couber|nem sei quanto|nao sei quanto|prefiro nao passar|nao tenho ideia|"
-    r"sem ideia)\b"
-)
 
 
 def money(words: Sequence[str], n: Number) -> bool:
     """An amount of money: "R$", "reais", "30k", after "orçamento", "custa", "faturo"..."""
-    return _money_said(words, n) is not None
+    return money_said(words, n) is not None
 
 
-def _money_said(words: Sequence[str], n: Number) -> str | None:
+def money_said(words: Sequence[str], n: Number) -> str | None:
     """What kind of money: ``budget`` (what the person can spend), ``price`` (what something
     costs, revenue), ``amount`` (money, nothing said about whose), or None (no money)."""
     before = words[max(0, n.start - 6) : n.start]
@@ -178,25 +169,3 @@ def volume(text: str, *, answer: bool = False) -> str | None:
     if figures:
         return "; ".join(figures)
     return str(upper_of(found, words, 0).value) if answer and found else None
-
-
-def budget(text: str, *, answer: bool = False) -> int | str | None:
-    """Reais the person can spend, the upper end of a range; "unknown" when they decline or
-    do not know; in an answer to "quanto pretende investir?", any figure but revenue, a
-    price or a count of people."""
-    words = number_words(text)
-    found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
-             ("um", "uma")]  # fmt: skip
-    capped = [n for n in found if {"maximo", "teto", "ate"} & set(words[max(0, n.start - 2) :
-              n.start]) and _money_said(words, n) in ("budget", "amount")]  # fmt: skip
-    if capped:
-        found = capped[-1:]  # "uns 3k, no máximo 4k"
-    for i, n in enumerate(found):
-        upper = upper_of(found, words, i)
-        said = _money_said(words, n) or _money_said(words, upper)
-        if said in ("budget", "amount") or (answer and said is None and
-                                             not people_after(words, upper.end)):  # fmt: skip
-            return upper.value
-    folded = fold(text)
-    asked = answer or any(cue in folded for cue in ASKED)
-    return "unknown" if asked and _REFUSAL.search(folded) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from pyloto_corp.domain.language import amounts, companies, dates, people, profile, usage
+from pyloto_corp.domain.language import amounts, budgets, companies, dates, people, profile, usage
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
@@ -121,7 +121,7 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
         vehicle=usage.vehicle(words, gazetteer),
         availability=usage.availability(words, gazetteer),
         channels=usage.channels(words, gazetteer),
-        budget=amounts.budget(text),
+        budget=budgets.budget(text),
         cpf=cpf,
         cnpj=cnpj,
     )

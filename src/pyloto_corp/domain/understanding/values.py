@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from pyloto_corp.domain.language import amounts, dates, people
+from pyloto_corp.domain.language import amounts, budgets, dates, people
 from pyloto_corp.domain.language.company_answers import company_answer
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.entities import Entities, extract
@@ -99,7 +99,7 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
         "vehicle": lambda: entities.vehicle,
         "availability": lambda: plain(entities.availability) or None,
         "channels": lambda: plain(entities.channels) or None,
-        "budget": lambda: amounts.budget(text, answer=answer),
+        "budget": lambda: budgets.budget(text, answer=answer),
     }
     if kind in by_kind:
         return by_kind[kind]()
