@@ -6,12 +6,11 @@ field (the slot of a need that asks it), or a free message (``anywhere``).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, TextIO
 
 from pyloto_corp.adapters.language.resources import bundled_reader, read_json
+from pyloto_corp.cli.corpora import EXIT_BAD_INPUT, load, publish
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.reading import local_time
 from pyloto_corp.domain.intents import Intent
@@ -26,7 +25,6 @@ from pyloto_corp.domain.understanding.slot_evaluation import (
     render_slots,
 )
 
-EXIT_BAD_INPUT = 2
 UNKNOWN = "unknown"
 SENT_AT = datetime.fromisoformat("2026-12-04T10:00:00-03:00")  # corpus/slots/README.md
 # The need whose form asks for a field, when the line does not name one.
@@ -71,32 +69,20 @@ def reader_for(reader: TurnReader, content: Content):
     return read
 
 
-def read_examples(source: TextIO) -> Iterator[SlotExample]:
-    for number, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-            field = str(doc["slot"])
-            if field not in (*FIELDS, ANYWHERE):
-                raise ValueError(f"unknown field {field!r}")
-            yield SlotExample(str(doc.get("id", number)), field, str(doc["text"]),
-                              doc["expected"], doc.get("intent"), doc.get("at"))  # fmt: skip
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"line {number}: {exc}") from exc
+def example_of(doc: dict[str, Any], number: int) -> SlotExample:
+    field = str(doc["slot"])
+    if field not in (*FIELDS, ANYWHERE):
+        raise ValueError(f"unknown field {field!r}")
+    return SlotExample(str(doc.get("id", number)), field, str(doc["text"]), doc["expected"],
+                       doc.get("intent"), doc.get("at"))  # fmt: skip
 
 
 def eval_slots(path: str, out: TextIO, err: TextIO, *, table: bool = False) -> int:
     content = Content.from_dict(read_json("content/pt_br.json"))
     try:
-        with open(path, encoding="utf-8") as source:
-            examples = list(read_examples(source))
+        examples = load(path, example_of)
     except (OSError, ValueError) as exc:
         err.write(f"pyloto-corp eval-slots: {exc}\n")
         return EXIT_BAD_INPUT
     report = evaluate_slots(reader_for(bundled_reader(), content), examples, FIELDS)
-    if table:
-        render_slots(report, lambda line: out.write(line + "\n"))
-    else:
-        out.write(json.dumps({"file": path, **report}, ensure_ascii=False, indent=2) + "\n")
-    return 0
+    return publish(report, path, out, render_slots if table else None)

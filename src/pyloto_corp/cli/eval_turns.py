@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from typing import Any, TextIO
 
 from pyloto_corp.adapters.language.resources import bundled_reader, read_json
+from pyloto_corp.cli.corpora import EXIT_BAD_INPUT, load, publish
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.reading import button_options, menu_options
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.evaluation import Example, evaluate, render
 
-EXIT_BAD_INPUT = 2
 _STATES = {"menu": "menu", "confirm": "confirming", "anything_else": "info_given"}
 
 
@@ -36,28 +34,16 @@ def context_of(doc: dict[str, Any], content: Content) -> ReadingContext:
     )  # fmt: skip
 
 
-def read_examples(source: TextIO, content: Content) -> Iterator[Example]:
-    for number, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-            acts = frozenset(Act(a) for a in doc["acts"])
-            yield Example(str(doc["text"]), context_of(doc["context"], content), acts)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"line {number}: {exc}") from exc
+def example_of(doc: dict[str, Any], content: Content) -> Example:
+    acts = frozenset(Act(a) for a in doc["acts"])
+    return Example(str(doc["text"]), context_of(doc["context"], content), acts)
 
 
 def eval_turns(path: str, out: TextIO, err: TextIO, *, table: bool = False) -> int:
     content = Content.from_dict(read_json("content/pt_br.json"))
     try:
-        with open(path, encoding="utf-8") as source:
-            report = evaluate(bundled_reader(), list(read_examples(source, content)))
+        examples = load(path, lambda doc, _number: example_of(doc, content))
     except (OSError, ValueError) as exc:
         err.write(f"pyloto-corp eval-turns: {exc}\n")
         return EXIT_BAD_INPUT
-    if table:
-        render(report, lambda line: out.write(line + "\n"))
-    else:
-        out.write(json.dumps({"file": path, **report}, ensure_ascii=False, indent=2) + "\n")
-    return 0
+    return publish(evaluate(bundled_reader(), examples), path, out, render if table else None)

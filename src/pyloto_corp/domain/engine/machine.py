@@ -33,6 +33,8 @@ class Engine:
     ) -> None:  # fmt: skip
         """``reader``: reads each message once (acts, values, needs) for every state."""
         self.content, self.reader, self.gazetteer = content, reader, gazetteer
+        # Well-known cities first when a phone's DDD is read as a guess (once, not per turn).
+        self._known_cities = list(dict.fromkeys(name for name, _ in gazetteer.cities.values()))
         self.config = config or EngineConfig()
         self.policies = policies or PolicyPack()
         self.dialogue = Dialogue(gazetteer)
@@ -77,8 +79,7 @@ class Engine:
         places = self.gazetteer.places
         if turn.area_code is None or places is None:
             return None
-        known = list(dict.fromkeys(name for name, _ in self.gazetteer.cities.values()))
-        city = places.cities.by_area_code(turn.area_code, known)
+        city = places.cities.by_area_code(turn.area_code, self._known_cities)
         return f"{city.name} - {city.uf}" if city else None
 
     def read(self, turn: Turn, session: SessionRecord | None) -> TurnReading | None:
