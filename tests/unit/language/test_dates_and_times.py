@@ -71,3 +71,9 @@ def test_call_back_windows(said: str, expected: str | None) -> None:
 
 def test_a_part_of_the_day_already_gone_is_tomorrow() -> None:
     assert window("de manha", datetime(2026, 12, 4, 15, 0)) == "2026-12-05T08:00/12:00"
+
+
+def test_a_year_said_is_kept() -> None:
+    """ "março de 2026" is that March, even when it is already past (the team sees it)."""
+    assert deadline("ate marco de 2026", FRIDAY) == "2026-03-31"
+    assert deadline("inicio de marco de 2028", FRIDAY) == "2028-03-10"

@@ -137,3 +137,10 @@ def test_who_is_writing(text: str, kind: str | None, name: str | None, who: str 
     found = business_kind(said, gazetteer)
     assert (found[1] if found else None, company(said, gazetteer), role(said, gazetteer)) == (
         kind, name, who)  # fmt: skip
+
+
+def test_an_area_code_guesses_a_well_known_city_or_the_capital() -> None:
+    known = list(dict.fromkeys(gazetteer.cities.values()))
+    assert places.cities.by_area_code("42", known).name == "Ponta Grossa"
+    assert places.cities.by_area_code("85", known).name == "Fortaleza"  # not Cascavel (CE)
+    assert places.cities.by_area_code("99", known) is None

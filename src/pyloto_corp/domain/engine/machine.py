@@ -34,7 +34,7 @@ class Engine:
         """``reader``: reads each message once (acts, values, needs) for every state."""
         self.content, self.reader, self.gazetteer = content, reader, gazetteer
         # Well-known cities first when a phone's DDD is read as a guess (once, not per turn).
-        self._known_cities = list(dict.fromkeys(name for name, _ in gazetteer.cities.values()))
+        self._known_cities = list(dict.fromkeys(gazetteer.cities.values()))
         self.config = config or EngineConfig()
         self.policies = policies or PolicyPack()
         self.dialogue = Dialogue(gazetteer)

@@ -73,13 +73,15 @@ class Cities:
                 return city, size
         return None
 
-    def by_area_code(self, ddd: str, known: Sequence[str] = ()) -> City | None:
+    def by_area_code(self, ddd: str, known: Sequence[tuple[str, str]] = ()) -> City | None:
         """The city a phone's DDD most likely means: a well-known one first ("42" → Ponta
-        Grossa), then a capital; None for an unknown DDD."""
+        Grossa), then a capital ("85" → Fortaleza, never the Cascavel of Ceará); None for an
+        unknown DDD. ``known``: (name, state) of the well-known cities."""
         found = self._by_ddd.get(ddd, [])
-        rank = {name: i for i, name in enumerate(known)}
-        ordered = sorted(found, key=lambda c: (rank.get(c.name, len(rank)), not c.capital))
-        return ordered[0] if ordered and (ordered[0].name in rank or ordered[0].capital) else None
+        rank = {place: i for i, place in enumerate(known)}
+        ordered = sorted(found, key=lambda c: (rank.get((c.name, c.uf), len(rank)), not c.capital))
+        best = ordered[0] if ordered else None
+        return best if best and ((best.name, best.uf) in rank or best.capital) else None
 
     def near(self, words: Sequence[str], state: str | None = None) -> City | None:
         """A typo'd or unaccented name ("ponta grosa", "curitba"), when close enough."""

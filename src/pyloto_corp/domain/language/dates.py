@@ -47,6 +47,7 @@ _DATE = re.compile(
 _DAY_OF_MONTH = re.compile(r"\b(?:ate o|ate|pro|para o|pra|no) dia (\d{1,2})\b")
 _THIS = re.compile(r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (mes|ano)(?: que vem)?\b")
 _NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
+_YEAR = re.compile(r"\s*(?:de |do )?(20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(?:ate|pra|para|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"
                       r"domingo)(?:[ -]feira)?\b")  # fmt: skip
 WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
@@ -119,15 +120,29 @@ def _calendar(text: str, today: date) -> date | None:
     if found := _THIS.search(text):
         return _part(today, found.group(1), found.group(2), found.group(0).endswith("vem"))
     if found := _MONTH.search(text):
-        month = MONTHS.index(found.group(2)) + 1
-        part = {"inicio": 10, "comeco": 10, "meados": 15, "meio": 15}.get(found.group(1) or "")
-        before = timedelta(1) if found.group(1) == "antes" else timedelta(0)
-        return _upcoming(today, month, 1 if before else part) - before  # "antes de fevereiro"
+        return _month(text, found, today)
     if found := _NEXT.search(text):
         if "mes" in found.group(1):
             return month_end(*divmod_month(today, 1))
         return date(today.year + 1, 12, 31)
     return None
+
+
+def _month(text: str, found: re.Match[str], today: date) -> date:
+    """ "até março", "início de março", "antes de fevereiro", "março de 2026"."""
+    month = MONTHS.index(found.group(2)) + 1
+    part = {"inicio": 10, "comeco": 10, "meados": 15, "meio": 15}.get(found.group(1) or "")
+    before = timedelta(1) if found.group(1) == "antes" else timedelta(0)
+    day = _upcoming(today, month, 1 if before else part) - before  # "antes de fevereiro"
+    if (year := _YEAR.match(text[found.end() :])) and not before:  # "março de 2026"
+        return _in_year(day, int(year.group(1)))
+    return day
+
+
+def _in_year(day: date, year: int) -> date:
+    """The same day of the month in the year the person named (the end of the month kept)."""
+    return month_end(year, day.month) if day == month_end(day.year, day.month) else date(
+        year, day.month, min(day.day, month_end(year, day.month).day))  # fmt: skip
 
 
 def _christmas(text: str, today: date) -> date | None:
