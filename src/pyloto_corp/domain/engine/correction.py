@@ -11,6 +11,7 @@ from pyloto_corp.domain.engine.state import Option, Reply, Turn, TurnKind
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 
 class Correction:
@@ -34,15 +35,43 @@ class Correction:
         self.dialogue.confirm(flow)
         return True
 
-    def handle(self, flow: Flow, turn: Turn, entities: Entities) -> None:
+    def fix(self, flow: Flow, reading: TurnReading) -> bool:
+        """Fields named with their new value ("o prazo é março, e o orçamento 80 a 120 mil")
+        are changed and the summary shown again; a field named alone ("a cidade tá errada")
+        is asked for. False: the message named no field, or named one with its own value."""
+        if flow.turn.kind is TurnKind.CHOICE or not reading.fixes:
+            return False
+        slots = {s.name: s for s in _slots(flow)}
+        current = flow.session.slots
+        changed = {k: v for k, v in reading.fixes.items()
+                   if k in slots and v is not None and current.get(k) != v}  # fmt: skip
+        if changed:
+            flow.update(slots={**current, **changed})
+            self.dialogue.confirm(flow)
+            return True
+        if reading.question or reading.has(Act.AFFIRM, Act.SIDE_QUESTION):
+            return False
+        named = next((slots[k] for k, v in reading.fixes.items() if k in slots and v is None),
+                     None)  # fmt: skip
+        if named is not None:
+            self.ask(flow, named)
+        return named is not None
+
+    def ask(self, flow: Flow, slot: Slot) -> None:
+        flow.update(state="collecting")
+        flow.remember(pending_slot=slot.name, reasks=0)
+        flow.say("ask_fix", question=slot.ask)
+
+    def handle(self, flow: Flow, reading: TurnReading, entities: Entities) -> None:
+        turn = flow.turn
+        if self.fix(flow, reading):
+            return
         if turn.kind is not TurnKind.CHOICE and self.amend(flow, entities):
             return
         slot = _chosen(_slots(flow), turn)
         if slot is None:
             return self.offer(flow)
-        flow.update(state="collecting")
-        flow.remember(pending_slot=slot.name, reasks=0)
-        flow.say("ask_fix", question=slot.ask)
+        self.ask(flow, slot)
 
 
 def _slots(flow: Flow) -> tuple[Slot, ...]:

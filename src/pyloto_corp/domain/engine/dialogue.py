@@ -5,6 +5,7 @@ from __future__ import annotations
 from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Action
+from pyloto_corp.domain.engine.profile import heard
 from pyloto_corp.domain.engine.summary import qualification_of, summarize
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
@@ -95,7 +96,7 @@ class Dialogue:
             following = Intent(queue.pop(0).intent)
             flow.update(queued_intents=tuple(queue))
             flow.say("next_intent", label=flow.content.intents[following].label)
-            return self.start(flow, following, Entities(), source="queue")
+            return self.start(flow, following, heard(flow), source="queue")
         self.close_resolved(flow)
 
     def _freeze(self, flow: Flow, intent: Intent, slots: dict, result: Outcome) -> None:

@@ -91,22 +91,30 @@ class Flow:
     def fresh(self, template: str, body: str, **values: str) -> str | None:
         """The body, or a variant of it not yet sent in this session (None: all were)."""
         said = set(self.session.context.get("said", ()))
+        return next((w for w in self._wordings(template, body, values) if _digest(w) not in said),
+                    None)  # fmt: skip
+
+    def _wordings(self, template: str, body: str, values: dict[str, str]) -> tuple[str, ...]:
         filled = {"persona": self.persona, "hours": self.content.business_hours, **values}
-        wordings = (body, *(v.format(**filled) for v in self.content.variants.get(template, ())))
-        return next((w for w in wordings if _digest(w) not in said), None)
+        return (body, *(v.format(**filled) for v in self.content.variants.get(template, ())))
 
     def say(self, key: str, **values: str) -> bool:
         return self.say_text(self.text(key, **values), key, **values)
+
+    def said_last(self, template: str, body: str, **values: str) -> bool:
+        """The bot's last message was this one, in one of its wordings."""
+        said = self.session.context.get("said") or [""]
+        return said[-1] in {_digest(w) for w in self._wordings(template, body, values)}
 
     def say_text(self, body: str, template: str, **values: str) -> bool:
         """Nothing is sent twice word for word: a variant, or nothing when all were sent."""
         wording = self.fresh(template, body, **values)
         return wording is not None and self.send(Reply(wording), template)
 
-    def buttons(self, body: str, template: str, *choices: tuple[str, str]) -> bool:
+    def buttons(self, body: str, template: str, *choices: tuple[str, str], **values: str) -> bool:
         """Buttons whose every wording was sent already are not sent again: the person can
         still type the answer (the state waits for it all the same)."""
-        wording = self.fresh(template, body)
+        wording = self.fresh(template, body, **values)
         options = tuple(Option(i, t) for i, t in choices)
         return wording is not None and self.send(Reply(wording, options), template)
 

@@ -103,20 +103,30 @@ def guessed_city(flow: Flow, words: list[str]) -> str | None:
     return str(flow.area_city).rsplit(" - ", 1)[0]
 
 
-def _yes_no(flow: Flow, body: str, template: str) -> None:
-    flow.buttons(body, template, (CONFIRM_YES, flow.text("confirm_yes")),
-                 (CONFIRM_NO, flow.text("confirm_no")))  # fmt: skip
+def _yes_no(flow: Flow, body: str, template: str, **values: str) -> bool:
+    return flow.buttons(body, template, (CONFIRM_YES, flow.text("confirm_yes")),
+                        (CONFIRM_NO, flow.text("confirm_no")), **values)  # fmt: skip
 
 
 def confirm(flow: Flow) -> None:
+    """The summary, in a wording not sent yet (a value corrected back shows it again)."""
     summary = summarize(flow.content, Intent(flow.session.active_intent), flow.session.slots)
     flow.update(state="confirming")
-    _yes_no(flow, flow.text("confirm", summary=summary), "confirm")
+    if not _yes_no(flow, flow.text("confirm", summary=summary), "confirm", summary=summary):
+        _asked_again(flow)
 
 
 def confirm_again(flow: Flow) -> None:
-    """The summary was just shown: ask again in a few words, with the same buttons."""
-    _yes_no(flow, flow.text("confirm_again"), "confirm_again")
+    """Asked again in a few words when the summary was the last message; else shown again."""
+    summary = summarize(flow.content, Intent(flow.session.active_intent), flow.session.slots)
+    if not flow.said_last("confirm", flow.text("confirm", summary=summary), summary=summary):
+        return confirm(flow)
+    _asked_again(flow)
+
+
+def _asked_again(flow: Flow) -> None:
+    if not _yes_no(flow, flow.text("confirm_again"), "confirm_again"):
+        flow.say("confirm_stuck")
 
 
 def anything_else(flow: Flow) -> None:

@@ -4,6 +4,7 @@ de Londrina"): kept in the session so the team gets it even when no form asked f
 from __future__ import annotations
 
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 # Extractor's name → the profile's (``records.LeadProfile``).
@@ -22,3 +23,14 @@ def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
     if said:
         known = flow.session.context.get("profile", {})
         flow.remember(profile={**known, **said})
+    if "business_kind" in found:
+        flow.remember(business_kind=found["business_kind"])
+
+
+def heard(flow: Flow) -> Entities:
+    """Who the person is, as said earlier in the session: a need started later (queued
+    behind another) does not ask again for the name, the company or the city."""
+    known, context = flow.session.context.get("profile", {}), flow.session.context
+    return Entities(name=known.get("name"), city=known.get("city"),
+                    business_name=known.get("business_name"),
+                    business_kind=context.get("business_kind"))  # fmt: skip

@@ -50,14 +50,14 @@ def reading_context(
     state, slot = session.state, session.context.get("pending_slot")
     pending = Pending.SLOT if state == "collecting" and slot else _PENDING.get(state, Pending.NONE)
     intent = session.active_intent
-    kind = None
-    if pending is Pending.SLOT and intent:
-        kinds = {s.name: s.kind for s in content.intents[Intent(intent)].slots}
-        kind = kinds.get(slot)
+    item = content.intents.get(Intent(intent)) if intent in Intent.__members__ else None
+    kinds = {s.name: s.kind for s in item.slots} if item is not None else {}
+    kind = kinds.get(slot) if pending is Pending.SLOT else None
     return ReadingContext(
         state=state, pending=pending, intent=intent,
         slot=slot if pending is Pending.SLOT else None, slot_kind=kind,
         options=button_options(content, state), slots=dict(session.slots), now=now,
+        kinds=kinds if state in ("confirming", "correcting") else {},
     )  # fmt: skip
 
 

@@ -30,6 +30,12 @@ _FEATURES = re.compile(
 )
 
 
+_FOR = re.compile(
+    r"\b(?:sistema|app|aplicativo|site|plataforma|programa|software)\s+(?:web\s+)?"
+    r"(?:pra|para|que)\s+((?:control|gerenci|organiz|administr|cuid|fa[cz]|emit|agend|cadastr|"
+    r"vend|acompanh)\w*\s.{3,160}?)(?=,|[.;!?]|$)",
+    re.IGNORECASE,
+)
 _GOAL = re.compile(
     r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:um|uma)?\s*(?:rob[oô]|chatbot|"
     r"bot|automatizar|automa[cç][aã]o)\s*(?:pra|para|que)?\s+(.{6,160}?)(?=[.;!?]|$)",
@@ -49,9 +55,37 @@ def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
         return {}
     names, found = {s.name for s in slots}, {}
     if "problem" in names:
-        found["problem"] = " ".join(text.split())[:MAX_DESCRIBED]
-    for slot, pattern in (("features", _FEATURES), ("automation_goal", _GOAL),
-                          ("main_pain", _PAIN)):  # fmt: skip
-        if slot in names and (said := pattern.search(text)):
+        found["problem"] = need_said(text)
+    for slot, pattern in (("features", _FEATURES), ("features", _FOR),
+                          ("automation_goal", _GOAL), ("main_pain", _PAIN)):  # fmt: skip
+        if slot in names and slot not in found and (said := pattern.search(text)):
             found[slot] = said.group(1).strip(" ,")
     return found
+
+
+_SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
+_GREETING = re.compile(r"^(?:(?:oi+|ol[aá]|opa|e a[ií]|eai|bom dia|boa tarde|boa noite|tudo bem|"
+                       r"tudo bom|blz|beleza)\b[\s,.!?]*)+", re.IGNORECASE)  # fmt: skip
+_NEED = re.compile(r"\b(?:preciso|precisamos|precisava|precisaria|necessito|queria|quero|"
+                   r"queremos|gostaria|gostar[ií]amos|procuro|procurando|buscando|to precisando|"
+                   r"tô precisando|estou precisando|a gente precisa)\b", re.IGNORECASE)  # fmt: skip
+SHORT_NEED = 8  # a need said in fewer words keeps the next sentence ("Preciso de um app.")
+
+
+def need_said(text: str) -> str:
+    """The sentence that says the need, in the person's words, without the greeting and the
+    introduction before it ("oi boa tarde, sou a Ana da padaria..., preciso de um sistema")."""
+    plain = _GREETING.sub("", " ".join(text.split())).strip()
+    sentences = _SENTENCES.split(plain)
+    at = next((i for i, s in enumerate(sentences) if _NEED.search(s)), None)
+    if at is None:
+        return _capitalized(plain[:MAX_DESCRIBED])
+    cue = _NEED.search(sentences[at])
+    said = sentences[at][cue.start() if cue else 0 :]
+    if len(said.split()) < SHORT_NEED and at + 1 < len(sentences):
+        said = f"{said} {sentences[at + 1]}"
+    return _capitalized(said[:MAX_DESCRIBED])
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]

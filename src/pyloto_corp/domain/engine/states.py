@@ -36,7 +36,7 @@ class States:
             state = "new"
         handlers = {
             "collecting": self._collecting, "confirming": self._confirming,
-            "correcting": lambda f, r: self.correction.handle(f, f.turn, _entities(r)),
+            "correcting": lambda f, r: self.correction.handle(f, r, _entities(r)),
             "info_given": self._after_info, "followup_time": self._followup_time,
         }  # fmt: skip
         return handlers.get(state, self.opening.open)(flow, reading)
@@ -90,8 +90,9 @@ class States:
             if not self.switch.note(flow, other):
                 return None
         form.learn(flow, _entities(reading))  # "sou o diretor": said in passing, it counts
-        if flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM) and (
-                self.correction.amend(flow, _entities(reading))):  # fmt: skip
+        if self.correction.fix(flow, reading) or (
+            flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM)
+            and self.correction.amend(flow, _entities(reading))):  # fmt: skip
             return None
         answer_aside(flow, reading)
         if reading.has(Act.AFFIRM):

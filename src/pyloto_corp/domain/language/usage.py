@@ -3,6 +3,8 @@ one can work ("seg a sex de noite"), the channels it answers on ("zap e insta").
 
 from __future__ import annotations
 
+import re
+
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 
 CALL_BACK = ("lig", "chama", "retorn", "falar", "conversar", "contat", "melhor")
@@ -94,16 +96,18 @@ def availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     """Periods of the day or week, in the order said; plurals count ("noites", "sábados")."""
     table = gazetteer.availability
     words = [w[:-1] if (w[:-1],) in table and (w,) not in table else w for w in words]
-    seen: list[str] = []
+    said: list[tuple[int, str]] = []
     calling = any(w.startswith(CALL_BACK) for w in words)
     i = 0
     while i < len(words):
         size = next((n for n in (4, 3, 2, 1) if tuple(words[i : i + n]) in table), 0)
         value = table.get(tuple(words[i : i + size])) if size else None
-        if value and value not in seen and not _not_available(words, i, size, calling):
-            seen.append(value)
+        if value and not _not_available(words, i, size, calling):
+            said.append((i, value))
         i += size or 1
-    return tuple(seen)
+    if not calling:  # "das 18 às 23", "18h-23h": the periods those hours cover
+        said += clock_periods(words)
+    return tuple(dict.fromkeys(value for _, value in sorted(said, key=lambda s: s[0])))
 
 
 def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
@@ -120,3 +124,27 @@ def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
     per = words[i - 1 : i] in (["por"], ["cada"])
     return per or bool(set(before) & when) or clock or aside or counted or (
         after[:1] == ["nao"] or (calling and bool(set(after[:2]) & when)))  # fmt: skip
+
+
+_HOUR = re.compile(r"^([01]?\d|2[0-4])(?:h|hs|hrs)?$")
+_PERIODS = (("madrugada", 0, 5), ("manhã", 5, 12), ("tarde", 12, 18), ("noite", 18, 24))
+_RANGE_LINKS = frozenset(("as", "a", "ate"))
+
+
+def clock_periods(words: list[str]) -> list[tuple[int, str]]:
+    """Periods of the day a range of hours covers ("das 8 às 12" → manhã), where said."""
+    found: list[tuple[int, str]] = []
+    for i in range(len(words) - 1):
+        link = words[i + 1] in _RANGE_LINKS
+        first, last = words[i], words[i + 2 if link else i + 1 : i + 3 if link else i + 2]
+        start, end = _HOUR.match(first), _HOUR.match(last[0]) if last else None
+        after = words[i + 3 if link else i + 2 : i + 4 if link else i + 3]
+        clocked = first.endswith("h") or words[i - 1 : i] == ["das"] or after == ["horas"] or (
+            last and last[0].endswith(("h", "hs", "hrs")))  # fmt: skip
+        if not (start and end and clocked):
+            continue
+        a, b = int(start.group(1)), int(end.group(1))
+        spans = [(a, b)] if a < b else [(a, 24), (0, b)]
+        found += [(i, name) for x, y in spans for name, lo, hi in _PERIODS
+                  if min(y, hi) - max(x, lo) >= 1]  # fmt: skip
+    return found

@@ -54,6 +54,7 @@ class ReadingContext:
     slot_kind: str | None = None
     options: tuple[tuple[str, str], ...] = ()  # (id, title) of the last buttons or list
     slots: Mapping[str, Any] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)  # the need's slots, at the summary
     now: datetime | None = None  # the message's local time: "amanhã", "até março" need it
 
     @property
@@ -86,6 +87,7 @@ class TurnReading:
     needs: tuple[str, ...] = ()  # the intent classifier's reading: the main need, then others
     question: bool = False  # the message asks something ("e o site?"): it teaches no values
     withdraws: bool = False  # "pensando bem, deixa, não quero mais": the current need is dropped
+    fixes: Mapping[str, Any] = field(default_factory=dict, repr=False)  # field named → value
 
     def has(self, *acts: Act) -> bool:
         return any(a in self.acts for a in acts)

@@ -14,6 +14,7 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain
@@ -43,6 +44,7 @@ class Answers:
         acts, values = set(), []
         asked = self.cues.fields.get(context.slot or "")
         text = LABEL.sub("", text, count=1)  # "Empresa: Vitória Materiais", "Nome: Raimundo"
+        text = unnamed(text, asked, self.gazetteer.abbreviations)  # "já falei, ..."
         if kind in WHOLE_KINDS and (whole := self._whole(text, kind, s, context)) is not None:
             found["answer"] = whole  # "tenho 7 funcionários, mas só 4 vão mexer"
             other = self._corrects_other(s, context, entities)

@@ -16,6 +16,7 @@ from pyloto_corp.domain.understanding.act_model import ActModel, language_of, se
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.forms import labelled
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
@@ -74,8 +75,15 @@ class TurnReader:
             confidence=need.confidence, words=signals.words, entities=entities,
             promotion=signals.spam and Act.ABUSE in acts, question=signals.question,
             withdraws=self._withdraws(signals, context, acts),
-            needs=(need.intent.value, *(i.value for i in need.secondary)),
+            needs=_needs(need),
+            fixes=self._fixes(text, context),
         )  # fmt: skip
+
+    def _fixes(self, text: str, context: ReadingContext) -> dict[str, Any]:
+        """At the summary: the fields the message names, each with its new value."""
+        if not context.kinds:
+            return {}
+        return fixes(text, self.cues.fields, context.kinds, self.gazetteer, context.today)
 
     def _after_negation(
         self, text: str, s: Signals, need: Classification, context: ReadingContext
@@ -154,6 +162,15 @@ class TurnReader:
         """Giving up the need being filled in, with no other need named instead."""
         busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
         return context.intent is not None and not busy and self.cues.withdraw.find(s.words)
+
+
+def _needs(need: Classification) -> tuple[str, ...]:
+    """The main need, then others; a business telling how many deliveries it makes ("a gente
+    faz umas 30 entregas por dia") is signing up, not asking for a delivery besides."""
+    merchant = need.intent is Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP
+    others = (i.value for i in need.secondary
+              if not (merchant and i is Intent.PYLOTO_ENTREGA_REQUEST))  # fmt: skip
+    return (need.intent.value, *others)
 
 
 def with_form(entities: Any, form: dict[str, Any]) -> Any:

@@ -77,6 +77,8 @@ def _place_or_time(
     if kind == "city":
         return _city(clean, entities, gazetteer)
     if kind == "company":
+        if entities.business_name and entities.name:  # "aqui é o Joaquim, da farmácia X"
+            return entities.business_name
         return company_answer(clean, gazetteer)
     flat = " ".join(said_words(clean, gazetteer))
     return dates.deadline(flat, today, answer=True) if today is not None else None

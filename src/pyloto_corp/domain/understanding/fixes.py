@@ -1,0 +1,98 @@
+"""Fields named at the confirmation, each with the value said after its name:
+"o prazo é março de 2027, desculpe, e o orçamento uma faixa de 80 a 120 mil"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.normalize import tokens
+from pyloto_corp.domain.understanding.cues import PhraseSet
+from pyloto_corp.domain.understanding.values import fits, plain
+
+_WORD = re.compile(r"\S+")
+# "as funcionalidades são ...", "o prazo é ...": the field's own name before the answer.
+_NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
+                    r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:\s(?:é|e|eh|são|sao|seria|seriam|"
+                    r"seriam|vai ser)\s|:|=)\s*(?=\S)", re.IGNORECASE)  # fmt: skip
+# "já falei, ...", "como eu disse: ...": the answer follows.
+_ALREADY = re.compile(r"^\s*(?:(?:eu|mas)\s+)?(?:j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
+                      r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"
+                      r"(?:falei|disse|expliquei|mencionei)|conforme\s+(?:eu\s+)?(?:falei|disse|"
+                      r"mencionado|mencionei|dito))\b[\s,.:;!-]*(?=\S)", re.IGNORECASE)  # fmt: skip
+# Words between a field's name and its value ("a cidade na verdade é Curitiba").
+_LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou", "fica", "era",
+                    "eram", "na", "verdade", "vdd", "certo", "certa", "correto", "correta",
+                    "certos", "certas", "corretos", "corretas", "real", "mesmo", "mesma",
+                    "de", "do", "da", "dos", "das", "pra", "para"})  # fmt: skip
+# A field's name after a preposition is part of a phrase ("controle de prazo"), not a field.
+_INSIDE = frozenset({"de", "do", "da", "dos", "das", "com", "sem", "em", "no", "na", "nos", "nas",
+                     "por", "pelo", "pela", "pra", "para"})  # fmt: skip
+# Words left before the next field's name ("..., e o orçamento é") or said as an apology.
+_TAILS = frozenset({"e", "o", "a", "os", "as", "mas", "desculpe", "desculpa", "foi", "mal",
+                    "pfv", "por", "favor", "tb", "tambem", "ah", "ai", "sorry", "ops"})  # fmt: skip
+
+
+def unnamed(text: str, phrases: PhraseSet | None, abbreviations: Mapping[str, str]) -> str:
+    """The answer without "já falei," or the field's own name before it ("o prazo é ...")."""
+    text = _ALREADY.sub("", text, count=1)
+    named = _NAMED.match(text)
+    if named and phrases is not None and phrases.whole(tokens(named.group(1), abbreviations)):
+        return text[named.end() :]
+    return text
+
+
+def fixes(
+    text: str, fields: Mapping[str, PhraseSet], kinds: Mapping[str, str],
+    gazetteer: Gazetteer, today: date | None,
+) -> dict[str, Any]:  # fmt: skip
+    """Slot → the value said after its name (None: named without a value, "a cidade")."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [tokens(text[a:b], gazetteer.abbreviations) for a, b in spans]
+    flat = [" ".join(w) for w in words]
+    marks = _mentions(flat, fields, kinds)
+    found: dict[str, Any] = {}
+    for n, (slot, _, end) in enumerate(marks):
+        stop = marks[n + 1][1] if n + 1 < len(marks) else len(words)
+        after = _trimmed(flat, end, stop)
+        value = None
+        if after is not None:
+            said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
+            value = plain(fits(kinds[slot], said, gazetteer, today=today))
+        if value is None:  # "são 8 pessoas": the value came before the name
+            begin = marks[n - 1][2] if n else 0
+            said = text[spans[begin][0] : spans[end - 1][1]]
+            value = plain(fits(kinds[slot], said, gazetteer, strict=True, today=today))
+        found[slot] = value
+    return found
+
+
+def _mentions(
+    flat: list[str], fields: Mapping[str, PhraseSet], kinds: Mapping[str, str]
+) -> list[tuple[str, int, int]]:
+    """(slot, first word, end) of each field named, the first time it is named, in order."""
+    named: dict[str, tuple[int, int]] = {}
+    for slot in kinds:
+        phrases = fields.get(slot)
+        spans = phrases.spans(flat) if phrases is not None else []
+        spans = [(a, b) for a, b in spans if not a or flat[a - 1] not in _INSIDE]
+        if spans:
+            named[slot] = min(spans)
+    marks = sorted((start, end, slot) for slot, (start, end) in named.items())
+    kept: list[tuple[str, int, int]] = []
+    for start, end, slot in marks:  # "problema" names two fields: the first one wins
+        if not kept or start >= kept[-1][2]:
+            kept.append((slot, start, end))
+    return kept
+
+
+def _trimmed(flat: list[str], start: int, stop: int) -> tuple[int, int] | None:
+    """The words of the value between ``start`` and ``stop``, without leads and tails."""
+    while start < stop and (not flat[start] or flat[start] in _LEADS):
+        start += 1
+    while stop > start and (not flat[stop - 1] or flat[stop - 1] in _TAILS):
+        stop -= 1
+    return (start, stop) if start < stop else None
