@@ -163,9 +163,21 @@ def volume(text: str, *, answer: bool = False) -> str | None:
         upper = upper_of(found, words, i)
         period = period_after(words, upper.end)
         span = f"{found[i].value}-{upper.value}" if upper is not found[i] else str(upper.value)
-        if period and not people_after(words, upper.end):
+        if period and not people_after(words, upper.end) and not _spent(words, found[i], upper):
             figures.append(f"{span}/{period}")
         i = found.index(upper) + 1
     if figures:
         return "; ".join(figures)
     return str(upper_of(found, words, 0).value) if answer and found else None
+
+
+SPENDING = frozenset(("consigo", "posso", "pago", "pagaria", "pagar", "gastar", "gasto", "ate"))
+
+
+def _spent(words: Sequence[str], first: Number, upper: Number) -> bool:
+    """ "consigo 1.200 por mês", "até 400 por mês dá", "uns 500 por mês, é pouco?": what the
+    person can pay, with nothing counted between the figure and its period."""
+    counted = words[upper.end : upper.end + 1] not in (["por"], ["ao"], ["/"], ["no"], ["na"])
+    cue = bool(SPENDING & set(words[max(0, first.start - 2) : first.start]))
+    pricey = any(w in ("pouco", "caro", "barato") for w in words[upper.end : upper.end + 6])
+    return not counted and (cue or pricey)

@@ -5,36 +5,82 @@ from __future__ import annotations
 
 import re
 
-from pyloto_corp.domain.language.amounts import is_phone, money_said, people_after, upper_of
+from pyloto_corp.domain.language.amounts import (
+    ALONE_AFTER,
+    MONEY_WORDS,
+    is_phone,
+    money_said,
+    people_after,  # fmt: skip
+    upper_of,
+)
 from pyloto_corp.domain.language.normalize import fold
-from pyloto_corp.domain.language.numbers import number_words, numbers
+from pyloto_corp.domain.language.numbers import Number, number_words, numbers
+
+THOUSAND = 1000
 
 _REFUSAL = re.compile(
     r"\b((?:nao|n) sei|prefiro nao|nao tenho (?:ideia|orcamento|valor|nocao)|sem orcamento|"
     r"nao quero (?:dizer|informar|falar)|depende|nao faco ideia|a definir|nao sei dizer|"
     r"o que couber|nem sei quanto|nao sei quanto|prefiro nao passar|nao tenho ideia|"
-    r"sem ideia)\b"
+    r"sem ideia|^ainda nao$|prefiro ver (?:a proposta|o preco|os precos|os valores|quanto)|"
+    r"vou ver com|(?:nocao|ideia) nenhuma|nenhuma (?:nocao|ideia)|o mais barato|sei la|"
+    r"nao (?:defini|definimos|pensei|pensamos)|quanto menos melhor)\b"
 )
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
+# What a figure counts when it is no money: "uns 200 pedidos", "é pra 3 lojas".
+COUNTED = ("pedido", "loja", "entrega", "mensage", "msg", "unidade", "filia", "cliente",
+           "produto", "venda", "caminh", "carro", "moto", "item", "ite", "paciente", "lote",
+           "kg", "km", "metro", "vez", "veze", "hora", "semana", "dia")  # fmt: skip
+_HALF_MILLION = re.compile(r"\bmeio milh[aã]o\b", re.IGNORECASE)
+CAPS = frozenset(("maximo", "teto", "ate", "chegar"))
 
 
 def budget(text: str, *, answer: bool = False) -> int | str | None:
     """Reais the person can spend, the upper end of a range; "unknown" when they decline or
     do not know; in an answer to "quanto pretende investir?", any figure but revenue, a
     price or a count of people."""
-    words = number_words(text)
+    words = number_words(_HALF_MILLION.sub("500 mil", text))
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
-             ("um", "uma")]  # fmt: skip
-    capped = [n for n in found if {"maximo", "teto", "ate"} & set(words[max(0, n.start - 2) :
-              n.start]) and money_said(words, n) in ("budget", "amount")]  # fmt: skip
+             ("um", "uma") and not _counted(words, n)]  # fmt: skip
+    found, scaled = _scaled(words, found)
+    capped = [n for n in found if (CAPS & set(words[max(0, n.start - 2) : n.start])
+              or words[n.end : n.end + 2] == ["no", "maximo"])
+              and (n in scaled or n.value >= THOUSAND
+                   or money_said(words, n) in ("budget", "amount"))]  # fmt: skip
     if capped:
-        found = capped[-1:]  # "uns 3k, no máximo 4k"
+        found = capped[-1:]  # "uns 3k, no máximo 4k", "30 mil, mas pode chegar a 40"
     for i, n in enumerate(found):
         upper = upper_of(found, words, i)
-        said = money_said(words, n) or money_said(words, upper)
+        said = "amount" if upper in scaled else money_said(words, n) or money_said(words, upper)
         if said in ("budget", "amount") or (answer and said is None and
                                              not people_after(words, upper.end)):  # fmt: skip
             return upper.value
     folded = fold(text)
     asked = answer or any(cue in folded for cue in ASKED)
     return "unknown" if asked and _REFUSAL.search(folded) else None
+
+
+def _counted(words: list[str], n: Number) -> bool:
+    """ "uns 200 pedidos", "pra 3 lojas", "dia 20": a count or a date, no money."""
+    after = words[n.end : n.end + 1]
+    return words[n.start - 1 : n.start] == ["dia"] or bool(after and after[0].startswith(COUNTED))
+
+
+def _scaled(words: list[str], found: list[Number]) -> tuple[list[Number], list[Number]]:
+    """A bare figure after one in thousands is in thousands too ("30 mil ... chegar a 40")."""
+    out, scaled, thousands = [], [], False
+    for n in found:
+        own = words[n.end - 1] in ("mil", "k") or n.value >= THOUSAND
+        after = words[n.end : n.end + 1]
+        explicit = words[n.start - 1 : n.start] == ["$"] or bool(MONEY_WORDS & set(after))
+        alone = after in ([], ["no"], ["por"], ["mensais"], ["mensal"]) or (
+            after[0] in ALONE_AFTER
+        )  # "pode chegar a 40", "no máximo 25 por mês"
+        if thousands and not own and 0 < n.value < THOUSAND and not explicit and alone:
+            scaled.append(Number(n.start, n.end, n.value * THOUSAND))
+            out.append(scaled[-1])
+            continue
+        thousands = thousands or words[n.end - 1] in ("mil", "k") or (
+            n.value >= THOUSAND and money_said(words, n) is not None)  # fmt: skip
+        out.append(n)
+    return out, scaled

@@ -14,13 +14,15 @@ _COMPANY_LEAD = re.compile(
     r"^(?:(?:o |a )?nome(?: dela| dele| da empresa| da loja| fantasia| certo)*\s*(?:eh|é|e|:)?|"
     r"(?:a |o )?(?:minha |nossa )?(?:empresa|loja|firma)\s*(?:se chama|chama|eh|é|e|:)|"
     r"raz[aã]o social|pode colocar|pode botar|coloca|bota|se chama|chama|somos (?:a|o)|"
+    r"represento|trabalho (?:na|no)|falo (?:pela|pelo|em nome da|em nome do)|"
     r"d[ao](?= [A-ZÀ-Ý])|(?:eh|é|e)(?= ))\s*(?:(?:a|o)\s+)?",
     re.IGNORECASE,
 )
 _NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|nao sei|"
                             r"autonom[oa]|sou eu mesm[oa]|mei|pensando no nome|"
                             r"ainda (?:nao|sem) (?:tem|tenho) nome|sem nome|"
-                            r"ainda nao)\b")  # fmt: skip
+                            r"ainda nao|so eu|nd ainda|nada ainda|vendo o nome|"
+                            r"depois (?:te )?(?:falo|digo|passo))\b")  # fmt: skip
 # What comes before the answer itself: "uai,", "Égua,", "Boa tarde, meu filho."
 _OPENING = re.compile(
     r"^(?:(?:uai|oxe|oxente|egua|égua|eita|vixe|bom dia|boa tarde|boa noite|ola|olá|oi|opa|"
@@ -28,6 +30,7 @@ _OPENING = re.compile(
     r"[\s,.!]+)+",
     re.IGNORECASE,
 )
+_ARTICLE = re.compile(r"^(?:a|o)\s+(?=[A-ZÀ-Ý0-9])")
 MAX_COMPANY_WORDS = 6
 REPLIES = frozenset(("sim", "nao", "ok", "isso", "claro", "beleza", "certo", "obrigado",
                      "obrigada", "entao", "bom", "pois", "olha", "veja"))  # fmt: skip
@@ -39,6 +42,7 @@ def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
     if _NOT_A_COMPANY.search(" ".join(said.low)):
         return None
     text = _OPENING.sub("", " ".join(text.split()))
+    text = _ARTICLE.sub("", text)  # "a Doce Encanto"
     leading = re.split(r"[,;(]| - ", text)[0]  # "Açaí da Terra, fica aqui na Pedreira"
     opener = fold(leading) in REPLIES
     if leading != text and leading[:1].isupper() and not (_COMPANY_LEAD.match(leading) or opener):

@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 
 _MARKER = re.compile(
-    r"(?:^|[\s,.;!]+)(?:n[aã]o,?\s+(?:pera[ií]?|espera|perai)|n[aã]o\s*,|quer dizer|ou melhor|"
-    r"na verdade|digo|corrigindo|errei)\b[\s,:;.!]*",
+    r"(?:^|[\s,.;!]+)(?:n[aã]o\s*,|(?:n[aã]o,?\s+(?:pera[ií]?|espera|perai)|quer dizer|"
+    r"ou melhor|melhor dizendo|na verdade|digo|corrigindo|errei|pensando bem)\b)[\s,:;.!]*",
     re.IGNORECASE,
 )
+# The figure that replaces another ("10 mil, não, 12"): its words and scale come from before.
+_FIGURE = re.compile(r"^\s*(?:(?:uns|umas|tipo|cerca de|uns? \w+)\s+)?(\d[\d.,]*)(\s*(?:mil|k)\b)?",
+                     re.IGNORECASE)  # fmt: skip
+_SCALED = re.compile(r"\d[\d.,]*\s*(?:mil|k)\b", re.IGNORECASE)
+_CLAUSES = re.compile(r"[,.;!?]")
 
 
 def self_corrected(text: str) -> tuple[str, str] | None:
@@ -19,4 +24,19 @@ def self_corrected(text: str) -> tuple[str, str] | None:
         pass
     if found is None or not text[found.end() :].strip() or not text[: found.start()].strip():
         return None
-    return text[: found.start()], text[found.end() :]
+    earlier = text[: found.start()]
+    return earlier, carried(earlier, text[found.end() :])
+
+
+def carried(earlier: str, later: str) -> str:
+    """A bare figure said again takes the words and the scale of the one it replaces:
+    "orçamento uns 150 mil, quer dizer, 200" → "orçamento uns 200 mil"."""
+    figure = _FIGURE.match(later)
+    if figure is None:
+        return later
+    clause = _CLAUSES.split(earlier.rstrip(" ,.;!?"))[-1]
+    digit = re.search(r"\d", clause)
+    lead = clause[: digit.start()] if digit else ""
+    if _SCALED.search(clause) and not figure.group(2):
+        later = f"{later[: figure.end(1)]} mil{later[figure.end(1) :]}"
+    return f"{lead}{later}".strip()

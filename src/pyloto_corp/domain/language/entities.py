@@ -177,4 +177,7 @@ def _city(text: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
 
 
 def _state(words: list[str], gazetteer: Gazetteer) -> str | None:
-    return find_sequence(words, gazetteer.state_names)
+    """A state named ("no Paraná", "de Goiás"); "para" is the state only after "do"/"no"."""
+    plain = [w if w != "para" or words[i - 1 : i] in (["do"], ["no"], ["estado"]) else ""
+             for i, w in enumerate(words)]  # fmt: skip
+    return find_sequence(plain, gazetteer.state_names)

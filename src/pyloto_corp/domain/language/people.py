@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pyloto_corp.domain.language import teams
 from pyloto_corp.domain.language.amounts import (
     PEOPLE,
     is_phone,
@@ -17,9 +18,10 @@ from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
                      "apenas", "usariam", "usaria", "usam"))  # fmt: skip
-USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria"))
+USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria",
+                   "mexendo", "utilizando", "acessando", "usarem", "usarao"))  # fmt: skip
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
-LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas")
+LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as")
 GROUP_GAP = 3
 KIN = frozenset(
     (
@@ -48,7 +50,12 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     words = number_words(text)
     found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
              and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))]  # fmt: skip
+    if answer and any(words[n.start] not in ("um", "uma") for n in found):
+        found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
+    found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
     team = people_listed(words)
+    if team is None:
+        team = teams.multiplied(words, found) or teams.grown(words, found, answer=answer)
     if team is not None:
         return team
     groups = _groups(found, words)
@@ -119,7 +126,8 @@ def people_listed(words: Sequence[str]) -> int | None:
     counted ("eu e meus funcionários")."""
     for at, word in enumerate(words):
         me = word == "eu" or (word == "mim" and words[at - 1 : at] in (["por"], ["pra"], ["para"]))
-        others = words[at + 1 : at + 3] in (["e", "mais"], ["e", "meu"], ["e", "minha"])
+        others = words[at + 1 : at + 3] in (["e", "mais"], ["e", "meu"], ["e", "minha"]) or (
+            words[at + 1 : at + 2] in (["meus"], ["minhas"]))  # fmt: skip
         if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
             counted = _listed_from(words, at)
             if counted is not None:

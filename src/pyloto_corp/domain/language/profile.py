@@ -13,10 +13,11 @@ from pyloto_corp.domain.language.normalize import fold
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’&-][^\W_]+)*|[,.;:!?()&]")  # "S.A."
 OWNERSHIP = frozenset(("minha", "meu", "nossa", "nosso", "tenho", "temos", "uma", "um",
                        "somos", "dono", "dona", "socio", "socia", "abri", "montei", "toco",
-                       "tocamos", "gerencio", "administro", "e", "eh"))  # fmt: skip
+                       "tocamos", "gerencio", "administro", "e", "eh", "numa", "num"))  # fmt: skip
 PASSING = frozenset(("dps", "depois", "antes", "vou", "indo", "volto", "saio", "sai", "chego",
                      "perto", "frente", "lado", "porta", "saindo", "voltando", "fila", "to",
                      "tou", "estou", "estava", "fui", "fiquei"))  # fmt: skip
+WORKPLACES = frozenset(("escritorio", "mercado", "rede"))
 GENERIC = frozenset(("empresa", "loja", "negocio", "comercio", "firma", "lojinha"))
 OWNED = frozenset(("tenho", "temos", "abri", "montei", "toco", "tocamos"))  # "minha loja": maybe
 DEFINITE = frozenset(("da", "do", "na", "no", "a", "o"))
@@ -39,9 +40,11 @@ MAX_NAME = 7
 ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",
                      "eiro", "ana", "ano", "ilo", "ila", "osa", "oso", "icas", "icos", "inas",
                      "inos", "ais", "ares", "ivas", "ivos", "eiras", "eiros", "online",
-                     "virtual")  # fmt: skip
-COMPOUNDS = (("pet", "shop"), ("posto", "de", "combustivel"), ("posto", "de", "gasolina"),
-             ("auto", "escola"), ("lava", "jato"), ("casa", "de", "racao"))  # fmt: skip
+                     "virtual", "ola", "olas", "japones", "chines", "arabe", "portugues",
+                     "frances", "mexicano", "mexicana")  # fmt: skip
+COMPOUNDS = (("pet", "shop"), ("call", "center"), ("assistencia", "tecnica"),
+             ("posto", "de", "combustivel"), ("posto", "de", "gasolina"), ("auto", "escola"),
+             ("lava", "jato"), ("casa", "de", "racao"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,25 +67,29 @@ def _owned(low: Sequence[str], i: int, gazetteer: Gazetteer) -> bool:
     goes to ("depois da escola")."""
     if OWNERSHIP & set(low[max(0, i - 3) : i]):
         return True
-    return i > 1 and low[i - 1] in AT and low[i - 2] not in PASSING
+    at_work = low[i] not in WORKPLACES  # "a gente é em 5 no escritório": where, not what
+    return at_work and i > 1 and low[i - 1] in AT and low[i - 2] not in PASSING
 
 
 def business_kind(said: Said, gazetteer: Gazetteer) -> tuple[int, str | None] | None:
     """ "tenho uma loja de roupas femininas" → (index, "loja de roupas femininas"), in the
     person's spelling; a generic "minha empresa" says it is a business, not which kind."""
-    low = said.low
+    low, named = said.low, None
     for i, word in enumerate(low):
         compound = next((c for c in COMPOUNDS if tuple(low[i : i + len(c)]) == c), None)
         known = word in gazetteer.business_kinds or compound is not None
-        if not known or not _owned(low, i, gazetteer):
+        apposed = low[i - 1 : i] == (",",) and i > 1 and capital(said.raw[i - 2])  # "X, escritório"
+        if not known or not (apposed or _owned(low, i, gazetteer)):
             continue
         end = i + (len(compound) if compound else 1)
-        if not capital(said.raw[i]):  # "Farmácia Popular": a name, not a kind of pharmacy
-            end = _complement(said, end)
+        if capital(said.raw[i]):  # "Farmácia Popular": a name; a kind may be said later
+            named = named or ((i, " ".join(said.raw[i:end]).lower()) if word != "rede" else None)
+            continue
+        end = _complement(said, end)
         if end == i + 1 and word in GENERIC:
-            return i, None
+            return named or (i, None)
         return i, " ".join(said.raw[i:end]).lower()
-    return None
+    return named
 
 
 def _complement(said: Said, end: int) -> int:

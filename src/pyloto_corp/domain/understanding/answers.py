@@ -104,7 +104,8 @@ class Answers:
             return FLEXIBLE  # "tanto faz", "sem pressa": an answer to "para quando?"
         if not words or covered(words, *self._empty):
             return None
-        if kind in PUT_ASIDE_KINDS and self.cues.deflect.starts(words):
+        figure = kind == "budget" and any(w[0].isdigit() for w in words)  # "não sei, uns 500"
+        if kind in PUT_ASIDE_KINDS and not figure and self.cues.deflect.starts(words):
             return None
         if s.followup and self.cues.followup.find(words):
             return None

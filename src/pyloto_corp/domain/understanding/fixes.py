@@ -17,7 +17,8 @@ _WORD = re.compile(r"\S+")
 # "as funcionalidades são ...", "o prazo é ...": the field's own name before the answer.
 _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
                     r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:\s(?:é|e|eh|são|sao|seria|seriam|"
-                    r"seriam|vai ser)\s|:|=)\s*(?=\S)", re.IGNORECASE)  # fmt: skip
+                    r"vai ser)\s|:|=)\s*(?:(?:a|o|as|os)\s+)?(?=\S)",
+                    re.IGNORECASE)  # fmt: skip
 # "já falei, ...", "como eu disse: ...": the answer follows.
 _ALREADY = re.compile(r"^\s*(?:(?:eu|mas)\s+)?(?:j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
                       r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"

@@ -20,7 +20,8 @@ MAX_NAME_WORDS = 4
 LABEL = re.compile(r"^\s*(?:[-•*]\s*)?[^\W\d_]+(?: [^\W\d_]+){0,2}\s*:\s*(?=\S)")
 NOT_A_KIND = STOP | {"aquele", "aquela", "isso", "q", "depois", "te", "explico", "sei", "falo",
                      "vejo", "responde", "quero", "queria", "preciso", "nao", "sim"}  # fmt: skip
-_KIND_LEAD = re.compile(r"^(?:(?:é|e|eh|somos|sou|tenho|temos) )?(?:uma?|o|a) ", re.IGNORECASE)
+_KIND_LEAD = re.compile(r"^(?:(?:é|e|eh|somos|sou|tenho|temos)\s+)?(?:(?:uma?|o|a)\s+)?",
+                        re.IGNORECASE)  # fmt: skip
 _NAME_LINKS = frozenset(("da", "das", "de", "do", "dos", "e"))
 PLACE = re.compile(r"^[^\W\d_][^\W\d_ '.-]*(?:[ '.-][^\W\d_]+){0,4}$")
 MIN_TEXT_LETTERS = 3
@@ -106,7 +107,8 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
     if kind in by_kind:
         return by_kind[kind]()
     letters = sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS  # "business"
-    kind = _KIND_LEAD.sub("", clean).strip(" .!").lower()
+    first = clean.split(",", maxsplit=1)[0]  # "clínica odontológica, sou a dra Fernanda"
+    kind = _KIND_LEAD.sub("", first).strip(" .!").lower()
     described = any(fold(w) in NOT_A_KIND for w in kind.split())  # "aquele q responde sozinho"
     return entities.business_kind or (kind if letters and kind and not described else None)
 

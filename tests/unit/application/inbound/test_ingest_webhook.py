@@ -1,8 +1,10 @@
 """IngestWebhookEvents with hand-written fakes of its ports."""
 
+import logging
 from datetime import UTC, datetime
 
 import pytest
+import structlog
 from structlog.testing import capture_logs
 
 from pyloto_corp.adapters.dedupe.memory import MemoryDedupeGate
@@ -32,6 +34,16 @@ def inbound(wamid: str) -> InboundMessage:
     )
 
 
+@pytest.fixture
+def warnings_logged():
+    """Another test may have left a quieter level configured (the simulator logs errors only)."""
+    kept = structlog.get_config()
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.DEBUG))
+    yield
+    structlog.configure(**kept)
+
+
+@pytest.mark.usefixtures("warnings_logged")
 async def test_release_failure_keeps_the_original_error_and_is_logged():
     """If the lease cannot be released, the crash still surfaces (5xx) and ops see why."""
     gate = GateThatCannotRelease(lease_seconds=30, done_ttl_seconds=60)
