@@ -22,13 +22,16 @@ class Correction:
         """Which field is wrong? A list of the intent's fields (WhatsApp list rows)."""
         options = tuple(Option(FIX_PREFIX + s.name, s.label) for s in _slots(flow))
         flow.update(state="correcting")
-        flow.send(Reply(flow.text("correct_which"), options, flow.text("correct_button")),
-                  "correct_which")  # fmt: skip
+        body = flow.fresh("correct_which", flow.text("correct_which"))
+        if body is None:  # asked in every wording: the summary again, to confirm or fix
+            return self.dialogue.confirm(flow)
+        flow.send(Reply(body, options, flow.text("correct_button")), "correct_which")
+        return None
 
     def amend(self, flow: Flow, entities: Entities) -> bool:
         """New values said in passing ("na verdade é em Curitiba"): update and re-confirm."""
         found = prefill(_slots(flow), entities)
-        changed = {k: v for k, v in found.items() if flow.session.slots.get(k) != v}
+        changed = {k: v for k, v in found.items() if _new(flow.session.slots.get(k), v)}
         if not changed:
             return False
         flow.update(slots={**flow.session.slots, **changed})
@@ -44,13 +47,16 @@ class Correction:
         slots = {s.name: s for s in _slots(flow)}
         current = flow.session.slots
         changed = {k: v for k, v in reading.fixes.items()
-                   if k in slots and v is not None and current.get(k) != v}  # fmt: skip
+                   if k in slots and v is not None and _new(current.get(k), v)}  # fmt: skip
         if changed:
             flow.update(slots={**current, **changed})
             self.dialogue.confirm(flow)
             return True
         if reading.question or reading.has(Act.AFFIRM, Act.SIDE_QUESTION):
             return False
+        if any(v is not None for k, v in reading.fixes.items() if k in slots):
+            self.dialogue.confirm(flow)  # "a cidade tá errada, é Fortaleza": it already is
+            return True
         named = next((slots[k] for k, v in reading.fixes.items() if k in slots and v is None),
                      None)  # fmt: skip
         if named is not None:
@@ -65,13 +71,23 @@ class Correction:
     def handle(self, flow: Flow, reading: TurnReading, entities: Entities) -> None:
         turn = flow.turn
         if self.fix(flow, reading):
-            return
+            return None
         if turn.kind is not TurnKind.CHOICE and self.amend(flow, entities):
-            return
+            return None
+        if turn.kind is not TurnKind.CHOICE and reading.has(Act.AFFIRM):
+            return self.dialogue.confirm(flow)  # "isso aí, pode mandar": nothing to fix
         slot = _chosen(_slots(flow), turn)
         if slot is None:
             return self.offer(flow)
         self.ask(flow, slot)
+
+
+def _new(before: object, after: object) -> bool:
+    """A value that says more than the one kept; "farmacia Vida e Saude" repeats
+    "Farmácia Vida e Saúde" (same words, fewer accents) and changes nothing."""
+    if isinstance(before, str) and isinstance(after, str):
+        return fold(after) not in fold(before)
+    return before != after
 
 
 def _slots(flow: Flow) -> tuple[Slot, ...]:

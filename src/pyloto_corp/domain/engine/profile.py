@@ -7,6 +7,7 @@ from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
+TOLD_WORDS = 12  # a long message that ends in a question ("... quanto custa?") still tells
 # Extractor's name → the profile's (``records.LeadProfile``).
 PROFILE = {"name": "name", "city": "city", "business_name": "business_name",
            "is_business": "is_business", "role": "role"}  # fmt: skip
@@ -14,7 +15,9 @@ PROFILE = {"name": "name", "city": "city", "business_name": "business_name",
 
 def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
     """What the message says about who is writing; a later value replaces an earlier one."""
-    if reading is None or reading.entities is None or reading.question:
+    if reading is None or reading.entities is None:
+        return
+    if reading.question and len(reading.words) < TOLD_WORDS:  # "e o site?" teaches nothing
         return
     if reading.has(Act.ABUSE, Act.OTHER_LANGUAGE):
         return

@@ -77,6 +77,10 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kept))
 
 
+GONE = frozenset(("vendi", "vendeu", "vendemos", "troquei", "trocar", "roubaram", "bateu", "bati",
+                  "perdi", "tinha", "quebrou"))  # "vendi a moto": no longer the vehicle
+
+
 def vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
     """The last vehicle named ("vou de bike, agora tenho uma biz"); a model's name only as a
     vehicle ("tenho uma pop", never "Smash Bros Burger"), none set aside ("esquece a moto")."""
@@ -87,7 +91,8 @@ def vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
         sized = words[i + 1 : i + 2] and words[i + 1].isdigit()  # "cg 150", "titan 160"
         if word in MODELS and not (set(words[max(0, i - 2) : i]) & OWNING or sized):
             continue
-        if not SET_ASIDE & set(words[max(0, i - 3) : i]) and words[i - 1 : i] != ["esquece"]:
+        before = set(words[max(0, i - 3) : i])
+        if not (SET_ASIDE | GONE) & before and words[i - 1 : i] != ["esquece"]:
             found = gazetteer.vehicles[word]
     return found
 

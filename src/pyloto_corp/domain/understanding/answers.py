@@ -41,7 +41,7 @@ class Answers:
     ) -> set[Act]:  # fmt: skip
         """ANSWER with the pending slot's value; CORRECTION of a slot already filled."""
         kind = context.slot_kind or "text"
-        acts, values = set(), []
+        acts, values, doubted = set(), [], []
         asked = self.cues.fields.get(context.slot or "")
         text = LABEL.sub("", text, count=1)  # "Empresa: Vitória Materiais", "Nome: Raimundo"
         text = unnamed(text, asked, self.gazetteer.abbreviations)  # "já falei, ..."
@@ -61,9 +61,10 @@ class Answers:
             )
             value = None if naming else self._clause(clause, words, kind, s, context.today)
             if value is not None:
-                values.append(value)
+                (doubted if clause.rstrip().endswith("?") else values).append(value)
         if self._corrects_other(s, context, entities):
             acts.add(Act.CORRECTION)
+        values = values or doubted  # "cascavel?? eu sou de fortaleza": what is said, not asked
         if not values:
             return acts
         found["answer"] = self._chosen(text, kind, values, s, context)

@@ -14,6 +14,8 @@ from pyloto_corp.domain.understanding.cues import PhraseSet
 from pyloto_corp.domain.understanding.values import fits, plain
 
 _WORD = re.compile(r"\S+")
+_WRONG = re.compile(r"\b(?:errad[oa]s?|n[aã]o)\b", re.IGNORECASE)
+_RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|seria|o certo é|a certa é|na verdade)\s+", re.IGNORECASE)
 # "as funcionalidades são ...", "o prazo é ...": the field's own name before the answer.
 _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
                     r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:\s(?:é|e|eh|são|sao|seria|seriam|"
@@ -62,6 +64,8 @@ def fixes(
         value = None
         if after is not None:
             said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
+            if kinds[slot] != "text" and _WRONG.search(said):  # "tá errada, é Fortaleza"
+                said = _RIGHT.split(said)[-1]
             value = plain(fits(kinds[slot], said, gazetteer, today=today))
         if value is None:  # "são 8 pessoas": the value came before the name
             begin = marks[n - 1][2] if n else 0
