@@ -14,7 +14,8 @@ from pyloto_corp.domain.language.documents import documents, valid_cnpj, valid_c
 from pyloto_corp.domain.language.names import person_name
 from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.language.people import user_count
-from pyloto_corp.domain.language.profile import Said, business_kind, role
+from pyloto_corp.domain.language.profile import Said, business_kind
+from pyloto_corp.domain.language.roles import role
 
 gazetteer = bundled_gazetteer()
 places = gazetteer.places
@@ -129,7 +130,7 @@ def test_names_without_the_words_around_them(text: str, name: str | None) -> Non
      ("tenho uma loja de roupa feminina em maringa", "loja de roupa feminina", None, "owner"),
      ("minha loja se chama Bicho Feliz", None, "Bicho Feliz", None),  # which kind: not said
      ("trabalho na Zetta Sistemas como gerente", None, "Zetta Sistemas", "manager"),
-     ("quero falar com o gerente", None, None, None), ("eu e meu sócio", None, None, None),
+     ("quero falar com o gerente", None, None, None), ("eu e meu sócio", None, None, "partner"),
      ("gerente de loja aqui", None, None, "manager")],
 )  # fmt: skip
 def test_who_is_writing(text: str, kind: str | None, name: str | None, who: str | None) -> None:

@@ -148,7 +148,8 @@ def upper_of(found: list[Number], words: Sequence[str], i: int) -> Number:
     if i + 1 >= len(found):
         return found[i]
     between = [w for w in words[found[i].end : found[i + 1].start] if w not in ("r", "$")]
-    if len(between) == 1 and between[0] in RANGE_LINKS and found[i + 1].value > found[i].value:
+    linked = not between or (len(between) == 1 and between[0] in RANGE_LINKS)  # "uns 7 8"
+    if linked and found[i + 1].value > found[i].value:
         return found[i + 1]
     return found[i]
 

@@ -24,7 +24,9 @@ _REFUSAL = re.compile(
     r"o que couber|nem sei quanto|nao sei quanto|prefiro nao passar|nao tenho ideia|"
     r"sem ideia|^ainda nao$|prefiro ver (?:a proposta|o preco|os precos|os valores|quanto)|"
     r"vou ver com|(?:nocao|ideia) nenhuma|nenhuma (?:nocao|ideia)|o mais barato|sei la|"
-    r"nao (?:defini|definimos|pensei|pensamos)|quanto menos melhor)\b"
+    r"nao (?:defini|definimos|pensei|pensamos)|quanto menos melhor|me passa o preco|"
+    r"^nao tenho$|sem grana|(?:nao|sem) (?:tem|tenho|temos) (?:verba|grana|dinheiro)|"
+    r"(?:verba|orcamento|valor) .{0,30}nao (?:tem|tenho|temos|esta) definid|^zero\b)\b"
 )
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 # What a figure counts when it is no money: "uns 200 pedidos", "é pra 3 lojas".
@@ -41,14 +43,14 @@ def budget(text: str, *, answer: bool = False) -> int | str | None:
     price or a count of people."""
     words = number_words(_HALF_MILLION.sub("500 mil", text))
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
-             ("um", "uma") and not _counted(words, n)]  # fmt: skip
+             ("um", "uma") and not _counted(words, n) and n.value > 0]  # fmt: skip
     found, scaled = _scaled(words, found)
-    capped = [n for n in found if (CAPS & set(words[max(0, n.start - 2) : n.start])
+    capped = [n for n in found if (CAPS & set(words[max(0, n.start - 4) : n.start])
               or words[n.end : n.end + 2] == ["no", "maximo"])
-              and (n in scaled or n.value >= THOUSAND
+              and (n in scaled or n.value >= THOUSAND or _monthly(words, n)
                    or money_said(words, n) in ("budget", "amount"))]  # fmt: skip
-    if capped:
-        found = capped[-1:]  # "uns 3k, no máximo 4k", "30 mil, mas pode chegar a 40"
+    if capped:  # "uns 3k, no máximo 4k", "30 mil, mas pode chegar a 40", "até 200 mensais"
+        return capped[-1].value
     for i, n in enumerate(found):
         upper = upper_of(found, words, i)
         said = "amount" if upper in scaled else money_said(words, n) or money_said(words, upper)
@@ -62,8 +64,10 @@ def budget(text: str, *, answer: bool = False) -> int | str | None:
 
 def _counted(words: list[str], n: Number) -> bool:
     """ "uns 200 pedidos", "pra 3 lojas", "dia 20": a count or a date, no money."""
-    after = words[n.end : n.end + 1]
-    return words[n.start - 1 : n.start] == ["dia"] or bool(after and after[0].startswith(COUNTED))
+    after, before = words[n.end : n.end + 1], words[n.start - 1 : n.start]
+    people = before in (["somos"], ["seriamos"], ["sao"])  # "somos 4 e dá pra pagar uns 600"
+    dated = "/" in (before[:1] + after[:1]) and n.value <= 31  # "até 15/01"
+    return before == ["dia"] or people or dated or bool(after and after[0].startswith(COUNTED))
 
 
 def _scaled(words: list[str], found: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -84,3 +88,9 @@ def _scaled(words: list[str], found: list[Number]) -> tuple[list[Number], list[N
             n.value >= THOUSAND and money_said(words, n) is not None)  # fmt: skip
         out.append(n)
     return out, scaled
+
+
+def _monthly(words: list[str], n: Number) -> bool:
+    """ "até 200 mensais", "o máximo é 250 por mês": a fee, said right after the figure."""
+    after = words[n.end : n.end + 2]
+    return after[:1] in (["mensais"], ["mensal"]) or after in (["por", "mes"], ["ao", "mes"])

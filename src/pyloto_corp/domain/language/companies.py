@@ -10,6 +10,7 @@ from pyloto_corp.domain.language.company_names import name_at, places_word, titl
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.profile import (
     AT,
+    COMPOUNDS,
     DEFINITE,
     GENERIC,
     NAMED,
@@ -39,6 +40,7 @@ OWN = frozenset(
         "escritorio",
     )
 )
+POSSESSIVE = frozenset(("minha", "meu", "nossa", "nosso"))
 SUFFIXES = frozenset(("ltda", "eireli", "s.a.", "epp"))  # not "ME": "me chamo"
 COMPANYISH = frozenset(("grupo", "vendas", "comercial", "transportes", "sistemas", "tecnologia",
                         "tech", "digital", "engenharia", "ltda", "servicos", "solucoes",
@@ -59,31 +61,37 @@ def company(said: Said, gazetteer: Gazetteer) -> str | None:
     if (here := _introduced(said, gazetteer)) is not None:
         return here
     for i, word in enumerate(low):
-        if word in gazetteer.business_kinds and (found := _after_kind(said, i, gazetteer)):
+        size = next((len(c) for c in COMPOUNDS if tuple(low[i : i + len(c)]) == c), 1)
+        kind = word in gazetteer.business_kinds or size > 1  # "padaria", "pet shop"
+        if kind and (found := _after_kind(said, i + size - 1, gazetteer, first=i)):
             return found
         if _works_at(said, i, gazetteer):
             return name_at(said, i + 2, gazetteer, cued=said.lower_typed)
     return None
 
 
-def _after_kind(said: Said, i: int, gazetteer: Gazetteer) -> str | None:
+def _after_kind(said: Said, i: int, gazetteer: Gazetteer, *, first: int) -> str | None:
     """ "a padaria Pão Quente", "Bar do Zé", "a empresa é a Nexo Digital", "minha loja se
     chama Bicho Feliz", "uma hamburgueria em Foz, a Smash Bros Burger"."""
     low, word = said.low, said.low[i]
-    definite = i > 0 and low[i - 1] in DEFINITE
-    loose = definite and said.lower_typed and word not in GENERIC
+    definite = first > 0 and low[first - 1] in DEFINITE
+    loose = definite and said.lower_typed and word not in GENERIC and first == i
     linked = capital(said.raw[i]) and low[i + 1 : i + 2] in (("do",), ("da",), ("de",))
     name = name_at(said, i + 1, gazetteer, cued=loose, lead_link=linked)
     start = _named_at(low, i + 1)
     if name is None and low[i + 1 : i + 3] in (("e", "a"), ("eh", "a"), ("e", "o"), ("eh", "o")):
         definite = False  # "a empresa é a Nexo Digital": the name alone
         name = name_at(said, i + 3, gazetteer)
+    if name is None and low[i + 1 : i + 2] in (("o",), ("a",)) and low[i - 1 : i] in (
+            ("um",), ("uma",)):  # "tenho um restaurante o Sabor Rondoniense"  # fmt: skip
+        name = name_at(said, i + 2, gazetteer)
     if name is None and start is not None:
         definite = False  # "a empresa se chama Rocha & Filhos": the name alone
         name = name_at(said, start, gazetteer, cued=True)
     if name is not None:
-        kept = definite or capital(said.raw[i])  # "a padaria X", "Drogaria Vida"
-        return f"{title(said.raw[i])} {name}" if kept else name
+        kept = definite or capital(said.raw[first])  # "a padaria X", "Casa de Ração X"
+        kind = " ".join(title(w) for w in said.raw[first : i + 1])
+        return f"{kind} {name}" if kept else name
     return _apposed(said, i, gazetteer)
 
 
@@ -95,11 +103,11 @@ def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
             skip = 1 if low[i + 2 : i + 3] in ((":",), ("e",), ("eh",)) else 0
             return name_at(said, i + 2 + skip, gazetteer)
     for i in range(1, len(low) - 1):  # "minha loja de roupas se chama Bella Moda"
-        size = next((len(p.split()) for p in ("se chama", "chama") if
+        size = next((len(p.split()) for p in ("se chama", "chama", "chamada", "chamado") if
                      tuple(low[i : i + len(p.split())]) == tuple(p.split())), 0)  # fmt: skip
         if (
             size
-            and OWN & set(low[max(0, i - 5) : i])
+            and (OWN | POSSESSIVE | gazetteer.business_kinds) & set(low[max(0, i - 5) : i])
             and capital(said.raw[i + size : i + size + 1][0] if i + size < len(low) else "")
         ):
             return name_at(said, i + size, gazetteer)
@@ -138,16 +146,26 @@ def _works_at(said: Said, i: int, gazetteer: Gazetteer) -> bool:
     numbered = first.isdigit() and i + 3 < len(raw) and capital(raw[i + 3])  # "da 2 Irmãos"
     if not (capital(first) or numbered) or low[i + 2] in gazetteer.roles:
         return False  # "sou do TI da Solaris": the company comes after the role
-    if low[i + 2] in gazetteer.business_kinds or places_word(low[i + 2], gazetteer):
+    more = raw[i + 3 : i + 4] and capital(raw[i + 3])  # "da Gráfica A+", "da Mossoró Pneus"
+    if (low[i + 2] in gazetteer.business_kinds or places_word(low[i + 2], gazetteer)) and not more:
         return False
     named = i > 0 and low[i - 1] in ("o", "a") and (capital(raw[i]) or low[i - 2 : i - 1] in (
         ("e",), ("eh",), ("sou",)))  # "aqui é o paulo da 2 Irmãos"  # fmt: skip
     here = low[i] in ("e", "eh") and low[i - 1 : i] == ("aqui",)  # "aqui é da Zetta"
-    named = named or (low[i] == "," and i > 1 and low[i - 2] in ("o", "a") and capital(raw[i - 1]))
-    at_work = (
-        low[i] in WORKS_AT | {"falo", "nome", "to", "tou", "estou"} or low[i] in gazetteer.roles
+    named = named or _introduced_name(said, i)
+    at_work = low[i] in WORKS_AT | {"falo", "nome", "to", "tou", "estou"} or (
+        low[i] in gazetteer.roles or (low[i - 1 : i] and low[i - 1] in gazetteer.roles)
     )
-    return at_work or named or here
+    return bool(at_work or named or here)
+
+
+def _introduced_name(said: Said, i: int) -> bool:
+    """ "sou o Ricardo Menezes, da X", "sou Larissa da X": the person, then the company."""
+    low, raw = said.low, said.raw
+    j = i - 1 if low[i] == "," else i
+    while j > 0 and capital(raw[j]) and j > i - 4:
+        j -= 1
+    return j < i and capital(raw[j + 1]) and low[j] in ("o", "a", "sou")
 
 
 def _named_at(low: Sequence[str], at: int) -> int | None:

@@ -28,7 +28,10 @@ def name_at(
         if not raw[0].isalnum() or (low in STOP and not named and not (words and low in LINKS)):
             break
         plain = raw.replace("&", "").isalnum()  # "M&K", "R&S Engenharia"
-        if not words and (low in LINKS or low in gazetteer.business_kinds or not plain):
+        kind = low in gazetteer.business_kinds and not capital(
+            raw
+        )  # "da farmácia" / "da Gráfica A+"
+        if not words and (low in LINKS or kind or not plain):
             break
         numbered = (
             raw.isdigit()

@@ -15,10 +15,15 @@ _FIGURE = re.compile(r"^\s*(?:(?:uns|umas|tipo|cerca de|uns? \w+)\s+)?(\d[\d.,]*
                      re.IGNORECASE)  # fmt: skip
 _SCALED = re.compile(r"\d[\d.,]*\s*(?:mil|k)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,.;!?]")
+_NOT_BUT = re.compile(
+    r"\bn[aã]o (?:é|e|eh|s[aã]o) ([^,;]+)[,;]\s*((?:é|e|eh|s[aã]o)\s.+)$", re.IGNORECASE
+)
 
 
 def self_corrected(text: str) -> tuple[str, str] | None:
     """(what was said first, what replaces it) at the last marker, or None without one."""
+    if contrast := _NOT_BUT.search(text):  # "não são 10 usuários, são 14"
+        return contrast.group(1), contrast.group(2)
     found = None
     for found in _MARKER.finditer(text):  # noqa: B007 - the last marker counts
         pass

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from pyloto_corp.domain.language import amounts, budgets, companies, dates, people, profile, usage
+from pyloto_corp.domain.language import (
+    amounts,
+    budgets,
+    companies,
+    dates,
+    people,
+    profile,
+    roles,
+    usage,  # fmt: skip
+)
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
@@ -98,7 +107,7 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
     name = person_name(text, gazetteer)
     person = profile.Said.of(text)
     kind = profile.business_kind(person, gazetteer)
-    company, role = companies.company(person, gazetteer), profile.role(person, gazetteer, kind)
+    company, role = companies.company(person, gazetteer), roles.role(person, gazetteer, kind)
     city = _city(text, gazetteer) or _known_city(words, gazetteer, name)
     if city and company and fold(city[0]) in fold(company):
         city = None  # "Mercado Boa Vista": part of the company's name

@@ -42,6 +42,9 @@ class Number:
     value: int
 
 
+_LAUGHTER = re.compile(r"\b(?:[kK]{2,}|(?:rs){2,}|(?:ha){2,})\b")  # "zero kkk": no thousands
+
+
 def number_words(text: str) -> list[str]:
     """Folded tokens that keep numbers whole ("R$ 2.500,00" → ["r", "$", "2500.00"])."""
     return list(_number_words(text))
@@ -50,7 +53,7 @@ def number_words(text: str) -> list[str]:
 @lru_cache(maxsize=1024)
 def _number_words(text: str) -> tuple[str, ...]:
     """The tokens of ``number_words``, cached: a turn reads its numbers several times."""
-    plain = _DECIMAL.sub(".", _THOUSANDS.sub("", fold(text)))
+    plain = _DECIMAL.sub(".", _THOUSANDS.sub("", fold(_LAUGHTER.sub(" ", text))))
     plain = _THOUSANDS.sub("", plain)  # "1.000.000"
     return tuple(_TOKEN.findall(_SPLIT_UNIT.sub(" ", plain)))
 

@@ -19,7 +19,8 @@ from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
                      "apenas", "usariam", "usaria", "usam"))  # fmt: skip
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria",
-                   "mexendo", "utilizando", "acessando", "usarem", "usarao"))  # fmt: skip
+                   "mexendo", "utilizando", "acessando", "usarem", "usarao", "usado", "usada",
+                   "usados", "usadas", "usara"))  # fmt: skip
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
 LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as")
 GROUP_GAP = 3
@@ -44,6 +45,8 @@ KIN = frozenset(
     )
 )
 MAX_FIGURE = 10_000_000
+NOT_PEOPLE = frozenset(("empresa", "loja", "equipe", "galera", "familia", "turma", "sistema",
+                        "gente", "pessoal", "app", "site", "escritorio", "firma"))  # fmt: skip
 
 
 def user_count(text: str, *, answer: bool = False) -> int | None:
@@ -56,15 +59,21 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     team = people_listed(words)
     if team is None:
         team = teams.multiplied(words, found) or teams.grown(words, found, answer=answer)
-    if team is not None:
-        return team
+    if team is None and answer:
+        team = _lead(found, words) or teams.only_one(words, found)  # "uns 6, mas...", "só a X"
+    return team if team is not None else _counted(found, words, answer=answer)
+
+
+def _counted(found: list[Number], words: Sequence[str], *, answer: bool) -> int | None:
+    """The figure said to use it, the groups of people named, "somos 6", or in an answer the
+    first figure that is no volume."""
     groups = _groups(found, words)
-    for i, n in enumerate(found):  # "5 vão usar", "vai usar umas 6 pessoas"
-        upper = upper_of(found, words, i)
-        if USING & set(words[upper.end : upper.end + 4] + words[max(0, n.start - 5) : n.start]):
-            if groups and groups[1] <= n.start < groups[2]:  # "4 sócios e 20 funcionários"
-                return min(groups[0], MAX_FIGURE)
-            return min(upper.value + _and_me(words, upper.end), MAX_FIGURE)
+    used = teams.nearest_use(words, found, USING)  # "5 vão usar", "vai usar umas 6 pessoas"
+    if used is not None:
+        n, upper = found[used], upper_of(found, words, used)
+        if groups and groups[1] <= n.start < groups[2]:  # "4 sócios e 20 funcionários"
+            return min(groups[0], MAX_FIGURE)
+        return min(upper.value + _and_me(words, upper.end), MAX_FIGURE)
     if groups:
         return min(groups[0], MAX_FIGURE)
     said = next((upper_of(found, words, i) for i, n in enumerate(found)
@@ -90,7 +99,21 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
         total, last = total + upper.value, upper.end + 1
     if not total or first is None or last is None:
         return None
-    return total + _and_me(words, last), first, last
+    singles = teams.singles(words, last - 1)  # "3 dentistas e a gerente"
+    return total + singles + _and_me(words, last), first, last + 3 * singles
+
+
+def _lead(found: list[Number], words: Sequence[str]) -> int | None:
+    """An answer that opens with the figure ("uns 6, mas...", "8 no máximo")."""
+    if not found or found[0].start > 1:
+        return None
+    after = words[found[0].end : found[0].end + 1]
+    return (
+        found[0].value
+        if after in (["mas"], ["so"], ["somente"], ["no"])
+        and (after != ["no"] or words[found[0].end + 1 : found[0].end + 2] == ["maximo"])
+        else None
+    )
 
 
 def _in_a_team(words: Sequence[str], end: int) -> bool:
@@ -137,7 +160,7 @@ def people_listed(words: Sequence[str]) -> int | None:
 
 def _listed_from(words: Sequence[str], at: int) -> int | None:
     rest = list(words[at + 1 :])
-    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha", "uso", "mexo", "vou"):
+    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha", "uso", "mexo", "vou", "por"):
         alone = at <= 1 or words[at - 1] in ("sou", "usar", "so", "somente", "apenas")
         return 1 if alone else None
     if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."
@@ -148,9 +171,13 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             i += 1
         elif i in found:
             total, i = total + found[i].value, found[i].end + 1
-        elif i + 1 < len(rest) and (rest[i] in ("meu", "minha") or (
-                rest[i] in ("o", "a") and rest[i + 1] in KIN)):  # fmt: skip
-            total, i = total + 1, i + 2  # "meu sócio", "a esposa"
+        elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
+            i += 1  # "o meu irmão"
+        elif i + 1 < len(rest) and (
+            rest[i] in ("meu", "minha")
+            or (rest[i] in ("o", "a") and rest[i + 1].isalpha() and rest[i + 1] not in NOT_PEOPLE)
+        ):
+            total, i = total + 1, i + 2  # "meu sócio", "a patroa", "o Zé"
         elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
             total, i = total + 1, i + 1
         else:

@@ -33,9 +33,6 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
                   "centro", "bairro", "gostariamos", "precisamos", "queremos", "oi",
                   "ola", "como", "falando", "onde", "tem", "vai", "vamos", "era",
                   "foi"))  # fmt: skip
-ROLE_CUES = frozenset(("sou", "como", "cargo", "atuo", "trabalho", "sendo", "eh", "e", "eu",
-                       "somos"))  # fmt: skip
-NOT_ROLE_BEFORE = frozenset(("meu", "minha", "com", "o", "os", "pro", "pra", "ao", "seu", "sua"))
 MAX_NAME = 7
 ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",
                      "eiro", "ana", "ano", "ilo", "ila", "osa", "oso", "icas", "icos", "inas",
@@ -110,26 +107,3 @@ def _adjective(said: Said, at: int) -> bool:
 
 def capital(word: str) -> bool:
     return word[:1].isupper()
-
-
-def role(
-    said: Said, gazetteer: Gazetteer, kind: tuple[int, str | None] | None = None
-) -> str | None:
-    """The person's own role ("sou sócio", "trabalho como gerente"), never someone else's
-    ("quero falar com o gerente", "eu e meu sócio"); owning a business is "owner"."""
-    low = said.low
-    for i, word in enumerate(low):
-        code = gazetteer.roles.get(word)
-        if code is None or (i and low[i - 1] in NOT_ROLE_BEFORE and low[i - 2 : i - 1] != ("sou",)):
-            continue
-        of_a_business = low[i + 1 : i + 2] in (("da",), ("do",), ("de",), ("na",), ("no",))
-        if ROLE_CUES & set(low[max(0, i - 5) : i]) or i == 0 or of_a_business:
-            return code
-    kind = kind or business_kind(said, gazetteer)
-    if kind is not None and OWNED & set(low[max(0, kind[0] - 6) : kind[0]]):
-        return "owner"
-    employed = any(low[i : i + 2] in (("onde", "trabalho"), ("que", "trabalho")) or (
-        low[i] == "trabalho" and low[i + 1 : i + 2] in (("na",), ("no",))
-        and i + 2 < len(low) and capital(said.raw[i + 2]))  # "trabalho na Zetta"
-        for i in range(len(low)))  # fmt: skip
-    return "employee" if employed else None

@@ -11,6 +11,7 @@ from pyloto_corp.domain.language.amounts import PEOPLE
 from pyloto_corp.domain.language.budgets import COUNTED
 from pyloto_corp.domain.language.numbers import Number
 
+ROLES = ("estoquista", "coordenac", "patr", "capataz", "dona", "dono", "chefe", "diretor")
 STEM = 4  # "loja" / "lojas", "filial" / "filiais", "turno" / "turnos"
 EACH = frozenset(("cada", "por"))
 NEAR = 4
@@ -77,8 +78,17 @@ def _units_of(words: Sequence[str], found: Sequence[Number]) -> int | None:
 
 
 def dozens(words: Sequence[str], n: Number) -> int:
-    """ "umas duas dúzias" → 24."""
+    """ "umas duas dúzias" → 24; "metade dos 40 funcionários" → 20."""
+    if words[max(0, n.start - 2) : n.start] in (["metade", "dos"], ["metade", "das"]):
+        return n.value // 2
     return n.value * 12 if words[n.end : n.end + 1] in (["duzia"], ["duzias"]) else n.value
+
+
+def only_one(words: Sequence[str], found: Sequence[Number]) -> int | None:
+    """ "só a minha filha vai mexer", "só a recepcionista": one person."""
+    rest = [w for w in words[1:] if w not in ("a", "o", "minha", "meu")]
+    alone = words[:1] in (["so"], ["somente"], ["apenas"]) and not found and bool(rest)
+    return 1 if alone and not rest[0].endswith("s") else None
 
 
 def grown(words: Sequence[str], found: Sequence[Number], *, answer: bool) -> int | None:
@@ -88,3 +98,32 @@ def grown(words: Sequence[str], found: Sequence[Number], *, answer: bool) -> int
         if cues & set(words[a.end : b.start]) and b.value > a.value:
             return max(n.value for n in found)
     return None
+
+
+def nearest_use(words: Sequence[str], found: Sequence[Number], using: frozenset[str]) -> int | None:
+    """The figure closest to a word of use ("só umas 8 pessoas vão usar", "quem vai usar são
+    uns 12"), never one that counts things ("50 caminhões")."""
+    best: tuple[int, int] | None = None
+    for u, word in enumerate(words):
+        if word not in using:
+            continue
+        for i, n in enumerate(found):
+            gap = u - n.end if n.end <= u else n.start - u - 1
+            if (
+                0 <= gap < NEAR + (n.end <= u)
+                and _people(words, n)
+                and (best is None or gap < best[0])
+            ):
+                best = (gap, i)
+    return best[1] if best else None
+
+
+def singles(words: Sequence[str], end: int) -> int:
+    """People named one by one after a group: "e a gerente", "e o estoquista" → 1 each."""
+    count, j = 0, end + 1
+    while words[j : j + 1] in (["e"], ["mais"]) and words[j + 1 : j + 2] in (["o"], ["a"]):
+        following = words[j + 2 : j + 3]
+        if not following or not following[0].startswith(PEOPLE + ROLES):
+            break
+        count, j = count + 1, j + 3
+    return count

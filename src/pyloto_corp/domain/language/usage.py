@@ -77,8 +77,21 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kept))
 
 
-GONE = frozenset(("vendi", "vendeu", "vendemos", "troquei", "trocar", "roubaram", "bateu", "bati",
-                  "perdi", "tinha", "quebrou"))  # "vendi a moto": no longer the vehicle
+GONE = frozenset(
+    (
+        "vendi",
+        "vendeu",
+        "vendemos",
+        "troquei",
+        "trocar",
+        "roubaram",
+        "bateu",
+        "bati",
+        "perdi",
+        "tinha",
+        "quebrou",
+    )
+)  # "vendi a moto": no longer the vehicle
 
 
 def vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:

@@ -27,6 +27,8 @@ LABELS = {
     ("atendentes",): ("user_count", "count"), ("pessoas",): ("user_count", "count"),
     ("quantidade", "de", "usuarios"): ("user_count", "count"),
     ("numero", "de", "usuarios"): ("user_count", "count"),
+    ("qtd", "usuarios"): ("user_count", "count"), ("quantos", "usuarios"): ("user_count", "count"),
+    ("qtd", "de", "usuarios"): ("user_count", "count"),
     ("orcamento",): ("budget", "budget"), ("budget",): ("budget", "budget"),
     ("prazo",): ("deadline", "deadline"), ("mensagens",): ("volume", "volume"),
     ("entregas",): ("volume", "volume"), ("volume",): ("volume", "volume"),

@@ -97,7 +97,7 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
     """``strict`` (a question, "2 mil? 10 mil?"): a figure must say what it counts."""
     answer = not strict
     by_kind = {
-        "count": lambda: entities.user_count or people.user_count(text, answer=answer),
+        "count": lambda: people.user_count(text, answer=answer) or entities.user_count,
         "volume": lambda: amounts.volume(text, answer=answer),
         "vehicle": lambda: entities.vehicle,
         "availability": lambda: plain(entities.availability) or None,
