@@ -43,8 +43,9 @@ def test_a_field_named_in_words_or_a_new_value_said_in_passing(chat) -> None:
     assert "veículo" in chat.said(chat.send("o veículo"))
     assert chat.send("carro").session.slots["vehicle"] == "carro"
     chat.send(choose="confirm_no")
-    still = chat.send("hein?")  # the list was sent in both wordings: the summary again
-    assert still.session.state == "confirming" and "Carlos" in chat.said(still)
+    still = chat.send("hein?")  # the list again, in its third wording: with the summary
+    assert still.session.state == "correcting" and "Carlos" in chat.said(still)
+    assert still.replies[-1].kind == "list"
     assert chat.send("meu nome é Carlos Souza").session.slots["name"] == "Carlos Souza"
 
 

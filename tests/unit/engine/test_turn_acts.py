@@ -42,12 +42,19 @@ def test_thanks_after_a_close_gets_one_courtesy_and_no_new_session(chat: Chat) -
     assert chat.current is None
 
 
-def test_after_a_handoff_the_person_hears_once_that_someone_is_coming(chat: Chat) -> None:
+def test_after_a_handoff_each_message_is_acknowledged_in_a_new_wording(chat: Chat) -> None:
+    """What the person adds goes with the case; never the same words twice, then silence."""
     chat.send("quero falar com um atendente")
-    first = chat.send("cadê?")
-    second = chat.send("alô??")
-    assert "equipe" in chat.said(first) and second.replies == []
+    replies = [chat.said(chat.send(text)) for text in ("cadê?", "alô??", "oi?", "???")]
+    assert "equipe" in replies[0] and len(set(replies[:3])) == 3 and replies[3] == ""
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+
+
+def test_frustration_after_a_complaint_is_a_complaint_not_spam(chat: Chat) -> None:
+    chat.send("o motoboy de vcs sumiu com a minha encomenda, ninguem atende")
+    later = chat.send("que palhaçada")
+    assert "suporte" in chat.said(later)
+    assert Outcome.DUPLICATE_OR_SPAM not in chat.outcomes
 
 
 def test_a_negated_change_of_mind_switches_the_need(chat: Chat) -> None:
@@ -203,3 +210,19 @@ def test_giving_up_mid_form_ends_politely(chat: Chat) -> None:
     step = chat.send("pensando bem deixa, nao quero mais. minha mae nao deixou")
     assert chat.outcomes == [Outcome.AWAITING_USER] and "mudar de ideia" in chat.said(step)
     assert step.session.context["close_reason"] == "need_withdrawn"
+
+
+def test_a_call_back_time_said_with_an_answer_is_kept_and_the_form_goes_on(chat: Chat) -> None:
+    chat.send("preciso de um sistema pra minha loja")
+    chat.send("controlar o estoque")
+    chat.send("cadastro de produto e relatório")
+    step = chat.send("4 no escritório. Olha, me liga amanhã à tarde")
+    assert step.session.slots["user_count"] == 4 and step.session.is_open
+    assert step.session.context["followup_window"].endswith("T12:00/18:00")
+    assert "amanhã à tarde" in chat.said(step)
+
+
+def test_after_asking_for_a_person_a_need_is_told_to_that_person(chat: Chat) -> None:
+    chat.send("quero falar com um atendente humano, não gosto de robô")
+    step = chat.send("enquanto isso: preciso de um sistema de estoque pra minha distribuidora")
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN] and "equipe" in chat.said(step)

@@ -54,6 +54,7 @@ def support(flow: Flow, reading: TurnReading) -> bool:
     delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA
     message, routing = ("support_handoff", SUPPORT_ROUTING) if delivery else (
         "handoff_requested", None)  # fmt: skip
+    flow.remember(support_case=True)
     flow.finish(Outcome.HANDOFF_HUMAN, "support_issue", requested=True, message=message,
                 routing=routing, details={"issue": issue})  # fmt: skip
     return True
@@ -77,6 +78,7 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
 
 
 def human(flow: Flow, reading: TurnReading) -> None:
+    flow.remember(human_requested=True)  # what follows goes to that person, not to a new form
     flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
                 message="handoff_requested")  # fmt: skip
 
@@ -86,6 +88,10 @@ def abuse(flow: Flow, reading: TurnReading) -> bool:
     DUPLICATE_OR_SPAM and the bot stays silent (SPEC §3)."""
     if reading.has(*ANSWERED):
         return False  # "sim porra, confirma logo": the answer counts, the tone does not
+    if flow.session.context.get("support_case") or reading.has(Act.SUPPORT_ISSUE):
+        if flow.session.active_intent in (None, *NOT_A_NEED):  # "que palhaçada": no spam,
+            flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)  # an angry customer
+        return support(flow, reading)
     flow.silence()
     flow.finish(Outcome.DUPLICATE_OR_SPAM, "abuse")
     return True
@@ -94,6 +100,10 @@ def abuse(flow: Flow, reading: TurnReading) -> bool:
 def followup(flow: Flow, reading: TurnReading) -> bool:
     """ "Me liga amanhã à tarde": recorded and confirmed; asked only when no time was given."""
     if flow.session.state == "followup_time" and not reading.when:
+        return False
+    if reading.when and reading.has(Act.ANSWER) and flow.session.state == "collecting":
+        flow.remember(followup_when=reading.when, followup_window=reading.when_window)
+        flow.say("followup_noted", when=reading.when)  # the answer is taken as well
         return False
     if reading.when:
         flow.remember(followup_when=reading.when, followup_window=reading.when_window)

@@ -8,6 +8,7 @@ from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.reading import FIX_PREFIX
 from pyloto_corp.domain.engine.slots import prefill
 from pyloto_corp.domain.engine.state import Option, Reply, Turn, TurnKind
+from pyloto_corp.domain.engine.summary import summarize
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
@@ -22,7 +23,8 @@ class Correction:
         """Which field is wrong? A list of the intent's fields (WhatsApp list rows)."""
         options = tuple(Option(FIX_PREFIX + s.name, s.label) for s in _slots(flow))
         flow.update(state="correcting")
-        body = flow.fresh("correct_which", flow.text("correct_which"))
+        summary = summarize(flow.content, Intent(flow.session.active_intent), flow.session.slots)
+        body = flow.fresh("correct_which", flow.text("correct_which"), summary=summary)
         if body is None:  # asked in every wording: the summary again, to confirm or fix
             return self.dialogue.confirm(flow)
         flow.send(Reply(body, options, flow.text("correct_button")), "correct_which")

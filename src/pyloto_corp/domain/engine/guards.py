@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 from datetime import datetime, timedelta
 
+from pyloto_corp.domain.engine.closed import courtesy, other_need, pending, restarts
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -19,9 +20,8 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
 IDENTICAL_IN_A_ROW = 4
 RECENT_KEPT = 10
-NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
-           Intent.ENTRY_UNKNOWN.value)  # fmt: skip
-CARRIED = ("recent", "said")
+CARRIED = ("recent", "said", "support_case")
+SUPPORT_MEMORY = timedelta(hours=24)  # an open complaint is remembered for a day
 HANDED_OVER = (Outcome.HANDOFF_HUMAN.value, Outcome.SCHEDULED_FOLLOWUP.value)
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 NEW_BUSINESS = (Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.OTHER_LANGUAGE,
@@ -82,12 +82,13 @@ class Guards:
             return None
         since = turn.at - last.closed_at
         recent = since < self.config.session_timeout
-        asked = reading is not None and (reading.has(*NEW_BUSINESS) or _other_need(reading))
-        if reading is not None and _courtesy(reading) and recent:
+        asked = reading is not None and (reading.has(*NEW_BUSINESS) or other_need(reading))
+        if reading is not None and courtesy(reading) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
-        restart = reading is not None and (reading.has(Act.OPT_OUT) or _other_need(reading))
+        restart = reading is not None and restarts(last, reading)
         if last.outcome in HANDED_OVER and recent and not restart:
-            return self._once(last, turn, closed_now, decisions, "handoff_pending")
+            key = pending(last, reading)  # each new message goes with the case
+            return self._once(last, turn, closed_now, decisions, key, once=False)
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None
         step = _step_on(last, closed_now, decisions)
@@ -97,12 +98,13 @@ class Guards:
 
     def _once(
         self, last: SessionRecord, turn: Turn, closed_now: SessionRecord | None,
-        decisions: list[Decision], key: str,
+        decisions: list[Decision], key: str, *, once: bool = True,
     ) -> Step:  # fmt: skip
-        """A short reply on the closed session, once; after that, silence."""
+        """A short reply on the closed session: once, or (``once=False``) in every wording
+        not sent yet; after that, silence."""
         step = _step_on(last, closed_now, decisions)
         flow = self.flow(step, turn)
-        if not last.context.get(f"{key}_sent"):
+        if not (once and last.context.get(f"{key}_sent")):
             flow.say(key)
             flow.remember(**{f"{key}_sent": True})
         return step
@@ -113,9 +115,11 @@ class Guards:
         """A new session right after another remembers the person's recent messages (flood
         and repetition are counted per person) and what the bot said (no repeats)."""
         carried: dict = {}
-        if last is not None and last.closed_at is not None and (
-                turn.at - last.closed_at < self.config.session_timeout):  # fmt: skip
+        since = turn.at - last.closed_at if last is not None and last.closed_at else None
+        if last is not None and since is not None and since < self.config.session_timeout:
             carried = {k: last.context[k] for k in CARRIED if k in last.context}
+        if last is not None and since is not None and since < SUPPORT_MEMORY:
+            carried.update({k: True for k in ("support_case",) if last.context.get(k)})
         return SessionRecord(session_id, user_key, turn.at, turn.at, context=carried)
 
     def repeated(self, session: SessionRecord) -> bool:
@@ -165,17 +169,6 @@ class Guards:
             and "" not in digests
             and not tail[-1].get("exempt")
         )
-
-
-def _courtesy(reading: TurnReading) -> bool:
-    return reading.only_chatter and reading.has(Act.THANKS_GOODBYE, Act.SMALL_TALK) and not (
-        reading.has(Act.GREETING))  # fmt: skip
-
-
-def _other_need(reading: TurnReading) -> bool:
-    """A need of its own is named (not the delivery link again, nothing unclear)."""
-    named = reading.intent if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) else None
-    return named not in (None, *NOT_NEW)
 
 
 def _step_on(

@@ -30,6 +30,7 @@ _ALREADY = re.compile(r"^\s*(?:(?:eu|mas)\s+)?(?:j[aá]\s+(?:te\s+|lhe\s+)?(?:fa
 _LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou", "fica", "era",
                     "eram", "na", "verdade", "vdd", "certo", "certa", "correto", "correta",
                     "certos", "certas", "corretos", "corretas", "real", "mesmo", "mesma",
+                    "coloca", "coloque", "bota", "poe", "muda", "mudar", "troca", "trocar",
                     "de", "do", "da", "dos", "das", "pra", "para"})  # fmt: skip
 # A field's name after a preposition is part of a phrase ("controle de prazo"), not a field.
 _INSIDE = frozenset({"de", "do", "da", "dos", "das", "com", "sem", "em", "no", "na", "nos", "nas",
@@ -66,6 +67,8 @@ def fixes(
             said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
             if kinds[slot] != "text" and _WRONG.search(said):  # "tá errada, é Fortaleza"
                 said = _RIGHT.split(said)[-1]
+            if kinds[slot] not in ("text", "availability", "channels"):
+                said = re.split(r"[,;]|\.\s", said)[0]  # "carro, a moto foi pra oficina"
             value = plain(fits(kinds[slot], said, gazetteer, today=today))
         if value is None:  # "são 8 pessoas": the value came before the name
             begin = marks[n - 1][2] if n else 0

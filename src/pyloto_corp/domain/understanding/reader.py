@@ -64,7 +64,9 @@ class TurnReader:
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
         acts = self._chatter(acts, signals, context)
         if self.model is not None:
+            called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
+            acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
             topic=signals.topic if Act.SIDE_QUESTION in acts else None,

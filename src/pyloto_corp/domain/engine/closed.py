@@ -1,0 +1,39 @@
+"""Messages right after a session closed: thanks, a need of its own, or more for the team
+that already has the case."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.records import SessionRecord
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
+           Intent.ENTRY_UNKNOWN.value)  # fmt: skip
+
+
+def courtesy(reading: TurnReading) -> bool:
+    """Thanks, laughter, an emoji; not "???" (someone waiting for an answer)."""
+    waiting = not reading.words and reading.question  # "???"
+    return reading.only_chatter and reading.has(Act.THANKS_GOODBYE, Act.SMALL_TALK) and not (
+        reading.has(Act.GREETING) or waiting)  # fmt: skip
+
+
+def other_need(reading: TurnReading) -> bool:
+    """A need of its own is named (not the delivery link again, nothing unclear)."""
+    named = reading.intent if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) else None
+    return named not in (None, *NOT_NEW)
+
+
+def restarts(last: SessionRecord, reading: TurnReading) -> bool:
+    """Stop, a call-back time, or another need (not while waiting for the person asked for:
+    "não gosto de robô" and then the need is told to that person, not to a new form)."""
+    called = reading.has(Act.FOLLOWUP_REQUEST) and reading.when is not None
+    waiting = bool(last.context.get("human_requested"))
+    return reading.has(Act.OPT_OUT) or called or (other_need(reading) and not waiting)
+
+
+def pending(last: SessionRecord, reading: TurnReading | None) -> str:
+    """After a handoff: "quero falar com o gerente" hears a person was called; no smiley."""
+    if reading is not None and reading.has(Act.HUMAN_REQUEST):
+        return "human_pending"
+    return "support_pending" if last.context.get("support_case") else "handoff_pending"
