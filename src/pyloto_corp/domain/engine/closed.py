@@ -7,6 +7,7 @@ from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
+SHORT_CHAT = 4  # "ponta grossa ue, vc msm falou" is no courtesy to thank for
 NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
            Intent.ENTRY_UNKNOWN.value)  # fmt: skip
 
@@ -14,8 +15,9 @@ NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
 def courtesy(reading: TurnReading) -> bool:
     """Thanks, laughter, an emoji; not "???" (someone waiting for an answer)."""
     waiting = not reading.words and reading.question  # "???"
-    return reading.only_chatter and reading.has(Act.THANKS_GOODBYE, Act.SMALL_TALK) and not (
-        reading.has(Act.GREETING) or waiting)  # fmt: skip
+    chat = reading.has(Act.THANKS_GOODBYE) or len(reading.words) <= SHORT_CHAT  # "kkkk", "👍"
+    return reading.only_chatter and reading.has(Act.THANKS_GOODBYE, Act.SMALL_TALK) and chat and (
+        not (reading.has(Act.GREETING) or waiting))  # fmt: skip
 
 
 def other_need(reading: TurnReading) -> bool:

@@ -19,6 +19,7 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 SUBSTANTIAL_WORDS = 3
 NAMED_CONFIDENCE = 0.5
+TOLD_WORDS, TOLD = 12, 0.35  # a long message that tells the need and asks something besides
 BUSINESS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
             Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
             Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
@@ -34,7 +35,10 @@ class Opening:
             return self._chosen(flow, Intent(reading.intent), entities)
         if reading.has(Act.SIDE_QUESTION) and not reading.has(Act.TOPIC_CHANGE):
             named = reading.needs[0] if reading.needs else None
-            if named in BUSINESS and reading.confidence >= NAMED_CONFIDENCE:
+            told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
+            if named in BUSINESS and reading.confidence >= (TOLD if told else NAMED_CONFIDENCE):
+                if told:
+                    answer_aside(flow, reading)  # the price question is answered too
                 return self._classified(flow, reading, entities)  # "vcs fazem app?": a need
         aside = answer_aside(flow, reading)
         if not reading.has(Act.TOPIC_CHANGE):

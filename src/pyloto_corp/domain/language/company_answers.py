@@ -43,14 +43,33 @@ _RELATED = re.compile(r"\b(?:meu|minha|pai|mae|mesma|mesmo|nomes)\b")  # "a do m
 _TRAILING = re.compile(r",?\s+(?:mano|tche|tchê|kkk+|rs+|né|uai|viu)\b.*$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:a|o)\s+(?=[A-ZÀ-Ý0-9])")
 MAX_COMPANY_WORDS = 6
+ASKING = tuple(
+    [w]
+    for w in (
+        "quero",
+        "queria",
+        "preciso",
+        "precisamos",
+        "to",
+        "estou",
+        "tô",
+        "contratar",
+        "cadastrar",
+        "como",
+        "quanto",
+        "qual",
+        "porque",
+    )
+)
 REPLIES = frozenset(("sim", "nao", "ok", "isso", "claro", "beleza", "certo", "obrigado",
                      "obrigada", "entao", "bom", "pois", "olha", "veja"))  # fmt: skip
 
 
 def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
     """ "Qual é o nome da empresa?" "a empresa é a Vidraçaria Horizonte" → the name itself."""
-    named = _named(text)
-    if named is not None:
+    asking = fold(text).split()[:1] in ASKING  # "quero contratar pra farmácia": no name
+    named = None if asking else _named(text)
+    if asking or named is not None:
         return named
     said = Said.of(text)
     if _NOT_A_COMPANY.search(" ".join(said.low)):

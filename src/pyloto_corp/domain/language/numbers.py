@@ -42,6 +42,7 @@ class Number:
     value: int
 
 
+_DOCUMENT = re.compile(r"\b\d{2}\.?\d{3}\.?\d{3}/?\d{4}-?\d{2}\b|\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
 _LAUGHTER = re.compile(r"\b(?:[kK]{2,}|(?:rs){2,}|(?:ha){2,})\b")  # "zero kkk": no thousands
 
 
@@ -53,7 +54,8 @@ def number_words(text: str) -> list[str]:
 @lru_cache(maxsize=1024)
 def _number_words(text: str) -> tuple[str, ...]:
     """The tokens of ``number_words``, cached: a turn reads its numbers several times."""
-    plain = _DECIMAL.sub(".", _THOUSANDS.sub("", fold(_LAUGHTER.sub(" ", text))))
+    text = _DOCUMENT.sub(" ", _LAUGHTER.sub(" ", text))  # a CNPJ or CPF counts nothing
+    plain = _DECIMAL.sub(".", _THOUSANDS.sub("", fold(text)))
     plain = _THOUSANDS.sub("", plain)  # "1.000.000"
     return tuple(_TOKEN.findall(_SPLIT_UNIT.sub(" ", plain)))
 
