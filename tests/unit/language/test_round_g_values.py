@@ -139,3 +139,26 @@ def test_para_is_the_state_only_when_named_as_one():
 def test_what_one_can_pay_per_month_is_no_volume():
     assert volume("consigo 1.200 por mês. a gente recebe umas 100 ligação por dia") == "100/dia"
     assert volume("uns quinhentos por mes, é pouco?") is None
+
+
+def test_channels_taken_out_are_no_channels():
+    from pyloto_corp.domain.language.usage import channels, dropped_channels
+
+    said = tokens("whats e insta, telefone nem precisa", gazetteer.abbreviations)
+    assert channels(said, gazetteer) == ("whatsapp", "instagram")
+    assert dropped_channels(tokens("telefone fixo não precisa, tira"), gazetteer) == ("telefone",)
+    assert channels(tokens("so whatsapp, tira o email"), gazetteer) == ("whatsapp",)
+
+
+def test_a_recurring_end_of_month_is_no_deadline():
+    from datetime import date
+
+    from pyloto_corp.domain.language.dates import deadline
+
+    assert deadline("relatorio no fim do mes", date(2026, 12, 4)) is None
+    assert deadline("ate o fim do mes", date(2026, 12, 4)) == "2026-12-31"
+
+
+def test_people_listed_after_a_group_are_added():
+    assert user_count("uns 12 motoristas + eu e minha esposa", answer=True) == 14
+    assert user_count("usuarios sao 14 ne, 12 motoristas mais nós 2", answer=True) == 14

@@ -33,6 +33,10 @@ class Correction:
     def amend(self, flow: Flow, entities: Entities) -> bool:
         """New values said in passing ("na verdade é em Curitiba"): update and re-confirm."""
         found = prefill(_slots(flow), entities)
+        kept = flow.session.slots.get("channels")
+        if entities.channels_dropped and isinstance(kept, list):  # "telefone não precisa, tira"
+            found["channels"] = [c for c in dict.fromkeys([*kept, *found.get("channels", [])])
+                                 if c not in entities.channels_dropped]  # fmt: skip
         changed = {k: v for k, v in found.items() if _new(flow.session.slots.get(k), v)}
         if not changed:
             return False

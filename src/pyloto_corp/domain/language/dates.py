@@ -1,8 +1,6 @@
-"""Deadlines as the last day the person accepts, from real temporal phrases only (SPEC §10).
-
-In: folded text (greetings already set aside) and the local date of the message. Out:
-``"AAAA-MM-DD"``, ``"urgente"`` or ``"sem prazo"`` (``corpus/slots/README.md``).
-"""
+"""Deadlines as the last day the person accepts, from real temporal phrases only (SPEC §10):
+folded text and the message's local date in, ``"AAAA-MM-DD"``, ``"urgente"`` or ``"sem
+prazo"`` out (``corpus/slots/README.md``)."""
 
 from __future__ import annotations
 
@@ -45,7 +43,9 @@ _DATE = re.compile(
     r"\b(?:ate|pra|para|dia|prazo) (\d{1,2}) (\d{1,2})\b"
 )  # "pra 15/12", folded
 _DAY_OF_MONTH = re.compile(r"\b(?:ate o|ate|pro|para o|pra|no) dia (\d{1,2})\b")
-_THIS = re.compile(r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (mes|ano)(?: que vem)?\b")
+_NOT_ONCE = r"(?<!todo )(?<!toda )(?<!cada )(?<!orio no )(?<!ento no )(?<!anco no )"  # monthly
+_THIS = re.compile(_NOT_ONCE + r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (mes|ano)\b"
+                   r"(?: que vem)?\b")  # fmt: skip
 _NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
 _YEAR = re.compile(r"\s*(?:de |do )?(20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(?:ate|pra|para|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"

@@ -44,6 +44,7 @@ class Entities:
     availability: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     budget: int | str | None = None
+    channels_dropped: tuple[str, ...] = ()  # "telefone não precisa, tira": out of the list
     cpf: str | None = field(default=None, repr=False)
     cnpj: str | None = field(default=None, repr=False)
 
@@ -53,7 +54,9 @@ class Entities:
         return {
             k: v
             for k, v in values
-            if v not in (None, ()) and (v is not False or k == "is_business")
+            if v not in (None, ())
+            and (v is not False or k == "is_business")
+            and k != "channels_dropped"
         }
 
     def then(self, later: Entities, *, adding: bool) -> Entities:
@@ -130,6 +133,7 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
         vehicle=usage.vehicle(words, gazetteer),
         availability=usage.availability(words, gazetteer),
         channels=usage.channels(words, gazetteer),
+        channels_dropped=usage.dropped_channels(words, gazetteer),
         budget=budgets.budget(text),
         cpf=cpf,
         cnpj=cnpj,

@@ -56,11 +56,12 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     if answer and any(words[n.start] not in ("um", "uma") for n in found):
         found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
-    team = people_listed(words)
+    team = teams.stated(found, words)  # "usuários são 14"
+    team = team if team is not None else _with_listed(found, words)
     if team is None:
         team = teams.multiplied(words, found) or teams.grown(words, found, answer=answer)
     if team is None and answer:
-        team = _lead(found, words) or teams.only_one(words, found)  # "uns 6, mas...", "só a X"
+        team = teams.lead(found, words) or teams.only_one(words, found)  # "uns 6, mas...", "só a X"
     return team if team is not None else _counted(found, words, answer=answer)
 
 
@@ -103,17 +104,13 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
     return total + singles + _and_me(words, last), first, last + 3 * singles
 
 
-def _lead(found: list[Number], words: Sequence[str]) -> int | None:
-    """An answer that opens with the figure ("uns 6, mas...", "8 no máximo")."""
-    if not found or found[0].start > 1:
-        return None
-    after = words[found[0].end : found[0].end + 1]
-    return (
-        found[0].value
-        if after in (["mas"], ["so"], ["somente"], ["no"])
-        and (after != ["no"] or words[found[0].end + 1 : found[0].end + 2] == ["maximo"])
-        else None
-    )
+def _with_listed(found: list[Number], words: Sequence[str]) -> int | None:
+    """ "eu e minha esposa" (2), plus the groups named before it ("12 motoristas + ...")."""
+    team = people_listed(words)
+    me = next((i for i, w in enumerate(words) if w in ("eu", "mim")), len(words))
+    before = [n for n in found if n.end <= me]
+    others = sum(n.value for n in before if people_after(words, n.end))  # "12 motoristas +"
+    return team + others if team is not None else None
 
 
 def _in_a_team(words: Sequence[str], end: int) -> bool:

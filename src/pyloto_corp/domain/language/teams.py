@@ -127,3 +127,21 @@ def singles(words: Sequence[str], end: int) -> int:
             break
         count, j = count + 1, j + 3
     return count
+
+
+def stated(found: list[Number], words: Sequence[str]) -> int | None:
+    """The total said after the field's own name: "usuários são 14", "pessoas: 8"."""
+    for n in found:
+        if words[max(0, n.start - 2) : n.start] in (["usuarios", "sao"], ["pessoas", "sao"],
+                                                     ["usuarios", "serao"]):  # fmt: skip
+            return n.value
+    return None
+
+
+def lead(found: list[Number], words: Sequence[str]) -> int | None:
+    """An answer that opens with the figure ("uns 6, mas...", "8 no máximo")."""
+    if not found or found[0].start > 1:
+        return None
+    after = words[found[0].end : found[0].end + 2]
+    said = after[:1] in (["mas"], ["so"], ["somente"], ["ne"]) or after == ["no", "maximo"]
+    return found[0].value if said else None  # "14 né, 12 motoristas mais nós 2"

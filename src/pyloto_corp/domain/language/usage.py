@@ -64,9 +64,7 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     """Channels named, not one set aside ("em vez do site", "sem instagram", "tira o email")."""
     kept = []
     for i, word in enumerate(words):
-        before = set(words[max(0, i - 4) : i])
-        after = set(words[i + 1 : i + 6])
-        if word not in gazetteer.channels or (SET_ASIDE | NOT_USED) & before or DROPPED & after:
+        if word not in gazetteer.channels or _set_aside(words, i, gazetteer):
             continue
         following = words[i + 1 : i + 3]
         number = following[:1] if following[:1] not in (["e"], ["eh"]) else following[1:]
@@ -77,6 +75,29 @@ def channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kept))
 
 
+def dropped_channels(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Channels taken out ("telefone fixo não precisa, tira", "site nem precisa")."""
+    found = (gazetteer.channels[w] for i, w in enumerate(words)
+             if w in gazetteer.channels and _set_aside(words, i, gazetteer))  # fmt: skip
+    return tuple(dict.fromkeys(found))
+
+
+def _set_aside(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
+    before, after = set(words[max(0, i - 4) : i]), set(words[i + 1 : i + 6])
+    near = []
+    for w in words[i + 1 : i + 5]:
+        if w in gazetteer.channels:
+            break
+        near.append(w)
+    pairs = {tuple(near[j : j + 2]) for j in range(len(near))}
+    at = i + 1 + near.index("tira") if "tira" in near else None  # "telefone não precisa, tira"
+    theirs = at is not None and any(w in gazetteer.channels for w in words[at + 1 : at + 3])
+    unwanted = (at is not None and not theirs) or bool(pairs & NOT_NEEDED)
+    return bool((SET_ASIDE | NOT_USED) & before or DROPPED & after) or unwanted
+
+
+NOT_NEEDED = frozenset((("nem", "precisa"), ("nao", "precisa"), ("nao", "uso"), ("nao", "usa"),
+                        ("nao", "usamos"), ("nao", "quero"), ("pode", "tirar")))  # fmt: skip
 GONE = frozenset(
     (
         "vendi",
