@@ -142,8 +142,15 @@ def test_content_over_whatsapp_limits_is_refused(path, value, message) -> None:
 
 
 def test_a_channel_taken_out_at_the_summary_leaves_the_list(chat) -> None:
-    for text in ("quero um chatbot pro whatsapp", "loja de roupas", "whatsapp e telefone",
-                 "umas 50 por dia", "demora pra responder", "responder preço", "uns 300 por mês"):
+    for text in (
+        "quero um chatbot pro whatsapp",
+        "loja de roupas",
+        "whatsapp e telefone",
+        "umas 50 por dia",
+        "demora pra responder",
+        "responder preço",
+        "uns 300 por mês",
+    ):
         step = chat.send(text)
     assert step.session.state == "confirming" and step.session.slots["channels"] == [
         "whatsapp", "telefone"]  # fmt: skip

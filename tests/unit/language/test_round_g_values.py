@@ -3,7 +3,7 @@ counted per unit, call-back windows, hour ranges, business kinds and company nam
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -12,12 +12,13 @@ from pyloto_corp.domain.language.amounts import volume
 from pyloto_corp.domain.language.budgets import budget
 from pyloto_corp.domain.language.companies import company
 from pyloto_corp.domain.language.corrections import self_corrected
+from pyloto_corp.domain.language.dates import deadline
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.moments import window
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.people import user_count
 from pyloto_corp.domain.language.profile import Said, business_kind
-from pyloto_corp.domain.language.usage import availability, vehicle
+from pyloto_corp.domain.language.usage import availability, channels, dropped_channels, vehicle
 
 gazetteer = bundled_gazetteer()
 NOW = datetime(2026, 12, 4, 10, 0)  # a Friday
@@ -142,8 +143,6 @@ def test_what_one_can_pay_per_month_is_no_volume():
 
 
 def test_channels_taken_out_are_no_channels():
-    from pyloto_corp.domain.language.usage import channels, dropped_channels
-
     said = tokens("whats e insta, telefone nem precisa", gazetteer.abbreviations)
     assert channels(said, gazetteer) == ("whatsapp", "instagram")
     assert dropped_channels(tokens("telefone fixo não precisa, tira"), gazetteer) == ("telefone",)
@@ -151,10 +150,6 @@ def test_channels_taken_out_are_no_channels():
 
 
 def test_a_recurring_end_of_month_is_no_deadline():
-    from datetime import date
-
-    from pyloto_corp.domain.language.dates import deadline
-
     assert deadline("relatorio no fim do mes", date(2026, 12, 4)) is None
     assert deadline("ate o fim do mes", date(2026, 12, 4)) == "2026-12-31"
 
