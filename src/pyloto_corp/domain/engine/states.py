@@ -11,6 +11,7 @@ from pyloto_corp.domain.engine.opening import Opening
 from pyloto_corp.domain.engine.state import TurnKind
 from pyloto_corp.domain.engine.switching import Switch
 from pyloto_corp.domain.intents import Intent, Outcome
+from pyloto_corp.domain.language import budgets
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
@@ -74,6 +75,10 @@ class States:
             return form.ask_again(flow)
         dont_know = len(reading.words) <= SHORT_ANSWER_WORDS and flow.content.says(
             "dont_know", list(reading.words))  # fmt: skip
+        dont_know = dont_know or (
+            flow.session.context.get("pending_slot") == "budget"
+            and (budgets.budget(" ".join(reading.words), answer=True) == "unknown")
+        )  # "prefiro n dizer"
         value = reading.answer if reading.has(Act.ANSWER) else None
         value = value or form.guessed_city(flow, list(reading.words))
         learnable = not reading.has(Act.SIDE_QUESTION) and not reading.question

@@ -25,7 +25,11 @@ _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
 _ALREADY = re.compile(r"^\s*(?:(?:eu|mas)\s+)?(?:j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
                       r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"
                       r"(?:falei|disse|expliquei|mencionei)|conforme\s+(?:eu\s+)?(?:falei|disse|"
-                      r"mencionado|mencionei|dito))\b[\s,.:;!-]*(?=\S)", re.IGNORECASE)  # fmt: skip
+                      r"mencionado|mencionei|dito)|acabei de (?:falar|dizer|mandar)|"
+                      r"(?:(?:ta|tá|esta|está) )?(?:tudo )?(?:na|l[aá] na) (?:minha )?primeira "
+                      r"(?:msg|mensagem)|(?:j[aá] )?falei (?:ali )?(?:em cima|acima|antes))"
+                      r"\b[\s,.:;!-]*(?:rs+\b|kk+\b)?[\s,.:;!-]*(?=\S|$)",
+                      re.IGNORECASE)  # fmt: skip
 # Words between a field's name and its value ("a cidade na verdade é Curitiba").
 _LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou", "fica", "era",
                     "eram", "na", "verdade", "vdd", "certo", "certa", "correto", "correta",
