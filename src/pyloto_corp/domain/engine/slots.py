@@ -38,12 +38,15 @@ _FOR = re.compile(
 )
 _GOAL = re.compile(
     r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:um|uma)?\s*(?:rob[oô]|chatbot|"
-    r"bot|automatizar|automa[cç][aã]o)\s*(?:pra|para|que)?\s+(.{6,160}?)(?=[.;!?]|$)",
+    r"bot|automatizar|automa[cç][aã]o|atendimento autom[aá]tico)\s*(?:pra|para|que)?\s+"
+    r"(.{6,160}?)(?=[.;!?]|$)",
     re.IGNORECASE,
 )
 _PAIN = re.compile(
     r"\b(n[aã]o (?:d[aá]|dou|damos) conta de .{3,80}?|demor\w+ (?:pra|para) responder.{0,60}?|"
-    r"perd\w+ (?:cliente|venda|pedido)\w*.{0,40}?)(?=[,.;!?]|$)",
+    r"perd\w+ (?:cliente|venda|pedido)\w*.{0,40}?|(?:o )?clientes? fica\w* sem resposta.{0,40}?|"
+    r"vira (?:uma )?bagun[cç]a.{0,60}?|n[aã]o (?:consigo|conseguimos) responder.{0,60}?)"
+    r"(?=[,.;!?]|$)",
     re.IGNORECASE,
 )
 
