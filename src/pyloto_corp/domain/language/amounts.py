@@ -17,17 +17,20 @@ PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedo
           "psicolog", "fisioterapeut", "advogad", "contador", "vendedor", "promotor", "engenheir",
           "jogador", "frentista", "arquitet", "funcionar", "colega", "membro", "integrante",
           "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir",
-          "balconist", "estoquist", "repositor", "auxiliar", "gente")  # fmt: skip
+          "balconist", "estoquist", "repositor", "auxiliar", "gente", "manicure", "supervis",
+          "despachant", "coordenador", "orcamentist", "diretor", "assistente", "analista",
+          "esteticist", "nutricionist", "veterinari", "farmaceutic", "profissiona")  # fmt: skip
 MONEY_WORDS = frozenset(("reais", "conto", "contos", "pila", "pilas", "mangos"))  # "na real": no
 REVENUE = frozenset(("faturamos", "faturo", "faturamento", "fatura", "faturam", "vendemos"))
 # What the person can spend, before or after the figure ("tenho uns 5 mil pra investir").
 BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budget", "valor",
                          "pagar", "gastar", "pago", "pagaria", "teto", "separei", "separado",
-                         "reservado", "disponivel", "limite"))  # fmt: skip
+                         "reservado", "disponivel", "limite", "guardado", "guardados", "guardei",
+                         "juntei", "juntado"))  # fmt: skip
 # What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
 PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade", "vendo",
                    "ganham", "ganha", "ganho", "salario", "salarios", "pagamos", "passou",
-                   "vende", "cobro",
+                   "vende", "cobro", "caro", "barato", "ticket", "comeca",
                    "plano"))  # fmt: skip
 SPENDING_AFTER = frozenset(
     (
@@ -85,7 +88,8 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
     if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or "quanto" in before:
         return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
     after = words[n.end : n.end + 3]
-    spent, spending = BUDGET_CUES & set(before), tuple(after[:2]) in SPENDING_AFTER
+    spent = BUDGET_CUES & set(before + after[:2])  # "tenho uns 7 mil guardado"
+    spending = tuple(after[:2]) in SPENDING_AFTER
     if before[-1:] in (["$"], ["r"]) or before[-2:] == ["$", "uns"] or MONEY_WORDS & set(after[:2]):
         return "budget" if spent or spending else "amount"
     people = people_after(words, n.end)

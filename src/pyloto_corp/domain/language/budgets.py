@@ -26,7 +26,8 @@ _REFUSAL = re.compile(
     r"vou ver com|(?:nocao|ideia) nenhuma|nenhuma (?:nocao|ideia)|o mais barato|sei la|"
     r"nao (?:defini|definimos|pensei|pensamos)|quanto menos melhor|me passa o preco|"
     r"^nao tenho$|sem grana|(?:nao|sem) (?:tem|tenho|temos) (?:verba|grana|dinheiro)|"
-    r"(?:verba|orcamento|valor) .{0,30}nao (?:tem|tenho|temos|esta) definid|^zero\b)\b"
+    r"(?:verba|orcamento|valor) .{0,30}nao (?:tem|tenho|temos|esta) definid|^zero\b|"
+    r"vai depender|o que (?:voces|vcs) cobrarem)\b"
 )
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 # What a figure counts when it is no money: "uns 200 pedidos", "é pra 3 lojas".
@@ -34,14 +35,24 @@ COUNTED = ("pedido", "loja", "entrega", "mensage", "msg", "unidade", "filia", "c
            "produto", "venda", "caminh", "carro", "moto", "item", "ite", "paciente", "lote",
            "kg", "km", "metro", "vez", "veze", "hora", "semana", "dia")  # fmt: skip
 _HALF_MILLION = re.compile(r"\bmeio milh[aã]o\b", re.IGNORECASE)
-CAPS = frozenset(("maximo", "teto", "ate", "chegar"))
+_PERCENT = re.compile(r"\b\d+\s*(?:%|por cento)")
+_INSTALMENTS = re.compile(r"\b(\d{1,2})\s*x\s*(?:de\s*)?(?:r\$\s*)?(\d{1,3}(?:\.\d{3})*|\d+)\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _total(found: re.Match[str]) -> str:
+    return f" {int(found.group(1)) * int(found.group(2).replace('.', ''))} reais "
+
+
+CAPS = frozenset(("maximo", "teto", "ate", "chegar", "estica", "esticar", "esticamos"))
 
 
 def budget(text: str, *, answer: bool = False) -> int | str | None:
     """Reais the person can spend, the upper end of a range; "unknown" when they decline or
     do not know; in an answer to "quanto pretende investir?", any figure but revenue, a
     price or a count of people."""
-    words = number_words(_HALF_MILLION.sub("500 mil", text))
+    text = _INSTALMENTS.sub(_total, _HALF_MILLION.sub("500 mil", text))  # "10x de 500"
+    words = number_words(_PERCENT.sub(" ", text))  # "50% agora e 50% na entrega"
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
              ("um", "uma") and not _counted(words, n) and n.value > 0]  # fmt: skip
     found, scaled = _scaled(words, found)
@@ -84,8 +95,11 @@ def _scaled(words: list[str], found: list[Number]) -> tuple[list[Number], list[N
             scaled.append(Number(n.start, n.end, n.value * THOUSAND))
             out.append(scaled[-1])
             continue
-        thousands = thousands or words[n.end - 1] in ("mil", "k") or (
-            n.value >= THOUSAND and money_said(words, n) is not None)  # fmt: skip
+        kind = money_said(words, n)
+        thousands = thousands or (
+            kind != "price"
+            and (words[n.end - 1] in ("mil", "k") or (n.value >= THOUSAND and kind is not None))
+        )  # "faturo 50 mil ... até 900": no
         out.append(n)
     return out, scaled
 

@@ -21,8 +21,10 @@ LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so"
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria",
                    "mexendo", "utilizando", "acessando", "usarem", "usarao", "usado", "usada",
                    "usados", "usadas", "usara"))  # fmt: skip
-LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a")
-LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as")
+WITH = (["mais"], ["meu"], ["minha"], ["os"], ["as"], ["o"], ["a"])  # "eu e ..."
+LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a", "os", "as", "outros", "outras",
+              "que")  # fmt: skip
+LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras")
 GROUP_GAP = 3
 KIN = frozenset(
     (
@@ -92,8 +94,11 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
     while i < len(found):
         upper = upper_of(found, words, i)
         start, i = found[i].start, found.index(upper) + 1
-        if not (people_after(words, upper.end) or _in_a_team(words, upper.end)):
+        described = words[max(0, start - 2) : start] == ["que", "sao"]  # "o financeiro, que são 3"
+        if not (people_after(words, upper.end) or _in_a_team(words, upper.end) or described):
             continue
+        if _customers(words, start, upper.end):
+            continue  # "temos 420 alunos": who is served, not who uses it
         if last is not None and start - last > GROUP_GAP:
             break
         first = start if first is None else first
@@ -109,13 +114,24 @@ def _with_listed(found: list[Number], words: Sequence[str]) -> int | None:
     team = people_listed(words)
     me = next((i for i, w in enumerate(words) if w in ("eu", "mim")), len(words))
     before = [n for n in found if n.end <= me]
-    others = sum(n.value for n in before if people_after(words, n.end))  # "12 motoristas +"
+    apart = bool({"mas", "so", "somente", "apenas"} & set(words[before[-1].end : me])) if (
+        before) else True  # "400 membros, mas quem vai mexer é só eu e a irmã"  # fmt: skip
+    others = 0 if apart else sum(n.value for n in before if people_after(words, n.end))
     return team + others if team is not None else None
+
+
+def _customers(words: Sequence[str], start: int, end: int) -> bool:
+    """Students, members, patients counted as the business's public ("atendemos 300 alunos"),
+    unless the system is for them ("um app para 300 alunos")."""
+    served = words[end : end + 1] and words[end].startswith(
+        ("alun", "membro", "cliente", "pacient")
+    )
+    return bool(served) and words[start - 1 : start] not in (["para"], ["pra"], ["pros"], ["pras"])
 
 
 def _in_a_team(words: Sequence[str], end: int) -> bool:
     """ "2 no financeiro", "3 na recepção": people by where they work."""
-    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"], ["da"], ["do"]) and (
+    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"], ["da"], ["do"], ["de"]) and (
         end + 1 < len(words))  # fmt: skip
 
 
@@ -146,7 +162,7 @@ def people_listed(words: Sequence[str]) -> int | None:
     counted ("eu e meus funcionários")."""
     for at, word in enumerate(words):
         me = word == "eu" or (word == "mim" and words[at - 1 : at] in (["por"], ["pra"], ["para"]))
-        others = words[at + 1 : at + 3] in (["e", "mais"], ["e", "meu"], ["e", "minha"]) or (
+        others = (words[at + 1 : at + 2] == ["e"] and words[at + 2 : at + 3] in WITH) or (
             words[at + 1 : at + 2] in (["meus"], ["minhas"]))  # fmt: skip
         if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
             counted = _listed_from(words, at)
@@ -164,7 +180,9 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
         return None
     total, i, found = 1, 0, {n.start: n for n in numbers(rest)}
     while i < len(rest):
-        if rest[i] in LIST_SKIP and i not in found:
+        if rest[i : i + 2] == ["que", "sou"]:
+            i += 4  # "eu, que sou a diretora, 2 coordenadoras..."
+        elif rest[i] in LIST_SKIP and i not in found:
             i += 1
         elif i in found:
             total, i = total + found[i].value, found[i].end + 1

@@ -15,7 +15,8 @@ ROLES = ("estoquista", "coordenac", "patr", "capataz", "dona", "dono", "chefe", 
 STEM = 4  # "loja" / "lojas", "filial" / "filiais", "turno" / "turnos"
 EACH = frozenset(("cada", "por"))
 NEAR = 4
-GROWING = frozenset(("expandir", "aumentar", "crescer", "chegar", "ampliar"))
+GROWING = frozenset(("expandir", "aumentar", "crescer", "chegar", "ampliar", "devemos", "esperamos",
+                     "espera", "seremos"))  # fmt: skip
 LATER = frozenset(("depois", "ate"))  # "no começo 5, depois uns 20": only in an answer
 TIMES = frozenset(("dia", "dias", "semana", "semanas", "mes", "meses", "noite", "noites", "hora",
                    "horas", "ano", "anos", "fds", "fim", "final", "madrugada", "manha", "tarde",
@@ -96,7 +97,7 @@ def grown(words: Sequence[str], found: Sequence[Number], *, answer: bool) -> int
     cues = GROWING | LATER if answer else GROWING
     for a, b in pairwise(found):
         if cues & set(words[a.end : b.start]) and b.value > a.value:
-            return max(n.value for n in found)
+            return b.value  # "hoje 6 ..., ano que vem a gente espera chegar em 25"
     return None
 
 
@@ -122,10 +123,15 @@ def singles(words: Sequence[str], end: int) -> int:
     """People named one by one after a group: "e a gerente", "e o estoquista" → 1 each."""
     count, j = 0, end + 1
     while words[j : j + 1] in (["e"], ["mais"]) and words[j + 1 : j + 2] in (["o"], ["a"]):
-        following = words[j + 2 : j + 3]
+        skip = 1 if words[j + 2 : j + 3] in (["meu"], ["minha"]) else 0  # "e o meu sócio"
+        following = words[j + 2 + skip : j + 3 + skip]
         if not following or not following[0].startswith(PEOPLE + ROLES):
             break
-        count, j = count + 1, j + 3
+        j += 3 + skip
+        told = words[j : j + 3]  # "e a coordenação, que são 4"
+        count += (
+            int(told[2]) if told[:2] == ["que", "sao"] and told[2:3] and told[2].isdigit() else 1
+        )
     return count
 
 
