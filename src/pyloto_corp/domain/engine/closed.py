@@ -3,7 +3,7 @@ that already has the case."""
 
 from __future__ import annotations
 
-from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
@@ -29,7 +29,11 @@ def other_need(reading: TurnReading) -> bool:
 def restarts(last: SessionRecord, reading: TurnReading) -> bool:
     """Stop, a call-back time, or another need (not while waiting for the person asked for:
     "não gosto de robô" and then the need is told to that person, not to a new form)."""
-    called = reading.has(Act.FOLLOWUP_REQUEST) and reading.when is not None
+    called = (
+        reading.has(Act.FOLLOWUP_REQUEST)
+        and reading.when is not None
+        and (reading.when != last.context.get("followup_when"))
+    )  # the same time again: it stands
     waiting = bool(last.context.get("human_requested"))
     return reading.has(Act.OPT_OUT) or called or (other_need(reading) and not waiting)
 
@@ -38,4 +42,6 @@ def pending(last: SessionRecord, reading: TurnReading | None) -> str:
     """After a handoff: "quero falar com o gerente" hears a person was called; no smiley."""
     if reading is not None and reading.has(Act.HUMAN_REQUEST):
         return "human_pending"
+    if last.context.get("followup_when") and last.outcome == Outcome.SCHEDULED_FOLLOWUP.value:
+        return "followup_pending"  # "você viu que pedi pra me ligarem amanhã?"
     return "support_pending" if last.context.get("support_case") else "handoff_pending"

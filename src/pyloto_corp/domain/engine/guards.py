@@ -105,7 +105,7 @@ class Guards:
         step = _step_on(last, closed_now, decisions)
         flow = self.flow(step, turn)
         if not (once and last.context.get(f"{key}_sent")):
-            flow.say(key)
+            flow.say(key, when=str(last.context.get("followup_when") or ""))
             flow.remember(**{f"{key}_sent": True})
         return step
 
