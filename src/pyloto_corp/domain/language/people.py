@@ -26,26 +26,9 @@ LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a", "os", "as", 
               "que")  # fmt: skip
 LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras")
 GROUP_GAP = 3
-KIN = frozenset(
-    (
-        "mainha",
-        "painho",
-        "esposa",
-        "marido",
-        "mae",
-        "pai",
-        "filho",
-        "filha",
-        "socio",
-        "socia",
-        "irma",
-        "irmao",
-        "namorada",
-        "namorado",
-        "cunhado",
-        "cunhada",
-    )
-)
+KIN = frozenset(("mainha", "painho", "esposa", "marido", "mae", "pai", "filho", "filha", "socio",
+                 "socia", "irma", "irmao", "namorada", "namorado", "cunhado",
+                 "cunhada"))  # fmt: skip
 MAX_FIGURE = 10_000_000
 NOT_PEOPLE = frozenset(("empresa", "loja", "equipe", "galera", "familia", "turma", "sistema",
                         "gente", "pessoal", "app", "site", "escritorio", "firma"))  # fmt: skip
@@ -53,8 +36,14 @@ NOT_PEOPLE = frozenset(("empresa", "loja", "equipe", "galera", "familia", "turma
 
 def user_count(text: str, *, answer: bool = False) -> int | None:
     words = number_words(text)
-    found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
-             and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))]  # fmt: skip
+    found = [
+        n
+        for n in numbers(words)
+        if not money(words, n)
+        and not is_phone(words, n)
+        and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))
+        and (answer or words[n.end - 1] not in ("mil", "k") or people_after(words, n.end))
+    ]
     if answer and any(words[n.start] not in ("um", "uma") for n in found):
         found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]

@@ -19,6 +19,9 @@ from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain
 
+_ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|voces|da pra|"
+                    r"dá pra|tem como|aceitam|fazem|parcel)\w*\b[^,.;!]*\?)",
+                    re.IGNORECASE)  # where a question about something else starts  # fmt: skip
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 # Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment"})
@@ -72,8 +75,10 @@ class Answers:
 
     def _whole(self, text: str, kind: str, s: Signals, context: ReadingContext) -> Any:
         """Figures and names read from the whole answer, not clause by clause."""
+        if s.question:  # "uns 20, quanto custa?": the figure before the question
+            text = _ASKED.split(text, maxsplit=1)[0]
         words = tokens(text, self.gazetteer.abbreviations)
-        if not words or covered(words, *self._empty) or s.question:
+        if not words or covered(words, *self._empty) or self.cues.question.starts(words):
             return None
         return self._clause(text, words, kind, s, context.today)
 
