@@ -31,6 +31,9 @@ def _matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+SEEN_KEPT = 64  # words already scanned, per phrase set: the turns being read right now
+
+
 class PhraseSet:
     """Phrases of folded words, found in a message in one pass (indexed by first word).
 
@@ -48,9 +51,18 @@ class PhraseSet:
             else:
                 self._exact.setdefault(entry[0], []).append(entry)
 
+        self._seen: dict[tuple[str, ...], tuple[tuple[int, int], ...]] = {}
+
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
-        """Every (start, end) where a phrase occurs."""
-        return list(self._spans(words))
+        """Every (start, end) where a phrase occurs (a turn asks the same words many times)."""
+        key = tuple(words)
+        found = self._seen.get(key)
+        if found is None:
+            found = tuple(self._spans(key))
+            if len(self._seen) >= SEEN_KEPT:
+                self._seen.clear()
+            self._seen[key] = found
+        return list(found)
 
     def _spans(self, words: list[str] | tuple[str, ...]) -> Iterator[tuple[int, int]]:
         size = len(words)
@@ -64,7 +76,7 @@ class PhraseSet:
                         yield i, end
 
     def find(self, words: list[str] | tuple[str, ...]) -> bool:
-        return next(self._spans(words), None) is not None
+        return bool(self.spans(words))
 
     def whole(self, words: list[str] | tuple[str, ...]) -> bool:
         """The message is one of the phrases and nothing else."""
