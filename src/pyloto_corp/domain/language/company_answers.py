@@ -29,7 +29,7 @@ _NOT_A_COMPANY = re.compile(r"\b(?:nao tenho|nao e|nao eh|pra mim|pessoa fisica|
 _OPENING = re.compile(
     r"^(?:(?:uai|oxe|oxente|egua|égua|eita|vixe|bom dia|boa tarde|boa noite|ola|olá|oi|opa|"
     r"entao|então|ah|so|sô|visse|meu filho|minha filha|meu querido|minha querida|pois|bah|"
-    r"tche|tchê|ô|o moço|moço|moça|moco|moca|mano|cara|vei|véi)"
+    r"tche|tchê|ô|o moço|moço|moça|moco|moca|mano|cara|vei|véi|ue|ué|mas)"
     r"[\s,.!]+)+",
     re.IGNORECASE,
 )
@@ -61,14 +61,15 @@ ASKING = tuple(
         "porque",
     )
 )
-REPLIES = frozenset(("sim", "nao", "ok", "isso", "claro", "beleza", "certo", "obrigado",
+REPLIES = frozenset(("sim", "nao", "ok", "isso", "claro", "beleza", "certo", "obrigado", "ue",
                      "obrigada", "entao", "bom", "pois", "olha", "veja"))  # fmt: skip
 
 
 def company_answer(text: str, gazetteer: Gazetteer) -> str | None:
     """ "Qual é o nome da empresa?" "a empresa é a Vidraçaria Horizonte" → the name itself."""
-    asking = fold(text).split()[:1] in ASKING  # "quero contratar pra farmácia": no name
-    named = None if asking else _named(text)
+    opened = fold(_OPENING.sub("", " ".join(text.split()))).split()
+    asking = opened[:1] in ASKING or opened[:2] == ["e", "como"]  # "ue, mas e como funciona?"
+    named = _named(text)  # "to ajudando meu pai, o nome é X": the cue wins
     if asking or named is not None:
         return named
     said = Said.of(text)
