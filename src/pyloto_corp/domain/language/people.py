@@ -24,7 +24,8 @@ USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "uti
 WITH = (["mais"], ["meu"], ["minha"], ["os"], ["as"], ["o"], ["a"])  # "eu e ..."
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a", "os", "as", "outros", "outras",
               "que")  # fmt: skip
-LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras")
+LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras",
+             "outro", "outra", "pro", "pra", "pelo", "pela", "pelos", "pelas", "por")  # fmt: skip
 GROUP_GAP = 3
 KIN = frozenset(("mainha", "painho", "esposa", "marido", "mae", "pai", "filho", "filha", "socio",
                  "socia", "irma", "irmao", "namorada", "namorado", "cunhado",
@@ -128,8 +129,8 @@ def _and_me(words: Sequence[str], end: int | None) -> int:
     """ "6 garçons e eu", "... fora eu que sou o dono": the writer counts too."""
     following = list(words[end : end + 7]) if end is not None else []
     pairs = [following[i : i + 2] for i in range(len(following) - 1)]
-    return 1 if any(p in (["e", "eu"], ["fora", "eu"], ["mais", "eu"], ["+", "eu"])
-                    for p in pairs) else 0  # fmt: skip
+    return 1 if any(p in (["e", "eu"], ["fora", "eu"], ["mais", "eu"], ["+", "eu"], ["por", "mim"],
+                          ["e", "mim"]) for p in pairs) else 0  # "... e por mim"  # fmt: skip
 
 
 def _we_are(words: Sequence[str], start: int) -> bool:
@@ -181,7 +182,8 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             rest[i] in ("meu", "minha")
             or (rest[i] in ("o", "a") and rest[i + 1].isalpha() and rest[i + 1] not in NOT_PEOPLE)
         ):
-            total, i = total + 1, i + 2  # "meu sócio", "a patroa", "o Zé"
+            other = rest[i + 1] in ("outro", "outra")  # "a outra dentista"
+            total, i = total + 1, i + 3 if other else i + 2  # "meu sócio", "a patroa", "o Zé"
         elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
             total, i = total + 1, i + 1
         else:

@@ -17,7 +17,8 @@ EACH = frozenset(("cada", "por"))
 NEAR = 4
 GROWING = frozenset(("expandir", "aumentar", "crescer", "chegar", "ampliar", "devemos", "esperamos",
                      "espera", "seremos"))  # fmt: skip
-LATER = frozenset(("depois", "ate"))  # "no começo 5, depois uns 20": only in an answer
+LATER = frozenset(("depois", "ate", "talvez"))  # "no começo 5, depois uns 20": in an answer
+HIRING = frozenset(("contratar", "contratando", "entrar", "entram", "chegam", "chegar"))
 TIMES = frozenset(("dia", "dias", "semana", "semanas", "mes", "meses", "noite", "noites", "hora",
                    "horas", "ano", "anos", "fds", "fim", "final", "madrugada", "manha", "tarde",
                    "favor", "cento", "exemplo"))  # fmt: skip
@@ -87,18 +88,30 @@ def dozens(words: Sequence[str], n: Number) -> int:
 
 def only_one(words: Sequence[str], found: Sequence[Number]) -> int | None:
     """ "só a minha filha vai mexer", "só a recepcionista": one person."""
-    rest = [w for w in words[1:] if w not in ("a", "o", "minha", "meu")]
-    alone = words[:1] in (["so"], ["somente"], ["apenas"]) and not found and bool(rest)
-    return 1 if alone and not rest[0].endswith("s") else None
+    for i, word in enumerate(words):
+        if word not in ("so", "somente", "apenas") or (found and i == 0 and len(words) > 4):
+            continue
+        rest = [w for w in words[i + 1 : i + 5] if w not in ("a", "o", "minha", "meu")]
+        single = bool(rest) and rest[0].startswith(PEOPLE) and not rest[0].endswith("s")
+        if single and (i == 0 or set(words[i + 1 : i + 7]) & {"vai", "usar", "mexer", "usa"}):
+            return (
+                1  # "só a minha filha vai mexer", "só a secretária vai usar", "só a recepcionista"
+            )
+    return None
 
 
 def grown(words: Sequence[str], found: Sequence[Number], *, answer: bool) -> int | None:
-    """ "no começo 5, depois uns 20", "3 primeiro e depois expandir pra 10": the most."""
+    """ "no começo 5, depois uns 20", "3 primeiro e depois expandir pra 10": the most; "hoje 3,
+    vamos contratar mais 2" adds; "uns 10 hoje, mas a ideia é dobrar" doubles."""
     cues = GROWING | LATER if answer else GROWING
     for a, b in pairwise(found):
-        if cues & set(words[a.end : b.start]) and b.value > a.value:
+        between = words[a.end : b.start]
+        if HIRING & set(between) and words[b.start - 1 : b.start] == ["mais"]:
+            return a.value + b.value
+        if cues & set(between) and b.value > a.value:
             return b.value  # "hoje 6 ..., ano que vem a gente espera chegar em 25"
-    return None
+    doubled = found and "dobrar" in words[found[-1].end :]
+    return found[-1].value * 2 if doubled and answer else None
 
 
 def nearest_use(words: Sequence[str], found: Sequence[Number], using: frozenset[str]) -> int | None:
@@ -122,12 +135,15 @@ def nearest_use(words: Sequence[str], found: Sequence[Number], using: frozenset[
 def singles(words: Sequence[str], end: int) -> int:
     """People named one by one after a group: "e a gerente", "e o estoquista" → 1 each."""
     count, j = 0, end + 1
-    while words[j : j + 1] in (["e"], ["mais"]) and words[j + 1 : j + 2] in (["o"], ["a"]):
-        skip = 1 if words[j + 2 : j + 3] in (["meu"], ["minha"]) else 0  # "e o meu sócio"
-        following = words[j + 2 + skip : j + 3 + skip]
+    while True:
+        link = 1 if words[j : j + 1] in (["e"], ["mais"]) else 0  # ", a coordenadora e eu"
+        if words[j + link : j + link + 1] not in (["o"], ["a"]):
+            break
+        skip = 1 if words[j + link + 1 : j + link + 2] in (["meu"], ["minha"]) else 0
+        following = words[j + link + 1 + skip : j + link + 2 + skip]  # "e o meu sócio"
         if not following or not following[0].startswith(PEOPLE + ROLES):
             break
-        j += 3 + skip
+        j += link + 2 + skip
         told = words[j : j + 3]  # "e a coordenação, que são 4"
         count += (
             int(told[2]) if told[:2] == ["que", "sao"] and told[2:3] and told[2].isdigit() else 1
