@@ -43,6 +43,8 @@ def multiplied(words: Sequence[str], found: Sequence[Number]) -> int | None:
     """People per unit times the units: "cada loja tem 5, são 3 lojas" → 15."""
     for i, word in enumerate(words):
         unit = _unit_after(words, i + 1) if word in EACH else None
+        if word == "cada" and words[i + 1 : i + 2] in (["um"], ["uma"]):  # "6 unidades e cada uma"
+            unit = next((_unit_after(words, n.end) for n in reversed(found) if n.end <= i), None)
         if unit is None:
             continue
         per = _per_unit(words, found, i)
