@@ -93,10 +93,13 @@ def _complement(said: Said, end: int) -> int:
     """ "de roupas", "de material de construção", then an adjective ("femininas")."""
     low = said.low
     for _ in range(2):
-        if end + 1 < len(low) and low[end] in ("de", "do", "da") and (
-            low[end + 1] not in STOP and low[end + 1].isalpha()
-            and not capital(said.raw[end + 1])):  # fmt: skip
-            end += 2
+        counted = (
+            end + 2 < len(low) and low[end + 1].isdigit() and low[end - 1] == "rede"
+        )  # "rede de 3 óticas"
+        at = end + 2 if counted else end + 1
+        if at < len(low) and low[end] in ("de", "do", "da") and (
+            low[at] not in STOP and low[at].isalpha() and not capital(said.raw[at])):  # fmt: skip
+            end = at + 1
     return end + 1 if end < len(low) and _adjective(said, end) else end
 
 
