@@ -226,3 +226,12 @@ def test_after_asking_for_a_person_a_need_is_told_to_that_person(chat: Chat) -> 
     chat.send("quero falar com um atendente humano, não gosto de robô")
     step = chat.send("enquanto isso: preciso de um sistema de estoque pra minha distribuidora")
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN] and "equipe" in chat.said(step)
+
+
+def test_a_call_back_on_a_weekend_moves_to_monday(chat: Chat) -> None:
+    """The team works Monday to Friday: Saturday morning is Monday morning, and the person
+    is told so (the chat starts on Monday 23/11/2026)."""
+    step = chat.send("me liga sábado de manhã")
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
+    assert step.session.context["followup_window"] == "2026-11-30T08:00/12:00"
+    assert "segunda-feira, 30/11" in chat.said(step)

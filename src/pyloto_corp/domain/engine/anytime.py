@@ -102,13 +102,13 @@ def followup(flow: Flow, reading: TurnReading) -> bool:
     if flow.session.state == "followup_time" and not reading.when:
         return False
     if reading.when and reading.has(Act.ANSWER) and flow.session.state == "collecting":
-        flow.remember(followup_when=reading.when, followup_window=reading.when_window)
-        flow.say("followup_noted", when=reading.when)  # the answer is taken as well
+        when = flow.callback(reading.when, reading.when_window)
+        flow.say("followup_noted", when=when)  # the answer is taken as well
         return False
     if reading.when:
-        flow.remember(followup_when=reading.when, followup_window=reading.when_window)
+        when = flow.callback(reading.when, reading.when_window)
         flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
-                    when=reading.when)  # fmt: skip
+                    when=when)  # fmt: skip
         return True
     flow.update(state="followup_time")
     flow.say("followup_ask")

@@ -30,7 +30,8 @@ REQUIRED_TEXTS = (
     "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy",
     "support_handoff", "other_language_en", "other_language_es", "media_callback",
     "switched", "followup_default", "handoff_pending", "support_pending",
-    "human_pending", "followup_noted", "followup_pending", "ask_fix", "withdrawn",
+    "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
+    "withdrawn",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know")
 
@@ -172,7 +173,7 @@ def _validate(content: Content) -> None:
 
 
 _ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label",
-            "jobs", "site", "city", "cities"}  # fmt: skip
+            "jobs", "site", "city", "cities", "day"}  # fmt: skip
 
 
 def _check_placeholders(key: str, text: str) -> None:

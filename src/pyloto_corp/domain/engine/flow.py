@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from datetime import date, timedelta
 from typing import Any
 
 from pyloto_corp.domain.decision import DecisionOutcome
@@ -30,6 +31,18 @@ FALLBACK_OUTCOMES = {
 }
 HANDED_OVER = (Outcome.HANDOFF_HUMAN, Outcome.SCHEDULED_FOLLOWUP)
 SAID_KEPT = 40
+WEEKEND = 5  # Saturday and Sunday: weekday() 5 and 6
+
+
+def business_day(window: str | None) -> tuple[str | None, str | None]:
+    """ "2026-12-05T14:00/18:00" (a Saturday) → the same hours on Monday, and "07/12"."""
+    if not window:
+        return window, None
+    day = date.fromisoformat(window[:10])
+    if day.weekday() < WEEKEND:
+        return window, None
+    monday = day + timedelta(7 - day.weekday())
+    return monday.isoformat() + window[10:], monday.strftime("%d/%m")
 
 
 def _digest(body: str) -> str:
@@ -128,6 +141,13 @@ class Flow:
             self.remember(menu_offered=True)
             self.update(state="menu")
         return None
+
+    def callback(self, when: str, window: str | None) -> str:
+        """Remember when to call back, on a business day (the team works Monday to Friday: a
+        Saturday or Sunday moves to Monday); the words to confirm it to the person."""
+        moved, monday = business_day(window)
+        self.remember(followup_when=when, followup_window=moved)
+        return when if monday is None else self.text("followup_monday", when=when, day=monday)
 
     def route(self, intent: Intent, **params: Any) -> bool:
         """Sending the person to another Pyloto channel is decided before the link is given."""

@@ -47,9 +47,9 @@ class Opening:
                 return self.dialogue.start(flow, Intent.INSTITUTIONAL, entities,
                                            source="side_question")  # fmt: skip
             if flow.session.context.get("offered_call") and reading.when:
-                flow.remember(followup_when=reading.when, followup_window=reading.when_window)
+                when = flow.callback(reading.when, reading.when_window)
                 return flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested",
-                                   message="followup_done", when=reading.when)  # fmt: skip
+                                   message="followup_done", when=when)  # fmt: skip
             if reading.only_chatter and flow.session.state == "menu":
                 flow.say("menu_nudge")  # laughter or "ok" at the menu is never out of scope
                 return None

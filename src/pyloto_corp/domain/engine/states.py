@@ -129,9 +129,9 @@ class States:
             return None
         said = " ".join((flow.turn.text or "").split())[:120]
         when = said if not reading.only_chatter else flow.text("followup_default")
-        flow.remember(followup_when=when, followup_window=reading.when_window)
+        said = flow.callback(when, reading.when_window)
         flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
-                    when=when)  # fmt: skip
+                    when=said)  # fmt: skip
 
 
 def _entities(reading: TurnReading) -> Entities:
