@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from pyloto_corp.application.handoffs.ports import HandoffStore
 from pyloto_corp.application.inbound.turns import TurnStore
 from pyloto_corp.application.media.media_jobs import MediaJobStore
 from pyloto_corp.application.privacy.apply_retention import ExpiredRecords
@@ -157,6 +158,7 @@ class Storage:
     turns: TurnStore
     subjects: SubjectDataStore
     media_jobs: MediaJobStore
+    handoffs: HandoffStore
     ping: Callable[[], Awaitable[None]]
     close: Callable[[], Awaitable[None]]
     # Document reads and writes so far, for backends that bill per operation (Firestore).

@@ -48,3 +48,8 @@ class ConversationHandoff:
             "qualification_level": self.qualification_level.value,
             "qualification_reasons": list(self.qualification_reasons),
         }
+
+
+def handoff_ids(session_id: str, count: int) -> tuple[str, ...]:
+    """The ids of a session's handoffs (one per team), the same on every retry."""
+    return tuple(f"{session_id}-{n}" for n in range(1, count + 1))

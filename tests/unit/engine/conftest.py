@@ -49,7 +49,9 @@ class Chat:
         if step is None:
             return None
         if step.closed_before is not None:
-            self.closed.append(step.closed_before)
+            known = self.last is not None and step.closed_before.session_id == self.last.session_id
+            if not known:  # not a closed session changed again (a takeover that ends)
+                self.closed.append(step.closed_before)
             self.last = step.closed_before
         if step.session.is_open:
             self.current = step.session

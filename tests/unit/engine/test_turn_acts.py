@@ -42,12 +42,13 @@ def test_thanks_after_a_close_gets_one_courtesy_and_no_new_session(chat: Chat) -
     assert chat.current is None
 
 
-def test_after_a_handoff_each_message_is_acknowledged_in_a_new_wording(chat: Chat) -> None:
-    """What the person adds goes with the case; never the same words twice, then silence."""
+def test_after_a_handoff_the_team_has_the_person_and_the_bot_answers_once(chat: Chat) -> None:
+    """What the person adds goes to the team (SPEC §11); one acknowledgement, then silence."""
     chat.send("quero falar com um atendente")
-    replies = [chat.said(chat.send(text)) for text in ("cadê?", "alô??", "oi?", "???")]
-    assert "equipe" in replies[0] and len(set(replies[:3])) == 3 and replies[3] == ""
-    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    steps = [chat.send(text) for text in ("cadê?", "alô??", "oi?", "???")]
+    assert "equipe" in chat.said(steps[0]) and all(s.replies == [] for s in steps[1:])
+    assert [s.team.seq for s in steps] == [2, 3, 4, 5]
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN] and chat.current is None
 
 
 def test_frustration_after_a_complaint_is_a_complaint_not_spam(chat: Chat) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from pyloto_corp.application.handoffs.records import HandoffEvent, HandoffRecord, Release
 from pyloto_corp.domain.audit import GENESIS_HASH, AuditEvent
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
 from pyloto_corp.domain.records import OutboxItem, SessionRecord
@@ -39,6 +40,9 @@ class TurnWrites:
     audit: tuple[AuditEvent, ...] = ()
     lead: dict[str, Any] = field(default_factory=dict, repr=False)
     tenant_id: str | None = None
+    handoffs: tuple[HandoffRecord, ...] = ()  # created once (a retry re-creates nothing)
+    events: tuple[HandoffEvent, ...] = ()  # the notification outbox, created once
+    releases: tuple[Release, ...] = ()  # takeovers that end in this turn
 
 
 class TurnStatus(StrEnum):

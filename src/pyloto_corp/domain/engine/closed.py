@@ -26,18 +26,6 @@ def other_need(reading: TurnReading) -> bool:
     return named not in (None, *NOT_NEW)
 
 
-def restarts(last: SessionRecord, reading: TurnReading) -> bool:
-    """Stop, a call-back time, or another need (not while waiting for the person asked for:
-    "não gosto de robô" and then the need is told to that person, not to a new form)."""
-    called = (
-        reading.has(Act.FOLLOWUP_REQUEST)
-        and reading.when is not None
-        and (reading.when != last.context.get("followup_when"))
-    )  # the same time again: it stands
-    waiting = bool(last.context.get("human_requested"))
-    return reading.has(Act.OPT_OUT) or called or (other_need(reading) and not waiting)
-
-
 def pending(last: SessionRecord, reading: TurnReading | None) -> str:
     """After a handoff: "quero falar com o gerente" hears a person was called; no smiley."""
     if reading is not None and reading.has(Act.HUMAN_REQUEST):

@@ -12,3 +12,4 @@ class EngineConfig:
     session_timeout: timedelta = timedelta(hours=2)
     route_cooldown: timedelta = timedelta(minutes=30)
     spam_quiet: timedelta = timedelta(minutes=10)
+    takeover: timedelta = timedelta(hours=24)  # HUMAN_TAKEOVER_HOURS: the team has the person

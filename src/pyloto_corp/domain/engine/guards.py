@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from datetime import datetime, timedelta
 
-from pyloto_corp.domain.engine.closed import courtesy, other_need, pending, restarts
+from pyloto_corp.domain.engine.closed import courtesy, other_need
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -22,7 +22,6 @@ IDENTICAL_IN_A_ROW = 4
 RECENT_KEPT = 10
 CARRIED = ("recent", "said", "support_case")
 SUPPORT_MEMORY = timedelta(hours=24)  # an open complaint is remembered for a day
-HANDED_OVER = (Outcome.HANDOFF_HUMAN.value, Outcome.SCHEDULED_FOLLOWUP.value)
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 NEW_BUSINESS = (Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.OTHER_LANGUAGE,
                 Act.FOLLOWUP_REQUEST)  # fmt: skip
@@ -76,8 +75,8 @@ class Guards:
         closed_now: SessionRecord | None, decisions: list[Decision],
     ) -> Step | None:  # fmt: skip
         """Right after a close, a message may not open a new session: thanks or laughter
-        get one courtesy reply; after a handoff, one "a person is on the way"; during the
-        delivery cooldown, a short reminder. A new need, stop or a person opens one."""
+        get one courtesy reply; during the delivery cooldown, a short reminder. A new need,
+        stop or a person opens one. (After a handoff the team has the person: ``takeover``.)"""
         if last is None or last.closed_at is None or last.outcome in SILENT_OUTCOMES:
             return None
         since = turn.at - last.closed_at
@@ -85,27 +84,22 @@ class Guards:
         asked = reading is not None and (reading.has(*NEW_BUSINESS) or other_need(reading))
         if reading is not None and courtesy(reading) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
-        restart = reading is not None and restarts(last, reading)
-        if last.outcome in HANDED_OVER and recent and not restart:
-            key = pending(last, reading)  # each new message goes with the case
-            return self._once(last, turn, closed_now, decisions, key, once=False)
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None
-        step = _step_on(last, closed_now, decisions)
+        step = step_on(last, closed_now, decisions)
         link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
         self.flow(step, turn).say("route_reminder", link=link)
         return step
 
     def _once(
         self, last: SessionRecord, turn: Turn, closed_now: SessionRecord | None,
-        decisions: list[Decision], key: str, *, once: bool = True,
+        decisions: list[Decision], key: str,
     ) -> Step:  # fmt: skip
-        """A short reply on the closed session: once, or (``once=False``) in every wording
-        not sent yet; after that, silence."""
-        step = _step_on(last, closed_now, decisions)
+        """A short reply on the closed session, once; after that, silence."""
+        step = step_on(last, closed_now, decisions)
         flow = self.flow(step, turn)
-        if not (once and last.context.get(f"{key}_sent")):
-            flow.say(key, when=str(last.context.get("followup_when") or ""))
+        if not last.context.get(f"{key}_sent"):
+            flow.say(key)
             flow.remember(**{f"{key}_sent": True})
         return step
 
@@ -171,7 +165,7 @@ class Guards:
         )
 
 
-def _step_on(
+def step_on(
     last: SessionRecord, closed_now: SessionRecord | None, decisions: list[Decision]
 ) -> Step:
     """A step on the closed session (itself, when this very turn closed it by timeout)."""

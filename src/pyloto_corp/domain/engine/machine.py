@@ -12,13 +12,14 @@ from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import Dialogue
-from pyloto_corp.domain.engine.guards import Guards
+from pyloto_corp.domain.engine.guards import Guards, step_on
 from pyloto_corp.domain.engine.opening import Opening
 from pyloto_corp.domain.engine.policy import PolicyPack
 from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.reading import read_choice, reading_context
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.engine.states import States
+from pyloto_corp.domain.engine.takeover import stopped, stops, taken_over, with_team
 from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.records import SessionRecord
@@ -54,14 +55,20 @@ class Engine:
             if not ended.session.is_open:
                 closed_before = ended.session
                 last_closed, current = closed_before, None
-        reading = self.read(turn, current)
+        reading, note = self.read(turn, current), None
+        if current is None and taken_over(last_closed, turn.at, self.config.takeover):
+            if not stops(reading):
+                step = step_on(last_closed, closed_before, decisions)  # type: ignore[arg-type]
+                return with_team(step, self.guards.flow(step, turn), turn, reading)
+            closed_before, note = stopped(last_closed, turn.at)  # type: ignore[arg-type]
+            last_closed = closed_before
         if current is None:
             early = self.guards.after_close(last_closed, turn, reading, closed_before, decisions)
             if early is not None or self.guards.quiet(last_closed, turn.at):
                 return early
             current = self.guards.opening(new_session_id, user_key, turn, last_closed)
         step = Step(session=self.guards.track(current, turn), closed_before=closed_before,
-                    decisions=decisions)  # fmt: skip
+                    decisions=decisions, team=note)  # fmt: skip
         flow = self.guards.flow(step, turn)
         flow.area_city = self._area_city(turn)
         if self.guards.is_spam(flow.session) or (reading is not None and reading.promotion):

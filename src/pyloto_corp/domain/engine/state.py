@@ -92,6 +92,19 @@ def close(session: SessionRecord, outcome: Outcome, at: datetime, reason: str) -
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TeamNote:
+    """The person's message goes to the team that has the conversation (human takeover).
+
+    ``session``: the handed-off session (its handoffs are the ones told); ``seq``: the
+    message's number among the takeover's events; ``release``: why the takeover ends now.
+    """
+
+    session: SessionRecord
+    seq: int
+    release: str | None = None
+
+
 @dataclass(slots=True)
 class Step:
     """The result of one turn: the session after it, and every effect to persist or send."""
@@ -103,6 +116,7 @@ class Step:
     handoffs: list[ConversationHandoff] = field(default_factory=list)  # one per team
     lead: dict[str, Any] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
+    team: TeamNote | None = None  # during a human takeover: the message goes to the team
 
     def say(self, *replies: Reply) -> Step:
         self.replies.extend(replies)

@@ -17,6 +17,7 @@ from pyloto_corp.adapters.storage.firestore.conversations import (
     FirestoreConversationStore,
     FirestoreLeadProfileStore,
 )
+from pyloto_corp.adapters.storage.firestore.handoffs import FirestoreHandoffStore
 from pyloto_corp.adapters.storage.firestore.media_jobs import FirestoreMediaJobStore
 from pyloto_corp.adapters.storage.firestore.outbox import FirestoreOutboxStore
 from pyloto_corp.adapters.storage.firestore.sessions import FirestoreSessionStore
@@ -55,6 +56,7 @@ def build_firestore_storage(
         turns=FirestoreTurnStore(paths),
         subjects=FirestoreSubjectDataStore(paths),
         media_jobs=FirestoreMediaJobStore(paths),
+        handoffs=FirestoreHandoffStore(paths),
         ping=ping,
         close=close,
         operations=paths.meter.snapshot,

@@ -15,6 +15,7 @@ from google.cloud import firestore
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, run_transaction
 from pyloto_corp.adapters.storage.firestore.conversations import HEADER_FIELDS
+from pyloto_corp.adapters.storage.firestore.handoffs import subject_refs
 from pyloto_corp.adapters.storage.firestore.state import (
     IDLE_SINCE,
     LAST_CLOSED,
@@ -69,7 +70,7 @@ class FirestoreSubjectDataStore:
 
         erasure = await run_transaction(paths, body)
         if erasure is not None:  # pending downloads go too: they must not bring media back
-            await self._delete([*doomed, *jobs])
+            await self._delete([*doomed, *jobs, *await subject_refs(paths, user_key)])
         return erasure
 
     async def _delete(self, refs: list[Any]) -> None:

@@ -13,6 +13,7 @@ from google.api_core import exceptions as gexc
 from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.firestore.client import Paths, Tx, run_transaction
 from pyloto_corp.adapters.storage.firestore.conversations import header_fields
+from pyloto_corp.adapters.storage.firestore.handoffs import write_handoffs
 from pyloto_corp.adapters.storage.firestore.state import SessionPlacement, seal_after, state_from
 from pyloto_corp.application.inbound.turns import ConversationState, Plan, TurnStatus, TurnWrites
 
@@ -58,6 +59,7 @@ class FirestoreTurnStore:
         for item in writes.outbox:
             ref = paths.child(item.user_key, "outbox", item.item_id)
             tx.create(ref, paths.expiring(codec.outbox_doc(item), item.created_at))
+        write_handoffs(paths, tx, writes)
         _, head = seal_after(paths, tx, writes.audit, doc)
         if writes.lead:
             lead = paths.expiring({"user_key": state.user_key, **writes.lead},

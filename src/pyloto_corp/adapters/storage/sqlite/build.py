@@ -10,6 +10,7 @@ from pyloto_corp.adapters.storage.sqlite.conversations import (
     SqliteLeadProfileStore,
 )
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase
+from pyloto_corp.adapters.storage.sqlite.handoffs import SqliteHandoffStore
 from pyloto_corp.adapters.storage.sqlite.media_jobs import SqliteMediaJobStore
 from pyloto_corp.adapters.storage.sqlite.outbox import SqliteOutboxStore
 from pyloto_corp.adapters.storage.sqlite.retention import SqliteExpiredRecords
@@ -35,6 +36,7 @@ def build_sqlite_storage(path: str | Path) -> Storage:
         turns=SqliteTurnStore(db),
         subjects=SqliteSubjectDataStore(db),
         media_jobs=SqliteMediaJobStore(db),
+        handoffs=SqliteHandoffStore(db),
         ping=db.ping,
         close=close,
         expired=SqliteExpiredRecords(db),

@@ -37,6 +37,16 @@ CREATE INDEX IF NOT EXISTS media_jobs_due ON media_jobs (status, due_at);
 CREATE TABLE IF NOT EXISTS audit_events (
     user_key TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL UNIQUE,
     doc TEXT NOT NULL, PRIMARY KEY (user_key, seq));
+CREATE TABLE IF NOT EXISTS handoffs (
+    handoff_id TEXT PRIMARY KEY, user_key TEXT NOT NULL, routing TEXT NOT NULL,
+    created_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS handoffs_created ON handoffs (created_at);
+CREATE INDEX IF NOT EXISTS handoffs_user ON handoffs (user_key);
+CREATE TABLE IF NOT EXISTS handoff_events (
+    event_id TEXT PRIMARY KEY, handoff_id TEXT NOT NULL, user_key TEXT NOT NULL,
+    status TEXT NOT NULL, due_at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS handoff_events_due ON handoff_events (status, due_at);
+CREATE INDEX IF NOT EXISTS handoff_events_user ON handoff_events (user_key);
 CREATE TABLE IF NOT EXISTS audit_heads (
     user_key TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL, event_id TEXT NOT NULL);
 """

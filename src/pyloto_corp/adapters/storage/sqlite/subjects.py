@@ -47,6 +47,8 @@ class SqliteSubjectDataStore:
             if counts.total == 0:
                 return None
             _delete(tx, "media_jobs", user_key)  # downloads not done yet must not bring media back
+            _delete(tx, "handoffs", user_key)  # the lead and the messages forwarded go too
+            _delete(tx, "handoff_events", user_key)
             opted_out = opted_out_at(sessions, known)
             tx.execute(
                 "INSERT OR REPLACE INTO conversations (user_key, doc) VALUES (?, ?)",

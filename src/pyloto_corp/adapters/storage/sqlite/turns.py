@@ -8,6 +8,7 @@ from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.sqlite.audit import append_sealed, read_tail
 from pyloto_corp.adapters.storage.sqlite.conversations import insert_message, merge_lead
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, loads
+from pyloto_corp.adapters.storage.sqlite.handoffs import write_handoffs
 from pyloto_corp.adapters.storage.sqlite.sessions import save_session
 from pyloto_corp.application.inbound.turns import ConversationState, Plan, TurnStatus, TurnWrites
 
@@ -49,6 +50,7 @@ def write_turn(tx: sqlite3.Connection, state: ConversationState, writes: TurnWri
             (item.user_key, item.item_id, item.provider_message_id,
              dumps(codec.outbox_doc(item))),
         )  # fmt: skip
+    write_handoffs(tx, writes)
     append_sealed(tx, writes.audit, state.audit_tail)
     if writes.lead:
         merge_lead(tx, state.user_key, writes.lead)

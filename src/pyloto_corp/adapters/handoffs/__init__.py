@@ -1,0 +1,1 @@
+"""Destinations of handoff notifications: log, signed webhook, Chatwoot."""

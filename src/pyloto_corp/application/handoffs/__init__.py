@@ -1,0 +1,1 @@
+"""Handoffs reach people: the notification outbox, its delivery and the human takeover."""

@@ -1,0 +1,68 @@
+"""Human takeover: after a handoff, a person of the team has the conversation.
+
+For ``EngineConfig.takeover`` after the handoff (HUMAN_TAKEOVER_HOURS), unless released,
+every message of the person goes to the team (``Step.team``); the bot answers at most
+once, to say the team was told, and opens no session, menu or second handoff. A stop
+("não quero mais receber") still works: it ends the takeover and is handled as usual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from pyloto_corp.domain.engine.closed import pending
+from pyloto_corp.domain.engine.flow import HANDED_OVER
+from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
+from pyloto_corp.domain.records import SessionRecord
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+HANDED = {outcome.value for outcome in HANDED_OVER}
+FIRST_SEQ = 1  # handoff.created; the person's messages follow
+
+
+def taken_over(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
+    """The last session was handed to a team that still has the person."""
+    return (
+        last is not None
+        and last.outcome in HANDED
+        and last.closed_at is not None
+        and bool(last.context.get("handoffs"))
+        and not last.context.get("takeover_released")
+        and at - last.closed_at < window
+    )
+
+
+def next_seq(session: SessionRecord) -> int:
+    return int(session.context.get("takeover_seq", FIRST_SEQ)) + 1
+
+
+def stops(reading: TurnReading | None) -> bool:
+    return reading is not None and reading.has(Act.OPT_OUT)
+
+
+def released(session: SessionRecord, at: datetime, reason: str) -> SessionRecord:
+    """The handed-off session with its takeover ended (the bot answers the next message)."""
+    context = {**session.context, "takeover_released": at.isoformat(),
+               "takeover_release_reason": reason}  # fmt: skip
+    return replace(session, context=context)
+
+
+def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step:
+    """The message goes to the team; the first one hears the team was told."""
+    last = step.session
+    seq = next_seq(last)
+    flow.remember(takeover_seq=seq)
+    if not last.context.get("takeover_ack_sent"):
+        flow.say(pending(last, reading), when=str(last.context.get("followup_when") or ""))
+        flow.remember(takeover_ack_sent=True)
+    step.team = TeamNote(step.session, seq)
+    return step
+
+
+def stopped(last: SessionRecord, at: datetime) -> tuple[SessionRecord, TeamNote]:
+    """A stop during the takeover: the team hears it and the takeover ends."""
+    seq = next_seq(last)
+    session = released(replace(last, context={**last.context, "takeover_seq": seq}), at,
+                       "opt_out")  # fmt: skip
+    return session, TeamNote(session, seq, release="opt_out")

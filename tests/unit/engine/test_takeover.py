@@ -1,0 +1,58 @@
+"""Human takeover (SPEC §11): after a handoff the team has the person for a while."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from pyloto_corp.domain.engine.state import TurnKind
+from pyloto_corp.domain.engine.takeover import released, taken_over
+from pyloto_corp.domain.intents import Outcome
+from tests.unit.engine.conftest import Chat
+
+WINDOW = timedelta(hours=24)
+
+
+def test_a_new_need_during_the_takeover_goes_to_the_team_without_a_menu(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("ah e também quero saber do sistema de atendimento", after=timedelta(hours=3))
+    assert step.team is not None and step.team.release is None and step.handoff is None
+    assert chat.current is None and chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    assert "menu" not in [r.kind for r in step.replies]
+
+
+def test_a_photo_during_the_takeover_goes_to_the_team(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send(None, kind=TurnKind.MEDIA)
+    assert step.team is not None and step.team.seq == 2
+
+
+def test_a_stop_during_the_takeover_ends_it_and_is_honoured(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("não quero mais receber mensagens")
+    assert step.team is not None and step.team.release == "opt_out"
+    assert step.closed_before.context["takeover_released"]
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN, Outcome.AWAITING_USER]
+
+
+def test_after_the_window_the_person_is_back_with_the_bot(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("oi", after=WINDOW + timedelta(minutes=1))
+    assert step.team is None and chat.current is not None
+
+
+def test_a_released_takeover_gives_the_next_message_to_the_bot(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    chat.last = released(chat.last, chat.now, "operator")
+    assert not taken_over(chat.last, chat.now, WINDOW)
+    step = chat.send("quero um orçamento de um aplicativo")
+    assert step.team is None and chat.current is not None
+
+
+def test_only_handed_off_sessions_are_taken_over(chat: Chat) -> None:
+    chat.send("qual o endereço de vcs?")
+    chat.send(choose="more_no")
+    assert not taken_over(chat.last, chat.now, WINDOW)
+    assert not taken_over(None, chat.now, WINDOW)
+    no_handoff = replace(chat.last, outcome=Outcome.HANDOFF_HUMAN.value)
+    assert not taken_over(no_handoff, chat.now, WINDOW)
