@@ -7,7 +7,7 @@ import pytest
 
 ROOT = "pyloto_corp"
 APPLICATION = f"{ROOT}.application"
-CAPABILITIES = ("inbound", "replies", "records", "privacy", "media")
+CAPABILITIES = ("inbound", "replies", "records", "privacy", "media", "handoffs")
 
 
 @pytest.fixture(scope="module")

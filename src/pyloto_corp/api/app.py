@@ -9,9 +9,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from pyloto_corp import __version__
+from pyloto_corp.api.chatwoot import build_chatwoot_router
 from pyloto_corp.api.dependencies import ApiDependencies
 from pyloto_corp.api.errors import register_error_handlers
 from pyloto_corp.api.exports import build_exports_router
+from pyloto_corp.api.handoffs import build_handoffs_router
 from pyloto_corp.api.health import build_health_router
 from pyloto_corp.api.lgpd import build_lgpd_router
 from pyloto_corp.api.middleware import CorrelationMiddleware
@@ -42,5 +44,8 @@ def create_app(deps: ApiDependencies) -> FastAPI:
     if deps.ops is not None:
         app.include_router(build_exports_router(deps.ops))
         app.include_router(build_lgpd_router(deps.ops))
+        if deps.ops.desk is not None:
+            app.include_router(build_handoffs_router(deps.ops, deps.ops.desk))
+            app.include_router(build_chatwoot_router(deps.ops, deps.ops.desk))
     app.add_middleware(CorrelationMiddleware)
     return app

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from pyloto_corp.application.handoffs.desk import AgentReply, HandoffDesk, Resolved
 from pyloto_corp.application.inbound.ingest_webhook import IngestWebhookEvents
 from pyloto_corp.application.ports import RateLimiter
 from pyloto_corp.application.privacy.erase_subject import EraseSubjectData
@@ -37,6 +39,9 @@ class OpsApi:
     limiter: RateLimiter
     requests_per_minute: int
     erasure: EraseSubjectData
+    desk: HandoffDesk | None = None  # leads, agent replies, releases
+    chatwoot_secret: str = ""  # the secret in Chatwoot's callback URL ("" = no route)
+    chatwoot_action: Callable[[Any], AgentReply | Resolved | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

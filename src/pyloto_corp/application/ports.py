@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
+from pyloto_corp.domain.handoff_events import HandoffEvent
 from pyloto_corp.domain.messages import InboundMessage, StatusUpdate
 from pyloto_corp.domain.outbound import Recipient
 
@@ -88,3 +90,9 @@ class MessageSender(Protocol):
     async def mark_read(self, message_id: str, *, typing: bool = True) -> None: ...
 
     async def aclose(self) -> None: ...
+
+
+class HandoffDispatch(Protocol):
+    """Takes a committed turn's events for the team and delivers them in the background."""
+
+    def soon(self, events: Sequence[HandoffEvent]) -> None: ...

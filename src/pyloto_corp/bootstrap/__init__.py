@@ -17,6 +17,7 @@ from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.api.app import create_app
 from pyloto_corp.api.dependencies import ApiDependencies, WebhookConfig
+from pyloto_corp.application.handoffs.ports import HandoffNotifier
 from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.inbound.converse import Converse
 from pyloto_corp.application.inbound.ingest_webhook import IngestWebhookEvents
@@ -25,7 +26,6 @@ from pyloto_corp.application.inbound.process_inbound_message import (
     ProcessStatusUpdate,
 )
 from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
-from pyloto_corp.application.media.fetch_media import retry_media_forever
 from pyloto_corp.application.media.media_jobs import MediaSource
 from pyloto_corp.application.media.media_store import MediaStore
 from pyloto_corp.application.ports import (
@@ -35,12 +35,12 @@ from pyloto_corp.application.ports import (
     StatusUpdateProcessor,
 )
 from pyloto_corp.application.records.exports import ExportSink
-from pyloto_corp.application.replies.outbox_loop import retry_forever
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.bootstrap.dedupe import build_dedupe
 from pyloto_corp.bootstrap.egress import build_delivery, build_throttle
 from pyloto_corp.bootstrap.errors import ConfigurationError
 from pyloto_corp.bootstrap.exports import build_media_store, build_ops_api
+from pyloto_corp.bootstrap.handoffs import background_loops, build_desk, build_handoff_delivery
 from pyloto_corp.bootstrap.media import build_fetch_media
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
@@ -63,6 +63,7 @@ class Overrides:
     media_store: MediaStore | None = None
     media_source: MediaSource | None = None
     engine: Engine | None = None
+    notifier: HandoffNotifier | None = None
 
 
 def utc_now() -> datetime:
@@ -92,6 +93,7 @@ def build_engine(settings: Settings) -> Engine:
         persona=settings.bot_persona_name,
         session_timeout=timedelta(minutes=settings.session_timeout_minutes),
         route_cooldown=timedelta(minutes=settings.route_cooldown_minutes),
+        takeover=timedelta(hours=settings.human_takeover_hours),
     )
     content = Content.from_dict(read_json("content/pt_br.json"))
     return Engine(content, bundled_gazetteer(), config, reader=bundled_reader())
@@ -133,24 +135,19 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
     throttle = build_throttle(settings)  # one per process: delivery and the ops API share it
     delivery = build_delivery(settings, storage, clock, chosen.sender, throttle)
     converse = build_converse(settings, storage, clock, chosen.engine)
+    handoffs = build_handoff_delivery(settings, storage, clock, chosen.notifier)
     media_store = chosen.media_store or build_media_store(settings)
     fetch = build_fetch_media(settings, storage, clock, source=chosen.media_source,
                               store=media_store)  # fmt: skip
-    ingest = IngestWebhookEvents(
-        dedupe=dedupe,
-        messages=chosen.messages
-        or ProcessInboundMessage(
-            storage.conversations, pepper, clock, converse, delivery, media=fetch
-        ),
-        statuses=chosen.statuses or ProcessStatusUpdate(storage, clock),
+    messages = chosen.messages or ProcessInboundMessage(
+        storage.conversations, pepper, clock, converse, delivery, media=fetch, handoffs=handoffs
     )
+    statuses = chosen.statuses or ProcessStatusUpdate(storage, clock)
+    ingest = IngestWebhookEvents(dedupe=dedupe, messages=messages, statuses=statuses)
+    desk = build_desk(settings, storage, clock, handoffs, delivery)
     ops = build_ops_api(settings, storage, clock, throttle, sink=chosen.export_sink,
-                        media=media_store)  # fmt: skip
-    interval = settings.outbox_retry_interval_seconds
-    loops = (lambda: retry_forever(delivery, interval),) if interval > 0 else ()
-    if fetch is not None:
-        shutdown = (*shutdown, fetch.aclose)
-        loops += (lambda: retry_media_forever(fetch, interval),) if interval > 0 else ()
+                        media=media_store, desk=desk)  # fmt: skip
+    shutdown = (*shutdown, handoffs.aclose, *((fetch.aclose,) if fetch is not None else ()))
     webhook = WebhookConfig(
         app_secret=settings.whatsapp_webhook_secret.get_secret_value().encode(),
         verify_token=settings.whatsapp_verify_token.get_secret_value(),
@@ -163,7 +160,7 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         ops=ops,
         readiness={"dedupe": dedupe.ping, "storage": storage.ping},
         on_shutdown=(*shutdown, delivery.aclose, storage.close),
-        background=loops,
+        background=background_loops(settings, delivery, handoffs, fetch),
     )
 
 

@@ -14,6 +14,7 @@ from pyloto_corp.adapters.exports.local import LocalFolderExportSink
 from pyloto_corp.adapters.media.gcs import GcsMediaStore
 from pyloto_corp.adapters.media.local import LocalFolderMediaStore
 from pyloto_corp.api.dependencies import OpsApi
+from pyloto_corp.application.handoffs.desk import HandoffDesk
 from pyloto_corp.application.ids import new_id
 from pyloto_corp.application.media.media_store import MediaStore
 from pyloto_corp.application.ports import RateLimiter
@@ -23,6 +24,7 @@ from pyloto_corp.application.records.exports import ExportSink
 from pyloto_corp.application.records.verify_audit import VerifyAuditChain
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.bootstrap.errors import ConfigurationError
+from pyloto_corp.bootstrap.handoffs import chatwoot_action
 from pyloto_corp.domain.export.model import EXPORT_ZONE
 from pyloto_corp.infra.settings import Settings
 from pyloto_corp.infra.timezone import bundled_zone
@@ -98,6 +100,7 @@ def build_ops_api(
     *,
     sink: ExportSink | None = None,
     media: MediaStore | None = None,
+    desk: HandoffDesk | None = None,
 ) -> OpsApi:
     """The keyring, the per-key limit (the process's shared throttle) and the export."""
     keyring = settings.ops_keyring()
@@ -109,4 +112,7 @@ def build_ops_api(
         limiter=limiter,
         requests_per_minute=settings.ops_rate_limit_per_minute,
         erasure=build_erasure(settings, storage, clock, media),
+        desk=desk,
+        chatwoot_secret=settings.chatwoot_webhook_secret.get_secret_value(),
+        chatwoot_action=chatwoot_action if settings.handoff_backend == "chatwoot" else None,
     )

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 import uvicorn
 
 from pyloto_corp.bootstrap import ConfigurationError, build_app
-from pyloto_corp.cli import lgpd, ops, retention
+from pyloto_corp.cli import handoffs, lgpd, ops, retention
 from pyloto_corp.cli.chat import chat
 from pyloto_corp.cli.classify import classify_stream, evaluate_file
 from pyloto_corp.cli.eval_slots import eval_slots
@@ -62,8 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "audit": lambda: _guarded(lambda: ops.audit_verify(Settings(), args, out, err)),
         "lgpd": lambda: _guarded(lambda: lgpd.run(Settings(), args, out, err)),
         "ops-key": lambda: ops.ops_key(args, out, err),
+        "leads": lambda: _guarded(lambda: handoffs.leads(Settings(), args, out, err)),
+        "handoff": lambda: _guarded(lambda: handoffs.handoff(Settings(), args, out, err)),
         "retention": lambda: _guarded(lambda: retention.apply(Settings(), args.dry_run, out, err)),
-        "simulate": lambda: simulate(args.script, args.json, out, err),
+        "simulate": lambda: simulate(args.script, args.json, out, err, args.include_pii),
         "chat": lambda: _guarded(
             lambda: chat(Settings(), args.phone, args.url, stdin=sys.stdin, out=out, err=err)
         ),

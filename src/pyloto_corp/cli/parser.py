@@ -29,6 +29,29 @@ def _ops_commands(commands: argparse._SubParsersAction) -> None:
     key.add_argument("--name", required=True, help="nome da chave (a-z, 0-9, '.', '_', '-')")
 
 
+def _handoff_commands(commands: argparse._SubParsersAction) -> None:
+    leads = commands.add_parser("leads", help="lista os encaminhamentos (leads) para a equipe")
+    leads.add_argument("--since", default="7d", help="desde: 7d, 24h, 30m ou data ISO (padrão 7d)")
+    leads.add_argument("--routing", help="só desta equipe (ex.: custom_software)")
+    leads.add_argument(
+        "--status",
+        choices=["open", "released", "failed"],
+        help="open: com a equipe; released: de volta ao bot; failed: não entregue",
+    )
+    leads.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    leads.add_argument("--limit", type=int, default=200, help="no máximo N (padrão 200)")
+    leads.add_argument("--include-pii", dest="include_pii", action="store_true",
+                       help="contato completo (fica registrado na auditoria)")  # fmt: skip
+    handoff = commands.add_parser("handoff", help="atendimento humano de um encaminhamento")
+    actions = handoff.add_subparsers(dest="handoff_command", required=True)
+    release = actions.add_parser("release", help="devolve a pessoa ao bot")
+    release.add_argument("handoff_id", metavar="HANDOFF_ID")
+    release.add_argument("--reason", default="operator", help="motivo (vai para a auditoria)")
+    reply = actions.add_parser("reply", help="manda uma mensagem da equipe para a pessoa")
+    reply.add_argument("handoff_id", metavar="HANDOFF_ID")
+    reply.add_argument("--text", required=True, help="o texto da mensagem")
+
+
 def _lgpd_commands(commands: argparse._SubParsersAction) -> None:
     lgpd = commands.add_parser("lgpd", help="pedidos do titular dos dados (LGPD)")
     requests = lgpd.add_subparsers(dest="lgpd_command", required=True)
@@ -49,6 +72,8 @@ def _simulation_commands(commands: argparse._SubParsersAction) -> None:
     simulate = commands.add_parser("simulate", help="roda uma conversa roteirizada (JSONL)")
     simulate.add_argument("script", metavar="SCRIPT.jsonl")
     simulate.add_argument("--json", action="store_true", help="relatório em um objeto JSON")
+    simulate.add_argument("--include-pii", dest="include_pii", action="store_true",
+                          help="avisos à equipe com o contato completo")  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,5 +109,6 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--dry-run", dest="dry_run", action="store_true",
                        help="só lista o que seria apagado")  # fmt: skip
     _ops_commands(commands)
+    _handoff_commands(commands)
     _simulation_commands(commands)
     return parser

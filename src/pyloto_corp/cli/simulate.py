@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from pyloto_corp.cli.simulation import report
+from pyloto_corp.cli.simulation import report, team
 from pyloto_corp.cli.simulation.clock import SimClock
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound, SimulationError
 from pyloto_corp.cli.simulation.harness import in_process
@@ -26,6 +26,8 @@ from pyloto_corp.cli.simulation.script import (
     ScriptError,
     SendMedia,
     Step,
+    TeamRelease,
+    TeamReply,
     parse_script,
 )
 from pyloto_corp.cli.simulation.setup import simulation_settings
@@ -55,8 +57,14 @@ async def apply(conv: Conversation, step: Step, echo: TextIO | None) -> None:
         replies = await conv.redeliver()
     elif isinstance(step, Inject):
         conv.inject_engine_error()
+    elif isinstance(step, TeamRelease):
+        _say(echo, f"👤 a equipe devolve ao bot: {await team.release_all(conv)} atendimento(s)")
+    elif isinstance(step, TeamReply):
+        replies = await team.agent_says(conv, step.text)
     for reply in replies:
         _say(echo, report.render_reply(reply))
+    if conv.harness.desk is not None:
+        await conv.harness.desk.handoffs.drain()  # what the team hears, before the next step
 
 
 def _say(echo: TextIO | None, text: str) -> None:
@@ -68,7 +76,9 @@ def _delta(delta: timedelta) -> str:
     return str(delta).replace(" days, ", "d ").replace(" day, ", "d ")
 
 
-async def run_steps(settings: Settings, steps: list[Step], echo: TextIO | None):
+async def run_steps(
+    settings: Settings, steps: list[Step], echo: TextIO | None, include_pii: bool = False
+):
     clock = SimClock()
     errors: list[ScriptError] = []
     async with in_process(settings, clock) as harness:
@@ -79,10 +89,13 @@ async def run_steps(settings: Settings, steps: list[Step], echo: TextIO | None):
             except SimulationError as exc:
                 errors.append(ScriptError(step.line, str(exc)))
         rows = await report.sessions(conv)
-    return rows, conv.outbound, errors
+        notices = conv.harness.notifier.report(include_pii)
+    return rows, conv.outbound, errors, notices
 
 
-def simulate(path: str, as_json: bool, stdout: TextIO, stderr: TextIO) -> int:
+def simulate(
+    path: str, as_json: bool, stdout: TextIO, stderr: TextIO, include_pii: bool = False
+) -> int:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -93,26 +106,31 @@ def simulate(path: str, as_json: bool, stdout: TextIO, stderr: TextIO) -> int:
     with tempfile.TemporaryDirectory(prefix="pyloto-sim-") as folder:
         settings = simulation_settings(Settings(), str(Path(folder) / "simulacao.sqlite3"))
         try:
-            rows, outbound, failed = asyncio.run(
-                run_steps(settings, steps, None if as_json else stdout)
+            rows, outbound, failed, notices = asyncio.run(
+                run_steps(settings, steps, None if as_json else stdout, include_pii)
             )
         except Exception as exc:  # noqa: BLE001 - a bug must not crash the command silently
             stderr.write(f"pyloto-corp simulate: a simulação falhou ({type(exc).__name__})\n")
             return EXIT_FAILED
     errors = sorted([*errors, *failed], key=lambda e: e.line)
-    _write_report(rows, outbound, errors, as_json, stdout)
+    _write_report(rows, outbound, errors, notices, as_json=as_json, out=stdout)
     for error in errors:
         stderr.write(f"linha {error.line}: {error.message}\n")
     return EXIT_BAD_LINES if errors else 0
 
 
 def _write_report(rows: list[dict[str, Any]], outbound: list[Outbound],
-                  errors: list[ScriptError], as_json: bool, out: TextIO) -> None:  # fmt: skip
+                  errors: list[ScriptError], notices: list[dict[str, Any]], *, as_json: bool,
+                  out: TextIO) -> None:  # fmt: skip
     if as_json:
         document = {"sessions": rows, "outbound": [o.to_dict() for o in outbound],
-                    "errors": [e.to_dict() for e in errors]}  # fmt: skip
+                    "errors": [e.to_dict() for e in errors], "notifications": notices}  # fmt: skip
         out.write(json.dumps(document, ensure_ascii=False) + "\n")
         return
     out.write("\nSessões:\n")
     for row in rows:
         out.write("  " + report.render_session(row) + "\n")
+    if notices:
+        out.write("\nAvisos à equipe:\n")
+    for notice in notices:
+        out.write(f"  {notice['event']} {notice['handoff_id']} ({notice['routing']})\n")

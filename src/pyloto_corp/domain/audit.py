@@ -20,6 +20,10 @@ class AuditAction(StrEnum):
     NOTE_ADDED = "NOTE_ADDED"
     DECISION_RECORDED = "DECISION_RECORDED"
     DATA_ERASED = "DATA_ERASED"
+    HANDOFF_DELIVERED = "HANDOFF_DELIVERED"
+    HUMAN_MESSAGE = "HUMAN_MESSAGE"
+    HANDOFF_RELEASED = "HANDOFF_RELEASED"
+    LEAD_DISCLOSED = "LEAD_DISCLOSED"  # a lead listed with its contact (include_pii)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ _SECRETS = (
     "PEPPER_SECRET",
 )
 MIN_PEPPER_LENGTH = 32
+MIN_SECRET_LENGTH = 16  # shared secrets of the handoff destinations
 
 
 def is_placeholder(value: str) -> bool:
@@ -102,6 +103,18 @@ class Settings(BaseSettings):
     session_timeout_minutes: int = Field(default=120, ge=1, le=7 * 24 * 60)
     route_cooldown_minutes: int = Field(default=30, ge=0, le=24 * 60)
 
+    handoff_backend: Literal["log", "webhook", "chatwoot"] = "log"
+    handoff_webhook_url: str = ""
+    handoff_webhook_secret: SecretStr = SecretStr("")
+    handoff_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    handoff_max_attempts: int = Field(default=8, ge=1, le=50)
+    human_takeover_hours: int = Field(default=24, ge=1, le=7 * 24)
+    chatwoot_base_url: str = ""
+    chatwoot_account_id: int = Field(default=0, ge=0)
+    chatwoot_inbox_id: int = Field(default=0, ge=0)
+    chatwoot_api_token: SecretStr = SecretStr("")
+    chatwoot_webhook_secret: SecretStr = SecretStr("")
+
     @property
     def json_logs(self) -> bool:
         if self.log_format == "auto":
@@ -141,6 +154,25 @@ class Settings(BaseSettings):
             problems.append("REDIS_URL (obrigatório com DEDUPE_BACKEND=redis)")
         if self.zero_trust_mode:
             problems.extend(self._zero_trust_problems())
+        return problems + self._handoff_problems()
+
+    def _handoff_problems(self) -> list[str]:
+        problems, needed = [], f"obrigatório com HANDOFF_BACKEND={self.handoff_backend}"
+        if self.handoff_backend == "webhook":
+            if not self.handoff_webhook_url.startswith(("https://", "http://")):
+                problems.append(f"HANDOFF_WEBHOOK_URL ({needed}, http(s)://...)")
+            if len(self.handoff_webhook_secret.get_secret_value()) < MIN_SECRET_LENGTH:
+                problems.append(f"HANDOFF_WEBHOOK_SECRET ({needed}, mínimo 16 caracteres)")
+        if self.handoff_backend == "chatwoot":
+            if not self.chatwoot_base_url.startswith(("https://", "http://")):
+                problems.append(f"CHATWOOT_BASE_URL ({needed})")
+            for name in ("chatwoot_account_id", "chatwoot_inbox_id"):
+                if not getattr(self, name):
+                    problems.append(f"{name.upper()} ({needed})")
+            if not self.chatwoot_api_token.get_secret_value():
+                problems.append(f"CHATWOOT_API_TOKEN ({needed})")
+            if len(self.chatwoot_webhook_secret.get_secret_value()) < MIN_SECRET_LENGTH:
+                problems.append(f"CHATWOOT_WEBHOOK_SECRET ({needed}, mínimo 16 caracteres)")
         return problems
 
     def _zero_trust_problems(self) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pyloto_corp.adapters.storage.codec import as_utc
-from pyloto_corp.application.handoffs.records import (
+from pyloto_corp.domain.handoff_events import (
     DeliveryState,
     EventKind,
     HandoffEvent,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pyloto_corp.application.handoffs.ports import Notice
-from pyloto_corp.application.handoffs.records import EventKind
+from pyloto_corp.domain.handoff_events import EventKind
 
 SCHEMA_VERSION = 1
 LEAD_FIELDS = ("intent_primary", "intents_detected", "qualification_level",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
 
-from pyloto_corp.application.handoffs.records import (
+from pyloto_corp.domain.export.masking import mask_phone
+from pyloto_corp.domain.handoff_events import (
     DeliveryState,
     HandoffEvent,
     HandoffRecord,
@@ -60,6 +61,13 @@ class Contact:
     def to_dict(self) -> dict[str, str | None]:
         return {"name": self.name, "phone": self.phone, "city": self.city,
                 "business_name": self.business_name, "role": self.role}  # fmt: skip
+
+    def masked(self) -> Contact:
+        """For screens and reports without ``include_pii``: the name's initial, the phone's
+        country code and last four digits."""
+        name = f"{self.name[0]}***" if self.name else None
+        phone = mask_phone(self.phone) if self.phone else None
+        return replace(self, name=name, phone=phone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,15 @@ import structlog
 
 from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.inbound import turn_records as records
+from pyloto_corp.application.inbound.turn_logs import log_step
 from pyloto_corp.application.inbound.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.conversation import StoredMessage
 from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
+from pyloto_corp.domain.handoff_events import HandoffEvent
+from pyloto_corp.domain.handoff_plan import team_writes
 from pyloto_corp.domain.messages import MEDIA_KINDS, InboundMessage, MessageKind, SenderIdKind
 from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import OutboxItem, SessionRecord
@@ -81,6 +84,7 @@ class TurnResult:
     replay: SessionRecord | None = None
     step: Step | None = None
     closed: tuple[SessionRecord, ...] = ()
+    events: tuple[HandoffEvent, ...] = ()  # for the team: delivered after the commit
 
 
 class Converse:
@@ -107,9 +111,9 @@ class Converse:
                 log.info("conversation.version_conflict", user_key=user_key, attempt=attempt)
                 continue
             if result.status is not TurnStatus.COMMITTED:
-                result.created = ()  # planned, never written: nothing of it may be sent
+                result.created = result.events = ()  # planned, never written: nothing to send
             elif result.step is not None:
-                _log_step(result.step, result.closed)
+                log_step(result.step, result.closed)
             return result
         raise VersionConflict("the session kept changing; Meta will retry")
 
@@ -130,6 +134,7 @@ class Converse:
         contact: Recipient | None, result: TurnResult,
     ) -> TurnWrites | None:  # fmt: skip
         result.created, result.replay, result.step, result.closed = (), None, None, ()
+        result.events = ()
         if turn is None:
             return TurnWrites(message=stored)
         for session in (state.open_session, state.last_closed):
@@ -156,8 +161,11 @@ class Converse:
         lead = records.lead_fields(step, before, contact, state.header is None)
         event = self._event(step, turn.message_id, sorted(lead), now)
         lead = {**lead, "updated_at": now} if lead else {}
+        team = team_writes(step, stored, now, self._engine.config.takeover)
+        result.events = team.events
         return TurnWrites(message=stored, sessions=tuple(sessions), outbox=result.created,
-                          audit=(event,), lead=lead)  # fmt: skip
+                          audit=(event,), lead=lead, handoffs=team.handoffs,
+                          events=team.events, releases=team.releases)  # fmt: skip
 
     def _event(self, step: Step, message_id: str, fields: list[str], now: datetime):
         """The turn's audit event holds the envelope of every decision taken in it."""
@@ -178,17 +186,3 @@ class Converse:
                       error=type(exc).__name__)  # fmt: skip
             return self._engine.fail(current, turn, user_key=state.user_key,
                                      new_session_id=self._new_id())  # fmt: skip
-
-
-def _log_step(step: Step, closed: tuple[SessionRecord, ...]) -> None:
-    if step.handoff is not None:
-        log.info("conversation.handoff", user_key=step.session.user_key,
-                 routing=step.handoff.routing,
-                 level=step.handoff.qualification_level.value)  # fmt: skip
-    for session in closed:
-        log_closed(session)
-
-
-def log_closed(session: SessionRecord) -> None:
-    log.info("conversation.closed", user_key=session.user_key,
-             session_id=session.session_id, outcome=session.outcome)  # fmt: skip

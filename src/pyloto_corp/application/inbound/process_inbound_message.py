@@ -14,6 +14,7 @@ import structlog
 from pyloto_corp.application.inbound.converse import Converse, TurnResult
 from pyloto_corp.application.inbound.turns import TurnStatus
 from pyloto_corp.application.media.fetch_media import FetchMedia
+from pyloto_corp.application.ports import HandoffDispatch
 from pyloto_corp.application.replies.deliver_outbox import DeliverOutbox
 from pyloto_corp.application.replies.delivery_rules import WINDOW_CLOSED, item_ref
 from pyloto_corp.application.storage import ConversationStore, Storage
@@ -65,8 +66,9 @@ class ProcessInboundMessage:
         delivery: DeliverOutbox | None = None,
         *,
         media: FetchMedia | None = None,
+        handoffs: HandoffDispatch | None = None,
     ) -> None:
-        self._conversations = conversations
+        self._conversations, self._handoffs = conversations, handoffs
         self._pepper = pepper
         self._clock = clock
         self._converse = converse
@@ -107,6 +109,8 @@ class ProcessInboundMessage:
             log.info("inbound.already_stored", **ids)
         if self._delivery is not None and (result.created or result.replay is not None):
             await self._deliver(result, ids, contact)
+        if self._handoffs is not None and result.events:
+            self._handoffs.soon(result.events)  # the team hears it without holding Meta up
 
     async def _deliver(self, result: TurnResult, ids: dict[str, str], contact: Recipient) -> None:
         """The replies go out now when they can; whatever waits is retried by the outbox loop."""

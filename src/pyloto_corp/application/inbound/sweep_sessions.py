@@ -17,7 +17,7 @@ import structlog
 
 from pyloto_corp.application.errors import VersionConflict
 from pyloto_corp.application.inbound import turn_records as records
-from pyloto_corp.application.inbound.converse import log_closed
+from pyloto_corp.application.inbound.turn_logs import log_closed
 from pyloto_corp.application.inbound.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.audit import AuditAction

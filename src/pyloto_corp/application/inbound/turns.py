@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-from pyloto_corp.application.handoffs.records import HandoffEvent, HandoffRecord, Release
 from pyloto_corp.domain.audit import GENESIS_HASH, AuditEvent
 from pyloto_corp.domain.conversation import ConversationHeader, StoredMessage
+from pyloto_corp.domain.handoff_events import HandoffEvent, HandoffRecord, Release
 from pyloto_corp.domain.records import OutboxItem, SessionRecord
 
 

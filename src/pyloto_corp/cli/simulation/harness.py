@@ -16,6 +16,7 @@ import httpx
 
 from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
 from pyloto_corp.api.app import create_app
+from pyloto_corp.application.handoffs.desk import HandoffDesk
 from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.bootstrap import (
@@ -26,6 +27,7 @@ from pyloto_corp.bootstrap import (
     build_sweep,
 )
 from pyloto_corp.cli.simulation.clock import SimClock
+from pyloto_corp.cli.simulation.recording import RecordingNotifier
 from pyloto_corp.infra.settings import Settings
 
 LOCAL_URL = "http://simulador.local"
@@ -55,6 +57,8 @@ class Harness:
     settings: Settings
     sweep: SweepIdleSessions | None = None
     engine: FaultyEngine | None = None
+    desk: HandoffDesk | None = None  # the team's side (local mode only)
+    notifier: Any = None  # the recording destination of handoff notifications
 
     @property
     def secret(self) -> bytes:
@@ -69,14 +73,18 @@ class Harness:
 async def in_process(settings: Settings, clock: SimClock) -> AsyncIterator[Harness]:
     storage = build_storage(settings)
     engine = FaultyEngine(build_engine(settings))
-    overrides = Overrides(storage=storage, clock=clock, sender=ConsoleSender(), engine=engine)
-    app = create_app(build_dependencies(settings, overrides))
+    notifier = RecordingNotifier()
+    overrides = Overrides(storage=storage, clock=clock, sender=ConsoleSender(), engine=engine,
+                          notifier=notifier)  # fmt: skip
+    deps = build_dependencies(settings, overrides)
+    app = create_app(deps)
     transport = httpx.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),
         httpx.AsyncClient(transport=transport, base_url=LOCAL_URL) as client,
     ):
-        yield Harness(client, storage, settings, build_sweep(settings, storage, clock), engine)
+        yield Harness(client, storage, settings, build_sweep(settings, storage, clock), engine,
+                      deps.ops.desk if deps.ops is not None else None, notifier)  # fmt: skip
 
 
 @asynccontextmanager

@@ -9,7 +9,9 @@
 - ``{"advance": "2h30m"}``: the clock moves on, then the session sweep runs;
 - ``{"redeliver_last": true}``: Meta delivers the previous webhook again;
 - ``{"inject": "engine_error"}``: the next message meets an internal failure (tests
-  FAILED_INTERNAL).
+  FAILED_INTERNAL);
+- ``{"agent": "Oi, aqui é a Ana"}``: the team answers on the newest open handoff;
+- ``{"release": true}``: the team gives every open handoff back to the bot.
 """
 
 from __future__ import annotations
@@ -70,7 +72,18 @@ class Inject:
     fault: str
 
 
-Step = Say | Choose | SendMedia | Advance | Redeliver | Inject
+@dataclass(frozen=True, slots=True)
+class TeamRelease:
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReply:
+    line: int
+    text: str
+
+
+Step = Say | Choose | SendMedia | Advance | Redeliver | Inject | TeamRelease | TeamReply
 
 
 class BadLine(ValueError):
@@ -153,7 +166,17 @@ def parse_line(number: int, raw: str) -> Step:
     if "inject" in row and row["inject"] in FAULTS:
         _only(row, {"inject"})
         return Inject(number, row["inject"])
-    raise BadLine("esperado 'from', 'advance', 'redeliver_last': true ou 'inject'")
+    return _team_step(number, row)
+
+
+def _team_step(number: int, row: dict) -> Step:
+    if row.get("release") is True:
+        _only(row, {"release"})
+        return TeamRelease(number)
+    if "agent" in row:
+        _only(row, {"agent"})
+        return TeamReply(number, _text(row["agent"], "agent"))
+    raise BadLine("esperado 'from', 'advance', 'redeliver_last', 'inject', 'agent' ou 'release'")
 
 
 def parse_script(lines: Iterable[str]) -> tuple[list[Step], list[ScriptError]]:

@@ -20,14 +20,14 @@ from pyloto_corp.adapters.storage.handoff_codec import (
     record_from,
     released_fields,
 )
-from pyloto_corp.application.handoffs.records import (
+from pyloto_corp.application.inbound.turns import TurnWrites
+from pyloto_corp.domain.handoff_events import (
     DeliveryState,
     EventKind,
     HandoffEvent,
     HandoffRecord,
     LeadQuery,
 )
-from pyloto_corp.application.inbound.turns import TurnWrites
 
 RECORDS, EVENTS = "handoffs", "handoff_events"
 

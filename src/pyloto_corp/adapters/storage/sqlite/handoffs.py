@@ -15,14 +15,14 @@ from pyloto_corp.adapters.storage.handoff_codec import (
     released_fields,
 )
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, iso, loads
-from pyloto_corp.application.handoffs.records import (
+from pyloto_corp.application.inbound.turns import TurnWrites
+from pyloto_corp.domain.handoff_events import (
     DeliveryState,
     EventKind,
     HandoffEvent,
     HandoffRecord,
     LeadQuery,
 )
-from pyloto_corp.application.inbound.turns import TurnWrites
 
 _EVENT = "SELECT doc FROM handoff_events WHERE event_id = ?"
 _RECORD = "SELECT doc FROM handoffs WHERE handoff_id = ?"

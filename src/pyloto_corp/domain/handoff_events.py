@@ -99,6 +99,7 @@ class LeadQuery:
     routing: str | None = None
     status: str | None = None  # open | released | failed
     limit: int = 500
+    now: datetime | None = None  # a takeover past its window counts as released
 
     def admits(self, record: HandoffRecord) -> bool:
         """The status filter: ``failed`` is the delivery's, the others the takeover's."""
@@ -106,4 +107,6 @@ class LeadQuery:
             return True
         if self.status == DeliveryState.FAILED.value:
             return record.delivery is DeliveryState.FAILED
-        return record.status.value == self.status
+        is_open = record.status is HandoffStatus.OPEN and (
+            self.now is None or self.now < record.takeover_until)  # fmt: skip
+        return is_open == (self.status == HandoffStatus.OPEN.value)

@@ -1,0 +1,31 @@
+"""The embedded destination: the handoff stays in the store and one log line says so.
+
+The line carries ids, routing and qualification only; the team reads the lead with
+``pyloto-corp leads --include-pii`` or ``GET /v1/handoffs``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+
+from pyloto_corp.application.handoffs.ports import Notice
+
+log = structlog.get_logger(__name__)
+
+
+class LogNotifier:
+    name = "log"
+    wants_transcript = False
+
+    async def notify(self, notice: Notice) -> dict[str, Any] | None:
+        handoff = notice.handoff
+        log.info("handoff.notified", event=notice.event.kind.value,
+                 event_id=notice.event.event_id, handoff_id=handoff.handoff_id,
+                 user_key=handoff.user_key, routing=handoff.routing,
+                 qualification=handoff.qualification_level)  # fmt: skip
+        return None
+
+    async def aclose(self) -> None:
+        return None

@@ -1,0 +1,160 @@
+"""DeliverHandoffs: the notification outbox, delivered with a lease and bounded retries.
+
+Each event is claimed (a lease that outlives the attempt), sent through the configured
+``HandoffNotifier`` and settled: delivered, failed (refused, or out of attempts) or due
+again after a backoff. A handoff's events go in order: a later one waits for the ones
+before it. A process killed mid-delivery leaves the lease to run out; the retry loop then
+delivers the event again under the same id (receivers deduplicate by it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+import structlog
+
+from pyloto_corp.application.handoffs.context import NoticeBuilder
+from pyloto_corp.application.handoffs.ports import (
+    HandoffNotifier,
+    NotifyRejected,
+    NotifyUnavailable,
+)
+from pyloto_corp.application.records.audit_trail import AuditTrail
+from pyloto_corp.application.storage import Storage
+from pyloto_corp.domain.handoff_events import DeliveryState, EventKind, HandoffEvent
+
+log = structlog.get_logger(__name__)
+WAIT_FOR_EARLIER = timedelta(seconds=2)
+DRAIN_SECONDS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffLimits:
+    max_attempts: int = 8
+    lease: timedelta = timedelta(seconds=60)
+    backoff_base: float = 5.0  # seconds; doubled per attempt, with jitter
+    backoff_cap: float = 900.0
+
+    def backoff(self, attempts: int) -> timedelta:
+        delay = min(self.backoff_cap, self.backoff_base * 2 ** max(0, attempts - 1))
+        return timedelta(seconds=delay * random.uniform(0.8, 1.2))  # noqa: S311 - jitter
+
+
+@dataclass(slots=True)
+class HandoffReport:
+    delivered: int = 0
+    failed: int = 0
+    deferred: int = 0
+    skipped: int = 0
+
+
+class DeliverHandoffs:
+    def __init__(
+        self, storage: Storage, notifier: HandoffNotifier, *, clock: Callable[[], datetime],
+        new_token: Callable[[], str], actor: str, limits: HandoffLimits | None = None,
+    ) -> None:  # fmt: skip
+        self._store, self._notifier, self._clock = storage.handoffs, notifier, clock
+        self._new_token, self._actor = new_token, actor
+        self._limits = limits or HandoffLimits()
+        self._notices = NoticeBuilder(storage, transcript=notifier.wants_transcript)
+        self._audit = AuditTrail(storage.audit)
+        self._running: set[asyncio.Task] = set()
+
+    def soon(self, events: Sequence[HandoffEvent]) -> None:
+        """Deliver in the background, so the webhook answers Meta without waiting on the
+        team's destination (the retry loop covers a process that dies first)."""
+        task = asyncio.create_task(self._quietly(events))
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+
+    async def _quietly(self, events: Sequence[HandoffEvent]) -> None:
+        try:
+            await self.deliver(events)
+        except Exception as exc:  # noqa: BLE001 - stored: the retry loop delivers it later
+            log.warning("handoff.delivery_deferred", error=type(exc).__name__)
+
+    async def drain(self, seconds: float = DRAIN_SECONDS) -> None:
+        """Wait (a bounded time) for background deliveries: shutdown and tools."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=seconds)
+
+    async def aclose(self) -> None:
+        await self.drain()
+        await self._notifier.aclose()
+
+    async def deliver(self, events: Sequence[HandoffEvent]) -> HandoffReport:
+        """Right after the turn that created them (the retry loop covers what fails)."""
+        report = HandoffReport()
+        for event in events:
+            await self._one(event, report)
+        return report
+
+    async def retry_due(self, limit: int = 100) -> HandoffReport:
+        return await self.deliver(await self._store.list_due(self._clock(), limit))
+
+    async def _one(self, event: HandoffEvent, report: HandoffReport) -> None:
+        now, token = self._clock(), self._new_token()
+        claimed = await self._store.claim(event, token, now, now + self._limits.lease)
+        if claimed is None:
+            report.skipped += 1
+            return
+        notice = await self._notices.build(claimed)
+        if notice is None:  # erased meanwhile: nobody is left to tell about
+            await self._settle(claimed, token, DeliveryState.FAILED, "handoff_gone", report)
+            return
+        if await self._waits(claimed):
+            later = replace(claimed, due_at=now + WAIT_FOR_EARLIER, attempts=claimed.attempts - 1)
+            await self._store.settle(later, token)
+            report.deferred += 1
+            return
+        try:
+            remote = await self._notifier.notify(notice)
+        except NotifyRejected as exc:
+            await self._settle(claimed, token, DeliveryState.FAILED, exc.code, report)
+        except NotifyUnavailable as exc:
+            await self._retry(claimed, token, exc.code, report)
+        except Exception as exc:  # noqa: BLE001 - a destination bug must not lose the event
+            await self._retry(claimed, token, type(exc).__name__, report)
+        else:
+            await self._delivered(claimed, token, remote, report)
+
+    async def _waits(self, event: HandoffEvent) -> bool:
+        """A later event waits while an earlier one of its handoff is still pending."""
+        if event.seq == 1:
+            return False
+        earlier = [e for e in await self._store.events(event.handoff_id) if e.seq < event.seq]
+        return any(e.status is DeliveryState.PENDING for e in earlier)
+
+    async def _retry(self, event: HandoffEvent, token: str, code: str, report) -> None:
+        if event.attempts >= self._limits.max_attempts:
+            await self._settle(event, token, DeliveryState.FAILED, code, report)
+            return
+        due = self._clock() + self._limits.backoff(event.attempts)
+        await self._store.settle(replace(event, due_at=due, error=code), token)
+        log.warning("handoff.deferred", handoff_id=event.handoff_id, event=event.kind.value,
+                    attempts=event.attempts, code=code)  # fmt: skip
+        report.deferred += 1
+
+    async def _settle(
+        self, event: HandoffEvent, token: str, state: DeliveryState, code: str, report
+    ) -> None:
+        await self._store.settle(replace(event, status=state, error=code), token)
+        log.error("handoff.failed", handoff_id=event.handoff_id, event=event.kind.value,
+                  attempts=event.attempts, code=code)  # fmt: skip
+        report.failed += 1
+
+    async def _delivered(self, event: HandoffEvent, token: str, remote, report) -> None:
+        now = self._clock()
+        done = replace(event, status=DeliveryState.DELIVERED, delivered_at=now, error=None)
+        if not await self._store.settle(done, token, remote):
+            return  # the lease ran out and someone else has it: theirs to settle
+        log.info("handoff.delivered", handoff_id=event.handoff_id, event=event.kind.value,
+                 destination=self._notifier.name)  # fmt: skip
+        report.delivered += 1
+        if event.kind is EventKind.CREATED:
+            await self._audit.record(self._notices.delivered_event(done, self._notifier.name,
+                                                                   self._actor))  # fmt: skip

@@ -1,0 +1,75 @@
+"""What a turn writes for the team: new handoffs, the person's messages, a takeover's end.
+
+Pure (no I/O): the turn's plan calls it and the writes join the turn's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pyloto_corp.domain.conversation import StoredMessage
+from pyloto_corp.domain.engine.state import Step
+from pyloto_corp.domain.handoff import handoff_ids
+from pyloto_corp.domain.handoff_events import (
+    EventKind,
+    HandoffEvent,
+    HandoffRecord,
+    Release,
+)
+from pyloto_corp.domain.records import SessionRecord
+
+CREATED_SEQ = 1
+RELEASED_SEQ = 99999  # the last event of a handoff, whoever ends it (one id: told once)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamWrites:
+    handoffs: tuple[HandoffRecord, ...] = ()
+    events: tuple[HandoffEvent, ...] = ()
+    releases: tuple[Release, ...] = ()
+
+
+def ids_of(session: SessionRecord) -> tuple[str, ...]:
+    return handoff_ids(session.session_id, len(session.context.get("handoffs") or ()))
+
+
+def event(
+    handoff_id: str, user_key: str, seq: int, kind: EventKind, now: datetime,
+    data: dict[str, object] | None = None,
+) -> HandoffEvent:  # fmt: skip
+    return HandoffEvent(handoff_id, seq, kind, user_key, now, now, data=data or {})
+
+
+def released(session: SessionRecord, reason: str, now: datetime) -> TeamWrites:
+    """Every handoff of the session ends (the person is back with the bot)."""
+    return released_ids(ids_of(session), session.user_key, reason, now)
+
+
+def released_ids(ids: tuple[str, ...], user_key: str, reason: str, now: datetime) -> TeamWrites:
+    events = tuple(event(i, user_key, RELEASED_SEQ, EventKind.RELEASED, now, {"reason": reason})
+                   for i in ids)  # fmt: skip
+    return TeamWrites(events=events, releases=tuple(Release(i, now, reason) for i in ids))
+
+
+def team_writes(
+    step: Step, message: StoredMessage | None, now: datetime, takeover: timedelta
+) -> TeamWrites:
+    """The handoffs this turn made (each with its ``handoff.created``) and, during a
+    takeover, the message forwarded (and the release when it ends the takeover)."""
+    session, records, events = step.session, [], []
+    ids = handoff_ids(session.session_id, len(step.handoffs))
+    for handoff_id, handoff in zip(ids, step.handoffs, strict=True):
+        lead = {k: v for k, v in handoff.to_dict().items() if k != "confidence"}
+        records.append(HandoffRecord(handoff_id, session.user_key, session.session_id,
+                                     handoff.routing, now, now + takeover, lead))  # fmt: skip
+        events.append(event(handoff_id, session.user_key, CREATED_SEQ, EventKind.CREATED, now))
+    note, writes = step.team, TeamWrites()
+    if note is not None and message is not None:
+        data = {"message_id": message.provider_message_id, "kind": message.kind,
+                "text": message.text}  # fmt: skip
+        events += [event(i, note.session.user_key, note.seq, EventKind.MESSAGE, now, data)
+                   for i in ids_of(note.session)]  # fmt: skip
+        if note.release is not None:
+            writes = released(note.session, note.release, now)
+    return TeamWrites(tuple(records), (*events, *writes.events), writes.releases)
