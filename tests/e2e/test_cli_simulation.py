@@ -44,7 +44,8 @@ def test_json_report_has_the_documented_shape(tmp_path):
                           timeout=120, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert set(report) == {"sessions", "outbound", "errors"} and report["errors"] == []
+    assert set(report) == {"sessions", "outbound", "errors", "notifications"}
+    assert report["errors"] == [] and report["notifications"] == []
     [session] = report["sessions"]
     assert set(session) == SESSION_KEYS and session["outcome"] == "SELF_SERVE_INFO"
     assert session["phone"] == P and len(session["user_key"]) == 43
@@ -113,7 +114,7 @@ def test_chat_numbers_commands_and_summary(tmp_path):
     """Numbered options, /ajuda, /midia, /tempo and unknown commands; the summary at the end."""
     typed = (
         "oi\n/midia audio\n4\nCarlos\n\nPonta Grossa\nmoto\nnoites\n1\n"
-        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 3h\noi\n/tempo 3h\n"
+        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 25h\noi\n/tempo 3h\n"
     )
     out, err = io.StringIO(), io.StringIO()
     code = chat(chat_settings(tmp_path), "+55 41 98888-7777", None, stdin=io.StringIO(typed),

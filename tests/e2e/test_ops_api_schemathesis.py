@@ -17,12 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from pyloto_corp.application.records.ops_keys import hash_ops_key
+from pyloto_corp.application.records.ops_keys import hash_ops_key, new_ops_key
 from tests.load import processes, traffic
 from tests.load.meta_sim import MetaSimulator
 from tests.support.ops import OPS_KEY
 
 AUTH = {"Authorization": f"Bearer {OPS_KEY}"}
+TEAM_KEY = new_ops_key()  # the handoff endpoints' own key: its own rate limit
+TEAM = {"Authorization": f"Bearer {TEAM_KEY}"}
 # Derandomized: the same requests on every run and machine (the seed comes from each test's
 # name), so CI is repeatable; a failure found once is found again, never by luck.
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck),
@@ -32,7 +34,9 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(Healt
 PHONE = "+" + traffic.wa_id(0)
 
 
-OPERATIONS = ["POST /v1/exports/conversations", "POST /v1/lgpd/access", "POST /v1/lgpd/erasure"]
+OPERATIONS = ["POST /v1/exports/conversations", "POST /v1/lgpd/access", "POST /v1/lgpd/erasure",
+              "GET /v1/handoffs", "POST /v1/handoffs/{handoff_id}/messages",
+              "POST /v1/handoffs/{handoff_id}/release"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +44,8 @@ def operations(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ops-api")
     server = processes.service({
         "SQLITE_PATH": str(folder / "pyloto.sqlite3"), "EXPORT_LOCAL_DIR": str(folder / "x"),
-        "OPS_API_KEYS": f"juridico:{hash_ops_key(OPS_KEY)}", "OPS_RATE_LIMIT_PER_MINUTE": "600",
+        "OPS_API_KEYS": f"juridico:{hash_ops_key(OPS_KEY)},equipe:{hash_ops_key(TEAM_KEY)}",
+        "OPS_RATE_LIMIT_PER_MINUTE": "600",
         "OUTBOX_RETRY_INTERVAL_SECONDS": "0",
     }, folder / "service.log")  # fmt: skip
     server.start("/readyz")
@@ -76,7 +81,7 @@ def test_the_document_describes_the_ops_api(operations, export_operation):
 @given(data=st.data())
 def test_valid_requests_get_declared_answers(operations, label, data):
     case = data.draw(operations[label].as_strategy(GenerationMode.POSITIVE))
-    case.call_and_validate(headers=AUTH)
+    case.call_and_validate(headers=_auth(label))
 
 
 @pytest.mark.parametrize("label", OPERATIONS)
@@ -85,7 +90,11 @@ def test_valid_requests_get_declared_answers(operations, label, data):
 def test_invalid_requests_are_refused_as_declared(operations, label, data):
     """Wrong types, missing and unknown fields: a 4xx of the declared shape, never a 5xx."""
     case = data.draw(operations[label].as_strategy(GenerationMode.NEGATIVE))
-    case.call_and_validate(headers=AUTH)
+    case.call_and_validate(headers=_auth(label))
+
+
+def _auth(label: str) -> dict[str, str]:
+    return TEAM if "/v1/handoffs" in label else AUTH
 
 
 def test_the_documented_example_exports_the_conversation(export_operation):

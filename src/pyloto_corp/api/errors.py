@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from pyloto_corp.application.errors import (
@@ -118,8 +119,17 @@ def _fixed(status: int, code: str, message: str, headers: dict[str, str] | None)
     return answer
 
 
+async def _unprocessable(_request: Request, exc: Exception) -> JSONResponse:
+    """Path and query parameters FastAPI refused: named, never echoing the values."""
+    assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for it only
+    fields = [".".join(str(p) for p in e["loc"][1:]) or "request" for e in exc.errors()]
+    message = "; ".join(f"{name}: valor inválido" for name in dict.fromkeys(fields))
+    return JSONResponse(error_body("invalid_request", message, fields), status_code=422)
+
+
 def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(RequestValidationError, _unprocessable)
     app.add_exception_handler(InvalidRequest, _invalid)
     for error, answer in FIXED_ANSWERS.items():
         app.add_exception_handler(error, _fixed(*answer))

@@ -29,7 +29,9 @@ from pyloto_corp.domain.ops_reason import MAX_REASON
 PATH = "/v1/handoffs"
 MAX_BODY_BYTES = 16 * 1024
 MAX_TEXT = 4096
-SINCE_HELP = "since: use 7d, 24h, 30m ou uma data ISO (2026-12-01)"
+SINCE_PATTERN = r"^[1-9][0-9]{0,3}[dhm]$"  # a period back from now: 7d, 24h, 30m
+QUERY_NAMES = frozenset({"since", "routing", "status", "include_pii", "limit"})
+SINCE_HELP = "since: use um período como 7d, 24h ou 30m"
 _REFUSALS = {
     Refusal.NOT_FOUND: (404, "Encaminhamento não encontrado."),
     Refusal.ALREADY_RELEASED: (409, "O atendimento já foi devolvido ao bot."),
@@ -57,6 +59,19 @@ class ReleaseBody(BaseModel):
     reason: str = Field(default="operator", min_length=1, max_length=MAX_REASON)
 
 
+def _body(schema: dict[str, Any], *, required: bool) -> dict[str, Any]:
+    content = {"application/json": {"schema": schema}}
+    return {"requestBody": {"required": required, "content": content}}
+
+
+TEXT_BODY = _body({"type": "object", "additionalProperties": False, "required": ["text"],
+                   "properties": {"text": {"type": "string", "minLength": 1,
+                                           "maxLength": MAX_TEXT}}}, required=True)  # fmt: skip
+RELEASE_BODY = _body({"type": "object", "additionalProperties": False, "properties": {
+    "reason": {"type": "string", "minLength": 1, "maxLength": MAX_REASON}}},
+    required=False)  # fmt: skip
+
+
 def _answer(result: TakeoverResult, **extra: Any) -> dict[str, Any]:
     if result.refused is not None:
         raise HandoffRefused(result.refused)
@@ -74,22 +89,27 @@ def build_handoffs_router(ops: OpsApi, desk: HandoffDesk) -> APIRouter:
 
     @router.get(PATH, responses=ANSWERS)
     async def list_handoffs(
+        request: Request,
         *,
         actor: str = Depends(operator_of(ops)),
-        since: str = Query(default="7d", max_length=40),
+        since: str = Query(default="7d", pattern=SINCE_PATTERN, examples=["7d", "24h", "30m"]),
         routing: str | None = Query(default=None, max_length=60),
         status: Literal["open", "released", "failed"] | None = None,
         include_pii: bool = False,
         limit: int = Query(default=200, ge=1, le=1000),
     ) -> JSONResponse:
-        request = LeadsRequest(since, routing, status, limit, include_pii, actor)
+        unknown = sorted(set(request.query_params) - QUERY_NAMES)
+        if unknown:
+            raise InvalidRequestBody("parâmetro desconhecido", fields=unknown)
+        asked = LeadsRequest(since, routing, status, limit, include_pii, actor)
         try:
-            rows = await desk.leads(request)
+            rows = await desk.leads(asked)
         except ValueError:
             raise InvalidRequestBody(SINCE_HELP, fields=["since"]) from None
         return JSONResponse({"handoffs": rows, "count": len(rows)})
 
-    @router.post(PATH + "/{handoff_id}/messages", status_code=202, responses=ANSWERS)
+    @router.post(PATH + "/{handoff_id}/messages", status_code=202, responses=ANSWERS,
+                 openapi_extra=TEXT_BODY)  # fmt: skip
     async def agent_message(
         request: Request,
         handoff_id: str = Path(max_length=100),
@@ -100,7 +120,7 @@ def build_handoffs_router(ops: OpsApi, desk: HandoffDesk) -> APIRouter:
         items = [item.item_id for item in result.items]
         return JSONResponse(_answer(result, status="queued", items=items), status_code=202)
 
-    @router.post(PATH + "/{handoff_id}/release", responses=ANSWERS)
+    @router.post(PATH + "/{handoff_id}/release", responses=ANSWERS, openapi_extra=RELEASE_BODY)
     async def release(
         request: Request,
         handoff_id: str = Path(max_length=100),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -51,7 +51,8 @@ def build_handoff_delivery(
     settings: Settings, storage: Storage, clock: Callable[[], datetime],
     notifier: HandoffNotifier | None = None,
 ) -> DeliverHandoffs:  # fmt: skip
-    limits = HandoffLimits(max_attempts=settings.handoff_max_attempts)
+    limits = HandoffLimits(max_attempts=settings.handoff_max_attempts,
+                           lease=timedelta(seconds=settings.outbox_lease_seconds))  # fmt: skip
     return DeliverHandoffs(storage, notifier or build_notifier(settings), clock=clock,
                            new_token=new_id, actor=settings.bot_persona_name,
                            limits=limits)  # fmt: skip

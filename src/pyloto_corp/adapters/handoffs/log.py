@@ -21,7 +21,7 @@ class LogNotifier:
 
     async def notify(self, notice: Notice) -> dict[str, Any] | None:
         handoff = notice.handoff
-        log.info("handoff.notified", event=notice.event.kind.value,
+        log.info("handoff.notified", kind=notice.event.kind.value,
                  event_id=notice.event.event_id, handoff_id=handoff.handoff_id,
                  user_key=handoff.user_key, routing=handoff.routing,
                  qualification=handoff.qualification_level)  # fmt: skip

@@ -94,7 +94,8 @@ class DeliverHandoffs:
         return report
 
     async def retry_due(self, limit: int = 100) -> HandoffReport:
-        return await self.deliver(await self._store.list_due(self._clock(), limit))
+        due = await self._store.list_due(self._clock(), limit)
+        return await self.deliver(sorted(due, key=lambda e: (e.created_at, e.handoff_id, e.seq)))
 
     async def _one(self, event: HandoffEvent, report: HandoffReport) -> None:
         now, token = self._clock(), self._new_token()
@@ -135,7 +136,7 @@ class DeliverHandoffs:
             return
         due = self._clock() + self._limits.backoff(event.attempts)
         await self._store.settle(replace(event, due_at=due, error=code), token)
-        log.warning("handoff.deferred", handoff_id=event.handoff_id, event=event.kind.value,
+        log.warning("handoff.deferred", handoff_id=event.handoff_id, kind=event.kind.value,
                     attempts=event.attempts, code=code)  # fmt: skip
         report.deferred += 1
 
@@ -143,7 +144,7 @@ class DeliverHandoffs:
         self, event: HandoffEvent, token: str, state: DeliveryState, code: str, report
     ) -> None:
         await self._store.settle(replace(event, status=state, error=code), token)
-        log.error("handoff.failed", handoff_id=event.handoff_id, event=event.kind.value,
+        log.error("handoff.failed", handoff_id=event.handoff_id, kind=event.kind.value,
                   attempts=event.attempts, code=code)  # fmt: skip
         report.failed += 1
 
@@ -152,7 +153,7 @@ class DeliverHandoffs:
         done = replace(event, status=DeliveryState.DELIVERED, delivered_at=now, error=None)
         if not await self._store.settle(done, token, remote):
             return  # the lease ran out and someone else has it: theirs to settle
-        log.info("handoff.delivered", handoff_id=event.handoff_id, event=event.kind.value,
+        log.info("handoff.delivered", handoff_id=event.handoff_id, kind=event.kind.value,
                  destination=self._notifier.name)  # fmt: skip
         report.delivered += 1
         if event.kind is EventKind.CREATED:

@@ -30,10 +30,17 @@ _PUT_EVENT = ("INSERT OR REPLACE INTO handoff_events (event_id, handoff_id, user
               "due_at, doc) VALUES (?, ?, ?, ?, ?, ?)")  # fmt: skip
 
 
+class AlreadyCreated(Exception):
+    """A handoff or event of this turn exists already: the turn was applied (rolled back)."""
+
+
 def _put_event(tx: sqlite3.Connection, event: HandoffEvent, *, create: bool = False) -> None:
-    sql = _PUT_EVENT.replace("OR REPLACE", "OR IGNORE") if create else _PUT_EVENT
-    tx.execute(sql, (event.event_id, event.handoff_id, event.user_key, event.status.value,
-                     iso(event.due_at), dumps(event_doc(event))))  # fmt: skip
+    sql = _PUT_EVENT.replace(" OR REPLACE", "") if create else _PUT_EVENT
+    try:
+        tx.execute(sql, (event.event_id, event.handoff_id, event.user_key, event.status.value,
+                         iso(event.due_at), dumps(event_doc(event))))  # fmt: skip
+    except sqlite3.IntegrityError:
+        raise AlreadyCreated from None
 
 
 def _merge_record(tx: sqlite3.Connection, handoff_id: str, fields: dict[str, Any]) -> None:
@@ -46,9 +53,13 @@ def _merge_record(tx: sqlite3.Connection, handoff_id: str, fields: dict[str, Any
 def write_handoffs(tx: sqlite3.Connection, writes: TurnWrites) -> None:
     """The turn's handoffs, events and releases (inside the turn's transaction)."""
     for record in writes.handoffs:
-        tx.execute("INSERT OR IGNORE INTO handoffs (handoff_id, user_key, routing, created_at, "
-                   "doc) VALUES (?, ?, ?, ?, ?)", (record.handoff_id, record.user_key,
-                   record.routing, iso(record.created_at), dumps(record_doc(record))))  # fmt: skip
+        row = (record.handoff_id, record.user_key, record.routing, iso(record.created_at),
+               dumps(record_doc(record)))  # fmt: skip
+        try:
+            tx.execute("INSERT INTO handoffs (handoff_id, user_key, routing, created_at, doc) "
+                       "VALUES (?, ?, ?, ?, ?)", row)  # fmt: skip
+        except sqlite3.IntegrityError:
+            raise AlreadyCreated from None
     for event in writes.events:
         _put_event(tx, event, create=True)
     for release in writes.releases:

@@ -18,6 +18,9 @@ _EXPIRED = {
                           "AND json_extract(doc, '$.created_at') < ?"),
     "lead_profiles": ("lead_profiles", "json_extract(doc, '$.updated_at') < ?"),
     "media_jobs": ("media_jobs", "status != 'pending' AND json_extract(doc, '$.created_at') < ?"),
+    "handoffs": ("handoffs", "created_at < ?"),
+    "handoff_events": ("handoff_events", "status != 'pending' "
+                                         "AND json_extract(doc, '$.created_at') < ?"),
 }  # fmt: skip
 
 

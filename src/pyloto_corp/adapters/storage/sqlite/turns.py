@@ -8,7 +8,7 @@ from pyloto_corp.adapters.storage import codec
 from pyloto_corp.adapters.storage.sqlite.audit import append_sealed, read_tail
 from pyloto_corp.adapters.storage.sqlite.conversations import insert_message, merge_lead
 from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, loads
-from pyloto_corp.adapters.storage.sqlite.handoffs import write_handoffs
+from pyloto_corp.adapters.storage.sqlite.handoffs import AlreadyCreated, write_handoffs
 from pyloto_corp.adapters.storage.sqlite.sessions import save_session
 from pyloto_corp.application.inbound.turns import ConversationState, Plan, TurnStatus, TurnWrites
 
@@ -68,6 +68,6 @@ class SqliteTurnStore:
                 if writes is None:
                     return TurnStatus.NOTHING
                 write_turn(tx, state, writes)
-        except _AlreadyStored:
+        except (_AlreadyStored, AlreadyCreated):
             return TurnStatus.ALREADY_STORED
         return TurnStatus.COMMITTED
