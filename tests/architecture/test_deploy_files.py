@@ -51,5 +51,12 @@ def test_bucket_lifecycle_rules_match_the_retention_defaults():
 def test_firestore_ttl_covers_every_collection_with_expires_at():
     overrides = json.loads((ROOT / "firestore.indexes.json").read_text())["fieldOverrides"]
     ttl = {o["collectionGroup"] for o in overrides if o.get("ttl")}
-    assert ttl == {"messages", "sessions", "outbox", "lead_profiles", "media_jobs", "handoffs",
-                   "handoff_events"}
+    assert ttl == {
+        "messages",
+        "sessions",
+        "outbox",
+        "lead_profiles",
+        "media_jobs",
+        "handoffs",
+        "handoff_events",
+    }

@@ -36,7 +36,7 @@ def ids_of(session: SessionRecord) -> tuple[str, ...]:
 
 def event(
     handoff_id: str, user_key: str, seq: int, kind: EventKind, now: datetime,
-    data: dict[str, object] | None = None,
+    *, data: dict[str, object] | None = None,
 ) -> HandoffEvent:  # fmt: skip
     return HandoffEvent(handoff_id, seq, kind, user_key, now, now, data=data or {})
 
@@ -47,7 +47,8 @@ def released(session: SessionRecord, reason: str, now: datetime) -> TeamWrites:
 
 
 def released_ids(ids: tuple[str, ...], user_key: str, reason: str, now: datetime) -> TeamWrites:
-    events = tuple(event(i, user_key, RELEASED_SEQ, EventKind.RELEASED, now, {"reason": reason})
+    events = tuple(event(i, user_key, RELEASED_SEQ, EventKind.RELEASED, now,
+                         data={"reason": reason})
                    for i in ids)  # fmt: skip
     return TeamWrites(events=events, releases=tuple(Release(i, now, reason) for i in ids))
 
@@ -68,7 +69,7 @@ def team_writes(
     if note is not None and message is not None:
         data = {"message_id": message.provider_message_id, "kind": message.kind,
                 "text": message.text}  # fmt: skip
-        events += [event(i, note.session.user_key, note.seq, EventKind.MESSAGE, now, data)
+        events += [event(i, note.session.user_key, note.seq, EventKind.MESSAGE, now, data=data)
                    for i in ids_of(note.session)]  # fmt: skip
         if note.release is not None:
             writes = released(note.session, note.release, now)
