@@ -41,6 +41,7 @@ class OpsApi:
     erasure: EraseSubjectData
     desk: HandoffDesk | None = None  # leads, agent replies, releases
     chatwoot_secret: str = ""  # the secret in Chatwoot's callback URL ("" = no route)
+    chatwoot_signing_secret: str = ""  # when set, X-Chatwoot-Signature is required too
     chatwoot_action: Callable[[Any], AgentReply | Resolved | None] | None = None
 
 

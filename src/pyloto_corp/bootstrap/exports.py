@@ -114,5 +114,6 @@ def build_ops_api(
         erasure=build_erasure(settings, storage, clock, media),
         desk=desk,
         chatwoot_secret=settings.chatwoot_webhook_secret.get_secret_value(),
+        chatwoot_signing_secret=settings.chatwoot_signing_secret.get_secret_value(),
         chatwoot_action=chatwoot_action if settings.handoff_backend == "chatwoot" else None,
     )

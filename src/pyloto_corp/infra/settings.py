@@ -114,6 +114,7 @@ class Settings(BaseSettings):
     chatwoot_inbox_id: int = Field(default=0, ge=0)
     chatwoot_api_token: SecretStr = SecretStr("")
     chatwoot_webhook_secret: SecretStr = SecretStr("")
+    chatwoot_signing_secret: SecretStr = SecretStr("")
 
     @property
     def json_logs(self) -> bool:
