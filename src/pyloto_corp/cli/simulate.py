@@ -63,8 +63,9 @@ async def apply(conv: Conversation, step: Step, echo: TextIO | None) -> None:
         replies = await team.agent_says(conv, step.text)
     for reply in replies:
         _say(echo, report.render_reply(reply))
-    if conv.harness.desk is not None:
-        await conv.harness.desk.handoffs.drain()  # what the team hears, before the next step
+    if conv.harness.desk is not None:  # what the team hears, before the next step
+        await conv.harness.desk.handoffs.drain()
+        await conv.harness.desk.handoffs.retry_due()  # the retry loop's pass (sweep's handoffs)
 
 
 def _say(echo: TextIO | None, text: str) -> None:

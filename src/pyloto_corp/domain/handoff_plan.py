@@ -5,11 +5,12 @@ Pure (no I/O): the turn's plan calls it and the writes join the turn's transacti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from pyloto_corp.domain.conversation import StoredMessage
-from pyloto_corp.domain.engine.state import Step
+from pyloto_corp.domain.engine.state import TeamNote
 from pyloto_corp.domain.handoff import handoff_ids
 from pyloto_corp.domain.handoff_events import (
     EventKind,
@@ -53,19 +54,32 @@ def released_ids(ids: tuple[str, ...], user_key: str, reason: str, now: datetime
     return TeamWrites(events=events, releases=tuple(Release(i, now, reason) for i in ids))
 
 
+def handed_over(
+    closed: Sequence[SessionRecord], now: datetime, takeover: timedelta
+) -> tuple[list[HandoffRecord], list[HandoffEvent]]:
+    """A record and its ``handoff.created`` for each handoff of the sessions closed now
+    (by the person's message, a timeout found on it, or the sweep)."""
+    records, events = [], []
+    for session in closed:
+        handoffs = session.context.get("handoffs") or ()
+        since = session.closed_at or now
+        for handoff_id, handoff in zip(ids_of(session), handoffs, strict=True):
+            lead = {k: v for k, v in handoff.items() if k != "confidence"}
+            user, routing = session.user_key, handoff["routing"]
+            records.append(HandoffRecord(handoff_id, user, session.session_id, routing, since,
+                                         since + takeover, lead))  # fmt: skip
+            events.append(event(handoff_id, user, CREATED_SEQ, EventKind.CREATED, now))
+    return records, events
+
+
 def team_writes(
-    step: Step, message: StoredMessage | None, now: datetime, takeover: timedelta
-) -> TeamWrites:
-    """The handoffs this turn made (each with its ``handoff.created``) and, during a
-    takeover, the message forwarded (and the release when it ends the takeover)."""
-    session, records, events = step.session, [], []
-    ids = handoff_ids(session.session_id, len(step.handoffs))
-    for handoff_id, handoff in zip(ids, step.handoffs, strict=True):
-        lead = {k: v for k, v in handoff.to_dict().items() if k != "confidence"}
-        records.append(HandoffRecord(handoff_id, session.user_key, session.session_id,
-                                     handoff.routing, now, now + takeover, lead))  # fmt: skip
-        events.append(event(handoff_id, session.user_key, CREATED_SEQ, EventKind.CREATED, now))
-    note, writes = step.team, TeamWrites()
+    closed: Sequence[SessionRecord], note: TeamNote | None, message: StoredMessage | None,
+    now: datetime, takeover: timedelta,
+) -> TeamWrites:  # fmt: skip
+    """The handoffs of the sessions this turn closed and, during a takeover, the message
+    forwarded (and the release when it ends the takeover)."""
+    records, events = handed_over(closed, now, takeover)
+    writes = TeamWrites()
     if note is not None and message is not None:
         data = {"message_id": message.provider_message_id, "kind": message.kind,
                 "text": message.text}  # fmt: skip

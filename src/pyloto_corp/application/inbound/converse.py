@@ -161,7 +161,7 @@ class Converse:
         lead = records.lead_fields(step, before, contact, state.header is None)
         event = self._event(step, turn.message_id, sorted(lead), now)
         lead = {**lead, "updated_at": now} if lead else {}
-        team = team_writes(step, stored, now, self._engine.config.takeover)
+        team = team_writes(result.closed, step.team, stored, now, self._engine.config.takeover)
         result.events = team.events
         return TurnWrites(message=stored, sessions=tuple(sessions), outbox=result.created,
                           audit=(event,), lead=lead, handoffs=team.handoffs,

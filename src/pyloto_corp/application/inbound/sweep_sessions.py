@@ -23,6 +23,7 @@ from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.engine.machine import Engine
 from pyloto_corp.domain.engine.state import Step
+from pyloto_corp.domain.handoff_plan import team_writes
 from pyloto_corp.domain.records import SessionRecord
 
 log = structlog.get_logger(__name__)
@@ -80,7 +81,9 @@ class SweepIdleSessions:
             if step.session.is_open:  # the Policy Pack kept it open: nothing to write
                 return None
             closed.append(step.session)
-            return TurnWrites(sessions=(step.session,), audit=(self._event(step, now),))
+            team = team_writes((step.session,), None, None, now, self._engine.config.takeover)
+            return TurnWrites(sessions=(step.session,), audit=(self._event(step, now),),
+                              handoffs=team.handoffs, events=team.events)  # fmt: skip
 
         try:
             status = await self._storage.turns.run_turn(listed.user_key, plan)
