@@ -58,7 +58,7 @@ class CorrelationMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
-            log.exception("http.unhandled_error", path=scope["path"])
+            log.exception("http.unhandled_error", path=_route(scope))
             if not status["sent"]:
                 await _send_internal_error(send_with_id, correlation_id)
         finally:
@@ -66,11 +66,18 @@ class CorrelationMiddleware:
             log.info(
                 "http.request",
                 method=scope["method"],
-                path=scope["path"],
+                path=_route(scope),
                 status=status["code"],
                 duration_ms=elapsed_ms,
             )
             structlog.contextvars.unbind_contextvars(*context)
+
+
+def _route(scope: Scope) -> str:
+    """The matched route's template ("/v1/chatwoot/webhook/{secret}"): a secret or an id
+    in the path never reaches the logs; the raw path only when nothing matched."""
+    route = getattr(scope.get("route"), "path", None)
+    return route if isinstance(route, str) else scope["path"]
 
 
 async def _send_internal_error(send: Send, correlation_id: str) -> None:

@@ -87,3 +87,5 @@ def configure_logging(
     root.setLevel(level)
     for noisy in ("uvicorn.access",):
         logging.getLogger(noisy).disabled = True
+    for client in ("httpx", "httpcore"):  # their INFO lines hold request URLs (a phone searched)
+        logging.getLogger(client).setLevel(max(logging.WARNING, logging.getLevelName(level)))

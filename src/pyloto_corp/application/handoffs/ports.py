@@ -64,10 +64,10 @@ class Contact:
 
     def masked(self) -> Contact:
         """For screens and reports without ``include_pii``: the name's initial, the phone's
-        country code and last four digits."""
+        country code and last four digits, the role; no city nor business name."""
         name = f"{self.name[0]}***" if self.name else None
         phone = mask_phone(self.phone) if self.phone else None
-        return replace(self, name=name, phone=phone)
+        return replace(self, name=name, phone=phone, city=None, business_name=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from pyloto_corp.application.inbound.turn_records import audit_event
+from pyloto_corp.application.inbound.turn_records import audit_event, released_event
 from pyloto_corp.application.inbound.turns import ConversationState, TurnStatus, TurnWrites
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain import handoff_plan as planning
@@ -21,6 +21,7 @@ from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.engine.takeover import released
 from pyloto_corp.domain.handoff_events import HandoffEvent, HandoffRecord, HandoffStatus
 from pyloto_corp.domain.outbound import fit
+from pyloto_corp.domain.privacy import OPT_OUT_REASON
 from pyloto_corp.domain.records import OutboxItem
 
 WINDOW = timedelta(hours=24)  # Meta: free-form messages only within 24 h of the person's last
@@ -86,10 +87,9 @@ class Takeovers:
         else:  # the person moved on already: only the record and the team hear it
             team = planning.released_ids((record.handoff_id,), record.user_key, reason, now)
         ask.result.events = team.events
-        event = audit_event(record.user_key, f"{record.session_id}#released",
-                            AuditAction.HANDOFF_RELEASED, "atendimento devolvido ao bot",
-                            {"handoff_id": record.handoff_id, "reason": reason},
-                            now=now, actor=ask.actor)  # fmt: skip
+        ids = [r.handoff_id for r in team.releases]
+        event = released_event(record.user_key, record.session_id, ids, reason, now=now,
+                               actor=ask.actor)  # fmt: skip
         return TurnWrites(sessions=sessions, events=team.events, releases=team.releases,
                           audit=(event,))  # fmt: skip
 
@@ -100,8 +100,9 @@ class Takeovers:
         if record is None:
             result.refused = Refusal.NOT_FOUND
             return result
-        if record.release_reason == "opt_out":
-            result.refused = Refusal.OPTED_OUT
+        if record.status is HandoffStatus.RELEASED:  # the person is back with the bot
+            opted = record.release_reason == "opt_out"
+            result.refused = Refusal.OPTED_OUT if opted else Refusal.ALREADY_RELEASED
             return result
         now = self._clock()
         ask = _Ask(record, actor, now, result, text=text, ref=ref)
@@ -115,7 +116,11 @@ class Takeovers:
     @staticmethod
     def _reply(state: ConversationState, ask: _Ask) -> TurnWrites | None:
         record, result, now = ask.record, ask.result, ask.now
-        result.refused, header = None, state.header
+        result.refused, header, last = None, state.header, state.last_closed
+        stopped = last is not None and last.context.get("close_reason") == OPT_OUT_REASON
+        if stopped and state.open_session is None:
+            result.refused = Refusal.OPTED_OUT  # asked to stop since (in a later session)
+            return None
         if header is None or now - header.last_message_at > WINDOW:
             result.refused = Refusal.WINDOW_CLOSED
             return None

@@ -162,9 +162,14 @@ class Converse:
         event = self._event(step, turn.message_id, sorted(lead), now)
         lead = {**lead, "updated_at": now} if lead else {}
         team = team_writes(result.closed, step.team, stored, now, self._engine.config.takeover)
-        result.events = team.events
+        result.events, audit = team.events, (event,)
+        if team.releases and step.team is not None:  # a stop ended the takeover
+            ids = [r.handoff_id for r in team.releases]
+            audit += (records.released_event(state.user_key, step.team.session.session_id, ids,
+                                             team.releases[0].reason, now=now,
+                                             actor=self._actor),)  # fmt: skip
         return TurnWrites(message=stored, sessions=tuple(sessions), outbox=result.created,
-                          audit=(event,), lead=lead, handoffs=team.handoffs,
+                          audit=audit, lead=lead, handoffs=team.handoffs,
                           events=team.events, releases=team.releases)  # fmt: skip
 
     def _event(self, step: Step, message_id: str, fields: list[str], now: datetime):

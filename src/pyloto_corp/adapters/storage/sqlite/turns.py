@@ -70,4 +70,6 @@ class SqliteTurnStore:
                 write_turn(tx, state, writes)
         except (_AlreadyStored, AlreadyCreated):
             return TurnStatus.ALREADY_STORED
+        except sqlite3.IntegrityError:  # a create-only record (an audit event id) exists
+            return TurnStatus.ALREADY_STORED
         return TurnStatus.COMMITTED
