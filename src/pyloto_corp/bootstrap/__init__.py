@@ -160,7 +160,7 @@ def build_dependencies(settings: Settings, overrides: Overrides | None = None) -
         ops=ops,
         readiness={"dedupe": dedupe.ping, "storage": storage.ping},
         on_shutdown=(*shutdown, delivery.aclose, storage.close),
-        background=background_loops(settings, delivery, handoffs, fetch),
+        background=background_loops(settings, delivery, desk, fetch),
     )
 
 

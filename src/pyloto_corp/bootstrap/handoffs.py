@@ -67,15 +67,14 @@ def build_desk(
 
 
 def background_loops(
-    settings: Settings, delivery: DeliverOutbox, handoffs: DeliverHandoffs,
-    fetch: FetchMedia | None,
-) -> tuple[Callable[[], Coroutine[Any, Any, None]], ...]:  # fmt: skip
+    settings: Settings, delivery: DeliverOutbox, desk: HandoffDesk, fetch: FetchMedia | None
+) -> tuple[Callable[[], Coroutine[Any, Any, None]], ...]:
     """The retry loops (replies, handoffs, media); none when the interval is 0 (tests)."""
-    interval = settings.outbox_retry_interval_seconds
+    interval, actor = settings.outbox_retry_interval_seconds, settings.bot_persona_name
     if interval <= 0:
         return ()
     loops: tuple = (lambda: retry_forever(delivery, interval),
-                    lambda: retry_handoffs_forever(handoffs, interval))  # fmt: skip
+                    lambda: retry_handoffs_forever(desk, interval, actor))  # fmt: skip
     if fetch is not None:
         loops += (lambda: retry_media_forever(fetch, interval),)
     return loops

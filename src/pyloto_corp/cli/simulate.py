@@ -65,7 +65,8 @@ async def apply(conv: Conversation, step: Step, echo: TextIO | None) -> None:
         _say(echo, report.render_reply(reply))
     if conv.harness.desk is not None:  # what the team hears, before the next step
         await conv.harness.desk.handoffs.drain()
-        await conv.harness.desk.handoffs.retry_due()  # the retry loop's pass (sweep's handoffs)
+        await conv.harness.desk.expire("simulador")  # the handoff loop's pass
+        await conv.harness.desk.handoffs.retry_due()
 
 
 def _say(echo: TextIO | None, text: str) -> None:

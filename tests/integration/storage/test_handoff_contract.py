@@ -135,3 +135,14 @@ async def test_an_erasure_deletes_the_persons_handoffs(storage):
     assert await storage.subjects.erase_subject(USER, media=0, at=at(9), draft_for=draft)
     assert await storage.handoffs.get("s1-1") is None
     assert await storage.handoffs.events("s1-1") == []
+
+
+async def test_open_handoffs_past_their_window_are_listed_to_expire(storage):
+    await handed(storage, record("s1-1", 1), record("s2-1", 90))
+    assert await storage.handoffs.expired(at(10)) == []
+    found = await storage.handoffs.expired(at(24 * 60 + 30))
+    assert [r.handoff_id for r in found] == ["s1-1"]
+    released = writes("w.2", releases=[Release("s1-1", at(24 * 60 + 31), "expired")])
+    await storage.turns.run_turn(USER, lambda s: released)
+    assert await storage.handoffs.expired(at(3 * 24 * 60)) == [
+        await storage.handoffs.get("s2-1")]  # fmt: skip

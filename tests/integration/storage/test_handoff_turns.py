@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from pyloto_corp.application.handoffs.takeover import Takeovers
 from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap import build_engine
 from pyloto_corp.domain.handoff_events import EventKind, LeadQuery
@@ -58,3 +59,18 @@ async def test_the_sweep_hands_over_a_lead_nobody_came_back_to(storage) -> None:
     [record] = await storage.handoffs.list(LeadQuery())
     assert await kinds(storage, record.handoff_id) == ["handoff.created"]
     assert record.takeover_until == clock.now + timedelta(hours=24)
+
+
+async def test_a_takeover_past_its_window_is_released_and_the_team_told(storage) -> None:
+    clock = Clock()
+    person = Person(storage, clock)
+    await person.says("quero falar com um atendente")
+    takeovers = Takeovers(storage, clock=clock)
+    assert await takeovers.expire("Otto") == []
+    clock.now += timedelta(hours=25)
+    [result] = await takeovers.expire("Otto")
+    assert [e.kind for e in result.events] == [EventKind.RELEASED]
+    record = await storage.handoffs.get(result.record.handoff_id)
+    assert record.release_reason == "expired" and await takeovers.expire("Otto") == []
+    actions = [e.action for e in await storage.audit.list_events(USER)]
+    assert actions[-1] == "HANDOFF_RELEASED"

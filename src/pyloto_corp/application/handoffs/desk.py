@@ -57,6 +57,14 @@ class HandoffDesk:
                 log.warning("handoff.delivery_deferred", error=type(exc).__name__)
         return result
 
+    async def expire(self, actor: str) -> int:
+        """Takeovers past their window go back to the bot; returns how many."""
+        results = await self._takeovers.expire(actor)
+        events = [event for result in results for event in result.events]
+        if events:
+            await self.handoffs.deliver(events)
+        return len(events)
+
     async def reply(self, handoff_id: str, text: str, actor: str, ref: str) -> TakeoverResult:
         result = await self._takeovers.reply(handoff_id, text, actor, ref)
         if result.items and result.record is not None and self._replies is not None:

@@ -25,6 +25,10 @@ class HandoffStore(Protocol):
         """Newest first, filtered by creation time, routing and status."""
         ...
 
+    async def expired(self, now: datetime, limit: int = 100) -> list[HandoffRecord]:
+        """Open handoffs whose takeover window ended at or before ``now`` (to release)."""
+        ...
+
     async def events(self, handoff_id: str) -> list[HandoffEvent]:
         """Every event of the handoff, in order."""
         ...

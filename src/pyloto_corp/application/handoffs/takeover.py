@@ -93,6 +93,12 @@ class Takeovers:
         return TurnWrites(sessions=sessions, events=team.events, releases=team.releases,
                           audit=(event,))  # fmt: skip
 
+    async def expire(self, actor: str, limit: int = 100) -> list[TakeoverResult]:
+        """Release every takeover whose window ended (reason ``expired``): the team hears
+        it (``handoff.released``) and the record stops being open."""
+        expired = await self._storage.handoffs.expired(self._clock(), limit)
+        return [await self.release(record.handoff_id, "expired", actor) for record in expired]
+
     async def reply(self, handoff_id: str, text: str, actor: str, ref: str) -> TakeoverResult:
         """An agent's message to the person; ``ref`` names it (a retry re-creates nothing)."""
         record = await self._storage.handoffs.get(handoff_id)

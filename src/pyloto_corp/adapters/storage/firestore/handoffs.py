@@ -26,6 +26,7 @@ from pyloto_corp.domain.handoff_events import (
     EventKind,
     HandoffEvent,
     HandoffRecord,
+    HandoffStatus,
     LeadQuery,
 )
 
@@ -68,6 +69,16 @@ class FirestoreHandoffStore:
         found = found.order_by("created_at", direction=Query.DESCENDING)
         records = [record_from(d) for d in await self._paths.stream(found)]
         return [r for r in records if query.admits(r)][: query.limit]
+
+    async def expired(self, now: datetime, limit: int = 100) -> list[HandoffRecord]:
+        found = (
+            self._paths.client.collection(RECORDS)
+            .where(filter=FieldFilter("status", "==", HandoffStatus.OPEN.value))
+            .where(filter=FieldFilter("takeover_until", "<=", now))
+            .order_by("takeover_until")
+            .limit(limit)
+        )
+        return [record_from(d) for d in await self._paths.stream(found)]
 
     async def events(self, handoff_id: str) -> list[HandoffEvent]:
         found = self._paths.client.collection(EVENTS).where(

@@ -84,6 +84,12 @@ class SqliteHandoffStore:
         records = [record_from(loads(r[0])) for r in rows]
         return [r for r in records if query.admits(r)][: query.limit]
 
+    async def expired(self, now: datetime, limit: int = 100) -> list[HandoffRecord]:
+        rows = self._db.query("SELECT doc FROM handoffs WHERE json_extract(doc, '$.status') = "
+                              "'open' AND json_extract(doc, '$.takeover_until') <= ? "
+                              "ORDER BY created_at LIMIT ?", (iso(now), limit))  # fmt: skip
+        return [record_from(loads(r[0])) for r in rows]
+
     async def events(self, handoff_id: str) -> list[HandoffEvent]:
         rows = self._db.query("SELECT doc FROM handoff_events WHERE handoff_id = ? "
                               "ORDER BY event_id", (handoff_id,))  # fmt: skip
