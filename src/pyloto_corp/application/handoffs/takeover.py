@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from pyloto_corp.application.inbound.turn_records import audit_event, released_event
 from pyloto_corp.application.inbound.turns import ConversationState, TurnStatus, TurnWrites
+from pyloto_corp.application.replies.delivery_rules import AGENT_PREFIX
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain import handoff_plan as planning
 from pyloto_corp.domain.audit import AuditAction
@@ -130,7 +131,7 @@ class Takeovers:
         if header is None or now - header.last_message_at > WINDOW:
             result.refused = Refusal.WINDOW_CLOSED
             return None
-        message_id = f"agent-{ask.ref}"
+        message_id = f"{AGENT_PREFIX}{ask.ref}"
         result.items = tuple(
             OutboxItem(record.user_key, message_id, n, part["kind"], part, now,
                        session_id=record.session_id)

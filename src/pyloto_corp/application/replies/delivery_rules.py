@@ -90,16 +90,22 @@ def send_budget(item: OutboxItem, now: datetime) -> float:
 
 
 def sent_message(item: OutboxItem) -> StoredMessage:
-    """A sent reply as a history entry (direction=out): the outbox item is the record."""
+    """A sent reply as a history entry (direction=out): the outbox item is the record.
+
+    A message a person of the team wrote (takeover) is marked ``(equipe)`` in its kind."""
     at = item.sent_at or item.updated_at or item.created_at
     payload = item.payload
     titles = [o["title"] for o in payload.get("options") or []]
     text = "\n".join([payload.get("body") or "", *(f"[{t}]" for t in titles)]).strip()
+    team = item.inbound_message_id.startswith(AGENT_PREFIX)
     return StoredMessage.sanitized(
         user_key=item.user_key, provider_message_id=item.provider_message_id or item.item_id,
-        direction=Direction.OUT, kind=item.kind, sent_at=at, stored_at=at, text=text,
-        session_id=item.session_id,
+        direction=Direction.OUT, kind=f"{item.kind} (equipe)" if team else item.kind,
+        sent_at=at, stored_at=at, text=text, session_id=item.session_id,
     )  # fmt: skip
+
+
+AGENT_PREFIX = "agent-"  # outbox items of the team's messages: ``agent-<ref>#<n>``
 
 
 def history(messages: list[StoredMessage], items: list[OutboxItem]) -> list[StoredMessage]:
