@@ -8,6 +8,7 @@ POST /v1/handoffs/{handoff_id}/release: the person goes back to the bot.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -30,6 +31,7 @@ PATH = "/v1/handoffs"
 MAX_BODY_BYTES = 16 * 1024
 MAX_TEXT = 4096
 SINCE_PATTERN = r"^[1-9][0-9]{0,3}[dhm]$"  # a period back from now: 7d, 24h, 30m
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 QUERY_NAMES = frozenset({"since", "routing", "status", "include_pii", "limit"})
 SINCE_HELP = "since: use um período como 7d, 24h ou 30m"
 _REFUSALS = {
@@ -70,6 +72,17 @@ TEXT_BODY = _body({"type": "object", "additionalProperties": False, "required": 
 RELEASE_BODY = _body({"type": "object", "additionalProperties": False, "properties": {
     "reason": {"type": "string", "minLength": 1, "maxLength": MAX_REASON}}},
     required=False)  # fmt: skip
+
+
+def _ref(request: Request) -> str:
+    """The caller's ``Idempotency-Key`` (a retried POST sends nothing twice), else a new id."""
+    key = request.headers.get("idempotency-key", "")
+    if not key:
+        return new_id()
+    if not IDEMPOTENCY_KEY.fullmatch(key):
+        raise InvalidRequestBody("Idempotency-Key: use 1 a 64 letras, números, '-' ou '_'",
+                                 fields=["Idempotency-Key"])  # fmt: skip
+    return f"ops-{key}"
 
 
 def _answer(result: TakeoverResult, **extra: Any) -> dict[str, Any]:
@@ -116,9 +129,10 @@ def build_handoffs_router(ops: OpsApi, desk: HandoffDesk) -> APIRouter:
         actor: str = Depends(operator_of(ops)),
     ) -> JSONResponse:
         body = parse_body(await read_limited_body(request, MAX_BODY_BYTES), MessageBody)
-        result = await desk.reply(handoff_id, body.text, actor, ref=new_id())
+        result = await desk.reply(handoff_id, body.text, actor, ref=_ref(request))
         items = [item.item_id for item in result.items]
-        return JSONResponse(_answer(result, status="queued", items=items), status_code=202)
+        status = "already_queued" if result.repeated else "queued"
+        return JSONResponse(_answer(result, status=status, items=items), status_code=202)
 
     @router.post(PATH + "/{handoff_id}/release", responses=ANSWERS, openapi_extra=RELEASE_BODY)
     async def release(

@@ -41,6 +41,7 @@ class TakeoverResult:
     refused: Refusal | None = None
     events: tuple[HandoffEvent, ...] = ()  # to deliver now
     items: tuple[OutboxItem, ...] = ()  # to send now
+    repeated: bool = False  # this very reply was queued before (same ref)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class Takeovers:
         )
         if status is not TurnStatus.COMMITTED:
             result.items = ()
+            result.repeated = status is TurnStatus.ALREADY_STORED  # the same ref again
         return result
 
     @staticmethod
