@@ -74,7 +74,7 @@ RELEASE_BODY = _body({"type": "object", "additionalProperties": False, "properti
     required=False)  # fmt: skip
 
 
-def _ref(request: Request) -> str:
+def _ref(request: Request, handoff_id: str) -> str:
     """The caller's ``Idempotency-Key`` (a retried POST sends nothing twice), else a new id."""
     key = request.headers.get("idempotency-key", "")
     if not key:
@@ -82,7 +82,7 @@ def _ref(request: Request) -> str:
     if not IDEMPOTENCY_KEY.fullmatch(key):
         raise InvalidRequestBody("Idempotency-Key: use 1 a 64 letras, números, '-' ou '_'",
                                  fields=["Idempotency-Key"])  # fmt: skip
-    return f"ops-{key}"
+    return f"ops-{handoff_id}-{key}"  # a key is the caller's per handoff
 
 
 def _answer(result: TakeoverResult, **extra: Any) -> dict[str, Any]:
@@ -129,7 +129,7 @@ def build_handoffs_router(ops: OpsApi, desk: HandoffDesk) -> APIRouter:
         actor: str = Depends(operator_of(ops)),
     ) -> JSONResponse:
         body = parse_body(await read_limited_body(request, MAX_BODY_BYTES), MessageBody)
-        result = await desk.reply(handoff_id, body.text, actor, ref=_ref(request))
+        result = await desk.reply(handoff_id, body.text, actor, ref=_ref(request, handoff_id))
         items = [item.item_id for item in result.items]
         status = "already_queued" if result.repeated else "queued"
         return JSONResponse(_answer(result, status=status, items=items), status_code=202)

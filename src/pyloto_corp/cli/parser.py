@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+MAX_LEADS = 1000
+
 
 def _subject(command: argparse.ArgumentParser) -> None:
     who = command.add_mutually_exclusive_group(required=True)
@@ -29,17 +31,24 @@ def _ops_commands(commands: argparse._SubParsersAction) -> None:
     key.add_argument("--name", required=True, help="nome da chave (a-z, 0-9, '.', '_', '-')")
 
 
+def _limit(text: str) -> int:
+    value = int(text) if text.isdigit() else 0
+    if not 1 <= value <= MAX_LEADS:
+        raise argparse.ArgumentTypeError(f"use um número de 1 a {MAX_LEADS}")
+    return value
+
+
 def _handoff_commands(commands: argparse._SubParsersAction) -> None:
     leads = commands.add_parser("leads", help="lista os encaminhamentos (leads) para a equipe")
     leads.add_argument("--since", default="7d", help="desde: 7d, 24h, 30m ou data ISO (padrão 7d)")
-    leads.add_argument("--routing", help="só desta equipe (ex.: custom_software)")
+    leads.add_argument("--routing", help="só desta equipe (ex.: sales_custom_software)")
     leads.add_argument(
         "--status",
         choices=["open", "released", "failed"],
         help="open: com a equipe; released: de volta ao bot; failed: não entregue",
     )
     leads.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    leads.add_argument("--limit", type=int, default=200, help="no máximo N (padrão 200)")
+    leads.add_argument("--limit", type=_limit, default=200, help="no máximo N, 1 a 1000 (200)")
     leads.add_argument("--include-pii", dest="include_pii", action="store_true",
                        help="contato completo (fica registrado na auditoria)")  # fmt: skip
     handoff = commands.add_parser("handoff", help="atendimento humano de um encaminhamento")

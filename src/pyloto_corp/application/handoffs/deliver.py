@@ -63,6 +63,7 @@ class DeliverHandoffs:
         self._notices = NoticeBuilder(storage, transcript=notifier.wants_transcript)
         self._audit = AuditTrail(storage.audit)
         self._running: set[asyncio.Task] = set()
+        self._in_order = asyncio.Lock()
 
     def soon(self, events: Sequence[HandoffEvent]) -> None:
         """Deliver in the background, so the webhook answers Meta without waiting on the
@@ -73,7 +74,8 @@ class DeliverHandoffs:
 
     async def _quietly(self, events: Sequence[HandoffEvent]) -> None:
         try:
-            await self.deliver(events)
+            async with self._in_order:  # one at a time: a later message never overtakes
+                await self.deliver(events)
         except Exception as exc:  # noqa: BLE001 - stored: the retry loop delivers it later
             log.warning("handoff.delivery_deferred", error=type(exc).__name__)
 

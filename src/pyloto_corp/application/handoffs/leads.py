@@ -91,6 +91,9 @@ def parse_since(text: str, now: datetime) -> datetime:
     value = text.strip().lower()
     unit = SINCE_UNITS.get(value[-1:]) if value[:-1].isdigit() else None
     if unit is not None:
-        return now - timedelta(**{unit: int(value[:-1])})
+        try:
+            return now - timedelta(**{unit: int(value[:-1])})
+        except OverflowError:
+            raise ValueError("period too long") from None
     moment = datetime.fromisoformat(value.upper())
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -84,13 +84,14 @@ class Takeovers:
         if session is not None and session.session_id == record.session_id:
             if session.context.get("takeover_released"):
                 return None
-            sessions = (released(session, now, reason),)
+            sessions, key = (released(session, now, reason),), session.session_id
             team = planning.released(session, reason, now)
-        else:  # the person moved on already: only the record and the team hear it
+        else:  # the person moved on already: only this record and the team hear it
+            key = record.handoff_id
             team = planning.released_ids((record.handoff_id,), record.user_key, reason, now)
         ask.result.events = team.events
         ids = [r.handoff_id for r in team.releases]
-        event = released_event(record.user_key, record.session_id, ids, reason, now=now,
+        event = released_event(record.user_key, key, ids, reason, now=now,
                                actor=ask.actor)  # fmt: skip
         return TurnWrites(sessions=sessions, events=team.events, releases=team.releases,
                           audit=(event,))  # fmt: skip

@@ -119,10 +119,11 @@ def lease_for(token: str, now: datetime, seconds: float) -> Lease:
 
 
 def released_event(
-    user_key: str, session_id: str, handoff_ids: list[str], reason: str, *, now: datetime,
+    user_key: str, key: str, handoff_ids: list[str], reason: str, *, now: datetime,
     actor: str,
 ) -> AuditEvent:  # fmt: skip
-    """HANDOFF_RELEASED: the takeover of a handed-off session ended (one per session)."""
-    return audit_event(user_key, f"{session_id}#released", AuditAction.HANDOFF_RELEASED,
+    """HANDOFF_RELEASED: a takeover ended; ``key`` (the session, or the one handoff released
+    alone) names it, so it is recorded once."""
+    return audit_event(user_key, f"{key}#released", AuditAction.HANDOFF_RELEASED,
                        "atendimento devolvido ao bot", {"handoff_ids": handoff_ids,
                        "reason": reason}, now=now, actor=actor)  # fmt: skip
