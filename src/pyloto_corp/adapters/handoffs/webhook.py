@@ -28,7 +28,7 @@ def signature(secret: bytes, body: bytes) -> str:
 
 class WebhookNotifier:
     name = "webhook"
-    wants_transcript = False
+    wants_transcript = True  # handoff.created carries the conversation so far
 
     def __init__(self, client: httpx.AsyncClient, *, url: str, secret: bytes) -> None:
         self._client, self._url, self._secret = client, url, secret

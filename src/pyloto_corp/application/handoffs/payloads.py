@@ -32,6 +32,10 @@ def event_body(notice: Notice) -> dict[str, Any]:
         body |= {name: handoff.lead.get(name) for name in LEAD_FIELDS}
         body["takeover_until"] = handoff.takeover_until.isoformat()
         body["contact"] = notice.contact.to_dict()
+        if notice.transcript:  # the conversation so far, for who reads the lead first
+            body["transcript"] = [{"direction": line.direction, "text": line.text,
+                                   "at": line.at.isoformat() if line.at else None}
+                                  for line in notice.transcript]  # fmt: skip
     elif event.kind is EventKind.MESSAGE:
         body["message"] = {key: event.data.get(key) for key in ("message_id", "kind", "text")}
         body["contact"] = {"name": notice.contact.name, "phone": notice.contact.phone}

@@ -134,6 +134,10 @@ class Takeovers:
         if header is None or now - header.last_message_at > WINDOW:
             result.refused = Refusal.WINDOW_CLOSED
             return None
+        sessions, session = (), state.last_closed
+        if session is not None and session.session_id == record.session_id:
+            context = {**session.context, "takeover_ack_sent": True, "team_replied": True}
+            sessions = (dataclasses.replace(session, context=context),)  # no bot ack after
         message_id = f"{AGENT_PREFIX}{ask.ref}"
         result.items = tuple(
             OutboxItem(record.user_key, message_id, n, part["kind"], part, now,
@@ -144,4 +148,4 @@ class Takeovers:
                             "mensagem da equipe", {"handoff_id": record.handoff_id,
                             "items": [i.item_id for i in result.items]},
                             now=now, actor=ask.actor)  # fmt: skip
-        return TurnWrites(outbox=result.items, audit=(event,))
+        return TurnWrites(outbox=result.items, audit=(event,), sessions=sessions)

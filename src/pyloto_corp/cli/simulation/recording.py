@@ -14,7 +14,7 @@ from pyloto_corp.application.handoffs.ports import Notice
 
 class RecordingNotifier:
     name = "simulador"
-    wants_transcript = False
+    wants_transcript = True
 
     def __init__(self) -> None:
         self.notices: list[Notice] = []
@@ -30,8 +30,10 @@ class RecordingNotifier:
         shown = []
         for notice in self.notices:
             contact = notice.contact if include_pii else notice.contact.masked()
-            body = event_body(Notice(notice.event, notice.handoff, contact))
+            body = event_body(Notice(notice.event, notice.handoff, contact, notice.transcript))
             if not include_pii and body.get("message"):
                 body["message"] = {**body["message"], "text": "[oculto]"}
+            if not include_pii and body.get("transcript"):
+                body["transcript"] = [{**line, "text": "[oculto]"} for line in body["transcript"]]
             shown.append(body)
         return shown

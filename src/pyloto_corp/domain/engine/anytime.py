@@ -78,9 +78,16 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
 
 
 def human(flow: Flow, reading: TurnReading) -> None:
+    """A person is asked for: the team of the need named with it ("falar com alguém sobre
+    entrega pra minha loja"), and the words themselves, so the team knows the subject."""
+    named = (reading.needs or (None,))[0]
+    if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
+        flow.update(active_intent=named)
     flow.remember(human_requested=True)  # what follows goes to that person, not to a new form
+    said = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
+    details = {"request": said} if said else None
     flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
-                message="handoff_requested")  # fmt: skip
+                message="handoff_requested", details=details)  # fmt: skip
 
 
 def abuse(flow: Flow, reading: TurnReading) -> bool:
