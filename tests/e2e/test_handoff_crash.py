@@ -10,13 +10,13 @@ import time
 import httpx
 
 from tests.load import processes, traffic
-from tests.support.handoff_receiver import HandoffReceiver
+from tests.support.team_receiver import Receiver
 from tests.support.waiting import wait_for
 
 TEAM_SECRET = "equipe-segredo-0123456789"
 
 
-def _service(tmp_path, receiver: HandoffReceiver, name: str) -> processes.Proc:
+def _service(tmp_path, receiver: Receiver, name: str) -> processes.Proc:
     env = {"SQLITE_PATH": str(tmp_path / "pyloto.sqlite3"), "HANDOFF_BACKEND": "webhook",
            "HANDOFF_WEBHOOK_URL": receiver.url, "HANDOFF_WEBHOOK_SECRET": TEAM_SECRET,
            "HANDOFF_TIMEOUT_SECONDS": "20", "OUTBOX_RETRY_INTERVAL_SECONDS": "0.5",
@@ -34,8 +34,8 @@ def _send(service: processes.Proc, text: str, wamid: str) -> None:
 
 
 def test_a_handoff_cut_off_by_a_crash_is_delivered_once_after_restart(tmp_path):
-    receiver = HandoffReceiver(TEAM_SECRET).start()
-    receiver.hold.set()  # the first delivery never gets its answer: the process dies first
+    receiver = Receiver(TEAM_SECRET).start()
+    receiver.hold(drop=True)  # the first delivery never gets its answer: the process dies
     first = _service(tmp_path, receiver, "first")
     second = _service(tmp_path, receiver, "second")
     try:
@@ -43,14 +43,13 @@ def test_a_handoff_cut_off_by_a_crash_is_delivered_once_after_restart(tmp_path):
         _send(first, "quero falar com um atendente", "wamid.crash.1")
         wait_for(lambda: len(receiver.seen), lambda n: n >= 1, "the delivery in flight")
         first.kill()
-        receiver.release_held()
+        receiver.let_go()
         second.start("/readyz")
-        created = wait_for(lambda: receiver.events("handoff.created"), lambda e: len(e) == 1,
-                           "the redelivery after the restart", within=30)  # fmt: skip
+        created = receiver.wait("handoff.created", within=30)
         time.sleep(1.5)  # a second delivery, if there were one, would land by now
-        assert receiver.events("handoff.created") == created
-        keys = {h["idempotency-key"] for h in receiver.seen}
-        assert keys == {created[0]["event_id"]} and receiver.rejected_signatures == 0
+        assert receiver.accepted("handoff.created") == created
+        keys = {h["Idempotency-Key"] for h in receiver.seen}
+        assert keys == {created[0]["event_id"]} and all(a.signed for a in receiver.attempts)
         assert created[0]["contact"]["phone"] == "+" + traffic.wa_id(1)
     finally:
         first.stop()

@@ -63,7 +63,8 @@ class DeliverHandoffs:
         self._notices = NoticeBuilder(storage, transcript=notifier.wants_transcript)
         self._audit = AuditTrail(storage.audit)
         self._running: set[asyncio.Task] = set()
-        self._in_order = asyncio.Lock()
+        self._locks: dict[str, asyncio.Lock] = {}  # per handoff, while someone uses it
+        self._waiting: dict[str, int] = {}
 
     def soon(self, events: Sequence[HandoffEvent]) -> None:
         """Deliver in the background, so the webhook answers Meta without waiting on the
@@ -73,11 +74,21 @@ class DeliverHandoffs:
         task.add_done_callback(self._running.discard)
 
     async def _quietly(self, events: Sequence[HandoffEvent]) -> None:
-        try:
-            async with self._in_order:  # one at a time: a later message never overtakes
-                await self.deliver(events)
-        except Exception as exc:  # noqa: BLE001 - stored: the retry loop delivers it later
-            log.warning("handoff.delivery_deferred", error=type(exc).__name__)
+        """Each handoff's events one batch at a time (a later message never overtakes an
+        earlier one); different handoffs never wait for each other."""
+        for handoff_id in dict.fromkeys(e.handoff_id for e in events):
+            mine = [e for e in events if e.handoff_id == handoff_id]
+            lock = self._locks.setdefault(handoff_id, asyncio.Lock())
+            self._waiting[handoff_id] = self._waiting.get(handoff_id, 0) + 1
+            try:
+                async with lock:
+                    await self.deliver(mine)
+            except Exception as exc:  # noqa: BLE001 - stored: the retry loop delivers it
+                log.warning("handoff.delivery_deferred", error=type(exc).__name__)
+            finally:
+                self._waiting[handoff_id] -= 1
+                if not self._waiting[handoff_id]:  # nobody else waits: forget the lock
+                    del self._waiting[handoff_id], self._locks[handoff_id]
 
     async def drain(self, seconds: float = DRAIN_SECONDS) -> None:
         """Wait (a bounded time) for background deliveries: shutdown and tools."""

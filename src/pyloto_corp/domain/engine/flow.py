@@ -14,7 +14,14 @@ from typing import Any
 
 from pyloto_corp.domain.decision import DecisionOutcome
 from pyloto_corp.domain.engine.content import Content
-from pyloto_corp.domain.engine.policy import Action, Decision, PolicyPack, Proposal, Verdict
+from pyloto_corp.domain.engine.policy import (
+    HANDOFF_MESSAGES,
+    Action,
+    Decision,
+    PolicyPack,
+    Proposal,
+    Verdict,
+)
 from pyloto_corp.domain.engine.state import Option, Reply, Step, Turn, close
 from pyloto_corp.domain.engine.summary import build_handoffs
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -122,6 +129,8 @@ class Flow:
     def say_text(self, body: str, template: str, **values: str) -> bool:
         """Nothing is sent twice word for word: a variant, or nothing when all were sent."""
         wording = self.fresh(template, body, **values)
+        if wording is None and template in HANDOFF_MESSAGES:
+            wording = body  # a new handoff is always announced, even in words said before
         return wording is not None and self.send(Reply(wording), template)
 
     def buttons(self, body: str, template: str, *choices: tuple[str, str], **values: str) -> bool:
