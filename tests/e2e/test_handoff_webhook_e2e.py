@@ -74,6 +74,7 @@ def test_one_signed_handoff_created_carries_what_the_team_needs(handoff, client,
     assert set(handoff) >= CREATED_FIELDS and handoff["event"] == "handoff.created"
     assert set(handoff["contact"]) == {"name", "phone", "city", "business_name", "role"}
     assert handoff["contact"]["phone"] == PHONE  # E.164, sent on purpose to the team
+    assert handoff["contact"]["name"] == "Ana Souza"  # WhatsApp's profile name, none told
     assert handoff["contact"]["city"] == "Curitiba"
     assert handoff["contact"]["business_name"] == "Pão Quente"
     assert handoff["routing"] == "sales_custom_software"
@@ -158,8 +159,10 @@ def test_agent_reply_and_release_give_the_person_back_to_the_bot(
 
 def test_the_takeover_ends_when_its_window_passes(handoff, client, clock, *, receiver, fake_graph,
                                                  settings):  # fmt: skip
-    """After HUMAN_TAKEOVER_HOURS the next message gets the bot (greeting and menu), and the
-    loop tells the team: handoff.released with reason expired."""
+    """After HUMAN_TAKEOVER_HOURS (the team answered) the next message gets the bot (greeting
+    and menu), and the loop tells the team: handoff.released with reason expired."""
+    answer = ops(client, "POST", f"/v1/handoffs/{handoff['handoff_id']}/messages", {"text": "Oi!"})
+    assert answer.status_code == 202
     clock.advance(hours=settings.human_takeover_hours, minutes=1)
     before = len(fake_graph.sent)
     say(client, clock, "oi")
@@ -193,3 +196,16 @@ async def _audit_actions(settings, user_key: str) -> list[str]:
         return [e.action for e in await storage.audit.list_events(user_key)]
     finally:
         await storage.close()
+
+
+def test_a_lead_nobody_answered_is_handed_over_again(handoff, client, clock, *, receiver,
+                                                     fake_graph, settings):  # fmt: skip
+    """The window passed and the team never wrote: the person's next message hands the
+    same lead over again, with an apology, instead of the menu."""
+    clock.advance(hours=settings.human_takeover_hours + 2)
+    before = len(fake_graph.sent)
+    say(client, clock, "ninguém vai me responder?")
+    assert any("Desculpe a demora" in text for _, text in received(fake_graph, before))
+    created = receiver.wait("handoff.created", 2, tick=lambda: clock.advance(seconds=3))
+    assert created[1]["routing"] == handoff["routing"]
+    assert created[1]["requirements"]["request"] == "ninguém vai me responder?"

@@ -56,6 +56,7 @@ class LeadProfile:
     business_name: str | None = field(default=None, repr=False)
     role: str | None = None
     user_id: str | None = field(default=None, repr=False)
+    profile_name: str | None = field(default=None, repr=False)  # the name shown on WhatsApp
 
 
 class OutboxStatus(StrEnum):

@@ -37,6 +37,7 @@ def test_a_stop_during_the_takeover_ends_it_and_is_honoured(chat: Chat) -> None:
 
 def test_after_the_window_the_person_is_back_with_the_bot(chat: Chat) -> None:
     chat.send("quero falar com um atendente")
+    chat.last = replace(chat.last, context={**chat.last.context, "team_replied": True})
     step = chat.send("oi", after=WINDOW + timedelta(minutes=1))
     assert step.team is None and chat.current is not None
 
@@ -56,3 +57,32 @@ def test_only_handed_off_sessions_are_taken_over(chat: Chat) -> None:
     assert not taken_over(None, chat.now, WINDOW)
     no_handoff = replace(chat.last, outcome=Outcome.HANDOFF_HUMAN.value)
     assert not taken_over(no_handoff, chat.now, WINDOW)
+
+
+def test_a_takeover_nobody_answered_is_handed_over_again(chat: Chat) -> None:
+    chat.send("o entregador não apareceu e já paguei a entrega")
+    step = chat.send("ninguem vai me responder nao?", after=WINDOW + timedelta(hours=2))
+    assert step.handoff is not None and step.handoff.routing == "entrega_support"
+    assert "Desculpe a demora" in chat.said(step)
+    assert step.handoff.requirements["request"] == "ninguem vai me responder nao?"
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN, Outcome.HANDOFF_HUMAN]
+
+
+def test_an_answered_or_old_takeover_is_not_handed_over_again(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    chat.last = replace(chat.last, context={**chat.last.context, "team_replied": True})
+    step = chat.send("oi", after=WINDOW + timedelta(hours=2))
+    assert step.handoff is None and chat.current is not None
+    week = Chat()
+    week.send("quero falar com um atendente")
+    assert week.send("oi", after=timedelta(days=8)).handoff is None
+
+
+def test_a_stop_or_a_new_need_after_an_unanswered_takeover_is_handled_as_such(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("quero ser entregador", after=WINDOW + timedelta(hours=1))
+    assert step.handoff is None and "pyloto entrega" in chat.said(step).lower()
+    other = Chat()
+    other.send("quero falar com um atendente")
+    other.send("não quero mais receber mensagens", after=WINDOW + timedelta(hours=1))
+    assert other.outcomes == [Outcome.HANDOFF_HUMAN, Outcome.AWAITING_USER]

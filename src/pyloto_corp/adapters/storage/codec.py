@@ -27,7 +27,8 @@ from pyloto_corp.domain.records import (
 Doc = dict[str, Any]
 DELIVERY_RANK = {"sent": 1, "delivered": 2, "read": 3, "failed": 4}
 ERASURE_FIELDS = ("erased_at", "opted_out_at")  # what an erasure leaves; kept afterwards
-LEAD_FIELDS = ("phone", "name", "city", "is_business", "business_name", "role", "user_id")
+LEAD_FIELDS = ("phone", "name", "city", "is_business", "business_name", "role", "user_id",
+               "profile_name")  # fmt: skip
 
 
 def _dt(value: Any) -> datetime:

@@ -15,7 +15,8 @@ TRANSCRIPT_LINES = 60  # the most recent ones; the whole history is in the expor
 def contact_of(profile: LeadProfile | None) -> Contact:
     if profile is None:
         return Contact()
-    return Contact(name=profile.name, phone=profile.phone, city=profile.city,
+    name = profile.name or profile.profile_name  # the name on WhatsApp until one is told
+    return Contact(name=name, phone=profile.phone, city=profile.city,
                    business_name=profile.business_name, role=profile.role)  # fmt: skip
 
 

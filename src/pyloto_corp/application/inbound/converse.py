@@ -105,7 +105,8 @@ class Converse:
             try:
                 result.status = await self._storage.turns.run_turn(
                     user_key, functools.partial(self._plan, turn=turn, stored=stored,
-                                                contact=contact, result=result),
+                                                contact=contact, result=result,
+                                                profile=message.sender.profile_name),
                 )  # fmt: skip
             except VersionConflict:
                 log.info("conversation.version_conflict", user_key=user_key, attempt=attempt)
@@ -131,7 +132,7 @@ class Converse:
 
     def _plan(
         self, state: ConversationState, turn: Turn | None, stored: StoredMessage,
-        contact: Recipient | None, result: TurnResult,
+        contact: Recipient | None, result: TurnResult, *, profile: str | None = None,
     ) -> TurnWrites | None:  # fmt: skip
         result.created, result.replay, result.step, result.closed = (), None, None, ()
         result.events = ()
@@ -158,7 +159,7 @@ class Converse:
         before = state.open_session
         if before is not None and before.session_id != step.session.session_id:
             before = None
-        lead = records.lead_fields(step, before, contact, state.header is None)
+        lead = records.lead_fields(step, before, contact, state.header is None, profile)
         event = self._event(step, turn.message_id, sorted(lead), now)
         lead = {**lead, "updated_at": now} if lead else {}
         team = team_writes(result.closed, step.team, stored, now, self._engine.config.takeover)

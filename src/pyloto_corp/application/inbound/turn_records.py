@@ -91,12 +91,19 @@ def remember_turn(session: SessionRecord, message_id: str, replies: list) -> Ses
 
 
 def lead_fields(
-    step: Step, before: SessionRecord | None, contact: Recipient | None, first_contact: bool
+    step: Step,
+    before: SessionRecord | None,
+    contact: Recipient | None,
+    first_contact: bool,
+    profile_name: str | None = None,
 ) -> dict[str, Any]:
-    """Lead profile fields this turn learned (the contact only on a person's first message)."""
+    """Lead profile fields this turn learned (the contact on a person's first message; the
+    WhatsApp profile name then, and again when a lead is handed to the team)."""
     fields: dict[str, Any] = {}
     if first_contact and contact is not None:
         fields |= {k: v for k, v in (("phone", contact.phone), ("user_id", contact.user_id)) if v}
+    if profile_name and (first_contact or step.handoff is not None):
+        fields["profile_name"] = profile_name
     session = step.session
     said = session.context.get("profile", {})
     earlier = before.context.get("profile", {}) if before is not None else {}

@@ -19,7 +19,15 @@ from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.reading import read_choice, reading_context
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.engine.states import States
-from pyloto_corp.domain.engine.takeover import stopped, stops, taken_over, with_team
+from pyloto_corp.domain.engine.takeover import (
+    asks_again,
+    hand_again,
+    stopped,
+    stops,
+    taken_over,
+    unanswered,
+    with_team,
+)
 from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.records import SessionRecord
@@ -62,6 +70,7 @@ class Engine:
                 return with_team(step, self.guards.flow(step, turn), turn, reading)
             closed_before, note = stopped(last_closed, turn.at)  # type: ignore[arg-type]
             last_closed = closed_before
+        again = current is None and unanswered(last_closed, turn.at, self.config.takeover)
         if current is None:
             early = self.guards.after_close(last_closed, turn, reading, closed_before, decisions)
             if early is not None or self.guards.quiet(last_closed, turn.at):
@@ -75,7 +84,9 @@ class Engine:
             flow.silence()
             flow.finish(Outcome.DUPLICATE_OR_SPAM, "flood_or_repetition")
             return step
-        if not self.guards.repeated(flow.session):
+        if again and asks_again(reading):  # the team never answered: hand it over again
+            hand_again(flow, last_closed)  # type: ignore[arg-type]
+        elif not self.guards.repeated(flow.session):
             self.states.dispatch(flow, reading)
             remember_profile(flow, reading)
         flow.escalate()

@@ -4,6 +4,8 @@ For ``EngineConfig.takeover`` after the handoff (HUMAN_TAKEOVER_HOURS), unless r
 every message of the person goes to the team (``Step.team``); the bot answers at most
 once, to say the team was told, and opens no session, menu or second handoff. A stop
 ("não quero mais receber") still works: it ends the takeover and is handled as usual.
+When the window passed and nobody of the team ever answered, the person's next message
+(within a week; not a stop, thanks or a new need) hands the same lead over again.
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from pyloto_corp.domain.engine.closed import pending
+from pyloto_corp.domain.engine.closed import other_need, pending
 from pyloto_corp.domain.engine.flow import HANDED_OVER
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
+from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 HANDED = {outcome.value for outcome in HANDED_OVER}
 FIRST_SEQ = 1  # handoff.created; the person's messages follow
+UNANSWERED_MEMORY = timedelta(days=7)
+REQUEST_MAX_CHARS = 300
 
 
 def taken_over(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
@@ -66,3 +71,31 @@ def stopped(last: SessionRecord, at: datetime) -> tuple[SessionRecord, TeamNote]
     session = released(replace(last, context={**last.context, "takeover_seq": seq}), at,
                        "opt_out")  # fmt: skip
     return session, TeamNote(session, seq, release="opt_out")
+
+
+def unanswered(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
+    """The team had the person for the whole window and never answered (lately)."""
+    if last is None or last.outcome not in HANDED or last.closed_at is None:
+        return False
+    context, since = last.context, at - last.closed_at
+    if not context.get("handoffs") or context.get("team_replied") or since >= UNANSWERED_MEMORY:
+        return False
+    if context.get("takeover_released"):
+        return context.get("takeover_release_reason") == "expired"
+    return since >= window
+
+
+def asks_again(reading: TurnReading | None) -> bool:
+    """Not a stop nor a need of its own: the person is still waiting for the team."""
+    return reading is None or not (reading.has(Act.OPT_OUT) or other_need(reading))
+
+
+def hand_again(flow, last: SessionRecord) -> None:
+    """The same lead, handed over again with what the person just wrote, and an apology."""
+    flow.update(active_intent=last.active_intent, slots=dict(last.slots))
+    flow.remember(resolved=list(last.context.get("resolved", [])), human_requested=True)
+    handoffs = last.context.get("handoffs") or ()
+    routing = handoffs[0].get("routing") if len(handoffs) == 1 else None
+    said = " ".join((flow.turn.text or "").split())[:REQUEST_MAX_CHARS]
+    flow.finish(Outcome.HANDOFF_HUMAN, "unanswered", requested=True, message="handoff_again",
+                routing=routing, details={"request": said} if said else None)  # fmt: skip

@@ -28,6 +28,7 @@ LEAD_FIELDS = (
     ("business_name", "Empresa"),
     ("role", "Função"),
     ("user_id", "ID de usuário da Meta (BSUID)"),
+    ("profile_name", "Nome no perfil do WhatsApp"),
 )
 
 
