@@ -114,7 +114,7 @@ def test_chat_numbers_commands_and_summary(tmp_path):
     """Numbered options, /ajuda, /midia, /tempo and unknown commands; the summary at the end."""
     typed = (
         "oi\n/midia audio\n4\nCarlos\n\nPonta Grossa\nmoto\nnoites\n1\n"
-        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 25h\noi\n/tempo 3h\n"
+        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 200h\noi\n/tempo 3h\n"
     )
     out, err = io.StringIO(), io.StringIO()
     code = chat(chat_settings(tmp_path), "+55 41 98888-7777", None, stdin=io.StringIO(typed),

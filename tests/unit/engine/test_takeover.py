@@ -86,3 +86,12 @@ def test_a_stop_or_a_new_need_after_an_unanswered_takeover_is_handled_as_such(ch
     other.send("quero falar com um atendente")
     other.send("não quero mais receber mensagens", after=WINDOW + timedelta(hours=1))
     assert other.outcomes == [Outcome.HANDOFF_HUMAN, Outcome.AWAITING_USER]
+
+
+def test_someone_known_is_greeted_back_not_introduced_again(chat: Chat) -> None:
+    first = chat.send("oi")
+    assert "Otto" in chat.said(first)
+    chat.send(choose="INSTITUTIONAL")
+    chat.send(choose="more_no")
+    again = chat.send("oi", after=timedelta(days=2))
+    assert "Oi de novo" in chat.said(again) and "Otto" not in chat.said(again)

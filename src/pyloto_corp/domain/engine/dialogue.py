@@ -31,7 +31,7 @@ class Dialogue:
         flow.update(active_intent=intent.value, slots={}, state="collecting")
         flow.remember(reasks=0, pending_slot=None)
         if intent is Intent.ENTRY_UNKNOWN:
-            flow.say("greeting")
+            flow.say("greeting_back" if flow.session.context.get("returning") else "greeting")
             return flow.menu()
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)

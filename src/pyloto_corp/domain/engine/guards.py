@@ -114,6 +114,8 @@ class Guards:
             carried = {k: last.context[k] for k in CARRIED if k in last.context}
         if last is not None and since is not None and since < SUPPORT_MEMORY:
             carried.update({k: True for k in ("support_case",) if last.context.get(k)})
+        if last is not None:
+            carried["returning"] = True  # greeted as someone known, not introduced again
         return SessionRecord(session_id, user_key, turn.at, turn.at, context=carried)
 
     def repeated(self, session: SessionRecord) -> bool:
