@@ -63,7 +63,7 @@ def test_a_takeover_nobody_answered_is_handed_over_again(chat: Chat) -> None:
     chat.send("o entregador não apareceu e já paguei a entrega")
     step = chat.send("ninguem vai me responder nao?", after=WINDOW + timedelta(hours=2))
     assert step.handoff is not None and step.handoff.routing == "entrega_support"
-    assert "Desculpe a demora" in chat.said(step)
+    assert "Passei de novo para a nossa equipe" in chat.said(step)
     assert step.handoff.requirements["request"] == "ninguem vai me responder nao?"
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN, Outcome.HANDOFF_HUMAN]
 

@@ -91,7 +91,7 @@ def asks_again(reading: TurnReading | None) -> bool:
 
 
 def hand_again(flow, last: SessionRecord) -> None:
-    """The same lead, handed over again with what the person just wrote, and an apology."""
+    """The same lead, handed over again with what the person just wrote."""
     flow.update(active_intent=last.active_intent, slots=dict(last.slots))
     flow.remember(resolved=list(last.context.get("resolved", [])), human_requested=True)
     handoffs = last.context.get("handoffs") or ()
