@@ -72,6 +72,9 @@ def handoff(settings: Settings, args: argparse.Namespace, out: TextIO, err: Text
             clock: Callable[[], datetime] = ops.utc_now) -> int:  # fmt: skip
     actor = ops.cli_actor()
 
+    if args.handoff_command == "retry":
+        return _retry(settings, args, out, err, clock)
+
     def act(desk: Any) -> Any:
         if args.handoff_command == "release":
             return desk.release(args.handoff_id, args.reason, actor)
@@ -88,4 +91,19 @@ def handoff(settings: Settings, args: argparse.Namespace, out: TextIO, err: Text
     if result.items:
         body["items"] = [item.item_id for item in result.items]
     print(json.dumps(body), file=out)
+    return 0
+
+
+def _retry(settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO,
+           clock: Callable[[], datetime]) -> int:  # fmt: skip
+    """Failed deliveries of one handoff, tried again (after the destination was fixed)."""
+    actor = ops.cli_actor()
+
+    async def requeue(desk: Any) -> dict[str, Any]:
+        return {"handoff_id": args.handoff_id, "requeued": await desk.retry(args.handoff_id, actor)}
+
+    result = ops.run_with_storage(settings, err, lambda s: with_desk(settings, s, clock, requeue))
+    if not isinstance(result, dict):
+        return result
+    print(json.dumps(result), file=out)
     return 0

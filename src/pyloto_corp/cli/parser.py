@@ -56,6 +56,8 @@ def _handoff_commands(commands: argparse._SubParsersAction) -> None:
     release = actions.add_parser("release", help="devolve a pessoa ao bot")
     release.add_argument("handoff_id", metavar="HANDOFF_ID")
     release.add_argument("--reason", default="operator", help="motivo (vai para a auditoria)")
+    retry = actions.add_parser("retry", help="tenta de novo as entregas que falharam")
+    retry.add_argument("handoff_id", metavar="HANDOFF_ID")
     reply = actions.add_parser("reply", help="manda uma mensagem da equipe para a pessoa")
     reply.add_argument("handoff_id", metavar="HANDOFF_ID")
     reply.add_argument("--text", required=True, help="o texto da mensagem")

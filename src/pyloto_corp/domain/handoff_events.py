@@ -9,7 +9,7 @@ re-creates nothing, and the receiver deduplicates by the same id (``Idempotency-
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -34,6 +34,20 @@ class DeliveryState(StrEnum):
 
 def event_id(handoff_id: str, seq: int) -> str:
     return f"{handoff_id}#{seq:05d}"
+
+
+def again(event: HandoffEvent, now: datetime) -> HandoffEvent:
+    """A failed event given a new series of attempts (ops fixed the destination)."""
+    return replace(event, status=DeliveryState.PENDING, attempts=0, due_at=now, error=None,
+                   claim_token=None)  # fmt: skip
+
+
+def delivery_after(event: HandoffEvent) -> str | None:
+    """The record's delivery state once ``event`` is settled: the ``handoff.created`` sets
+    it; any later event that fails marks the lead failed (ops must look at it)."""
+    if event.kind is EventKind.CREATED:
+        return event.status.value
+    return DeliveryState.FAILED.value if event.status is DeliveryState.FAILED else None
 
 
 @dataclass(frozen=True, slots=True)

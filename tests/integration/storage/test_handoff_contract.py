@@ -146,3 +146,19 @@ async def test_open_handoffs_past_their_window_are_listed_to_expire(storage):
     await storage.turns.run_turn(USER, lambda s: released)
     assert await storage.handoffs.expired(at(3 * 24 * 60)) == [
         await storage.handoffs.get("s2-1")]  # fmt: skip
+
+
+async def test_failed_events_are_requeued_and_a_failed_message_marks_the_lead(storage):
+    await handed(storage, record("s1-1"))
+    later = writes("w.2", events=[event("s1-1", 2, 2, text="oi")])
+    await storage.turns.run_turn(USER, lambda s: later)
+    for due in await storage.handoffs.list_due(at(3)):
+        claimed = await storage.handoffs.claim(due, "t", at(3), at(4))
+        state = DeliveryState.DELIVERED if due.seq == 1 else DeliveryState.FAILED
+        await storage.handoffs.settle(replace(claimed, status=state, error="x"), "t")
+    assert (await storage.handoffs.get("s1-1")).delivery is DeliveryState.FAILED
+    [again] = await storage.handoffs.requeue("s1-1", at(10))
+    assert again.seq == 2 and again.attempts == 0 and again.status is DeliveryState.PENDING
+    assert (await storage.handoffs.get("s1-1")).delivery is DeliveryState.PENDING
+    assert [e.seq for e in await storage.handoffs.list_due(at(10))] == [2]
+    assert await storage.handoffs.requeue("s1-1", at(11)) == []

@@ -106,6 +106,9 @@ class DeliverHandoffs:
             await self._one(event, report)
         return report
 
+    async def requeue(self, handoff_id: str) -> list[HandoffEvent]:
+        return await self._store.requeue(handoff_id, self._clock())
+
     async def retry_due(self, limit: int = 100) -> HandoffReport:
         due = await self._store.list_due(self._clock(), limit)
         return await self.deliver(sorted(due, key=lambda e: (e.created_at, e.handoff_id, e.seq)))

@@ -57,6 +57,14 @@ class HandoffDesk:
                 log.warning("handoff.delivery_deferred", error=type(exc).__name__)
         return result
 
+    async def retry(self, handoff_id: str, actor: str) -> int:
+        """Failed deliveries of the handoff tried again now (and by the loop after); how many."""
+        events = await self.handoffs.requeue(handoff_id)
+        if events:
+            log.info("handoff.requeued", handoff_id=handoff_id, events=len(events), by=actor)
+            await self.handoffs.deliver(events)
+        return len(events)
+
     async def expire(self, actor: str) -> int:
         """Takeovers past their window go back to the bot; returns how many."""
         results = await self._takeovers.expire(actor)

@@ -37,6 +37,11 @@ class HandoffStore(Protocol):
         """Pending events whose time to (re)try has come, oldest due first."""
         ...
 
+    async def requeue(self, handoff_id: str, now: datetime) -> list[HandoffEvent]:
+        """Failed events of the handoff back to pending (attempts from zero, due now); the
+        lead's delivery is pending again. Returns them (none: nothing had failed)."""
+        ...
+
     async def claim(
         self, event: HandoffEvent, token: str, now: datetime, until: datetime
     ) -> HandoffEvent | None:

@@ -140,3 +140,14 @@ async def test_the_transcript_goes_with_the_created_event(storage):
 
 def _erased(counts, opted_out):
     return AuditEvent("erase", USER, T0.isoformat(), "ops", "DATA_ERASED", "pedido")
+
+
+async def test_a_refused_lead_is_delivered_when_tried_again(storage):
+    destination, clock = Destination(NotifyRejected("x_http_404")), Clock()
+    deliver = delivery(storage, destination, clock)
+    await deliver.retry_due()
+    requeued = await deliver.requeue("s1-1")  # the message went through; the lead did not
+    assert [e.seq for e in requeued] == [1]
+    report = await deliver.deliver(requeued)
+    assert report.delivered == 1
+    assert (await storage.handoffs.get("s1-1")).delivery is DeliveryState.DELIVERED

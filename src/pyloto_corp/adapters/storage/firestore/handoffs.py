@@ -23,11 +23,12 @@ from pyloto_corp.adapters.storage.handoff_codec import (
 from pyloto_corp.application.inbound.turns import TurnWrites
 from pyloto_corp.domain.handoff_events import (
     DeliveryState,
-    EventKind,
     HandoffEvent,
     HandoffRecord,
     HandoffStatus,
     LeadQuery,
+    again,
+    delivery_after,
 )
 
 RECORDS, EVENTS = "handoffs", "handoff_events"
@@ -97,6 +98,24 @@ class FirestoreHandoffStore:
         )
         return [event_from(d) for d in await self._paths.stream(found)]
 
+    async def requeue(self, handoff_id: str, now: datetime) -> list[HandoffEvent]:
+        failed = [e for e in await self.events(handoff_id) if e.status is DeliveryState.FAILED]
+
+        async def body(tx: Tx) -> list[HandoffEvent]:
+            events = []
+            for event in failed:
+                snap = await tx.get(self._event(event.event_id))
+                current = event_from(snap.to_dict()) if snap.exists else None
+                if current is not None and current.status is DeliveryState.FAILED:
+                    events.append(again(current, now))
+            for event in events:
+                tx.set(self._event(event.event_id), event_doc(event), merge=True)
+            if events:
+                tx.set(self._record(handoff_id), {"delivery": "pending"}, merge=True)
+            return events
+
+        return await run_transaction(self._paths, body) if failed else []
+
     async def claim(
         self, event: HandoffEvent, token: str, now: datetime, until: datetime
     ) -> HandoffEvent | None:
@@ -126,8 +145,8 @@ class FirestoreHandoffStore:
             if not snap.exists or (snap.to_dict() or {}).get("claim_token") != token:
                 return False
             fields: dict[str, Any] = {}
-            if event.kind is EventKind.CREATED:
-                fields["delivery"] = event.status.value
+            if (state := delivery_after(event)) is not None:
+                fields["delivery"] = state
             if remote:
                 fields["remote"] = remote  # merged key by key
             tx.set(ref, event_doc(replace(event, claim_token=None)), merge=True)

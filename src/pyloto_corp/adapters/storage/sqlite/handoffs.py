@@ -18,14 +18,17 @@ from pyloto_corp.adapters.storage.sqlite.database import SqliteDatabase, dumps, 
 from pyloto_corp.application.inbound.turns import TurnWrites
 from pyloto_corp.domain.handoff_events import (
     DeliveryState,
-    EventKind,
     HandoffEvent,
     HandoffRecord,
     LeadQuery,
+    again,
+    delivery_after,
 )
 
 _EVENT = "SELECT doc FROM handoff_events WHERE event_id = ?"
 _RECORD = "SELECT doc FROM handoffs WHERE handoff_id = ?"
+_FAILED = ("SELECT doc FROM handoff_events WHERE handoff_id = ? AND status = 'failed' "
+           "ORDER BY event_id")  # fmt: skip
 _PUT_EVENT = ("INSERT OR REPLACE INTO handoff_events (event_id, handoff_id, user_key, status, "
               "due_at, doc) VALUES (?, ?, ?, ?, ?, ?)")  # fmt: skip
 
@@ -101,6 +104,16 @@ class SqliteHandoffStore:
                               (iso(now), limit))  # fmt: skip
         return [event_from(loads(r[0])) for r in rows]
 
+    async def requeue(self, handoff_id: str, now: datetime) -> list[HandoffEvent]:
+        with self._db.transaction() as tx:
+            rows = tx.execute(_FAILED, (handoff_id,)).fetchall()
+            events = [again(event_from(loads(r[0])), now) for r in rows]
+            for event in events:
+                _put_event(tx, event)
+            if events:
+                _merge_record(tx, handoff_id, {"delivery": DeliveryState.PENDING.value})
+        return events
+
     async def claim(
         self, event: HandoffEvent, token: str, now: datetime, until: datetime
     ) -> HandoffEvent | None:
@@ -125,8 +138,8 @@ class SqliteHandoffStore:
                 return False
             _put_event(tx, replace(event, claim_token=None))
             fields: dict[str, Any] = {}
-            if event.kind is EventKind.CREATED:
-                fields["delivery"] = event.status.value
+            if (state := delivery_after(event)) is not None:
+                fields["delivery"] = state
             if remote:
                 found = tx.execute(_RECORD, (event.handoff_id,)).fetchone()
                 known = loads(found[0]).get("remote") or {} if found else {}
