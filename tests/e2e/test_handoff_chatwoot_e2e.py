@@ -172,3 +172,17 @@ def test_a_takeover_past_its_window_is_resolved_in_chatwoot(client, clock, conve
              "the conversation resolved by the loop")  # fmt: skip
     assert contents(conversation)[-1][:2] == ("outgoing", True)
     assert leads(client, since="30d")[0]["release_reason"] == "expired"
+
+
+def test_a_refused_agent_answer_is_told_in_chatwoot(client, conversation, chatwoot, fake_graph):
+    """After the person was given back to the bot, an agent's answer is not sent, and a
+    private note where the agent wrote says so."""
+    [row] = leads(client)
+    assert ops(client, "POST", f"/v1/handoffs/{row['handoff_id']}/release").status_code == 200
+    sent = len(fake_graph.sent)
+    payload = chatwoot.agent_reply(conversation["id"], "Oi, ainda está aí?")
+    answer = client.post(HOOK, json=payload)
+    assert answer.status_code == 200 and answer.json() == {"status": "already_released"}
+    assert len(fake_graph.sent) == sent
+    kind, private, note = contents(conversation)[-1]
+    assert (kind, private) == ("outgoing", True) and "NÃO enviada" in note

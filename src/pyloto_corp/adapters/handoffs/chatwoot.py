@@ -26,12 +26,14 @@ Both need the conversation named in ``handoff.remote``: without it they wait
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import httpx
 import structlog
 
 from pyloto_corp.adapters.handoffs.chatwoot_api import (
+    REFUSED,
     ChatwootApi,
     contact_body,
     e164,
@@ -51,7 +53,7 @@ from pyloto_corp.adapters.handoffs.chatwoot_events import (
     parse_chatwoot_webhook,
 )
 from pyloto_corp.application.handoffs.ports import Notice, NotifyRejected, NotifyUnavailable
-from pyloto_corp.domain.handoff_events import EventKind, HandoffEvent
+from pyloto_corp.domain.handoff_events import EventKind, HandoffEvent, HandoffRecord
 
 log = structlog.get_logger(__name__)
 RESOLVED_BY_CHATWOOT = "chatwoot_resolved"
@@ -80,6 +82,12 @@ class ChatwootNotifier:
         else:
             await self._released(conversation_id, notice.event)
         return None
+
+    async def refused(self, handoff: HandoffRecord, reason: str) -> None:
+        """A private note where the agent wrote: their reply did not reach WhatsApp."""
+        note = REFUSED.get(reason, REFUSED["other"])
+        source = f"{handoff.handoff_id}:refused:{secrets.token_hex(4)}"
+        await self._api.post_message(_conversation_id(handoff.remote), note_body(note, source))
 
     async def aclose(self) -> None:
         await self._client.aclose()

@@ -143,6 +143,15 @@ def note_body(content: str, source: str) -> dict[str, Any]:
     return {"content": content, "message_type": "outgoing", "private": True, **our_mark(source)}
 
 
+REFUSED = {
+    "window_closed": "⚠️ Mensagem NÃO enviada ao WhatsApp: passaram 24 h da última mensagem da "
+                     "pessoa (regra da Meta). Espere ela escrever de novo ou ligue para ela.",
+    "already_released": "⚠️ Mensagem NÃO enviada: o atendimento já foi devolvido ao bot.",
+    "opted_out": "⚠️ Mensagem NÃO enviada: a pessoa pediu para não receber mais mensagens.",
+    "other": "⚠️ Mensagem NÃO enviada ao WhatsApp.",
+}  # fmt: skip
+
+
 def release_note(reason: str) -> str:
     return f"Atendimento devolvido ao bot (motivo: {REASONS.get(reason, reason)})"
 

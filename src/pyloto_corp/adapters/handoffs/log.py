@@ -11,6 +11,7 @@ from typing import Any
 import structlog
 
 from pyloto_corp.application.handoffs.ports import Notice
+from pyloto_corp.domain.handoff_events import HandoffRecord
 
 log = structlog.get_logger(__name__)
 
@@ -26,6 +27,9 @@ class LogNotifier:
                  user_key=handoff.user_key, routing=handoff.routing,
                  qualification=handoff.qualification_level)  # fmt: skip
         return None
+
+    async def refused(self, handoff: HandoffRecord, reason: str) -> None:
+        return None  # replies come through the ops API, which answers the refusal itself
 
     async def aclose(self) -> None:
         return None

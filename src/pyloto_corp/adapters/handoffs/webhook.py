@@ -17,6 +17,7 @@ import orjson
 
 from pyloto_corp.application.handoffs.payloads import event_body
 from pyloto_corp.application.handoffs.ports import Notice, NotifyRejected, NotifyUnavailable
+from pyloto_corp.domain.handoff_events import HandoffRecord
 
 RETRIED = frozenset({408, 425, 429})
 SIGNATURE_HEADER = "X-Pyloto-Signature"
@@ -54,6 +55,9 @@ class WebhookNotifier:
         if status in RETRIED or status >= 500:
             raise NotifyUnavailable(f"webhook_http_{status}")
         raise NotifyRejected(f"webhook_http_{status}")
+
+    async def refused(self, handoff: HandoffRecord, reason: str) -> None:
+        return None  # replies come through the ops API, which answers the refusal itself
 
     async def aclose(self) -> None:
         await self._client.aclose()

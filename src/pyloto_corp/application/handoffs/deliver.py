@@ -25,7 +25,12 @@ from pyloto_corp.application.handoffs.ports import (
 )
 from pyloto_corp.application.records.audit_trail import AuditTrail
 from pyloto_corp.application.storage import Storage
-from pyloto_corp.domain.handoff_events import DeliveryState, EventKind, HandoffEvent
+from pyloto_corp.domain.handoff_events import (
+    DeliveryState,
+    EventKind,
+    HandoffEvent,
+    HandoffRecord,
+)
 
 log = structlog.get_logger(__name__)
 WAIT_FOR_EARLIER = timedelta(seconds=2)
@@ -105,6 +110,14 @@ class DeliverHandoffs:
         for event in events:
             await self._one(event, report)
         return report
+
+    async def refused(self, handoff: HandoffRecord, reason: str) -> None:
+        """Tell the agent, where they wrote, that their reply was not sent (best effort)."""
+        try:
+            await self._notifier.refused(handoff, reason)
+        except Exception as exc:  # noqa: BLE001 - the refusal stands; the note is a courtesy
+            log.warning("handoff.refusal_not_told", handoff_id=handoff.handoff_id,
+                        error=type(exc).__name__)  # fmt: skip
 
     async def requeue(self, handoff_id: str) -> list[HandoffEvent]:
         return await self._store.requeue(handoff_id, self._clock())

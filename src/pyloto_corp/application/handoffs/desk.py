@@ -87,5 +87,8 @@ class HandoffDesk:
     async def apply(self, action: AgentReply | Resolved, actor: str) -> TakeoverResult:
         """What a destination's webhook asked for (Chatwoot)."""
         if isinstance(action, AgentReply):
-            return await self.reply(action.handoff_id, action.text, actor, action.ref)
+            result = await self.reply(action.handoff_id, action.text, actor, action.ref)
+            if result.refused is not None and result.record is not None:
+                await self.handoffs.refused(result.record, result.refused.value)
+            return result
         return await self.release(action.handoff_id, action.reason, actor)

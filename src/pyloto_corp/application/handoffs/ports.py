@@ -123,6 +123,11 @@ class HandoffNotifier(Protocol):
         """What to remember about the destination (merged into the record), or None."""
         ...
 
+    async def refused(self, handoff: HandoffRecord, reason: str) -> None:
+        """An agent's reply that came through this destination was not sent (``reason``:
+        window_closed, already_released, opted_out): tell the agent where they wrote."""
+        ...
+
     async def aclose(self) -> None: ...
 
 

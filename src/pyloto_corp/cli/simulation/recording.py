@@ -23,6 +23,9 @@ class RecordingNotifier:
         self.notices.append(notice)
         return None
 
+    async def refused(self, handoff: Any, reason: str) -> None:
+        return None
+
     async def aclose(self) -> None:
         return None
 

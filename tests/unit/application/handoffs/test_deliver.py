@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from structlog.testing import capture_logs
 
+from pyloto_corp.adapters.handoffs.log import LogNotifier
+from pyloto_corp.adapters.handoffs.webhook import WebhookNotifier
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.application.handoffs.deliver import DeliverHandoffs, HandoffLimits
 from pyloto_corp.application.handoffs.ports import Notice, NotifyRejected, NotifyUnavailable
@@ -48,6 +50,9 @@ class Destination:
         if answer is not None:
             raise answer
         return {"remote_id": 1} if notice.event.kind is EventKind.CREATED else None
+
+    async def refused(self, handoff, reason: str) -> None:
+        raise RuntimeError("destination down")
 
     async def aclose(self) -> None:
         self.closed = True
@@ -151,3 +156,14 @@ async def test_a_refused_lead_is_delivered_when_tried_again(storage):
     report = await deliver.deliver(requeued)
     assert report.delivered == 1
     assert (await storage.handoffs.get("s1-1")).delivery is DeliveryState.DELIVERED
+
+
+async def test_telling_an_agent_of_a_refusal_never_fails_the_caller(storage):
+    deliver = delivery(storage, Destination(), Clock())
+    record = await storage.handoffs.get("s1-1")
+    with capture_logs() as logs:
+        await deliver.refused(record, "window_closed")
+    assert [e["event"] for e in logs] == ["handoff.refusal_not_told"]
+    assert await LogNotifier().refused(record, "x") is None
+    assert await WebhookNotifier(None, url="http://127.0.0.1:9", secret=b"s").refused(
+        record, "x") is None  # fmt: skip
