@@ -4,6 +4,7 @@ and the person's messages during the takeover follow it."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from pyloto_corp.application.handoffs.takeover import Takeovers
 from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
 from pyloto_corp.bootstrap import build_engine
-from pyloto_corp.domain.handoff_events import EventKind, LeadQuery
+from pyloto_corp.domain.handoff_events import EventKind, HandoffStatus, LeadQuery
 from tests.conftest import make_settings
 from tests.integration.storage.test_converse_contract import USER, Clock, Person
 
@@ -74,3 +75,15 @@ async def test_a_takeover_past_its_window_is_released_and_the_team_told(storage)
     assert record.release_reason == "expired" and await takeovers.expire("Otto") == []
     actions = [e.action for e in await storage.audit.list_events(USER)]
     assert actions[-1] == "HANDOFF_RELEASED"
+
+
+async def test_a_release_already_told_only_closes_the_record(storage) -> None:
+    clock = Clock()
+    await Person(storage, clock).says("quero falar com um atendente")
+    [record] = await storage.handoffs.list(LeadQuery())
+    session = await storage.sessions.get(USER, record.session_id)
+    told = dataclasses.replace(session, context={**session.context, "takeover_released": "x"})
+    await storage.sessions.save(told)
+    result = await Takeovers(storage, clock=clock).release(record.handoff_id, "operator", "ops")
+    assert result.refused is None and result.events == ()
+    assert (await storage.handoffs.get(record.handoff_id)).status is HandoffStatus.RELEASED

@@ -20,7 +20,12 @@ from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain import handoff_plan as planning
 from pyloto_corp.domain.audit import AuditAction
 from pyloto_corp.domain.engine.takeover import released
-from pyloto_corp.domain.handoff_events import HandoffEvent, HandoffRecord, HandoffStatus
+from pyloto_corp.domain.handoff_events import (
+    HandoffEvent,
+    HandoffRecord,
+    HandoffStatus,
+    Release,
+)
 from pyloto_corp.domain.outbound import fit
 from pyloto_corp.domain.privacy import OPT_OUT_REASON
 from pyloto_corp.domain.records import OutboxItem
@@ -82,8 +87,8 @@ class Takeovers:
         session = state.last_closed
         sessions: tuple = ()
         if session is not None and session.session_id == record.session_id:
-            if session.context.get("takeover_released"):
-                return None
+            if session.context.get("takeover_released"):  # told already: only the record
+                return TurnWrites(releases=(Release(record.handoff_id, now, reason),))
             sessions, key = (released(session, now, reason),), session.session_id
             team = planning.released(session, reason, now)
         else:  # the person moved on already: only this record and the team hear it
