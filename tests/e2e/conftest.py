@@ -3,6 +3,8 @@
 import pytest
 
 from tests.support import meta
+from tests.support.handoff_flow import Clock
+from tests.support.team_receiver import Receiver
 
 
 @pytest.fixture
@@ -15,3 +17,17 @@ def deliver(client):
         return (target or client).post("/webhooks/whatsapp", content=body, headers=headers)
 
     return send
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The app's clock for handoff tests; the test moves it."""
+    return Clock()
+
+
+@pytest.fixture
+def receiver():
+    """The team's signed-webhook receiver on loopback."""
+    server = Receiver().start()
+    yield server
+    server.stop()

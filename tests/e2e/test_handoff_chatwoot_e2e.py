@@ -16,7 +16,6 @@ from tests.support.handoff_flow import (
     CHATWOOT_SECRET,
     PHONE,
     TO_HANDOFF,
-    Clock,
     chatwoot_settings,
     leads,
     ops,
@@ -39,11 +38,6 @@ def chatwoot_server():
 def chatwoot(chatwoot_server) -> FakeChatwoot:
     chatwoot_server.reset()
     return chatwoot_server
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

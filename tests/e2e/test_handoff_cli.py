@@ -18,7 +18,7 @@ import pytest
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from tests.support import meta
-from tests.support.handoff_flow import TO_HANDOFF, TOKEN, Clock, handoff_settings, leads, say
+from tests.support.handoff_flow import TO_HANDOFF, TOKEN, handoff_settings, leads, say
 
 CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 OTHER = "5541988887777"
@@ -32,11 +32,6 @@ def run(settings, *args: str) -> subprocess.CompletedProcess[str]:
            "WHATSAPP_PHONE_NUMBER_ID": meta.PHONE_NUMBER_ID}  # fmt: skip
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60,
                           check=False, env=env)  # fmt: skip
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

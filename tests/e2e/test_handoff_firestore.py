@@ -29,13 +29,6 @@ AUTH = {"Authorization": f"Bearer {OPS_KEY}"}
 
 
 @pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 async def client(firestore_emulator, monkeypatch, shared_event_loop, tmp_path, *, fake_graph,
                  receiver):  # fmt: skip
     firestore_emulator.wipe()

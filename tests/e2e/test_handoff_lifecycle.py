@@ -14,7 +14,6 @@ from tests.support.handoff_flow import (
     LOOP_SECONDS,
     PHONE,
     TO_HANDOFF,
-    Clock,
     handoff_settings,
     leads,
     ops,
@@ -22,21 +21,8 @@ from tests.support.handoff_flow import (
     say,
 )
 from tests.support.ops import export
-from tests.support.team_receiver import Receiver
 
 AGENT = "Oi! Aqui é o Pedro, da Pyloto."
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

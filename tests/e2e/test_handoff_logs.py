@@ -19,7 +19,6 @@ from tests.support.handoff_flow import (
     say,
     ticking,
 )
-from tests.support.team_receiver import Receiver
 from tests.support.waiting import wait_for
 
 AGENT = "Oi Ana, aqui é o Pedro"
@@ -30,13 +29,6 @@ SECRETS = [CHATWOOT_SECRET, CHATWOOT_TOKEN]
 @pytest.fixture(scope="module")
 def chatwoot_server():
     server = FakeChatwoot().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver().start()
     yield server
     server.stop()
 

@@ -11,16 +11,11 @@ import pytest
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from pyloto_corp.cli import ops as ops_cli
-from tests.support.handoff_flow import PHONE, TO_HANDOFF, Clock, handoff_settings, leads, ops, say
+from tests.support.handoff_flow import PHONE, TO_HANDOFF, handoff_settings, leads, ops, say
 from tests.support.ops import OPS_KEY, OTHER_KEY
 
 OTHER = "5541988887777"
 UNKNOWN = "/v1/handoffs/nao-existe-1"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -23,29 +23,15 @@ from tests.support.handoff_flow import (
     LOOP_SECONDS,
     PHONE,
     TO_HANDOFF,
-    Clock,
     handoff_settings,
     leads,
     ops,
     received,
     say,
 )
-from tests.support.team_receiver import Receiver
 from tests.support.waiting import wait_for
 
 SCHEMA = Path(__file__).parents[2] / "docs" / "handoff-event.schema.json"
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -14,26 +14,12 @@ from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from tests.support.handoff_flow import (
     LOOP_SECONDS,
     TO_HANDOFF,
-    Clock,
     handoff_settings,
     leads,
     say,
     ticking,
 )
-from tests.support.team_receiver import Receiver
 from tests.support.waiting import wait_for
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
