@@ -14,6 +14,7 @@ _MARKER = re.compile(
 _FIGURE = re.compile(r"^\s*(?:(?:uns|umas|tipo|cerca de|uns? \w+)\s+)?(\d[\d.,]*)(\s*(?:mil|k)\b)?",
                      re.IGNORECASE)  # fmt: skip
 _SCALED = re.compile(r"\d[\d.,]*\s*(?:mil|k)\b", re.IGNORECASE)
+_BARE = re.compile(r"^(?:é|e|eh|s[aã]o)\s+(\d+)(?=\s*(?:[.!;]|$))", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,.;!?]")
 _NOT_BUT = re.compile(
     r"\bn[aã]o (?:é|e|eh|s[aã]o) ([^,;]+)[,;]\s*((?:é|e|eh|s[aã]o)\s.+)$", re.IGNORECASE
@@ -23,7 +24,7 @@ _NOT_BUT = re.compile(
 def self_corrected(text: str) -> tuple[str, str] | None:
     """(what was said first, what replaces it) at the last marker, or None without one."""
     if contrast := _NOT_BUT.search(text):  # "não são 10 usuários, são 14"
-        return contrast.group(1), contrast.group(2)
+        return contrast.group(1), _restated(contrast.group(1), contrast.group(2))
     found = None
     for found in _MARKER.finditer(text):  # noqa: B007 - the last marker counts
         pass
@@ -31,6 +32,14 @@ def self_corrected(text: str) -> tuple[str, str] | None:
         return None
     earlier = text[: found.start()]
     return earlier, carried(earlier, text[found.end() :])
+
+
+def _restated(earlier: str, later: str) -> str:
+    """ "não são 5 usuários, são 8": the bare 8 takes the words of the 5 ("8 usuários")."""
+    bare = _BARE.match(later)
+    if bare is None or not re.search(r"\d", earlier):
+        return later
+    return re.sub(r"\d[\d.,]*", bare.group(1), earlier, count=1) + later[bare.end() :]
 
 
 def carried(earlier: str, later: str) -> str:

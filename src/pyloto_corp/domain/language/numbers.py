@@ -29,6 +29,9 @@ SCALES = {
     "milhao": 1_000_000,
     "milhoes": 1_000_000,
 }  # "uns 2 pau": two thousand reais
+# Words one letter away from a number word that are no typo of it ("loja de tintas").
+NOT_TYPOS = frozenset(("tinta", "tintas", "quadro", "quadros", "centro", "cinto", "trinca"))
+TYPO_MIN = 5  # "qinze", "desoito": shorter words ("dose", "seus") are too close to others
 _THOUSANDS = re.compile(r"(?<=\d)[.](?=\d{3}\b)")
 _DECIMAL = re.compile(r"(?<=\d),(?=\d)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|\$|%|/|\?|-|\+")
@@ -60,6 +63,27 @@ def _number_words(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(_SPLIT_UNIT.sub(" ", plain)))
 
 
+def _one_off(word: str, key: str) -> bool:
+    """One letter typed wrong, missing or extra."""
+    if len(word) == len(key):
+        return sum(a != b for a, b in zip(word, key, strict=True)) == 1
+    short, long = sorted((word, key), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
+@lru_cache(maxsize=4096)
+def unit_of(word: str) -> int | None:
+    """A number word's value, typos included ("qinze" → 15, "desoito" → 18)."""
+    if word in UNITS:
+        return UNITS[word]
+    if len(word) < TYPO_MIN or word in NOT_TYPOS or not word.isalpha():
+        return None
+    typed = [k for k in UNITS if len(k) >= TYPO_MIN and k != "cento" and _one_off(word, k)]
+    return UNITS[typed[0]] if len(typed) == 1 else None
+
+
 def _scaled(words: Sequence[str], j: int, value: float) -> tuple[float, int]:
     if j < len(words) and words[j] in SCALES:
         return value * SCALES[words[j]], j + 1
@@ -74,15 +98,16 @@ def _spelled(words: Sequence[str], i: int) -> tuple[float, int] | None:
         word = words[j]
         if word in ("meia", "uma", "duas") and j + 1 < len(words) and words[j + 1] == "duzia":
             return {"meia": 6.0, "uma": 12.0, "duas": 24.0}[word], j + 2
-        if word in UNITS and end > i and last and UNITS[word] >= last:
+        unit = unit_of(word)
+        if unit is not None and end > i and last and unit >= last:
             break  # "trinta e quarenta": two numbers, not seventy
-        if word in UNITS:
-            current, last, end = current + UNITS[word], UNITS[word], j + 1
+        if unit is not None:
+            current, last, end = current + unit, unit, j + 1
         elif word in SCALES and (end > i or word == "mil"):  # "umas mil pessoas"
             total, current, last, end = total + (current or 1) * SCALES[word], 0.0, 0.0, j + 1
         elif word == "e" and end > i and tuple(words[j + 1 : j + 2]) in (("meio",), ("meia",)):
             current, end, j = current + 0.5, j + 2, j + 1  # "dois e meio mil"
-        elif not (word == "e" and end > i and j + 1 < len(words) and words[j + 1] in UNITS):
+        elif not (word == "e" and end > i and j + 1 < len(words) and unit_of(words[j + 1])):
             break
         j += 1
     return (total + current, end) if end > i else None

@@ -15,6 +15,7 @@ from pyloto_corp.domain.language.amounts import (
     upper_of,
 )
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
+from pyloto_corp.domain.language.users_clause import answered_users, clause_users
 
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
                      "apenas", "usariam", "usaria", "usam"))  # fmt: skip
@@ -49,6 +50,7 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
         found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
     team = teams.stated(found, words)  # "usuários são 14"
+    team = team or (answered_users(text) if answer else None) or clause_users(text)
     team = team if team is not None else _with_listed(found, words)
     if team is None:
         team = teams.multiplied(words, found) or teams.grown(words, found, answer=answer)
@@ -74,7 +76,8 @@ def _counted(found: list[Number], words: Sequence[str], *, answer: bool) -> int 
     if said is not None or not answer:
         return said.value if said else None
     usable = [i for i, n in enumerate(found) if not period_after(words, n.end)]
-    return upper_of(found, words, usable[0]).value if usable else None
+    upper = upper_of(found, words, usable[0]) if usable else None
+    return upper.value + _and_me(words, upper.end) if upper else None  # "3 e mais eu"
 
 
 def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] | None:

@@ -23,6 +23,7 @@ TIMES = frozenset(("dia", "dias", "semana", "semanas", "mes", "meses", "noite", 
                    "horas", "ano", "anos", "fds", "fim", "final", "madrugada", "manha", "tarde",
                    "favor", "cento", "exemplo"))  # fmt: skip
 LINKS = frozenset(("de", "com"))
+BESIDES = 14  # how far after "cada loja" the people added to the product are looked for
 
 
 def _stem(word: str) -> str:
@@ -47,19 +48,43 @@ def multiplied(words: Sequence[str], found: Sequence[Number]) -> int | None:
             unit = next((_unit_after(words, n.end) for n in reversed(found) if n.end <= i), None)
         if unit is None:
             continue
-        per = _per_unit(words, found, i)
+        per = _per_unit(words, found, i, unit)
         units = next((n for n in found if n is not per and _unit_after(words, n.end) == unit),
                      None)  # fmt: skip
         if per is not None and units is not None:
-            return per.value * units.value
+            return per.value * units.value + _besides(words, found, i, (per, units))
     return _units_of(words, found)
 
 
-def _per_unit(words: Sequence[str], found: Sequence[Number], at: int) -> Number | None:
-    """ "2 por turno", "1 pessoa por filial" (before); "cada loja tem 5" (after)."""
-    before = [n for n in found if 0 < at - n.end + 1 <= NEAR - 1 and _people(words, n)]
+def _besides(words: Sequence[str], found: Sequence[Number], at: int, used: tuple) -> int:
+    """People added after the units: "1 gerente por posto e 3 pessoas na matriz", "cada loja
+    teria 1 atendente e a central mais 4", "em cada um 2 pessoas..., mais eu"."""
+    for j in range(at + 2, min(len(words), at + BESIDES)):
+        if words[j] not in ("e", "mais") or j + 1 >= len(words):
+            continue
+        if words[j + 1] == "eu":
+            return 1
+        n = next((n for n in found if n.start == j + 1 and n not in used), None)
+        if n is not None and _more_people(words, n):
+            return n.value
+    return 0
+
+
+def _more_people(words: Sequence[str], n: Number) -> bool:
+    """ "3 pessoas", or a figure that names nothing else ("mais 4"), never "2 filiais"."""
+    named = words[n.end : n.end + 1]
+    return bool(named and named[0].startswith(PEOPLE)) or (
+        _people(words, n) and _unit_after(words, n.end) is None
+    )
+
+
+def _per_unit(words: Sequence[str], found: Sequence[Number], at: int, unit: str) -> Number | None:
+    """ "2 por turno", "1 pessoa por filial", "dois em cada turno" (before); "cada loja tem 5"
+    (after); never the units themselves ("3 turnos, cada turno tem 2")."""
+    before = [n for n in found if 0 < at - n.end + 1 <= NEAR - 1 and _people(words, n)
+              and _unit_after(words, n.end) != unit]  # fmt: skip
     after = [n for n in found if 0 < n.start - (at + 1) <= NEAR and _people(words, n)]
-    if words[at] == "cada" and after:
+    if words[at] == "cada" and after and not (before and at - before[-1].end <= 1):
         return after[0]
     return before[-1] if before else None
 

@@ -1,0 +1,35 @@
+"""The words of a list of people ("eu, o zelador e os 2 porteiros"): verbs of use, links,
+articles, nouns of people and of groups, and what stops a list."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.language.amounts import PEOPLE
+from pyloto_corp.domain.language.teams import GROWING, HIRING, ROLES
+
+USE = frozenset(("usar", "usa", "usam", "usando", "usaria", "usariam", "usarem", "usarao", "usado",
+                 "usada", "usados", "usadas", "mexer", "mexe", "mexem", "mexendo", "utilizar",
+                 "utiliza", "acessar"))  # fmt: skip
+BY = frozenset(("por", "pelo", "pela", "pelos", "pelas", "pra", "para", "pros", "pras"))
+COPULA = frozenset(("e", "sao", "sou", "seria", "seriam", "era", "eram", "ser", "somos", "fica"))
+LINKS = frozenset(("e", "mais", "+", "com", "so", "somente", "apenas", "tambem", "uns", "umas",
+                   "alem", "fora", "todo", "toda", "todos", "todas", *BY))  # fmt: skip
+ARTICLES = frozenset(("o", "a", "meu", "minha", "seu", "sua", "outro", "outra"))
+BARE = ("marido", "espos", "mulher", "patroa", "patrao", "mainha", "painho", "socio", "socia")
+PLURAL = frozenset(("os", "as", "meus", "minhas"))
+ME = frozenset(("eu", "mim", "sozinho", "sozinha"))  # "trabalho sozinha com uma estagiária"
+TOTAL = frozenset(("nos", "somos"))  # "eu e minha mãe, só nós duas": the total, not more
+PERSON = (*PEOPLE, *ROLES, "zelador", "porteir", "pastor", "genro", "nora", "neto", "neta",
+          "filho", "filha", "irma", "mae", "pai", "menin", "moca", "rapaz", "primo", "prima",
+          "tio", "tia", "sobrinh", "marido", "espos", "mulher", "cunhad", "mestre", "vistoriador",
+          "encarregad", "lider", "pesso", "mainha", "painho", "estagiari")  # fmt: skip
+GROUPS = frozenset(("pessoal", "equipe", "turma", "galera", "familia", "recepcao", "time", "rh",
+                    "administracao", "administrativo", "financeiro", "escritorio", "diretoria",
+                    "gerencia", "setor", "departamento", "matriz", "central", "comercial",
+                    "gente"))  # fmt: skip
+STOP = frozenset(("mas", "que", "q", "pq", "porque", "se", "quando", "como", "aqui", "ali", "la",
+                  "hoje", "ja", "no", "na", "nos", "nas", "so", "mesmo", "mesma", "msm", *COPULA,
+                  *USE))  # fmt: skip
+AUXILIARY = frozenset(("vai", "vao", "ia", "iam", "iriam", "vamos", "vou", "que", "quem", "tambem",
+                       "todos", "todas", "ai", "so", "ja", "la", "mesmo", "mesma"))  # fmt: skip
+COMPLEMENT = frozenset(("de", "do", "da", "dos", "das", "no", "na", "nos", "nas"))
+UNCLEAR = frozenset(("cada", "depois", "talvez", *GROWING, *HIRING))
