@@ -38,6 +38,26 @@ def test_zero_trust_refuses_to_start_naming_settings_only(tmp_path):
     assert "change-me" not in result.stderr
 
 
+def test_zero_trust_in_production_refuses_console_sender_and_memory_dedupe(tmp_path):
+    """Strong secrets but SENDER_BACKEND=console / DEDUPE_BACKEND=memory: it would answer 200
+    and send nothing, so it does not start; the settings are named, the secrets never."""
+    secrets = {
+        "WHATSAPP_WEBHOOK_SECRET": "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+        "WHATSAPP_ACCESS_TOKEN": "EAAG" + "Zq7xK2mP9vR4tW8y" * 3,
+        "WHATSAPP_VERIFY_TOKEN": "verificacao-Yq8vT2nW6zR0",
+        "PEPPER_SECRET": SECRET_VALUE,
+        "WHATSAPP_PHONE_NUMBER_ID": meta.PHONE_NUMBER_ID,
+    }
+    env = _env(ZERO_TRUST_MODE="true", SENDER_BACKEND="console", DEDUPE_BACKEND="memory",
+               **secrets)  # fmt: skip
+    result = subprocess.run([*_cli(), "serve"], env=env, cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60, check=False)  # fmt: skip
+    assert result.returncode == 2
+    assert "SENDER_BACKEND" in result.stderr and "DEDUPE_BACKEND" in result.stderr
+    assert "PEPPER_SECRET" not in result.stderr and "WHATSAPP_" not in result.stderr
+    assert not [v for v in secrets.values() if v in result.stderr + result.stdout]
+
+
 def test_serve_answers_health_and_signed_webhook(tmp_path):
     """The served app answers /healthz, /readyz and a signed webhook, logging JSON lines."""
     port = free_port()
@@ -77,19 +97,27 @@ def _answers(url: str) -> bool:
 
 
 def test_make_run_shows_the_bots_replies_in_the_console(tmp_path):
-    """In development the console sender prints what would go to WhatsApp, options numbered."""
+    """In development the console sender prints what would go to WhatsApp, options numbered:
+    on stderr, each line labelled [conversa]; stdout keeps only log lines (JSON here)."""
     port = free_port()
-    env = _env(PORT=str(port), ENVIRONMENT="development", WHATSAPP_WEBHOOK_SECRET=meta.APP_SECRET)
-    proc = subprocess.Popen([*_cli(), "serve"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    env = _env(PORT=str(port), ENVIRONMENT="development", WHATSAPP_WEBHOOK_SECRET=meta.APP_SECRET,
+               LOG_FORMAT="json")  # fmt: skip
+    out, err = tmp_path / "stdout", tmp_path / "stderr"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        proc = subprocess.Popen([*_cli(), "serve"], env=env, cwd=tmp_path, stdout=stdout,
+                                stderr=stderr, start_new_session=True)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until(lambda: _answers(base + "/healthz"), 30, "pyloto-corp serve")
         body = meta.meta_bytes(meta.envelope([meta.message(text={"body": "oi"})]))
         httpx.post(base + "/webhooks/whatsapp", content=body,
                    headers={"X-Hub-Signature-256": meta.sign(body)})  # fmt: skip
+        wait_until(lambda: "[conversa]    1." in err.read_text(), 30, "the bot's reply")
     finally:
         stop_group(proc)
-    output = proc.stdout.read().decode()
-    assert "🤖 Oi! Eu sou o Otto" in output and "   1. Sistemas sob medida" in output
-    assert meta.WA_ID not in output
+    transcript, logs = err.read_text(), out.read_text()
+    assert "[conversa] 🤖 Oi! Eu sou o Otto" in transcript
+    assert "[conversa]    1. Sistemas sob medida" in transcript
+    assert "🤖" not in logs and "[conversa]" not in logs
+    assert [json.loads(line)["severity"] for line in logs.splitlines() if line.strip()]
+    assert meta.WA_ID not in transcript + logs

@@ -47,6 +47,7 @@ def operations(tmp_path_factory):
         "OPS_API_KEYS": f"juridico:{hash_ops_key(OPS_KEY)},equipe:{hash_ops_key(TEAM_KEY)}",
         "OPS_RATE_LIMIT_PER_MINUTE": "600",
         "OUTBOX_RETRY_INTERVAL_SECONDS": "0",
+        "ENVIRONMENT": "test",  # /openapi.json is not served in production
     }, folder / "service.log")  # fmt: skip
     server.start("/readyz")
     try:

@@ -49,3 +49,11 @@ def test_unsafe_challenge_is_not_echoed(client, challenge):
     response = client.get(URL, params=params(**{"hub.challenge": challenge}))
     assert response.status_code == 400
     assert "<script>" not in response.text
+
+
+@pytest.mark.parametrize("challenge", ["1158201444\n", "1158201444\r\n", "\n", "1158 201444"])
+def test_challenge_must_match_as_a_whole(client, challenge):
+    """A trailing newline (which a regex "$" lets through) is refused, never reflected."""
+    response = client.get(URL, params=params(**{"hub.challenge": challenge}))
+    assert response.status_code == 400
+    assert "1158201444" not in response.text

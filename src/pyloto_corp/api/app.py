@@ -20,7 +20,10 @@ from pyloto_corp.api.middleware import CorrelationMiddleware
 from pyloto_corp.api.webhook import build_webhook_router
 
 
-def create_app(deps: ApiDependencies) -> FastAPI:
+def create_app(deps: ApiDependencies, *, public_openapi: bool = False) -> FastAPI:
+    """``public_openapi``: serve /openapi.json (development and test only: in production the
+    document would map every ops route for anyone; 404 there)."""
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(loop()) for loop in deps.background]
@@ -37,6 +40,7 @@ def create_app(deps: ApiDependencies) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        openapi_url="/openapi.json" if public_openapi else None,
     )
     register_error_handlers(app)
     app.include_router(build_webhook_router(deps))

@@ -1,4 +1,7 @@
-"""Correlation ids, one access log line per request, and a last-resort 500 handler."""
+"""Correlation ids, one access log line per request, and a last-resort 500 handler.
+
+A client that disconnects mid-body is not an error of ours: logged at INFO, status 499.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import re
 import time
 
 import structlog
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pyloto_corp.application.ids import new_id
@@ -14,17 +18,18 @@ from pyloto_corp.application.ids import new_id
 log = structlog.get_logger(__name__)
 
 CORRELATION_HEADER = "x-correlation-id"
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
-_TRACE = re.compile(r"^([0-9a-fA-F]{32})(?:/\d+)?(?:;o=[01])?$")
+CLIENT_CLOSED = 499  # the client went away before the answer (nginx's code; never sent)
+_SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+_TRACE = re.compile(r"([0-9a-fA-F]{32})(?:/\d+)?(?:;o=[01])?")
 
 
 def correlation_from_headers(headers: dict[str, str]) -> tuple[str, str | None]:
     """Pick the request's correlation id and Cloud trace id from untrusted headers."""
-    trace = _TRACE.match(headers.get("x-cloud-trace-context", "").strip())
+    trace = _TRACE.fullmatch(headers.get("x-cloud-trace-context", "").strip())
     if trace:
         return trace.group(1).lower(), trace.group(1).lower()
     request_id = headers.get("x-request-id", "").strip()
-    if _SAFE_ID.match(request_id):
+    if _SAFE_ID.fullmatch(request_id):
         return request_id, None
     return new_id(), None
 
@@ -57,6 +62,10 @@ class CorrelationMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except ClientDisconnect:  # the body was cut by the client: nobody left to answer
+            log.info("http.client_disconnected", path=_route(scope))
+            if not status["sent"]:
+                status["code"] = CLIENT_CLOSED
         except Exception:
             log.exception("http.unhandled_error", path=_route(scope))
             if not status["sent"]:

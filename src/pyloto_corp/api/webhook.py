@@ -19,7 +19,7 @@ from pyloto_corp.api.whatsapp.normalize import normalize, parse_envelope
 log = structlog.get_logger(__name__)
 
 PATH = "/webhooks/whatsapp"
-_CHALLENGE = re.compile(r"^[A-Za-z0-9._~-]{1,256}$")
+_CHALLENGE = re.compile(r"[A-Za-z0-9._~-]{1,256}")  # fullmatch: "$" would accept "123\n"
 # A \uD800-\uDFFF escape without its pair: JSON allows it, Unicode (and UTF-8) does not.
 _LONE_SURROGATE = re.compile(
     rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})"
@@ -35,7 +35,7 @@ def verify_subscription(params: dict[str, str], verify_token: str) -> str:
     if not verify_token or not hmac.compare_digest(given, verify_token.encode()):
         raise VerificationFailed("hub.verify_token não confere.")
     challenge = params.get("hub.challenge", "")
-    if not _CHALLENGE.match(challenge):
+    if not _CHALLENGE.fullmatch(challenge):
         raise InvalidPayload("hub.challenge ausente ou inválido.", fields=["hub.challenge"])
     return challenge
 

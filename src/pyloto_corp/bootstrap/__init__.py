@@ -172,4 +172,5 @@ def build_app(settings: Settings | None = None, overrides: Overrides | None = No
         level=settings.log_level,
         project_id=settings.trace_project,
     )
-    return create_app(build_dependencies(settings, overrides))
+    public_openapi = settings.environment != "production"
+    return create_app(build_dependencies(settings, overrides), public_openapi=public_openapi)

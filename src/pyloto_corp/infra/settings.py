@@ -8,36 +8,17 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from pyloto_corp.application.records.ops_keys import OpsKeyring
+from pyloto_corp.infra.secret_rules import is_placeholder, weak_ops_keys, weak_secrets
 
 DEV_PLACEHOLDER = "change-me-dev-only"
 
-_PLACEHOLDER_MARKERS = (
-    "change-me",
-    "changeme",
-    "troque",
-    "placeholder",
-    "exemplo",
-    "example",
-    "your-",
-    "seu-",
-    "sua-",
-    "<",
-    "xxx",
-    "todo",
-)
 _SECRETS = (
     "WHATSAPP_ACCESS_TOKEN",
     "WHATSAPP_WEBHOOK_SECRET",
     "WHATSAPP_VERIFY_TOKEN",
     "PEPPER_SECRET",
 )
-MIN_PEPPER_LENGTH = 32
 MIN_SECRET_LENGTH = 16  # shared secrets of the handoff destinations
-
-
-def is_placeholder(value: str) -> bool:
-    lowered = value.strip().lower()
-    return not lowered or any(marker in lowered for marker in _PLACEHOLDER_MARKERS)
 
 
 class Settings(BaseSettings):
@@ -153,9 +134,11 @@ class Settings(BaseSettings):
             problems.append(f"OPS_API_KEYS ({exc})")
         if self.dedupe_backend == "redis" and not self.redis_url:
             problems.append("REDIS_URL (obrigatório com DEDUPE_BACKEND=redis)")
-        if self.zero_trust_mode:
-            problems.extend(self._zero_trust_problems())
-        return problems + self._handoff_problems()
+        problems += self._handoff_problems()
+        named = {problem.split(" ")[0] for problem in problems}
+        if self.zero_trust_mode:  # one problem per setting: the basic one first
+            problems += [p for p in self._zero_trust_problems() if p.split(" ")[0] not in named]
+        return problems
 
     def _handoff_problems(self) -> list[str]:
         problems, needed = [], f"obrigatório com HANDOFF_BACKEND={self.handoff_backend}"
@@ -177,13 +160,23 @@ class Settings(BaseSettings):
         return problems
 
     def _zero_trust_problems(self) -> list[str]:
-        problems = []
-        for name in _SECRETS:
-            secret: SecretStr = getattr(self, name.lower())
-            if is_placeholder(secret.get_secret_value()):
-                problems.append(f"{name} (ausente ou provisório)")
-        if len(self.pepper_secret.get_secret_value()) < MIN_PEPPER_LENGTH:
-            problems.append(f"PEPPER_SECRET (mínimo {MIN_PEPPER_LENGTH} caracteres)")
+        problems = weak_secrets(self._secrets_in_use()) + weak_ops_keys(self.ops_api_keys)
         if not self.whatsapp_phone_number_id.strip():
             problems.append("WHATSAPP_PHONE_NUMBER_ID (ausente)")
+        if self.environment == "production" and self.sender_backend == "console":
+            problems.append("SENDER_BACKEND (console não envia nada; em produção use graph)")
+        if self.environment == "production" and self.dedupe_backend == "memory":
+            problems.append(
+                "DEDUPE_BACKEND (memory não é compartilhado entre instâncias; use redis)"
+            )
         return problems
+
+    def _secrets_in_use(self) -> list[tuple[str, str]]:
+        names = list(_SECRETS)
+        if self.handoff_backend == "webhook":
+            names.append("HANDOFF_WEBHOOK_SECRET")
+        if self.handoff_backend == "chatwoot":
+            names += ["CHATWOOT_API_TOKEN", "CHATWOOT_WEBHOOK_SECRET"]
+            if self.chatwoot_signing_secret.get_secret_value():
+                names.append("CHATWOOT_SIGNING_SECRET")
+        return [(name, getattr(self, name.lower()).get_secret_value()) for name in names]

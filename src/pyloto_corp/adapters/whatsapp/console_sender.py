@@ -2,6 +2,9 @@
 
 ``make run`` works with no Meta account: the bot's replies appear in the terminal. The
 payload is checked against Meta's limits exactly as the real sender does.
+
+The echo is the conversation transcript, not a log: it goes to stderr (the logs go to
+stdout), every line starting with ``[conversa]``, so it never mixes with the JSON log stream.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any, TextIO
 
 from pyloto_corp.application.replies.send_errors import InvalidPayload
 from pyloto_corp.domain.outbound import Recipient, problems
+
+TRANSCRIPT_PREFIX = "[conversa] "
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +48,7 @@ class ConsoleSender:
         wamid = f"wamid.console.{next(self._ids)}"
         self.sent.append(ConsoleRecord(recipient, reply, wamid))
         if self._echo:
-            print(render(reply), file=self._stream or sys.stdout, flush=True)
+            print(transcript(reply), file=self._stream or sys.stderr, flush=True)
         return wamid
 
     async def mark_read(self, message_id: str, *, typing: bool = True) -> None:
@@ -60,3 +65,8 @@ def render(reply: dict[str, Any]) -> str:
         extra = f" — {option['description']}" if option.get("description") else ""
         lines.append(f"   {number}. {option['title']}{extra}")
     return "\n".join(lines)
+
+
+def transcript(reply: dict[str, Any]) -> str:
+    """``render`` with every line labelled, as the development echo shows it."""
+    return "\n".join(TRANSCRIPT_PREFIX + line for line in render(reply).splitlines())
