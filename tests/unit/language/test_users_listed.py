@@ -100,3 +100,38 @@ def test_people_per_unit_count_the_people_added(text: str, expected: int) -> Non
 def test_a_figure_put_right_replaces_the_first() -> None:
     assert user_count("correção: não são 5 usuários, são 8") == 8
     assert user_count("corrigindo: não são 8 usuários, são 12. e o orçamento é até 10 mil") == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("oxe, aqui é eu, meu marido e mais 3 menina do balcão", 5),
+        ("eu, a Jéssica, o Marcos, a dona Cida e o Paulinho", 5),
+        ("tem eu o meu irmao o rapaz da pintura e os dois mecanico acho que é isso", 5),
+        ("Somos eu e minha esposa, mais nossos dois filhos que ajudam no fim de semana", 4),
+        ("Temos 35 professores e a coordenação, que são 4", 39),
+        ("treis", 3),
+        ("eram 7, mas um saiu semana passada, então 6", 6),
+        ("1 motorista por caminhão, são 9 caminhão", 9),
+        ("dois turno de 4", 8),
+    ],
+)
+def test_answers_with_names_fillers_and_sizes_are_counted(text: str, expected: int) -> None:
+    assert user_count(text, answer=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 mil reais é o meu limite",
+        "kkk boa pergunta, deixa eu ver com meu sócio",
+        "ainda tô vendo isso com meu sócio",
+    ],
+)
+def test_one_person_named_in_passing_is_no_answer(text: str) -> None:
+    assert user_count(text, answer=True) is None
+
+
+def test_ranges_and_shares_are_not_summed() -> None:
+    assert user_count("entre 10 e 15", answer=True) == 15
+    assert user_count("uns 6, mas a loja tem 15 funcionários", answer=True) == 6

@@ -15,7 +15,11 @@ from pyloto_corp.domain.language.amounts import (
     upper_of,
 )
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
-from pyloto_corp.domain.language.users_clause import answered_users, clause_users
+from pyloto_corp.domain.language.users_clause import (
+    answered_users,
+    clause_users,
+    concluded_users,
+)
 
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
                      "apenas", "usariam", "usaria", "usam"))  # fmt: skip
@@ -49,7 +53,7 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     if answer and any(words[n.start] not in ("um", "uma") for n in found):
         found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
-    team = teams.stated(found, words)  # "usuários são 14"
+    team = teams.stated(found, words) or concluded_users(text)  # "usuários são 14", "então 6"
     team = team or (answered_users(text) if answer else None) or clause_users(text)
     team = team if team is not None else _with_listed(found, words)
     if team is None:

@@ -8,20 +8,23 @@ from pyloto_corp.domain.language.teams import GROWING, HIRING, ROLES
 
 USE = frozenset(("usar", "usa", "usam", "usando", "usaria", "usariam", "usarem", "usarao", "usado",
                  "usada", "usados", "usadas", "mexer", "mexe", "mexem", "mexendo", "utilizar",
-                 "utiliza", "acessar"))  # fmt: skip
+                 "utiliza", "acessar", "usariamos", "usamos", "usaremos", "utilizariam", "acessam",
+                 "mexeriam"))  # fmt: skip
 BY = frozenset(("por", "pelo", "pela", "pelos", "pelas", "pra", "para", "pros", "pras"))
 COPULA = frozenset(("e", "sao", "sou", "seria", "seriam", "era", "eram", "ser", "somos", "fica"))
 LINKS = frozenset(("e", "mais", "+", "com", "so", "somente", "apenas", "tambem", "uns", "umas",
                    "alem", "fora", "todo", "toda", "todos", "todas", *BY))  # fmt: skip
 ARTICLES = frozenset(("o", "a", "meu", "minha", "seu", "sua", "outro", "outra"))
 BARE = ("marido", "espos", "mulher", "patroa", "patrao", "mainha", "painho", "socio", "socia")
-PLURAL = frozenset(("os", "as", "meus", "minhas"))
-ME = frozenset(("eu", "mim", "sozinho", "sozinha"))  # "trabalho sozinha com uma estagiária"
+PLURAL = frozenset(("os", "as", "meus", "minhas", "nossos", "nossas"))
+# "trabalho sozinha com uma estagiária", "ele e minha mãe vão usar"
+ME = frozenset(("eu", "mim", "sozinho", "sozinha", "ele", "ela"))
 TOTAL = frozenset(("nos", "somos"))  # "eu e minha mãe, só nós duas": the total, not more
 PERSON = (*PEOPLE, *ROLES, "zelador", "porteir", "pastor", "genro", "nora", "neto", "neta",
           "filho", "filha", "irma", "mae", "pai", "menin", "moca", "rapaz", "primo", "prima",
           "tio", "tia", "sobrinh", "marido", "espos", "mulher", "cunhad", "mestre", "vistoriador",
-          "encarregad", "lider", "pesso", "mainha", "painho", "estagiari")  # fmt: skip
+          "encarregad", "lider", "pesso", "mainha", "painho", "estagiari", "sindic", "tatuador",
+          "piercer", "voluntari", "editor")  # fmt: skip
 GROUPS = frozenset(("pessoal", "equipe", "turma", "galera", "familia", "recepcao", "time", "rh",
                     "administracao", "administrativo", "financeiro", "escritorio", "diretoria",
                     "gerencia", "setor", "departamento", "matriz", "central", "comercial",
@@ -30,6 +33,14 @@ STOP = frozenset(("mas", "que", "q", "pq", "porque", "se", "quando", "como", "aq
                   "hoje", "ja", "no", "na", "nos", "nas", "so", "mesmo", "mesma", "msm", *COPULA,
                   *USE))  # fmt: skip
 AUXILIARY = frozenset(("vai", "vao", "ia", "iam", "iriam", "vamos", "vou", "que", "quem", "tambem",
-                       "todos", "todas", "ai", "so", "ja", "la", "mesmo", "mesma"))  # fmt: skip
+                       "todos", "todas", "ai", "so", "ja", "la", "mesmo", "mesma", "pudesse",
+                       "pudessem", "possa", "possam", "consiga", "consigam", "podem", "poderiam",
+                       "devem"))  # fmt: skip
 COMPLEMENT = frozenset(("de", "do", "da", "dos", "das", "no", "na", "nos", "nas"))
 UNCLEAR = frozenset(("cada", "depois", "talvez", *GROWING, *HIRING))
+FILLERS = frozenset(("acho", "que", "e", "isso", "so", "ne", "mesmo", "msm", "tipo", "ai", "por",
+                     "enquanto", "no", "total", "mais", "ou", "menos", "kkk", "entao"))  # fmt: skip
+TITLES = frozenset(("dona", "seu", "dr", "doutor", "doutora", "tia", "tio"))  # "a dona Cida"
+THINGS = frozenset(("sistema", "app", "aplicativo", "site", "ferramenta", "agenda", "plataforma",
+                    "programa", "limite", "resto", "dinheiro", "valor", "orcamento",
+                    "preco"))  # fmt: skip

@@ -91,8 +91,8 @@ def _per_unit(words: Sequence[str], found: Sequence[Number], at: int, unit: str)
 
 def _people(words: Sequence[str], n: Number) -> bool:
     """The figure counts people, or nothing named ("cada loja tem 5"), not "50 entregas"."""
-    following = words[n.end : n.end + 1]
-    return not following or not following[0].startswith(COUNTED)
+    following = words[n.end : n.end + 1]  # "motoristas" are people, "motos" are not
+    return not following or following[0].startswith(PEOPLE) or not following[0].startswith(COUNTED)
 
 
 def _units_of(words: Sequence[str], found: Sequence[Number]) -> int | None:
@@ -101,7 +101,7 @@ def _units_of(words: Sequence[str], found: Sequence[Number]) -> int | None:
         link = words[a.end + 1 : a.end + 2]
         people = words[b.end : b.end + 1]
         if b.start == a.end + 2 and _unit_after(words, a.end) and link and link[0] in LINKS and (
-                people and people[0].startswith(PEOPLE)):  # fmt: skip
+                not people or people[0].startswith(PEOPLE)):  # fmt: skip
             return a.value * b.value
     return None
 
