@@ -85,6 +85,8 @@ def test_verify_exits_1_when_the_last_event_is_deleted(settings):
      (["export", "--phone", "42 9999", "--reason", REASON], 2, "E.164"),
      (["export", "--user-key", "curta", "--reason", REASON], 2, "user_key"),
      (["export", "--phone", PHONE, "--reason", "  "], 2, "motivo"),
+     (["export", "--phone", PHONE, "--reason", "CPF 123.456.789-09"], 2, "dados pessoais"),
+     (["export", "--phone", PHONE, "--reason", "linha 1\nlinha 2"], 2, "uma linha só"),
      (["export", "--phone", PHONE], 2, "--reason"),
      (["export", "--phone", PHONE, "--format", "pdf", "--reason", REASON], 2, "pdf")],
 )  # fmt: skip

@@ -48,3 +48,13 @@ def test_access_prints_the_export_with_the_phone(settings, tmp_path):
 def test_bad_input_exits_2(settings):
     done = run(settings, "lgpd", "erase", "--phone", PHONE, "--reason", " ")
     assert done.returncode == 2 and "reason" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["erase", "access"])
+@pytest.mark.parametrize("reason", [f"ligar {PHONE}", "titular ana@padaria.com.br", "a\u2028b"])
+def test_a_reason_with_personal_data_or_two_lines_exits_2(settings, command, reason):
+    """The same rule as the API: nothing is erased or exported, the rule is named."""
+    done = run(settings, "lgpd", command, "--phone", PHONE, "--reason", reason)
+    assert done.returncode == 2 and "reason:" in done.stderr
+    assert "dados pessoais" in done.stderr or "uma linha só" in done.stderr
+    assert PHONE not in done.stderr

@@ -97,6 +97,12 @@ BAD_INPUT = [
     ({"phone": PHONE}, ["reason"]),
     ({"phone": PHONE, "reason": "   "}, ["reason"]),
     ({"phone": PHONE, "reason": "x" * 501}, ["reason"]),
+    ({"phone": PHONE, "reason": "ligar para (42) 99999-0001"}, ["reason"]),
+    ({"phone": PHONE, "reason": "titular ana.souza@padaria.com.br"}, ["reason"]),
+    ({"phone": PHONE, "reason": "CPF 123.456.789-09"}, ["reason"]),
+    ({"phone": PHONE, "reason": "Pedido do jurídico\nprocesso 123"}, ["reason"]),
+    ({"phone": PHONE, "reason": "Pedido do jurídico\u2028processo 123"}, ["reason"]),
+    ({"phone": PHONE, "reason": "Pedido do jurídico \u202eprocesso 123"}, ["reason"]),
     ({"reason": REASON}, ["phone"]),
     ({"phone": PHONE, "user_key": "a" * 43, "reason": REASON}, ["phone"]),
     ({"user_key": "curta", "reason": REASON}, ["user_key"]),
@@ -119,6 +125,19 @@ def test_bad_input_is_422_naming_the_field_never_the_value(client, body, fields)
     sent = body.values() if isinstance(body, dict) else []
     echoed = [v for v in sent if isinstance(v, str) and len(v.strip()) >= 5 and v != PHONE]
     assert error["message"] and not [v for v in echoed if v in response.text]
+
+
+@pytest.mark.parametrize(("reason", "rule"), [
+    ("falar com 42999990001", "dados pessoais"), ("CNPJ 11.222.333/0001-81", "CPF ou CNPJ"),
+    ("linha 1\r\nlinha 2", "uma linha só"), ("a\x85b", "separadores de linha"),
+])  # fmt: skip
+def test_a_reason_with_personal_data_or_two_lines_names_the_rule(client, reason, rule):
+    """The reason stays in the audit trail after an erasure: 422, the rule named in pt-BR."""
+    response = export(client, {"phone": PHONE, "reason": reason})
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["fields"] == ["reason"] and rule in error["message"]
+    assert reason not in response.text
 
 
 def test_unknown_person_is_404(client):

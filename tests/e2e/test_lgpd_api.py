@@ -14,7 +14,7 @@ from pyloto_corp.infra.logging import shared_processors
 from tests.support.ops import OPS_KEY, PHONE, export, ops_settings, talk, user_key
 
 ACCESS, ERASURE = "/v1/lgpd/access", "/v1/lgpd/erasure"
-REASON = "Pedido do titular, protocolo 2026-0042"
+REASON = "Pedido do titular, protocolo 2026/0042"
 
 
 @pytest.fixture
@@ -87,6 +87,9 @@ def test_the_export_after_an_erasure_has_no_conversation(client, settings):
     ("body", "status", "field"),
     [
         ({"phone": PHONE}, 422, "reason"),
+        ({"phone": PHONE, "reason": "protocolo 2026-0042"}, 422, "reason"),  # a phone's shape
+        ({"phone": PHONE, "reason": "pedido de ana@padaria.com.br"}, 422, "reason"),
+        ({"phone": PHONE, "reason": "pedido\u2029do titular"}, 422, "reason"),
         ({"phone": PHONE, "reason": REASON, "include_pii": True}, 422, "include_pii"),
         ({"phone": PHONE, "reason": REASON, "format": "md"}, 422, "format"),
         ({"phone": PHONE, "user_key": "x" * 43, "reason": REASON}, 422, "phone"),
@@ -100,6 +103,15 @@ def test_erasure_refuses_what_it_cannot_do(client, settings, body, status, field
         assert field in response.json()["error"]["fields"]
     messages, *_ = asyncio.run(_left(settings))
     assert len(messages) == 3
+
+
+@pytest.mark.parametrize("path", [ACCESS, ERASURE])
+def test_a_reason_with_personal_data_is_refused_on_both(client, path):
+    response = export(client, {"phone": PHONE, "reason": f"titular {PHONE}"}, path=path)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_request" and error["fields"] == ["reason"]
+    assert "dados pessoais" in error["message"] and PHONE not in response.text
 
 
 @pytest.mark.parametrize("path", [ACCESS, ERASURE])

@@ -20,8 +20,9 @@ from pyloto_corp.application.privacy.erase_subject import ErasureRequest
 from pyloto_corp.application.records.export_conversation import ExportRequest
 from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.bootstrap import build_app
+from pyloto_corp.domain.export.masking import mask_contacts
 from pyloto_corp.domain.export.model import ExportFormat
-from pyloto_corp.domain.ops_reason import REASON_PATTERN
+from pyloto_corp.domain.ops_reason import REASON_PATTERN, ReasonProblem, reason_problem
 from tests.conftest import make_settings
 
 SUBJECT = Subject("+5542999990001")
@@ -30,11 +31,36 @@ BLANKS = ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\t", "\n", "\r\n", " ", "
           "\ufeff", "\x1c", "\x1f", "\u3000", "\u2007"]  # fmt: skip
 BIDI = [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
 TEXT = "Pedido do jurídico, ação nº 123 — São João"
-TRICKY = [*BLANKS, *BIDI, "\u200b", "\x00"]
+BREAKS = ["\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\n", "\r\n", "\r", "\x1c", "\x1e"]
+MARKS = ["\u200e", "\u200f", "\u061c"]
+TRICKY = [*BLANKS, *BIDI, *MARKS, "\u200b", "\x00", "\r"]
+PERSONAL = [
+    "+55 (42) 99999-0001",
+    "42999990001",
+    "9999-0001",
+    "123.456.789-09",
+    "52998224725",
+    "11.222.333/0001-81",
+    "ana.souza@padaria.com.br",
+    "a@b.co",
+    "(42) 3025-1234",
+]
+KEPT = [
+    "processo 0001234-56.2026.8.16.0001",
+    "ofício de 23/11/2026",
+    "protocolo 2026/0042",
+    "processo 123",
+    "1234567",
+    "versão 2.0.1",
+    "@juridico",
+    "x@y",
+    "R$ 1.500,00",
+]
 SAMPLES = [
     TEXT, "", "x" * 500, "x" * 501, "é" * 500, "😀" * 500, "😀" * 501,
     *TRICKY, *(c * 3 for c in TRICKY), *(f"{c}motivo{c}" for c in TRICKY),
-    *(f"{TEXT}{c}linha 2" for c in TRICKY),
+    *(f"{TEXT}{c}linha 2" for c in TRICKY), *PERSONAL, *KEPT,
+    *(f"motivo: {p}." for p in PERSONAL), *(f"{p}{c}" for p in PERSONAL for c in " .-)9"),
 ]  # fmt: skip
 
 
@@ -89,11 +115,39 @@ def test_the_document_and_the_service_agree_on_mixtures(readings, reason):
     assert {read(reason) for read in readings} == {accepted(reason)}
 
 
+DIGITY = st.sampled_from(["1", "2", "0", " ", ".", "-", "(", ")", "/", "@", "a", "\xa0", "\t"])
+
+
+@given(st.lists(DIGITY, max_size=30).map("".join))
+def test_the_document_and_the_service_agree_on_numbers_and_addresses(readings, reason):
+    """Digits, separators and @: the personal-data part reads the same in every engine."""
+    assert {read(reason) for read in readings} == {accepted(reason)}
+
+
+@pytest.mark.parametrize("found", PERSONAL)
+def test_what_the_export_masks_is_refused_as_a_reason(found):
+    """The export's own detectors hide it; the reason rule refuses it, naming personal data."""
+    assert mask_contacts(found) != found
+    assert reason_problem(f"pedido de {found} hoje") is ReasonProblem.PERSONAL_DATA
+
+
+@pytest.mark.parametrize("kept", KEPT)
+def test_case_numbers_dates_and_short_numbers_are_accepted(kept):
+    assert accepted(kept)
+
+
+@pytest.mark.parametrize("brk", [*BREAKS, *BIDI, *MARKS])
+def test_a_reason_has_one_line_and_no_bidi_control(brk):
+    assert reason_problem(f"{TEXT}{brk}mais") is ReasonProblem.MULTILINE
+
+
 def test_blank_is_refused_and_text_is_accepted():
     """Whitespace by either engine's definition says nothing; words do, whatever surrounds them."""
     assert not any(accepted(blank * 2) for blank in BLANKS)
     assert not accepted("".join(BLANKS))
-    assert all(accepted(f"{blank}{TEXT}{blank}") for blank in BLANKS)
+    inline = [blank for blank in BLANKS if blank not in BREAKS]
+    assert all(accepted(f"{blank}{TEXT}{blank}") for blank in inline)
+    assert not any(accepted(f"{TEXT}{blank}") for blank in BLANKS if blank in BREAKS)
 
 
 def test_the_pattern_names_its_characters():

@@ -38,3 +38,16 @@ def test_any_text_is_bounded_idempotent_and_untruncated_when_short(text):
     if len(text) <= TEXT_MAX_LEN:
         assert not once.endswith(TRUNCATION_MARKER) or text.strip().endswith(TRUNCATION_MARKER)
         assert sanitize_text(once) == once
+
+
+def test_line_separators_become_spaces_and_bidi_controls_go():
+    """U+2028, U+2029, NEL, VT and FF would break a line in some viewer; bidi ones reverse it."""
+    text = "a\u2028b\u2029c\x85d\x0be\x0cf \u202eg\u2066h\u2069\u200e\u200f\u061ci"
+    assert sanitize_text(text) == "a b c d e f ghi"
+
+
+@given(st.text(st.sampled_from("ab \n\x0b\x0c\x85\u2028\u2029\u202a\u202e\u2066\u2069\u200f")))
+def test_no_stored_text_holds_a_separator_or_a_bidi_control(text):
+    once = sanitize_text(text) or "x"
+    assert not set(once) & set("\x0b\x0c\x85\u2028\u2029\u202a\u202e\u2066\u2069\u200f")
+    assert once.splitlines() == once.split("\n")

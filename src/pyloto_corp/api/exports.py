@@ -61,6 +61,11 @@ class ExportBody(BaseModel):
 
 
 # The body exactly as it is accepted (schemathesis holds the service to it, both ways).
+REASON_RULE = (
+    "Vai para a auditoria, que fica mesmo após uma eliminação: uma linha só, sem "
+    "dados pessoais (telefone, e-mail, CPF, CNPJ: nenhuma sequência de 8 a 15 "
+    "dígitos) e sem caracteres de controle de direção do texto."
+)
 PHONE_PATTERN = r"^[\s().-]*\+[\s().-]*[1-9](?:[\s().-]*\d){7,14}[\s().-]*$"
 BODY_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -73,7 +78,7 @@ BODY_SCHEMA: dict[str, Any] = {
         "include_pii": {"type": "boolean", "default": False},
         "reason": {"type": "string", "minLength": 1, "maxLength": MAX_REASON,
                    "pattern": REASON_PATTERN,  # the application checks this very pattern
-                   "example": "Pedido do jurídico, processo 123"},
+                   "description": REASON_RULE, "example": "Pedido do jurídico, processo 123"},
     },
     "required": ["reason"],
     "oneOf": [{"required": ["phone"]}, {"required": ["user_key"]}],

@@ -85,8 +85,11 @@ class OutboxStore(Protocol):
     ) -> bool: ...
 
     async def mark_failed(
-        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
-    ) -> bool: ...
+        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime,
+        *, reason: str | None = None,
+    ) -> bool:  # fmt: skip
+        """Failed for good: Meta's ``error_code``, or a ``reason`` code (invalid_recipient)."""
+        ...
 
     async def release(
         self, user_key: str, item_id: str, token: str, *,

@@ -9,6 +9,7 @@ text first. ``problems`` names what is still wrong (the sender refuses such a pa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,16 +22,31 @@ LIST_BUTTON_MAX = 20
 ID_MAX = 256
 DEFAULT_LIST_BUTTON = "Ver opções"
 ELLIPSIS = "…"
+# Meta's wa_id: the E.164 number without "+" (8 to 15 digits, no leading zero).
+WA_ID = re.compile(r"^[1-9][0-9]{7,14}$")
+INVALID_RECIPIENT, NO_RECIPIENT = "invalid_recipient", "no_recipient"
 
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """Whom to send to: the phone (E.164) when known, else the business-scoped user id."""
+    """Whom to send to: the phone (E.164) when known, else the business-scoped user id.
+
+    ``invalid``: the person wrote from a wa_id that is no phone number; nothing can reach them.
+    """
 
     phone: str | None = None
     user_id: str | None = None
+    invalid: bool = False
+
+    def problem(self) -> str | None:
+        """Why no message can be addressed to this recipient (None: it can)."""
+        if self.invalid or (self.phone and not WA_ID.match(self.phone.removeprefix("+"))):
+            return INVALID_RECIPIENT
+        return None if self.phone or self.user_id else NO_RECIPIENT
 
     def address(self) -> dict[str, str]:
+        if self.problem() == INVALID_RECIPIENT:
+            raise ValueError("the recipient's phone is not a WhatsApp id (E.164 without +)")
         if self.phone:
             return {"to": self.phone.lstrip("+")}
         if self.user_id:

@@ -89,6 +89,7 @@ class OutboxItem:
     updated_at: datetime | None = None
     sent_at: datetime | None = None  # when Meta took it (the reply's place in the history)
     decision_id: str | None = None  # the policy decision that allowed this reply
+    failure_reason: str | None = None  # why it failed when Meta gave no code: invalid_recipient
 
     @property
     def item_id(self) -> str:

@@ -56,3 +56,22 @@ def test_email_is_hidden():
 def test_mask_phone_keeps_country_and_last_four(phone, masked):
     """Enough to recognize a number on a call, not enough to dial it."""
     assert mask_phone(phone) == masked
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["[2026-01-01 10:00:00] oi", "[2026-01-01 10:00:00]", "em 01/01/2026 10:00:00 ok",
+     "2026-12-31 23:59", "entre 10:00 e 11:30:15", "31.12.2026 08:00"],
+)  # fmt: skip
+def test_timestamps_are_not_phones(kept):
+    """A date followed by a time has 10 to 14 digits, but it is a moment, never a phone."""
+    assert mask_contacts(kept) == kept
+
+
+def test_phones_and_documents_beside_timestamps_are_still_hidden():
+    text = "[2026-01-01 10:00:00] cpf 123.456.789-09, fone (42) 99999-0001 [2026-01-01 10:05:00]"
+    assert mask_contacts(text) == (
+        f"[2026-01-01 10:00:00] cpf {HIDDEN_DOCUMENT}, fone {HIDDEN_PHONE} [2026-01-01 10:05:00]"
+    )
+    glued = "10:00 42999990001 e 52998224725 às 11:30"
+    assert mask_contacts(glued) == f"10:00 {HIDDEN_PHONE} e {HIDDEN_DOCUMENT} às 11:30"

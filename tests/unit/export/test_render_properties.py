@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pyloto_corp.domain.conversation import Direction, StoredMessage
+from pyloto_corp.domain.export import neutral
 from pyloto_corp.domain.export.markdown import fence_for
 from pyloto_corp.domain.export.masking import mask_contacts
 from pyloto_corp.domain.export.model import ExportFormat, ExportOptions
@@ -30,8 +31,10 @@ def with_text(text: str):
 @settings(max_examples=150, deadline=None)
 @given(TEXTS)
 def test_markdown_fence_holds_the_text_verbatim(text):
-    """The text sits unchanged inside a fence longer than any backtick run it contains."""
+    """The text sits inside a fence longer than any backtick run it contains, unchanged but
+    for line separators and bidi controls (``neutral``)."""
     data = render(with_text(text), ExportOptions(ExportFormat.MD, True, T0, ZONE)).data.decode()
+    text = neutral.text(text)
     fence = fence_for(text)
     assert f"\n{fence}text\n{text}\n{fence}\n" in data
     assert all(len(run) < len(fence) for run in re.findall("`+", text))
@@ -43,6 +46,7 @@ def test_markdown_fence_holds_the_text_verbatim(text):
 def test_plain_text_prefixes_every_line_of_the_text(text):
     """Each line of the text is reproduced after "    | ", so none can pose as a heading."""
     data = render(with_text(text), ExportOptions(ExportFormat.TXT, True, T0, ZONE)).data.decode()
+    text = neutral.text(text)
     block = "\n".join(f"    | {line}" for line in text.split("\n"))
     assert f"    ID da mensagem: wamid.P\n{block}\n" in data
     assert footer_matches(data.encode())

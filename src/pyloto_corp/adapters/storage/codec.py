@@ -170,7 +170,7 @@ def lead_from(doc: Doc) -> LeadProfile:
 _OUTBOX_FIELDS = ("user_key", "inbound_message_id", "position", "kind", "payload", "created_at",
                   "session_id", "attempts", "claim_token", "claim_expires_at",
                   "provider_message_id", "error_code", "delivery_status", "updated_at",
-                  "sent_at", "decision_id")  # fmt: skip
+                  "sent_at", "decision_id", "failure_reason")  # fmt: skip
 
 
 def outbox_doc(item: OutboxItem) -> Doc:

@@ -44,8 +44,9 @@ def sent(token: str, provider_message_id: str, now: datetime) -> Change:
                    sent_at=now)  # fmt: skip
 
 
-def failed(token: str, error_code: int | None, now: datetime) -> Change:
-    return _finish(token, now, status=OutboxStatus.FAILED, error_code=error_code)
+def failed(token: str, error_code: int | None, now: datetime, reason: str | None = None) -> Change:
+    return _finish(token, now, status=OutboxStatus.FAILED, error_code=error_code,
+                   failure_reason=reason)  # fmt: skip
 
 
 def retry_later(token: str, until: datetime, error_code: int | None, now: datetime) -> Change:
@@ -114,9 +115,10 @@ class DeliveryRecorder:
         return await self._update(user_key, item_id, change) is not None
 
     async def mark_failed(
-        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime
-    ) -> bool:
-        change = failed(token, error_code, now)
+        self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime,
+        *, reason: str | None = None,
+    ) -> bool:  # fmt: skip
+        change = failed(token, error_code, now, reason)
         return await self._update(user_key, item_id, change) is not None
 
     async def release(

@@ -27,6 +27,7 @@ from pyloto_corp.application.replies.send_errors import (
     SendError,
     Transient,
     Uncertain,
+    recipient_error,
 )
 from pyloto_corp.domain.outbound import Recipient, problems
 
@@ -60,6 +61,9 @@ class GraphApiSender:
         wrong = problems(reply)
         if wrong:
             raise InvalidPayload(None, "; ".join(wrong))
+        unreachable = recipient_error(recipient)  # the value is never logged nor sent
+        if unreachable is not None:
+            raise unreachable
         body = message_body(recipient, reply)
         if reference:
             body["biz_opaque_callback_data"] = reference

@@ -134,7 +134,7 @@ def contact_of(sender: SenderRef) -> Recipient:
     try:
         return Recipient(phone=phone_from_wa_id(sender.value))
     except InvalidPhone:
-        return Recipient()
+        return Recipient(invalid=True)  # its replies fail as invalid_recipient, never sent
 
 
 class ProcessStatusUpdate:

@@ -31,7 +31,7 @@ from pyloto_corp.domain.export.model import (
     export_path,
 )
 from pyloto_corp.domain.export.render import render
-from pyloto_corp.domain.ops_reason import MAX_REASON, is_valid_reason
+from pyloto_corp.domain.ops_reason import MAX_REASON, ReasonProblem, reason_problem
 
 log = structlog.get_logger(__name__)
 
@@ -53,10 +53,21 @@ class ExportRequest:
         check_reason_and_actor(self.reason, self.actor)
 
 
+REASON_MESSAGES = {
+    ReasonProblem.LENGTH: f"informe o motivo (1 a {MAX_REASON} caracteres)",
+    ReasonProblem.BLANK: f"informe o motivo (1 a {MAX_REASON} caracteres)",
+    ReasonProblem.MULTILINE: "o motivo deve ter uma linha só, sem quebras de linha, "
+    "separadores de linha ou caracteres de controle de direção do texto",
+    ReasonProblem.PERSONAL_DATA: "o motivo não pode conter dados pessoais: telefone, e-mail, "
+    "CPF ou CNPJ (nenhuma sequência de 8 a 15 dígitos); ele fica na auditoria, que não se apaga",
+}
+
+
 def check_reason_and_actor(reason: str, actor: str) -> None:
     """Every ops request says why (for the audit trail) and who asks."""
-    if not is_valid_reason(reason):  # the rule the OpenAPI document publishes
-        raise InvalidRequest("reason", f"informe o motivo (1 a {MAX_REASON} caracteres)")
+    problem = reason_problem(reason)  # the rule the OpenAPI document publishes
+    if problem is not None:
+        raise InvalidRequest("reason", REASON_MESSAGES[problem])
     if not actor.strip() or len(actor) > MAX_ACTOR:
         raise InvalidRequest("actor", f"o ator deve ter de 1 a {MAX_ACTOR} caracteres")
 

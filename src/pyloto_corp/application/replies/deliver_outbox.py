@@ -65,7 +65,7 @@ class DeliverOutbox:
         report, sent = DeliveryReport(), []
         try:
             for position, item in enumerate(items):
-                error = None if recipient.address() else e.NoRecipient()
+                error = e.recipient_error(recipient)  # before any call to Meta
                 if not await self._attempt(item, token, recipient, error, report, sent=sent):
                     await self._release_untried(items[position + 1 :], token)
                     break
@@ -173,10 +173,12 @@ class DeliverOutbox:
         # window bounds it), or an outage that only delayed confirmations would drop replies.
         spent = item.attempts >= self._limits.max_attempts and error.retry != "uncertain"
         if error.retry == "never" or spent:
-            await self._storage.outbox.mark_failed(item.user_key, item.item_id, token,
-                                                   error.code, now)  # fmt: skip
+            await self._storage.outbox.mark_failed(
+                item.user_key, item.item_id, token, error.code, now, reason=error.reason
+            )
             level = log.error if error.alert else log.warning
-            level("outbox.failed", error=type(error).__name__, code=error.code, **ids)
+            level("outbox.failed", error=type(error).__name__, code=error.code,
+                  reason=error.reason, **ids)  # fmt: skip
             if isinstance(error, e.WindowClosed):
                 await self._storage.conversations.close_window(item.user_key, now)
             report.failed += 1

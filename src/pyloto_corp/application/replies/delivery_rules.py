@@ -15,6 +15,7 @@ from pyloto_corp.domain.conversation import (
     StoredMessage,
     message_order,
 )
+from pyloto_corp.domain.outbound import Recipient
 from pyloto_corp.domain.records import LeadProfile, OutboxItem, OutboxStatus
 
 WINDOW = timedelta(hours=24)
@@ -68,8 +69,11 @@ def precheck(
     item: OutboxItem, lead: LeadProfile | None, header: ConversationHeader | None, now: datetime
 ) -> e.SendError | None:
     """Errors known before calling Meta: nobody to send to, or the 24 h window is closed."""
-    if lead is None or not (lead.phone or lead.user_id):
+    if lead is None:
         return e.NoRecipient()
+    unreachable = e.recipient_error(Recipient(lead.phone, lead.user_id))
+    if unreachable is not None:
+        return unreachable
     closed_at = header.window_closed_at if header is not None else None
     if (closed_at is not None and closed_at >= item.created_at) or now - item.created_at > WINDOW:
         return e.WindowClosed(WINDOW_CLOSED, "known before sending")

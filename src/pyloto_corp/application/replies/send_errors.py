@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
+from pyloto_corp.domain.outbound import INVALID_RECIPIENT, NO_RECIPIENT, Recipient
+
 Retry = Literal["never", "later", "number", "recipient", "uncertain"]
 
 
 class SendError(Exception):
     retry: ClassVar[Retry] = "never"
     alert: ClassVar[bool] = False
+    reason: ClassVar[str | None] = None  # a code stored with a failed item (no Meta code)
 
     def __init__(self, code: int | None = None, detail: str = "") -> None:
         super().__init__(f"{type(self).__name__} (code {code}) {detail}".strip())
@@ -87,3 +90,19 @@ class InvalidPayload(Rejected):
 
 class NoRecipient(SendError):
     """Neither a phone nor a business-scoped id is known for the person."""
+
+    reason = NO_RECIPIENT
+
+
+class InvalidRecipient(SendError):
+    """The person's wa_id is not a phone number (E.164 without "+"): never sent to Meta."""
+
+    reason = INVALID_RECIPIENT
+
+
+def recipient_error(recipient: Recipient) -> SendError | None:
+    """The error known before any call to Meta, when nobody valid can be addressed."""
+    problem = recipient.problem()
+    if problem is None:
+        return None
+    return InvalidRecipient() if problem == INVALID_RECIPIENT else NoRecipient()

@@ -18,6 +18,13 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A run of digits with the separators people type in phone numbers ("+55 (42) 99999-0001").
 _PHONE_LIKE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().-]{5,22}\d(?![\w])")
 _CEP = re.compile(r"^\d{5}-\d{3}$")  # a postal code (5-3), never a phone shape
+# Dates (2026-01-01, 01/01/2026, 01-01-2026, 01.01.2026) and times (10:00, 10:00:00) are
+# kept whole, so that "[2026-01-01 10:00:00]" never reads as a phone (issue "timestamps").
+_DAY, _MONTH, _YEAR = r"(?:0[1-9]|[12]\d|3[01])", r"(?:0[1-9]|1[0-2])", r"(?:19|20)\d{2}"
+_MOMENT = re.compile(
+    rf"(?<!\d)(?:{_YEAR}-{_MONTH}-{_DAY}|{_DAY}([/.-]){_MONTH}\1{_YEAR}"
+    r"|(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)(?!\d)"
+)
 MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 8, 15
 KEPT_DIGITS = 4
 
@@ -42,10 +49,21 @@ def _hide_document(match: re.Match[str]) -> str:
     return HIDDEN_DOCUMENT
 
 
-def mask_contacts(text: str) -> str:
-    """Free text with phone numbers, e-mail addresses, CPF and CNPJ replaced by markers."""
+def _mask_piece(text: str) -> str:
     text = _DOCUMENT.sub(_hide_document, text)
     return _PHONE_LIKE.sub(_hide_phone, _EMAIL.sub(HIDDEN_EMAIL, text))
+
+
+def mask_contacts(text: str) -> str:
+    """Free text with phone numbers, e-mail addresses, CPF and CNPJ replaced by markers.
+
+    Dates and times are kept as written; only the text between them is masked.
+    """
+    pieces, start = [], 0
+    for moment in _MOMENT.finditer(text):
+        pieces += [_mask_piece(text[start : moment.start()]), moment.group(0)]
+        start = moment.end()
+    return "".join([*pieces, _mask_piece(text[start:])])
 
 
 def mask_phone(phone: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from pyloto_corp.domain.export import markdown, plaintext, summary, trail
+from pyloto_corp.domain.export import markdown, neutral, plaintext, summary, trail
 from pyloto_corp.domain.export.document import Document
 from pyloto_corp.domain.export.model import (
     ConversationSnapshot,
@@ -22,6 +22,7 @@ FOOTER_LABEL = "SHA-256 do conteúdo acima"
 
 
 def build_document(snap: ConversationSnapshot, opts: ExportOptions) -> Document:
+    """Every string already neutral: no line break but the newline, no bidi control."""
     sections = (
         summary.overview(snap, opts),
         summary.collected(snap, opts),
@@ -29,7 +30,7 @@ def build_document(snap: ConversationSnapshot, opts: ExportOptions) -> Document:
         trail.audit_trail(snap, opts),
         trail.verification(snap),
     )
-    return Document(TITLE, sections)
+    return neutral.document(Document(TITLE, sections))
 
 
 def render(snap: ConversationSnapshot, opts: ExportOptions) -> RenderedExport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pyloto_corp.domain.audit import AuditEvent, canonical_json
 from pyloto_corp.domain.conversation import StoredMessage, message_order
 from pyloto_corp.domain.export import labels as lb
+from pyloto_corp.domain.export import neutral
 from pyloto_corp.domain.export.document import Entry, Fields, Note, Section
 from pyloto_corp.domain.export.masking import mask_contacts
 from pyloto_corp.domain.export.model import ConversationSnapshot, ExportOptions
@@ -66,7 +67,8 @@ def audit_entry(event: AuditEvent, opts: ExportOptions) -> Entry:
     if event.correlation_id:
         pairs.append(("correlation_id", event.correlation_id))
     pairs += [("prev_hash", event.prev_hash), ("hash", event.hash)]
-    return Entry(f"#{event.seq} {event.action}", tuple(pairs), canonical_json(event.content()))
+    canonical = neutral.json_text(canonical_json(event.content()))
+    return Entry(f"#{event.seq} {event.action}", tuple(pairs), canonical)
 
 
 def verification(snap: ConversationSnapshot) -> Section:

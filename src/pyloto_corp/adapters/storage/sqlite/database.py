@@ -1,4 +1,9 @@
-"""The SQLite file: schema, JSON documents, and IMMEDIATE transactions."""
+"""The SQLite file: schema, JSON documents, and IMMEDIATE transactions.
+
+Every connection runs with ``secure_delete`` on (deleted content is overwritten with
+zeros, never left in freed pages), and ``checkpoint`` folds the write-ahead log back into
+the file and truncates it, so erased data lingers neither in the file nor in ``-wal``.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import structlog
 
 from pyloto_corp.application.errors import StorageUnavailable
+
+log = structlog.get_logger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (user_key TEXT PRIMARY KEY, doc TEXT NOT NULL);
@@ -97,6 +105,7 @@ class SqliteDatabase:
         )
         self._lock = threading.RLock()
         with self._lock:
+            self._conn.execute("PRAGMA secure_delete=ON")
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(SCHEMA)
@@ -136,6 +145,22 @@ class SqliteDatabase:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.OperationalError as exc:
                 raise StorageUnavailable("sqlite read failed") from exc
+
+    def checkpoint(self) -> bool:
+        """Copy the whole WAL into the file and truncate it (after an erasure).
+
+        False when another connection's reader kept part of it (it is retried at the next
+        erasure or checkpoint); the failure is logged, never raised: the data is deleted.
+        """
+        with self._lock:
+            try:
+                busy, _, _ = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.OperationalError as exc:
+                log.warning("sqlite.checkpoint_failed", error=type(exc).__name__)
+                return False
+        if busy:
+            log.warning("sqlite.checkpoint_incomplete")
+        return not busy
 
     async def ping(self) -> None:
         self.query("SELECT 1")

@@ -42,4 +42,6 @@ class SqliteExpiredRecords:
 
     async def delete_expired(self, before: datetime) -> dict[str, int]:
         with self._db.transaction() as tx:
-            return _each(tx, "DELETE", before)
+            deleted = _each(tx, "DELETE", before)
+        self._db.checkpoint()  # what expired leaves neither the file nor the -wal behind
+        return deleted

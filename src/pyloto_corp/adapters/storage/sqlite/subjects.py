@@ -1,4 +1,8 @@
-"""SubjectDataStore on SQLite: an erasure is one IMMEDIATE transaction."""
+"""SubjectDataStore on SQLite: an erasure is one IMMEDIATE transaction, then a checkpoint.
+
+The connection deletes securely (zeroed pages); the checkpoint then moves those pages into
+the file and truncates the write-ahead log, where the erased rows would otherwise remain.
+"""
 
 from __future__ import annotations
 
@@ -56,4 +60,5 @@ class SqliteSubjectDataStore:
             )
             draft = draft_for(counts, opted_out)
             [event] = append_sealed(tx, [draft], read_tail(tx, user_key))
+        self._db.checkpoint()
         return Erasure(counts, event, opted_out)
