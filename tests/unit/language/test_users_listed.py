@@ -135,3 +135,22 @@ def test_one_person_named_in_passing_is_no_answer(text: str) -> None:
 def test_ranges_and_shares_are_not_summed() -> None:
     assert user_count("entre 10 e 15", answer=True) == 15
     assert user_count("uns 6, mas a loja tem 15 funcionários", answer=True) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("quem vai usar é a secretaria (2 pessoas) e a coordenação (1). Os 300 alunos não.", 3),
+        ("somos 12 mas só a gerência vai usar, q são 3", 3),
+        ("45 funcionários, mas o sistema seria só pro financeiro, que são 4 pessoas", 4),
+        ("quero fazer um sistema pra ele, ele e minha mae vao usar", 2),
+        ("sao 3 filiais, cada uma com uns 10 a 12 funcionario", 36),
+    ],
+)
+def test_group_sizes_ranges_and_who_it_is_for(text: str, expected: int) -> None:
+    assert user_count(text, answer=True) == expected
+
+
+def test_heads_of_cattle_are_no_users() -> None:
+    text = "fazenda com 2.000 cabeças, quem vai usar sou eu e meus 2 filhos"
+    assert user_count(text) == 3

@@ -12,7 +12,7 @@ from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedor", "aluno",
           "motorista", "acesso", "user", "operador", "tecnic", "corretor", "professor",
           "entregador", "motoboy", "socio", "gerente", "medic", "dentista", "recepcionista",
-          "secretari", "estagiari", "empregad", "login", "cabeca", "agente", "consultor",
+          "secretari", "estagiari", "empregad", "login", "agente", "consultor",
           "representante", "caixa", "garco", "garcon", "cozinheir", "dev", "mecanic", "enfermeir",
           "psicolog", "fisioterapeut", "advogad", "contador", "vendedor", "promotor", "engenheir",
           "jogador", "frentista", "arquitet", "funcionar", "colega", "membro", "integrante",

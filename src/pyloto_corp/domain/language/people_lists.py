@@ -14,6 +14,7 @@ from pyloto_corp.domain.language.numbers import Number, numbers
 from pyloto_corp.domain.language.people_words import (
     ARTICLES,
     BARE,
+    BY,
     COMPLEMENT,
     GROUPS,
     LINKS,
@@ -78,7 +79,9 @@ def _item(
             (before in (["os"], ["as"]) and counted == found[i].end)  # "..., os 5 vão usar"
             or (before in (["uns"], ["umas"]) and words[counted - 1] == "pessoas")))  # fmt: skip
         return (found[i].value if said else total + found[i].value), counted
-    if (word in ME or word.startswith(BARE)) and words[i - 1 : i] not in (["de"], ["do"]):
+    after = words[i - 1 : i]  # "um sistema pra ele": for him, not by him
+    him = word in ("ele", "ela") and bool(after) and after[0] in BY
+    if (word in ME or word.startswith(BARE)) and after not in (["de"], ["do"]) and not him:
         return total + 1, i + 1
     if word in ARTICLES or word in PLURAL:
         person = _person(words, i, names=names)
@@ -88,18 +91,18 @@ def _item(
 
 def _group(words: Sequence[str], found: dict[int, Number], i: int, total: int) -> object:
     """ "pela administração: eu, o zelador..." (nobody more), "o RH, que são 2"."""
-    end = _complement(words, i + 1)
-    sized = _sized(words, found, end)
+    end = complement(words, i + 1)
+    sized = sized_at(words, found, end)
     if sized is None and words[end : end + 1] in (["e"], ["mais"], ["com"]):
         return UNSURE  # "o pessoal do financeiro e eu": how many is not said
     return (total + sized[0], sized[1]) if sized else (total, end)
 
 
-def _sized(words: Sequence[str], found: dict[int, Number], end: int) -> tuple[int, int] | None:
+def sized_at(words: Sequence[str], found: dict[int, Number], end: int) -> tuple[int, int] | None:
     """ "o pessoal do caixa, que são 2" → (2, where it ends)."""
     said = words[end : end + 2]
     if said[:1] in (["que"], ["q"]) and said[1:] in (["sao"], ["e"]) and end + 2 in found:
-        return found[end + 2].value, _complement(words, found[end + 2].end + 1)
+        return found[end + 2].value, complement(words, found[end + 2].end + 1)
     return None
 
 
@@ -110,7 +113,7 @@ def _figure(words: Sequence[str], n: Number) -> int | None:
     if money(words, n) or (noun in COMPLEMENT and n.value > MAX_BARE):
         return None
     if noun in COMPLEMENT:
-        return _complement(words, n.end)  # "2 no financeiro"
+        return complement(words, n.end)  # "2 no financeiro"
     if not noun.isalpha() or noun in STOP or noun in LINKS or noun in ("eu", "mim"):
         return None if n.value > MAX_BARE or words[n.start] in ("um", "uma") else n.end
     if not noun.startswith(PERSON):
@@ -119,7 +122,7 @@ def _figure(words: Sequence[str], n: Number) -> int | None:
     second = words[j] if j < len(words) else ""
     if second.isalpha() and second[-1:] == noun[-1:] == "s" and second not in STOP | LINKS:
         j += 1  # "2 mestres cervejeiros"
-    return _complement(words, j)
+    return complement(words, j)
 
 
 def _person(words: Sequence[str], i: int, *, names: bool) -> tuple[int, int] | None:
@@ -129,16 +132,16 @@ def _person(words: Sequence[str], i: int, *, names: bool) -> tuple[int, int] | N
     j += words[j : j + 1] in (["outro"], ["outra"])  # "pelo outro sócio"
     noun = words[j] if j < len(words) else ""
     if noun in GROUPS:
-        end = _complement(words, j + 1)
-        sized = _sized(words, {n.start: n for n in numbers(words)}, end)
+        end = complement(words, j + 1)
+        sized = sized_at(words, {n.start: n for n in numbers(words)}, end)
         return sized or (None if words[end : end + 1] in (["e"], ["mais"], ["com"]) else (0, end))
     if words[i] in PLURAL or not (noun.startswith(PERSON) or (names and _named(noun))):
         return None
     j += 1
     if noun in TITLES and j < len(words) and _named(words[j]):
         j += 1  # "a dona Cida", "o seu Zé"
-    end = _complement(words, j)
-    return _sized(words, {n.start: n for n in numbers(words)}, end) or (1, end)  # "que são 4"
+    end = complement(words, j)
+    return sized_at(words, {n.start: n for n in numbers(words)}, end) or (1, end)  # "que são 4"
 
 
 def _named(word: str) -> bool:
@@ -147,7 +150,7 @@ def _named(word: str) -> bool:
     return word.isalpha() and word not in known and not word.startswith(COUNTED)
 
 
-def _complement(words: Sequence[str], j: int) -> int:
+def complement(words: Sequence[str], j: int) -> int:
     """Past "do caixa", "de enfermagem", "do RH": who the people are, not more people."""
     if words[j : j + 1] and words[j] in COMPLEMENT and j + 1 < len(words):
         following = words[j + 1]

@@ -10,7 +10,7 @@ USE = frozenset(("usar", "usa", "usam", "usando", "usaria", "usariam", "usarem",
                  "usada", "usados", "usadas", "mexer", "mexe", "mexem", "mexendo", "utilizar",
                  "utiliza", "acessar", "usariamos", "usamos", "usaremos", "utilizariam", "acessam",
                  "mexeriam"))  # fmt: skip
-BY = frozenset(("por", "pelo", "pela", "pelos", "pelas", "pra", "para", "pros", "pras"))
+BY = frozenset(("por", "pelo", "pela", "pelos", "pelas", "pra", "para", "pro", "pros", "pras"))
 COPULA = frozenset(("e", "sao", "sou", "seria", "seriam", "era", "eram", "ser", "somos", "fica"))
 LINKS = frozenset(("e", "mais", "+", "com", "so", "somente", "apenas", "tambem", "uns", "umas",
                    "alem", "fora", "todo", "toda", "todos", "todas", *BY))  # fmt: skip

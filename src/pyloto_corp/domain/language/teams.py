@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from pyloto_corp.domain.language.amounts import PEOPLE
+from pyloto_corp.domain.language.amounts import PEOPLE, upper_of
 from pyloto_corp.domain.language.budgets import COUNTED
 from pyloto_corp.domain.language.numbers import Number
 
@@ -52,7 +52,8 @@ def multiplied(words: Sequence[str], found: Sequence[Number]) -> int | None:
         units = next((n for n in found if n is not per and _unit_after(words, n.end) == unit),
                      None)  # fmt: skip
         if per is not None and units is not None:
-            return per.value * units.value + _besides(words, found, i, (per, units))
+            most = upper_of(list(found), words, list(found).index(per))  # "uns 10 a 12"
+            return most.value * units.value + _besides(words, found, i, (per, most, units))
     return _units_of(words, found)
 
 

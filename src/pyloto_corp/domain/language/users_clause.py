@@ -10,30 +10,59 @@ import re
 from collections.abc import Sequence
 
 from pyloto_corp.domain.language.numbers import number_words, numbers
-from pyloto_corp.domain.language.people_lists import listed
+from pyloto_corp.domain.language.people_lists import complement, listed, sized_at
 from pyloto_corp.domain.language.people_words import (
+    ARTICLES,
     AUXILIARY,
+    BY,
     COPULA,
     FILLERS,
+    GROUPS,
     TOTAL,
     UNCLEAR,
     USE,
 )
 
 _SENTENCE = re.compile(r"[.!?;]+(?:\s|$)|\n")
+_SIZE = re.compile(r"\(\s*(\d+)(?:\s+pessoas?)?\s*\)", re.IGNORECASE)  # "a secretaria (2 pessoas)"
+
+
+def _sizes_said(text: str) -> str:
+    """ "o RH (2 pessoas)" → "o RH, que são 2": the size of a group said in parentheses."""
+    return _SIZE.sub(r", que são \1", text)
 
 
 def clause_users(text: str) -> int | None:
     """The people listed as using it in the first sentence that says so, if read whole."""
-    for sentence in _SENTENCE.split(text):
+    for sentence in _SENTENCE.split(_sizes_said(text)):
         words = number_words(sentence)
         if UNCLEAR & set(words):
             continue  # per unit, excluded or growing: the other rules read it
+        if (only := _only_group(words)) is not None:
+            return only  # "mas só a gerência vai usar, q são 3"
         for u, word in enumerate(words):
             if word in USE and "nao" not in words[max(0, u - 3) : u]:  # "elas não vão mexer"
                 counted = _after(words, u) if _subject_after(words, u) else _before(words, u)
                 if counted:
                     return counted
+    return None
+
+
+def _only_group(words: Sequence[str]) -> int | None:
+    """ "só o financeiro, que são 4 pessoas", "só a gerência vai usar, q são 3": its size."""
+    for i, word in enumerate(words):
+        if word not in ("so", "somente", "apenas"):
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in BY | ARTICLES:
+            j += 1
+        if j < len(words) and words[j] in GROUPS:
+            end = complement(words, j + 1)
+            while end < len(words) and words[end] in USE | {"vai", "vao", "ia", "iam", "seria"}:
+                end += 1
+            sized = sized_at(words, {n.start: n for n in numbers(words)}, end)
+            if sized is not None:
+                return sized[0]
     return None
 
 
@@ -64,7 +93,7 @@ def answered_users(text: str) -> int | None:
     """An answer that is a list of people: "5 vendedores + eu + minha esposa" → 7, "a
     família toda, eu, marido e os 2 filhos" → 4, "oxe, aqui é eu, meu marido e mais 3 menina
     do balcão" → 5, "eu, a Jéssica, o Marcos e o Paulinho" → 4 (names count here)."""
-    words = number_words(text)
+    words = number_words(_sizes_said(text))
     for start in range(len(words)):
         if words[start - 1 : start] in (["entre"], ["dos"], ["das"]) or "entre" in words[:start]:
             continue  # "entre 10 e 15", "metade dos 40": a range, a share, read by other rules
@@ -104,7 +133,7 @@ def _before(words: Sequence[str], u: int) -> int | None:
     best = None
     for start in range(end - 1, -1, -1):
         total, read, _ = listed(words[start:end])
-        if read == end - start and total:
+        if read == end - start and total and words[start - 1 : start] not in (["pra"], ["para"]):
             best = total
     pairs = zip(words[u : u + 5], words[u + 1 : u + 6], strict=False)
     me = any(p in (("+", "eu"), ("mais", "eu")) for p in pairs)
