@@ -3,6 +3,7 @@ language, abuse, a call-back time. Each ends or redirects the turn by itself."""
 
 from __future__ import annotations
 
+from pyloto_corp.domain.engine.closed import link_trouble
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -80,7 +81,7 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
 def human(flow: Flow, reading: TurnReading) -> None:
     """A person is asked for: the team of the need named with it ("falar com alguém sobre
     entrega pra minha loja"), and the words themselves, so the team knows the subject."""
-    named = (reading.needs or (None,))[0]
+    named = (reading.needs or (flow.session.context.get("routed"),))[0]  # right after the link
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
         flow.update(active_intent=named)
     flow.remember(human_requested=True)  # what follows goes to that person, not to a new form
@@ -88,6 +89,21 @@ def human(flow: Flow, reading: TurnReading) -> None:
     details = {"request": said} if said else None
     flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
                 message="handoff_requested", details=details)  # fmt: skip
+
+
+def routed_help(flow: Flow, reading: TurnReading | None) -> bool:
+    """Right after the delivery link, "não sei mexer nisso de site" is no new need (the word
+    "site" is no software lead): the person needs someone to take the order with them."""
+    routed = flow.session.context.get("routed")
+    fresh = flow.session.active_intent in (None, *NOT_A_NEED)
+    if reading is None or not routed or not fresh or not link_trouble(reading):
+        return False
+    flow.update(active_intent=routed)
+    flow.remember(human_requested=True)
+    said = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
+    flow.finish(Outcome.HANDOFF_HUMAN, "link_trouble", requested=True, message="route_help",
+                details={"request": said})  # fmt: skip
+    return True
 
 
 def abuse(flow: Flow, reading: TurnReading) -> bool:

@@ -20,6 +20,20 @@ def courtesy(reading: TurnReading) -> bool:
         not (reading.has(Act.GREETING) or waiting))  # fmt: skip
 
 
+# "não sei mexer nisso de site": the person cannot use the delivery link they were given.
+LINK_TROUBLE = ("nao sei mexer", "nao sei usar", "nao sei entrar", "nao sei pedir",
+                "nao sei fazer", "nao consigo", "nao entendi o link", "nao entendi o site",
+                "nao abre", "nao abriu", "nao tenho internet", "nao tenho computador",
+                "nao mexo", "nao uso internet", "faz pra mim", "faz por aqui", "pede pra mim",
+                "pedir por aqui", "fazer por aqui", "nao sei como faz",
+                "muito complicado")  # fmt: skip
+
+
+def link_trouble(reading: TurnReading) -> bool:
+    said = f" {' '.join(reading.words)} "
+    return any(f" {cue} " in said for cue in LINK_TROUBLE)
+
+
 def other_need(reading: TurnReading) -> bool:
     """A need of its own is named (not the delivery link again, nothing unclear)."""
     named = reading.intent if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) else None

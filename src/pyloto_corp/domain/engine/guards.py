@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from datetime import datetime, timedelta
 
-from pyloto_corp.domain.engine.closed import courtesy, other_need
+from pyloto_corp.domain.engine.closed import courtesy, link_trouble, other_need
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -81,7 +81,9 @@ class Guards:
             return None
         since = turn.at - last.closed_at
         recent = since < self.config.session_timeout
-        asked = reading is not None and (reading.has(*NEW_BUSINESS) or other_need(reading))
+        asked = reading is not None and (
+            reading.has(*NEW_BUSINESS) or other_need(reading) or link_trouble(reading)
+        )
         if reading is not None and courtesy(reading) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
@@ -116,6 +118,10 @@ class Guards:
             carried.update({k: True for k in ("support_case",) if last.context.get(k)})
         if last is not None:
             carried["returning"] = True  # greeted as someone known, not introduced again
+        routed = last is not None and last.outcome == Outcome.ROUTE_EXTERNAL
+        if routed and since is not None and since < self.config.route_cooldown:
+            carried["routed"] = last.active_intent  # the link just given: "não sei mexer nisso"
+            carried["led_from"] = last.opened_at.isoformat()  # the team sees what came before
         return SessionRecord(session_id, user_key, turn.at, turn.at, context=carried)
 
     def repeated(self, session: SessionRecord) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pyloto_corp.domain.engine.anytime import routed_help
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.correction import Correction
@@ -86,6 +87,8 @@ class Engine:
             return step
         if again and asks_again(reading):  # the team never answered: hand it over again
             hand_again(flow, last_closed)  # type: ignore[arg-type]
+        elif routed_help(flow, reading):  # "não sei mexer nisso de site", after the link
+            pass
         elif not self.guards.repeated(flow.session):
             self.states.dispatch(flow, reading)
             remember_profile(flow, reading)
