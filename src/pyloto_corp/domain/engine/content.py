@@ -27,13 +27,13 @@ REQUIRED_TEXTS = (
     "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
     "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
-    "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy",
+    "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy", "hold_ack",
     "support_handoff", "other_language_en", "other_language_es", "media_callback",
     "switched", "followup_default", "handoff_pending", "support_pending",
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn",
 )  # fmt: skip
-VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know")
+VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold")
 
 
 class ContentError(DomainError):

@@ -16,6 +16,7 @@ from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
+HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
 FORM_STATES = ("collecting", "confirming", "correcting")
 
 
@@ -65,6 +66,8 @@ class States:
                 return form.ask_next(flow) if self.switch.note(flow, other) else None
             if self.switch.handle(flow, other, negates=reading.negates, entities=entities):
                 return None
+        if _holds(flow, reading):  # "pera q vou atender um cliente": no answer, no miss
+            return None
         answered = reading.has(Act.ANSWER) or reading.has(Act.CORRECTION)
         aside = answer_aside(flow, reading)
         if aside and not answered:
@@ -136,3 +139,15 @@ class States:
 
 def _entities(reading: TurnReading) -> Entities:
     return reading.entities if isinstance(reading.entities, Entities) else Entities()
+
+
+def _holds(flow: Flow, reading: TurnReading) -> bool:
+    """ "pera q vou atender um cliente aqui", "só um minuto": the person will answer later;
+    acknowledged once, the question stays pending (never stored, never counted as a miss)."""
+    words = list(reading.words)
+    holds = len(words) <= HOLD_WORDS and any(
+        tuple(words[: len(entry)]) == entry for entry in flow.content.vocabulary["hold"]
+    )
+    if holds:
+        flow.say("hold_ack")
+    return holds
