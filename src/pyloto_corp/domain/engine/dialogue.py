@@ -31,7 +31,10 @@ class Dialogue:
         flow.update(active_intent=intent.value, slots={}, state="collecting")
         flow.remember(reasks=0, pending_slot=None)
         if intent is Intent.ENTRY_UNKNOWN:
-            flow.say("greeting_back" if flow.session.context.get("returning") else "greeting")
+            if entities.name:  # "sou a Fernanda, da clínica Sorriso Vivo": no need said yet
+                flow.say("greeting_named", name=entities.name.split()[0])
+            else:
+                flow.say("greeting_back" if flow.session.context.get("returning") else "greeting")
             return flow.menu()
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
