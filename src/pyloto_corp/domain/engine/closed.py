@@ -44,6 +44,8 @@ def pending(last: SessionRecord, reading: TurnReading | None) -> str:
     """After a handoff: "quero falar com o gerente" hears a person was called; no smiley."""
     if reading is not None and reading.has(Act.HUMAN_REQUEST):
         return "human_pending"
+    if last.context.get("close_reason") == "inactivity_timeout":
+        return "idle_pending"  # "voltei": what was said went to the team while they were away
     if last.context.get("followup_when") and last.outcome == Outcome.SCHEDULED_FOLLOWUP.value:
         return "followup_pending"  # "você viu que pedi pra me ligarem amanhã?"
     return "support_pending" if last.context.get("support_case") else "handoff_pending"
