@@ -47,7 +47,7 @@ def old_file(path: Path, days: int) -> None:
 def test_dry_run_lists_and_apply_deletes(tmp_path):
     asyncio.run(seed(tmp_path / "db.sqlite3"))
     old_file(tmp_path / "m" / "media" / USER / "wamid.old.jpg", 91)
-    old_file(tmp_path / "x" / "exports" / "conversations" / USER / "a_history.txt", 200)
+    old_file(tmp_path / "x" / "conversations" / USER / "a_history.txt", 200)  # one exports level
     listed = run(tmp_path, "--dry-run")
     assert listed.returncode == 0, listed.stderr
     report = json.loads(listed.stdout)

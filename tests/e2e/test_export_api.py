@@ -32,7 +32,9 @@ def client(client_factory, settings):
 
 
 def stored_file(settings, answer: dict) -> bytes:
-    return (Path(settings.export_local_dir) / answer["storage_path"]).read_bytes()
+    # EXPORT_LOCAL_DIR is the exports folder: the path's "exports/" is not repeated on disk
+    inner = answer["storage_path"].removeprefix("exports/")
+    return (Path(settings.export_local_dir) / inner).read_bytes()
 
 
 async def _audit(settings):

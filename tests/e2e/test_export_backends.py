@@ -50,7 +50,7 @@ def test_tampered_audit_event_is_reported_by_the_endpoint(client_factory, tmp_pa
     answer = second.json()
     assert second.status_code == 201 and answer["chain_valid"] is False
     assert answer["chain"]["broken_at"]["event_id"] == first["audit_event_id"]
-    text = (tmp_path / "exports" / answer["storage_path"]).read_text()
+    text = (tmp_path / "exports" / answer["storage_path"].removeprefix("exports/")).read_text()
     assert f"({first['audit_event_id']})" in text and "CADEIA QUEBRADA" in text
 
 

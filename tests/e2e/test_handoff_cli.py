@@ -70,8 +70,11 @@ def test_leads_as_a_table_json_and_csv(settings, ids):
     table = run(settings, "leads")
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
-    assert lines[0].split() == ["created_at", "handoff_id", "routing", "qualification_level",
-                                "takeover", "delivery", "name", "phone"]  # fmt: skip
+    assert lines[0].split() == ["Criado", "em", "Encaminhamento", "Destino", "Qualificação",
+                                "Atendimento", "Entrega", "Nome", "Telefone"]  # fmt: skip
+    assert "vendas — sistemas sob medida" in table.stdout and "triagem" in table.stdout
+    assert "com a equipe" in table.stdout and "entregue" in table.stdout
+    assert "sales_custom_software" not in table.stdout and "delivered" not in table.stdout
     assert lines[-1] == "2 encaminhamento(s)" and all(i in table.stdout for i in ids.values())
     assert MASKED in table.stdout and "5542999990001" not in table.stdout
     document = json.loads(run(settings, "leads", "--format", "json").stdout)

@@ -49,7 +49,8 @@ def test_the_export_and_the_chain_hold_the_takeover(client, settings, receiver):
     assert sent.status_code == 202
     assert ops(client, "POST", f"/v1/handoffs/{row['handoff_id']}/release").status_code == 200
     answer = export(client, {"phone": PHONE, "reason": "Auditoria do atendimento"}).json()
-    text = (Path(settings.export_local_dir) / answer["storage_path"]).read_text(encoding="utf-8")
+    inner = answer["storage_path"].removeprefix("exports/")  # the local folder is exports/ itself
+    text = (Path(settings.export_local_dir) / inner).read_text(encoding="utf-8")
     assert answer["chain_valid"] is True
     for action in ("HANDOFF_DELIVERED", "HUMAN_MESSAGE", "HANDOFF_RELEASED"):
         assert action in text, action

@@ -143,7 +143,7 @@ async def test_created_opens_a_labelled_conversation_with_transcript_and_note(
     assert "Resumo: Quer um aplicativo de agendamento para a clínica." in text
     assert "Qualificação: alta (motivos: prazo definido, orçamento informado)" in text
     assert "Prazo: em 2 meses" in text and "- plataforma: Android e iOS" in text
-    assert "- usuarios: 200" in text and "Intenção principal: CUSTOM_SOFTWARE" in text
+    assert "- usuarios: 200" in text and "Intenção principal: sistemas sob medida" in text
     assert "03/03/2026 14:00:00 -03:00" in text  # takeover end, in Brasília time
     assert all(m["content_attributes"] == {"pyloto": True} for m in conversation["messages"])
     assert all(s.token == TOKEN for s in fake_chatwoot.requests)
@@ -341,6 +341,21 @@ def test_the_note_without_reasons_nor_requirements():
     )
     note = summary_note(bare)
     assert "Qualificação: média\n" in note and "Requisitos: —" in note
+
+
+def test_the_note_reads_canonical_codes_in_portuguese():
+    """Codes stored by the engine (routing, level, reasons, slots) reach the team in pt-BR."""
+    coded = notice(routing="sales_custom_software")
+    coded.handoff.lead.update(
+        qualification_level="low", requirements={"user_count": 20, "city": "Ponta Grossa"},
+        qualification_reasons=["commercial_intent", "missing:deadline", "decision_maker_role"],
+    )  # fmt: skip
+    note = summary_note(coded)
+    assert "Equipe: vendas — sistemas sob medida" in note
+    assert "Qualificação: baixa (motivos: interesse comercial, falta: prazo, " in note
+    assert "- cidade: Ponta Grossa\n- usuários: 20" in note
+    for code in ("sales_custom_software", "low", "commercial_intent", "user_count"):
+        assert code not in note
 
 
 def test_routing_becomes_a_chatwoot_label():

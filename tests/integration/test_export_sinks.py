@@ -38,7 +38,9 @@ class Backend:
 def backend(request, tmp_path) -> Backend:
     if request.param == "local":
         sink = LocalFolderExportSink(tmp_path / "exports")
-        return Backend(sink, lambda path: (tmp_path / "exports" / path).read_bytes())
+        return Backend(
+            sink, lambda path: (tmp_path / "exports" / path.removeprefix("exports/")).read_bytes()
+        )
     gcs: FakeGcsServer = request.getfixturevalue("fake_gcs")
     bucket = gcs.new_bucket()
     client = storage.Client(project="demo-test", credentials=AnonymousCredentials())
@@ -80,13 +82,28 @@ async def test_local_files_are_read_only_and_stay_inside_the_folder(tmp_path):
     """The file is made read-only; a path escaping the folder is refused; no temp file left."""
     sink = LocalFolderExportSink(tmp_path)
     stored = await sink.save(PATH, ORIGINAL, content_type=TYPE, sha256=sha(ORIGINAL))
-    target = tmp_path / PATH
+    target = tmp_path / PATH.removeprefix("exports/")
     assert stored.uri == target.as_uri()
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
     for escaping in ("../outside.txt", "exports/../../x.txt", ""):
         with pytest.raises(ValueError):
             await sink.save(escaping, ORIGINAL, content_type=TYPE, sha256=sha(ORIGINAL))
+
+
+@pytest.mark.anyio
+async def test_local_folder_holds_one_exports_level_and_retention_reads_it(tmp_path):
+    """EXPORT_LOCAL_DIR is the exports folder: no var/exports/exports; paths stay canonical."""
+    sink = LocalFolderExportSink(tmp_path / "exports")
+    stored = await save(Backend(sink, None), ORIGINAL)
+    on_disk = tmp_path / "exports" / "conversations" / "KEY" / PATH.rsplit("/", 1)[1]
+    assert on_disk.read_bytes() == ORIGINAL and stored.uri == on_disk.as_uri()
+    assert not (tmp_path / "exports" / "exports").exists()
+    assert [o.path for o in await sink.list_objects("exports/")] == [PATH]
+    assert [o.path for o in await sink.list_objects("exports/conversations/")] == [PATH]
+    assert await sink.list_objects("exports/nothing/") == []
+    assert await sink.delete(PATH) is True and not on_disk.exists()
+    assert await sink.delete(PATH) is False
 
 
 @pytest.mark.anyio

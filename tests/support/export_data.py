@@ -42,7 +42,7 @@ HANDOFF = {
     "summary": "• Assunto: Sistema sob medida\n• Problema: controlar pedidos | estoque",
     "requirements": {"city": "Ponta Grossa/PR", "features": ["pedidos", "estoque"],
                      "user_count": "20", "contato": f"me liga no {PHONE}"},
-    "deadline": "em 2 meses", "routing": "comercial", "confidence": 0.91,
+    "deadline": "em 2 meses", "routing": "sales_custom_software", "confidence": 0.91,
     "qualification_level": "high", "qualification_reasons": ["all_critical_fields", "urgency"],
 }  # fmt: skip
 
@@ -63,7 +63,7 @@ def snapshot() -> ConversationSnapshot:
                            closed_at=at(5), context={"handoff": HANDOFF})  # fmt: skip
     open_one = SessionRecord("s-2", USER_KEY, at(60), at(61), active_intent="INSTITUTIONAL")
     lead = LeadProfile(USER_KEY, at(3), phone=PHONE, name="Ana Souza", city="Ponta Grossa",
-                       is_business=True, business_name="Pão Quente", role="dona")  # fmt: skip
+                       is_business=True, business_name="Pão Quente", role="owner")  # fmt: skip
     events = chain(
         ("wamid.IN1#contact", "USER_CONTACT", "mensagem recebida", {}),
         ("wamid.IN1#profile", "PROFILE_UPDATED", "dados do lead atualizados",

@@ -92,3 +92,21 @@ def test_clock_starts_on_a_whole_second_and_only_moves_forward():
     assert clock().microsecond == 0
     before = clock()
     assert clock.advance(timedelta(minutes=5)) == before + timedelta(minutes=5) == clock()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [("imagem", "image"), ("áudio", "audio"), ("audio", "audio"), ("Vídeo", "video"),
+     ("video", "video"), ("documento", "document"), ("figurinha", "sticker"),
+     ("localização", "location"), (" image ", "image"), ("sticker", "sticker")],
+)  # fmt: skip
+def test_media_types_by_their_portuguese_or_english_names(typed, kind):
+    """/midia and script ``type`` take imagem, áudio, vídeo... besides the webhook names."""
+    steps, errors = parse_script([f'{{"from": "{P}", "type": "{typed}"}}'])
+    assert errors == [] and steps == [SendMedia(1, P, kind)]
+
+
+@pytest.mark.parametrize("typed", ["gif", "", "imagens", "foto", "imágem2"])
+def test_unknown_media_types_are_refused(typed):
+    _, [error] = parse_script([f'{{"from": "{P}", "type": "{typed}"}}'])
+    assert error.message.startswith("'type' deve ser um de: image, audio")

@@ -13,6 +13,7 @@ import structlog
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pyloto_corp.api.trace_context import TraceContext, trace_from_headers
 from pyloto_corp.application.ids import new_id
 
 log = structlog.get_logger(__name__)
@@ -20,14 +21,13 @@ log = structlog.get_logger(__name__)
 CORRELATION_HEADER = "x-correlation-id"
 CLIENT_CLOSED = 499  # the client went away before the answer (nginx's code; never sent)
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
-_TRACE = re.compile(r"([0-9a-fA-F]{32})(?:/\d+)?(?:;o=[01])?")
 
 
-def correlation_from_headers(headers: dict[str, str]) -> tuple[str, str | None]:
-    """Pick the request's correlation id and Cloud trace id from untrusted headers."""
-    trace = _TRACE.fullmatch(headers.get("x-cloud-trace-context", "").strip())
+def correlation_from_headers(headers: dict[str, str]) -> tuple[str, TraceContext | None]:
+    """The request's correlation id (its trace id when traced) and trace context."""
+    trace = trace_from_headers(headers)
     if trace:
-        return trace.group(1).lower(), trace.group(1).lower()
+        return trace.trace_id, trace
     request_id = headers.get("x-request-id", "").strip()
     if _SAFE_ID.fullmatch(request_id):
         return request_id, None
@@ -43,10 +43,10 @@ class CorrelationMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        correlation_id, trace_id = correlation_from_headers(headers)
-        context = {"correlation_id": correlation_id}
-        if trace_id:
-            context["trace_id"] = trace_id
+        correlation_id, trace = correlation_from_headers(headers)
+        context: dict[str, object] = {"correlation_id": correlation_id}
+        if trace:
+            context |= trace.log_fields()
         structlog.contextvars.bind_contextvars(**context)
         started = time.perf_counter()
         status = {"code": 500, "sent": False}

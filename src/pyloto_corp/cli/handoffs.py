@@ -20,6 +20,7 @@ from pyloto_corp.application.handoffs.takeover import Refusal, TakeoverResult
 from pyloto_corp.application.ids import new_id
 from pyloto_corp.bootstrap.handoffs import with_desk
 from pyloto_corp.cli import ops
+from pyloto_corp.cli.leads_table import write_table
 from pyloto_corp.infra.settings import Settings
 
 COLUMNS = ("created_at", "handoff_id", "routing", "qualification_level", "takeover",
@@ -40,11 +41,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
         writer.writeheader()
         writer.writerows(_flat(row) for row in rows)
     else:
-        flat = [[str(_flat(row).get(c) or "-") for c in COLUMNS] for row in rows]
-        widths = [max([len(c), *(len(r[n]) for r in flat)]) for n, c in enumerate(COLUMNS)]
-        for line in (list(COLUMNS), *flat):
-            print("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)), file=out)
-        print(f"{len(rows)} encaminhamento(s)", file=out)
+        write_table([_flat(row) for row in rows], out)
 
 
 def leads(settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO,

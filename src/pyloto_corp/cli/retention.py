@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from pyloto_corp.adapters.media.local import LocalFolderMediaStore
+from pyloto_corp.adapters.exports.local import LocalFolderExportSink
 from pyloto_corp.application.privacy.apply_retention import ApplyRetention
 from pyloto_corp.bootstrap.exports import build_media_store
 from pyloto_corp.cli import ops
@@ -34,7 +34,7 @@ def apply(settings: Settings, dry_run: bool, stdout: TextIO, stderr: TextIO,
     policy = policy_of(settings)
 
     def work(storage: Any) -> Any:
-        exports = (LocalFolderMediaStore(settings.export_local_dir)
+        exports = (LocalFolderExportSink(settings.export_local_dir)
                    if settings.export_backend == "local" else None)  # fmt: skip
         media = build_media_store(settings)
         return ApplyRetention(storage.expired, media, exports, policy, clock).execute(

@@ -28,7 +28,8 @@ _SEVERITY = {
 
 
 class CloudLoggingShape:
-    """Rename fields to what Cloud Logging reads: severity, message and the trace link."""
+    """Rename fields to what Cloud Logging reads: severity, message and the trace link
+    (trace, spanId and trace_sampled, from the request's trace context)."""
 
     def __init__(self, project_id: str) -> None:
         self._project_id = project_id
@@ -38,9 +39,15 @@ class CloudLoggingShape:
         event_dict["severity"] = _SEVERITY.get(level, "DEFAULT")
         event_dict["message"] = event_dict.pop("event", "")
         trace_id = event_dict.pop("trace_id", None)
-        if trace_id and self._project_id:
+        span_id = event_dict.pop("span_id", None)
+        sampled = event_dict.pop("trace_sampled", None)
+        if trace_id and self._project_id:  # a span only means something inside its trace
             trace = f"projects/{self._project_id}/traces/{trace_id}"
             event_dict["logging.googleapis.com/trace"] = trace
+            if span_id:
+                event_dict["logging.googleapis.com/spanId"] = span_id
+            if sampled is True:
+                event_dict["logging.googleapis.com/trace_sampled"] = True
         return event_dict
 
 

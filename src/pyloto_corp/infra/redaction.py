@@ -25,7 +25,8 @@ SAFE_KEYS = frozenset(
     {
         "event", "level", "severity", "timestamp", "logger", "user_key",
         "provider_message_id", "correlation_id", "trace_id", "session_id", "event_id",
-        "logging.googleapis.com/trace",
+        "span_id", "trace_sampled", "logging.googleapis.com/trace",
+        "logging.googleapis.com/spanid", "logging.googleapis.com/trace_sampled",
     }
 )  # fmt: skip
 

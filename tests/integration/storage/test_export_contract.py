@@ -94,7 +94,7 @@ async def test_file_is_stored_before_its_audit_event(storage, tmp_path):
     assert export_event.action == "EXPORT_GENERATED" and export_event.prev_hash == seeded[-1].hash
     assert (export_event.actor, export_event.reason) == ("juridico", "pedido do jurídico")
     assert export_event.correlation_id == "req-1"
-    stored = (tmp_path / "exports" / result.stored.path).read_bytes()
+    stored = (tmp_path / "exports" / result.stored.path.removeprefix("exports/")).read_bytes()
     assert (
         export_event.details["sha256"]
         == hashlib.sha256(stored).hexdigest()

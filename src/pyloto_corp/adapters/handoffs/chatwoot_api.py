@@ -25,13 +25,13 @@ import httpx
 from pyloto_corp.adapters.handoffs.chatwoot_events import our_mark
 from pyloto_corp.application.handoffs.ports import Contact, Notice, NotifyRejected
 from pyloto_corp.application.handoffs.ports import NotifyUnavailable as Unavailable
+from pyloto_corp.domain import labels as words
 from pyloto_corp.domain.export.labels import NO_TEXT, when
 from pyloto_corp.domain.export.labels import value_text as text
 from pyloto_corp.domain.handoff_events import HandoffEvent
 
 TOO_MANY_REQUESTS, FIRST_SERVER_ERROR, FIRST_REDIRECT = 429, 500, 300
 ZONE = ZoneInfo("America/Sao_Paulo")
-LEVELS = {"high": "alta", "medium": "média", "low": "baixa"}
 REASONS = {"chatwoot_resolved": "resolvido no Chatwoot", "opt_out": "a pessoa pediu para sair",
            "expired": "prazo do atendimento humano encerrado"}  # fmt: skip
 PHONE_DIGITS = range(8, 16)
@@ -159,19 +159,20 @@ def release_note(reason: str) -> str:
 def summary_note(notice: Notice) -> str:
     """What the team reads first, in Brazilian Portuguese."""
     lead, handoff = notice.handoff.lead, notice.handoff
-    level = lead.get("qualification_level")
-    qualification = LEVELS.get(level, text(level)) if isinstance(level, str) else text(level)
-    if lead.get("qualification_reasons"):
-        qualification += f" (motivos: {text(lead['qualification_reasons'])})"
+    qualification = text(_word(words.PRIORITIES, lead.get("qualification_level")))
+    reasons = lead.get("qualification_reasons")
+    if reasons:
+        named = [words.reason(str(r)) for r in reasons] if isinstance(reasons, list) else reasons
+        qualification += f" (motivos: {text(named)})"
     requirements = lead.get("requirements")
     wanted = sorted(requirements.items()) if isinstance(requirements, dict) else []
     lines = ["Lead encaminhado pelo assistente da Pyloto no WhatsApp.",
              f"Resumo: {text(lead.get('summary'))}",
-             f"Intenção principal: {text(lead.get('intent_primary'))}",
+             f"Intenção principal: {text(_word(words.INTENTS, lead.get('intent_primary')))}",
              f"Qualificação: {qualification}", f"Prazo: {text(lead.get('deadline'))}",
              "Requisitos:" if wanted else f"Requisitos: {text(None)}",
-             *(f"- {name}: {text(value)}" for name, value in wanted),
-             f"Equipe: {handoff.routing}",
+             *(f"- {words.label(words.SLOTS, name)}: {text(value)}" for name, value in wanted),
+             f"Equipe: {words.label(words.ROUTING, handoff.routing)}",
              f"Atendimento humano reservado até: {when(handoff.takeover_until, ZONE)}"]  # fmt: skip
     return "\n".join(lines)
 
@@ -185,6 +186,10 @@ def label_of(routing: str) -> str:
     """Chatwoot labels are lowercase slugs: "Pyloto Entrega" -> "pyloto_entrega"."""
     plain = unicodedata.normalize("NFKD", routing).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9_-]+", "_", plain).strip("_-") or "pyloto"
+
+
+def _word(table: dict[str, str], code: Any) -> Any:
+    return words.label(table, code) if code else code
 
 
 def _get(value: Any, key: str) -> Any:

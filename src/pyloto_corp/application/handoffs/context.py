@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pyloto_corp.application.handoffs.ports import Contact, Line, Notice
 from pyloto_corp.application.inbound.turn_records import audit_event
 from pyloto_corp.application.storage import Storage
 from pyloto_corp.domain.audit import AuditAction, AuditEvent
 from pyloto_corp.domain.handoff_events import EventKind, HandoffEvent, HandoffRecord
+from pyloto_corp.domain.labels import KINDS, label
 from pyloto_corp.domain.records import LeadProfile, OutboxStatus
 
 TRANSCRIPT_LINES = 60  # the most recent ones; the whole history is in the export
@@ -36,11 +39,14 @@ class NoticeBuilder:
         return Notice(event, record, contact, lines)
 
     async def transcript(self, record: HandoffRecord) -> tuple[Line, ...]:
-        """The session's messages and replies up to the handoff, oldest first."""
+        """The session's messages and replies up to the handoff, oldest first; from the
+        session before it when that one led here (the delivery link the person could not use)."""
         session = await self._storage.sessions.get(record.user_key, record.session_id)
         start = session.opened_at if session is not None else record.created_at
+        if session is not None and (earlier := session.context.get("led_from")):
+            start = min(start, datetime.fromisoformat(earlier))
         stored = await self._storage.conversations.list_messages(record.user_key)
-        lines = [Line("in", m.text or f"[{m.kind}]", m.stored_at) for m in stored
+        lines = [Line("in", m.text or f"[{label(KINDS, m.kind)}]", m.stored_at) for m in stored
                  if start <= m.stored_at <= record.created_at]  # fmt: skip
         for item in await self._storage.outbox.list_for_user(record.user_key):
             body = item.payload.get("body")

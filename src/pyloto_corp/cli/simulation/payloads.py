@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import unicodedata
 from typing import Any
 
 MEDIA_TYPES = {
@@ -15,6 +16,18 @@ MEDIA_TYPES = {
     "sticker": "image/webp",
 }
 OTHER_TYPES = ("location",)
+# The same types by their pt-BR names, written without accents ("áudio" is read as "audio").
+PT_BR_TYPES = {"imagem": "image", "audio": "audio", "video": "video", "documento": "document",
+               "figurinha": "sticker", "localizacao": "location"}  # fmt: skip
+TYPE_NAMES = "imagem, áudio, vídeo, documento, figurinha ou localização"
+
+
+def media_kind(name: str) -> str | None:
+    """The webhook type for ``imagem``, ``Vídeo``, ``image``...; None when not a type."""
+    plain = unicodedata.normalize("NFKD", name.strip().lower())
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    kind = PT_BR_TYPES.get(plain, plain)
+    return kind if kind in (*MEDIA_TYPES, *OTHER_TYPES) else None
 
 
 def sign(body: bytes, secret: bytes) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from pyloto_corp.adapters.whatsapp.console_sender import render
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound
+from pyloto_corp.domain import labels as words
 from pyloto_corp.domain.conversation import Direction, StoredMessage
 from pyloto_corp.domain.records import LeadProfile, SessionRecord
 
@@ -86,12 +87,14 @@ def render_reply(reply: Outbound) -> str:
 
 
 def render_session(row: dict[str, Any]) -> str:
-    outcome = row["outcome"] or "aberta (sem desfecho ainda)"
+    """One session as the operator reads it: canonical codes in pt-BR words."""
+    outcome = words.label(words.OUTCOMES, row["outcome"]) if row["outcome"] else (
+        "aberta (sem desfecho ainda)")  # fmt: skip
     parts = [f"sessão {row['session_id']} ({row['phone']}): {outcome}"]
     if row["intent_primary"]:
-        parts.append(f"intenção {row['intent_primary']}")
+        parts.append(f"intenção: {words.label(words.INTENTS, row['intent_primary'])}")
     if row["qualification_level"]:
-        parts.append(f"qualificação {row['qualification_level']}")
+        parts.append(f"qualificação {words.label(words.PRIORITIES, row['qualification_level'])}")
     if row["handoff"]:
-        parts.append(f"encaminhada para {row['handoff']['routing']}")
+        parts.append(f"encaminhada para {words.label(words.ROUTING, row['handoff']['routing'])}")
     return " · ".join(parts)

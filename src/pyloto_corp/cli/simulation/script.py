@@ -5,7 +5,7 @@
   redelivered after an outage);
 - ``{"from": "+55…", "choose": "Sistemas sob medida"}``: a tap on the last buttons/list;
 - ``{"from": "+55…", "type": "audio"}``: media (image, audio, video, document, sticker,
-  location);
+  location, or their pt-BR names: imagem, áudio, vídeo, documento, figurinha, localização);
 - ``{"advance": "2h30m"}``: the clock moves on, then the session sweep runs;
 - ``{"redeliver_last": true}``: Meta delivers the previous webhook again;
 - ``{"inject": "engine_error"}``: the next message meets an internal failure (tests
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from pyloto_corp.cli.simulation.clock import BadDuration, parse_duration
-from pyloto_corp.cli.simulation.payloads import MEDIA_TYPES, OTHER_TYPES
+from pyloto_corp.cli.simulation.payloads import MEDIA_TYPES, OTHER_TYPES, media_kind
 from pyloto_corp.domain.identity import InvalidPhone, parse_e164
 
 MAX_TEXT = 4096
@@ -139,10 +139,10 @@ def _person_step(number: int, row: dict) -> Step:
         return Say(number, phone, _text(row["text"], "text"), late)
     if "choose" in row:
         return Choose(number, phone, _text(row["choose"], "choose"), late)
-    kinds = (*MEDIA_TYPES, *OTHER_TYPES)
-    if row["type"] not in kinds:
-        raise BadLine("'type' deve ser um de: " + ", ".join(kinds))
-    return SendMedia(number, phone, row["type"], late)
+    kind = media_kind(row["type"]) if isinstance(row["type"], str) else None
+    if kind is None:
+        raise BadLine("'type' deve ser um de: " + ", ".join((*MEDIA_TYPES, *OTHER_TYPES)))
+    return SendMedia(number, phone, kind, late)
 
 
 def parse_line(number: int, raw: str) -> Step:

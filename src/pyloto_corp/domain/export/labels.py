@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from pyloto_corp.domain.labels import OUTCOMES, label
+
 NONE = "—"
 NO_TEXT = "(sem texto)"
 
 DIRECTIONS = {"in": "recebida", "out": "enviada"}
-
-OUTCOMES = {
-    "HANDOFF_HUMAN": "encaminhada a uma pessoa da equipe",
-    "SELF_SERVE_INFO": "respondida com informação",
-    "ROUTE_EXTERNAL": "enviada a outro canal da Pyloto",
-    "SCHEDULED_FOLLOWUP": "retorno agendado",
-    "AWAITING_USER": "encerrada por inatividade",
-    "DUPLICATE_OR_SPAM": "repetição ou spam",
-    "UNSUPPORTED": "fora do escopo",
-    "FAILED_INTERNAL": "erro interno",
-}
 
 LEAD_FIELDS = (
     ("name", "Nome"),
@@ -51,10 +42,7 @@ def when_iso(stamp: str, zone: tzinfo) -> str:
 
 
 def outcome(code: str | None) -> str:
-    if code is None:
-        return "em andamento"
-    meaning = OUTCOMES.get(code)
-    return f"{code} ({meaning})" if meaning else code
+    return "em andamento" if code is None else label(OUTCOMES, code)
 
 
 def count(number: int, one: str, many: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from pyloto_corp.domain import labels as words
 from pyloto_corp.domain.export import labels as lb
 from pyloto_corp.domain.export.document import Entry, Fields, Note, Pairs, Section, Table
 from pyloto_corp.domain.export.masking import HIDDEN, mask_contacts, mask_phone
@@ -12,16 +13,25 @@ from pyloto_corp.domain.export.model import ConversationSnapshot, ExportOptions
 from pyloto_corp.domain.records import LeadProfile, SessionRecord
 
 HANDOFF_FIELDS = (
-    ("intent_primary", "Intenção principal"),
-    ("intents_detected", "Intenções detectadas"),
-    ("resolved_intents", "Intenções resolvidas"),
-    ("open_intents", "Intenções em aberto"),
-    ("routing", "Destino"),
-    ("deadline", "Prazo"),
-    ("qualification_level", "Qualificação"),
-    ("qualification_reasons", "Motivos da qualificação"),
-    ("confidence", "Confiança do classificador"),
+    ("intent_primary", "Intenção principal", words.INTENTS),
+    ("intents_detected", "Intenções detectadas", words.INTENTS),
+    ("resolved_intents", "Intenções resolvidas", words.INTENTS),
+    ("open_intents", "Intenções em aberto", words.INTENTS),
+    ("routing", "Destino", words.ROUTING),
+    ("deadline", "Prazo", None),
+    ("qualification_level", "Qualificação", words.PRIORITIES),
+    ("qualification_reasons", "Motivos da qualificação", words.REASONS),
+    ("confidence", "Confiança do classificador", None),
 )
+
+
+def in_words(value: Any, table: Mapping[str, str] | None) -> Any:
+    """A stored code (or list of codes) as people read it; other values untouched."""
+    if table is None or value is None:
+        return value
+    if isinstance(value, list | tuple):
+        return [in_words(item, table) for item in value]
+    return words.reason(str(value)) if table is words.REASONS else words.label(table, value)
 
 
 def overview(snap: ConversationSnapshot, opts: ExportOptions) -> Section:
@@ -57,7 +67,7 @@ def sessions_table(sessions: tuple[SessionRecord, ...], opts: ExportOptions) -> 
     ordered = sorted(sessions, key=lambda s: (s.opened_at, s.session_id))
     rows = tuple(
         (str(n), s.session_id, lb.when(s.opened_at, opts.zone), lb.when(s.closed_at, opts.zone),
-         lb.outcome(s.outcome), s.active_intent or lb.NONE)
+         lb.outcome(s.outcome), in_words(s.active_intent, words.INTENTS) or lb.NONE)
         for n, s in enumerate(ordered, start=1)
     )  # fmt: skip
     columns = ("#", "Sessão", "Aberta em", "Encerrada em", "Desfecho", "Intenção ativa")
@@ -79,6 +89,7 @@ def lead_fields(lead: LeadProfile, opts: ExportOptions) -> Fields:
     pairs = []
     for name, label in lb.LEAD_FIELDS:
         value = getattr(lead, name)
+        value = in_words(value, words.ROLES) if name == "role" else value
         if value is not None and not opts.include_pii and name == "phone":
             value = mask_phone(value)
         elif value is not None and not opts.include_pii and name == "user_id":
@@ -94,11 +105,12 @@ def handoff_entry(
     session: SessionRecord, handoff: dict[str, Any], hide: Callable[[str], str]
 ) -> Entry:
     pairs: Pairs = tuple(
-        (label, hide(lb.value_text(handoff.get(key)))) for key, label in HANDOFF_FIELDS
+        (label, hide(lb.value_text(in_words(handoff.get(key), table))))
+        for key, label, table in HANDOFF_FIELDS
     )
     requirements = handoff.get("requirements") or {}
     pairs += tuple(
-        (f"Requisito: {key}", hide(lb.value_text(value)))
+        (f"Requisito: {words.label(words.SLOTS, key)}", hide(lb.value_text(value)))
         for key, value in sorted(requirements.items())
     )
     title = f"Encaminhamento da sessão {session.session_id} · {lb.outcome(session.outcome)}"

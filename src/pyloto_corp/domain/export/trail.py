@@ -9,6 +9,7 @@ from pyloto_corp.domain.export import neutral
 from pyloto_corp.domain.export.document import Entry, Fields, Note, Section
 from pyloto_corp.domain.export.masking import mask_contacts
 from pyloto_corp.domain.export.model import ConversationSnapshot, ExportOptions
+from pyloto_corp.domain.labels import KINDS, label
 
 HOW_TO_VERIFY = (
     "Cada evento guarda hash = SHA-256(conteúdo canônico + prev_hash), em hexadecimal; o "
@@ -28,7 +29,8 @@ def messages(snap: ConversationSnapshot, opts: ExportOptions) -> Section:
 
 def message_entry(number: int, message: StoredMessage, opts: ExportOptions) -> Entry:
     direction = lb.DIRECTIONS.get(message.direction.value, message.direction.value)
-    title = f"{number}. {lb.when(message.sent_at, opts.zone)} · {direction} · {message.kind}"
+    kind = label(KINDS, message.kind)
+    title = f"{number}. {lb.when(message.sent_at, opts.zone)} · {direction} · {kind}"
     pairs = [("ID da mensagem", message.provider_message_id)]
     if message.session_id:
         pairs.append(("Sessão", message.session_id))

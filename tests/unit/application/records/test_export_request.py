@@ -95,5 +95,5 @@ async def test_audit_failure_after_storing_is_logged_with_the_path(tmp_path):
         await exporter.execute(request)
     failed = [e for e in logs if e["event"] == "export.audit_failed"]
     assert failed and failed[0]["log_level"] == "error"
-    assert (tmp_path / "exports" / failed[0]["path"]).exists()
+    assert (tmp_path / "exports" / failed[0]["path"].removeprefix("exports/")).exists()
     await storage.close()
