@@ -7,7 +7,8 @@ to the service, retrying until one instance takes it. Faults are armed over HTTP
 ``POST /_fault {"status": 500|429|400, "code": 131056, "count": n}`` answers the next n
 sends with that error (nothing sent); ``{"timeout": seconds, "count": n}`` accepts the
 next n sends but answers only after ``seconds`` (the client gives up: the send is
-uncertain). ``GET /_stats`` reports the counts.
+uncertain); ``{"withhold_statuses": true}`` stops the status webhooks (Meta silent: only
+the wait for a status bounds a resend). ``GET /_stats`` reports the counts.
 
 Run: ``python -m tests.load.graph_app --port P --secret S --webhooks URL[,URL]``.
 """
@@ -40,6 +41,7 @@ class FakeMeta:
         self.times: dict[str, list[float]] = {}
         self.counters: Counter[str] = Counter()
         self.faults: list[dict] = []
+        self.withhold = False
         self._ids, self._tasks = itertools.count(1), set()
         self._client = httpx.AsyncClient(timeout=5.0)
         self._next_hook = itertools.cycle(range(max(1, len(webhooks))))
@@ -58,7 +60,10 @@ class FakeMeta:
         reference = body.get("biz_opaque_callback_data") or f"none:{wamid}"
         self.sends[reference] += 1
         self.times.setdefault(reference, []).append(round(time.time(), 3))
-        self._spawn(self._status(wamid, body.get("to") or "", reference))
+        if self.withhold:
+            self.counters["statuses_withheld"] += 1
+        else:
+            self._spawn(self._status(wamid, body.get("to") or "", reference))
         if fault is not None:  # accepted, but the answer comes too late
             self.counters["answered_late"] += 1
             await asyncio.sleep(fault["timeout"])
@@ -107,8 +112,12 @@ class FakeMeta:
         self.counters["statuses_given_up"] += 1
 
     async def fault(self, request: Request) -> JSONResponse:
-        self.faults.append(await request.json())
-        return JSONResponse({"armed": len(self.faults)})
+        fault = await request.json()
+        if "withhold_statuses" in fault:
+            self.withhold = bool(fault["withhold_statuses"])
+        else:
+            self.faults.append(fault)
+        return JSONResponse({"armed": len(self.faults), "withhold_statuses": self.withhold})
 
     async def stats(self, _request: Request) -> JSONResponse:
         doubled = {ref: self.times[ref] for ref, n in self.sends.items() if n > 1}

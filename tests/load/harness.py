@@ -19,7 +19,7 @@ from pyloto_corp.bootstrap import build_sweep
 from pyloto_corp.infra.settings import Settings
 from tests.load import checks, processes, traffic
 from tests.load.meta_sim import DeliveryStats, MetaSimulator
-from tests.load.topology import Topology
+from tests.load.topology import UNCERTAIN_WAIT, Topology
 
 DRAIN_SECONDS = 90.0
 
@@ -57,7 +57,8 @@ class RunReport:
 
 async def run(config: RunConfig) -> RunReport:
     plan = traffic.plan(config.people, config.messages, seed=config.seed)
-    setup = Topology(config.topology, config.workdir)
+    silent = config.fault == "kill-silent"
+    setup = Topology(config.topology, config.workdir, silent=silent)
     try:
         setup.start()
         meta = MetaSimulator(setup.urls)
@@ -68,7 +69,8 @@ async def run(config: RunConfig) -> RunReport:
         storage = setup.storage()
         try:
             swept = await _sweep(storage)
-            findings = await checks.check(storage, plan, _pepper(), setup.graph_stats())
+            findings = await checks.check(storage, plan, _pepper(), setup.graph_stats(),
+                                          silent=silent)  # fmt: skip
         finally:
             await storage.close()
     finally:
@@ -138,7 +140,9 @@ def figures(report: RunReport) -> list[str]:
         f"sessions: {f.sessions}, closed {f.sessions_closed} with one outcome each "
         f"(sweep closed {report.swept.get('closed', 0)}); {dict(sorted(f.outcomes.items()))}",
         f"replies: {f.outbox_items} items, sent {f.outbox_sent}, failed {f.outbox_failed}, "
-        f"pending {f.outbox_pending}; Meta got {f.graph_sends} sends, {f.graph_doubled} doubled",
+        f"pending {f.outbox_pending}; Meta got {f.graph_sends} sends, {f.graph_doubled} doubled"
+        f" ({f.graph_doubled_within_wait} within the {UNCERTAIN_WAIT:g} s uncertain wait"
+        f"{'; statuses withheld' if c.fault == 'kill-silent' else ''})",
         f"audit chains: {f.chains_valid}/{f.chains} valid; drained: {report.drained}",
         f"fake Meta: {dict(sorted(f.graph_faults.items()))}",
         *(f"event: {e}" for e in report.events),
@@ -157,6 +161,7 @@ def summary(report: RunReport) -> dict:
             "sessions_closed": f.sessions_closed, "outbox_sent": f.outbox_sent,
             "outbox_failed": f.outbox_failed, "outbox_pending": f.outbox_pending,
             "graph_sends": f.graph_sends, "graph_doubled": f.graph_doubled,
+            "graph_doubled_within_wait": f.graph_doubled_within_wait,
             "graph_faults": f.graph_faults, "chains_valid": f.chains_valid,
             "chains": f.chains, "events": report.events, "problems": f.problems}  # fmt: skip
 

@@ -17,7 +17,8 @@ from pyloto_corp.infra.logging import configure_logging
 from tests.load.harness import RunConfig, figures, run, summary
 from tests.load.topology import FAULTS
 
-FAULT_SETUP = {"redis": "cluster", "firestore": "cluster", "graph": "embedded", "kill": "cluster"}
+FAULT_SETUP = {"redis": "cluster", "firestore": "cluster", "graph": "embedded", "kill": "cluster",
+               "kill-silent": "cluster"}  # fmt: skip
 
 
 def _configs(args: argparse.Namespace, root: Path) -> list[RunConfig]:

@@ -22,7 +22,8 @@ from tests.load.tcp_proxy import CuttableProxy
 from tests.support.firestore_emulator import PROJECT, FirestoreEmulator
 from tests.support.processes import RedisServer
 
-FAULTS = ("redis", "firestore", "graph", "kill")
+# "kill-silent": a process killed while Meta sends no status webhook at all (withheld).
+FAULTS = ("redis", "firestore", "graph", "kill", "kill-silent")
 GRAPH_BURSTS = [
     {"status": 500, "count": 40},
     {"status": 429, "code": 130429, "count": 30},
@@ -33,12 +34,15 @@ GRAPH_BURSTS = [
 TUNING = {"OUTBOX_RETRY_INTERVAL_SECONDS": "0.5", "OUTBOX_LEASE_SECONDS": "5",
           "OUTBOX_BACKOFF_SCALE": "0.05", "DEDUPE_LEASE_SECONDS": "5",
           "RECIPIENT_MAX_MESSAGES": "100", "OUTBOUND_RATE_PER_SECOND": "1000",
-          "GRAPH_TIMEOUT_SECONDS": "1"}  # fmt: skip
+          "GRAPH_TIMEOUT_SECONDS": "1", "OUTBOX_UNCERTAIN_WAIT_SECONDS": "15"}  # fmt: skip
+UNCERTAIN_WAIT = float(TUNING["OUTBOX_UNCERTAIN_WAIT_SECONDS"])
 
 
 class Topology:
-    def __init__(self, kind: str, workdir: Path, instances: int | None = None) -> None:
-        self.kind, self.workdir = kind, workdir
+    def __init__(
+        self, kind: str, workdir: Path, instances: int | None = None, *, silent: bool = False
+    ) -> None:
+        self.kind, self.workdir, self.silent = kind, workdir, silent
         self.instances = instances or (2 if kind == "cluster" else 1)
         self.redis = RedisServer() if kind == "cluster" else None
         self.emulator = FirestoreEmulator() if kind == "cluster" else None
@@ -58,6 +62,8 @@ class Topology:
             service.env |= {"SENDER_BACKEND": "graph", "GRAPH_API_BASE_URL": self.meta.url,
                             "WHATSAPP_ACCESS_TOKEN": "EAAloadtestonly0123456789"}  # fmt: skip
         self.meta.start("/_stats")
+        if self.silent:  # before any send: no status ever settles an uncertain reply
+            httpx.post(self.meta.url + "/_fault", json={"withhold_statuses": True}, timeout=10)
         self.startup = [s.start("/readyz") for s in self.services]
 
     def _backends(self) -> dict[str, str]:
@@ -104,7 +110,7 @@ class Topology:
             async with httpx.AsyncClient(timeout=10) as client:
                 for burst in GRAPH_BURSTS:
                     await client.post(self.meta.url + "/_fault", json=burst)
-        elif fault == "kill":
+        elif fault in ("kill", "kill-silent"):
             self.services[0].kill()
         else:
             raise ValueError(f"fault {fault!r} does not apply to the {self.kind} setup")

@@ -84,6 +84,15 @@ class OutboxStore(Protocol):
         self, user_key: str, item_id: str, token: str, provider_message_id: str, now: datetime
     ) -> bool: ...
 
+    async def mark_sending(
+        self, user_key: str, item_id: str, token: str, now: datetime
+    ) -> OutboxItem | None:
+        """The lease holder records, before calling Meta, that the attempt may send from now.
+
+        Returns the item with ``sending_at``; None (nothing written) if the lease is not held.
+        """
+        ...
+
     async def mark_failed(
         self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime,
         *, reason: str | None = None,
@@ -93,9 +102,12 @@ class OutboxStore(Protocol):
 
     async def release(
         self, user_key: str, item_id: str, token: str, *,
-        until: datetime, error_code: int | None, now: datetime,
+        until: datetime, error_code: int | None, now: datetime, uncertain: bool = False,
     ) -> bool:  # fmt: skip
-        """Give a lease back; the item is due again at ``until`` (backoff)."""
+        """Give a lease back; the item is due again at ``until`` (backoff).
+
+        ``uncertain`` keeps ``sending_at`` (the attempt may have reached Meta); else cleared.
+        """
         ...
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[OutboxItem]:

@@ -59,6 +59,7 @@ def build_delivery(
         max_attempts=settings.outbox_max_attempts,
         lease=timedelta(seconds=settings.outbox_lease_seconds),
         backoff_scale=settings.outbox_backoff_scale,
+        uncertain_wait=timedelta(seconds=settings.outbox_uncertain_wait_seconds),
     )
     return DeliverOutbox(
         storage,

@@ -90,6 +90,9 @@ class OutboxItem:
     sent_at: datetime | None = None  # when Meta took it (the reply's place in the history)
     decision_id: str | None = None  # the policy decision that allowed this reply
     failure_reason: str | None = None  # why it failed when Meta gave no code: invalid_recipient
+    # When the current attempt was recorded as going to Meta (before the call): while set,
+    # the answer is unknown, so an attempt that vanished may have been sent ("uncertain").
+    sending_at: datetime | None = None
 
     @property
     def item_id(self) -> str:

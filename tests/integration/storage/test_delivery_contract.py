@@ -109,7 +109,7 @@ async def test_known_failures_never_reach_meta(world, fake_graph):
 
 
 async def test_a_lease_that_ran_out_waits_for_meta_before_sending_again(world, fake_graph):
-    """A holder that vanished after claiming may have sent: the next claim waits, then sends.
+    """A holder that vanished while sending may have sent: the next claim waits, then sends.
 
     Uncertain attempts never spend the bounded attempts (an outage that only delayed the
     confirmations must not drop the reply).
@@ -118,6 +118,7 @@ async def test_a_lease_that_ran_out_waits_for_meta_before_sending_again(world, f
     [item_id] = await _enqueue(storage, 1)
     for _ in range(4):  # more takeovers than max_attempts
         await storage.outbox.claim(USER, item_id, "gone", clock.now, clock.now)
+        await storage.outbox.mark_sending(USER, item_id, "gone", clock.now)
         report = await delivery.deliver(USER, [item_id])
         assert (report.sent, report.deferred) == (0, 1) and fake_graph.sent == []
         clock.now += timedelta(hours=1)

@@ -170,7 +170,7 @@ def lead_from(doc: Doc) -> LeadProfile:
 _OUTBOX_FIELDS = ("user_key", "inbound_message_id", "position", "kind", "payload", "created_at",
                   "session_id", "attempts", "claim_token", "claim_expires_at",
                   "provider_message_id", "error_code", "delivery_status", "updated_at",
-                  "sent_at", "decision_id", "failure_reason")  # fmt: skip
+                  "sent_at", "decision_id", "failure_reason", "sending_at")  # fmt: skip
 
 
 def outbox_doc(item: OutboxItem) -> Doc:
@@ -187,7 +187,7 @@ def outbox_from(doc: Doc) -> OutboxItem:
     fields.update(created_at=_dt(doc["created_at"]),
                   claim_expires_at=as_utc(doc.get("claim_expires_at")),
                   updated_at=as_utc(doc.get("updated_at")),
-                  sent_at=as_utc(doc.get("sent_at")),
+                  sent_at=as_utc(doc.get("sent_at")), sending_at=as_utc(doc.get("sending_at")),
                   attempts=int(doc.get("attempts") or 0))  # fmt: skip
     return OutboxItem(status=OutboxStatus(doc["status"]), **fields)
 

@@ -34,7 +34,19 @@ def _finish(token: str, now: datetime, **fields: object) -> Change:
     def change(item: OutboxItem) -> OutboxItem | None:
         if item.status is not OutboxStatus.PENDING or item.claim_token != token:
             return None
-        return replace(item, claim_token=None, claim_expires_at=None, updated_at=now, **fields)
+        return replace(item, claim_token=None, claim_expires_at=None, sending_at=None,
+                       updated_at=now, **fields)  # fmt: skip
+
+    return change
+
+
+def sending(token: str, now: datetime) -> Change:
+    """The lease holder is about to call Meta: from now on, the attempt may have sent."""
+
+    def change(item: OutboxItem) -> OutboxItem | None:
+        if item.status is not OutboxStatus.PENDING or item.claim_token != token:
+            return None
+        return replace(item, sending_at=now, updated_at=now)
 
     return change
 
@@ -49,13 +61,20 @@ def failed(token: str, error_code: int | None, now: datetime, reason: str | None
                    failure_reason=reason)  # fmt: skip
 
 
-def retry_later(token: str, until: datetime, error_code: int | None, now: datetime) -> Change:
-    """Give the lease back, due again at ``until`` (a backoff), remembering why."""
+def retry_later(
+    token: str, until: datetime, error_code: int | None, now: datetime, uncertain: bool = False
+) -> Change:
+    """Give the lease back, due again at ``until`` (a backoff), remembering why.
+
+    ``uncertain``: the attempt may have reached Meta, so ``sending_at`` is kept (the wait for
+    Meta's status counts from it); otherwise nothing went out and it is cleared.
+    """
 
     def change(item: OutboxItem) -> OutboxItem | None:
         if item.status is not OutboxStatus.PENDING or item.claim_token != token:
             return None
         return replace(item, claim_token=None, claim_expires_at=until, error_code=error_code,
+                       sending_at=item.sending_at if uncertain else None,
                        updated_at=now)  # fmt: skip
 
     return change
@@ -87,6 +106,7 @@ def delivery(
             provider_message_id=provider_message_id if confirmed else item.provider_message_id,
             claim_token=None if confirmed else item.claim_token,
             claim_expires_at=None if confirmed else item.claim_expires_at,
+            sending_at=None if confirmed else item.sending_at,
             sent_at=now if confirmed else item.sent_at,
             updated_at=now,
         )
@@ -114,6 +134,11 @@ class DeliveryRecorder:
         change = sent(token, provider_message_id, now)
         return await self._update(user_key, item_id, change) is not None
 
+    async def mark_sending(
+        self, user_key: str, item_id: str, token: str, now: datetime
+    ) -> OutboxItem | None:
+        return await self._update(user_key, item_id, sending(token, now))
+
     async def mark_failed(
         self, user_key: str, item_id: str, token: str, error_code: int | None, now: datetime,
         *, reason: str | None = None,
@@ -123,9 +148,9 @@ class DeliveryRecorder:
 
     async def release(
         self, user_key: str, item_id: str, token: str, *,
-        until: datetime, error_code: int | None, now: datetime,
+        until: datetime, error_code: int | None, now: datetime, uncertain: bool = False,
     ) -> bool:  # fmt: skip
-        change = retry_later(token, until, error_code, now)
+        change = retry_later(token, until, error_code, now, uncertain)
         return await self._update(user_key, item_id, change) is not None
 
     async def record_delivery(

@@ -3,11 +3,15 @@
 Each item is sent only under a lease, so a concurrent or retried delivery never sends
 it twice: replies are created already leased to the process that wrote them (it sends
 them at once, with no read), and anything left over is claimed again by the retry loop.
-An item is marked sent with Meta's id (and joins the history, direction=out), failed
-with Meta's code, or released with a backoff. One person's items go out in order:
-delivery stops at the first item that must wait. Every send carries the item's
-reference, which Meta returns in status webhooks: a send whose answer was lost is
-settled by its status instead of being sent again.
+Before calling Meta the holder records ``sending`` (``sending_at``); it is marked sent with
+Meta's id (and joins the history, direction=out), failed with Meta's code, or released with
+a backoff. One person's items go out in order: delivery stops at the first item that must
+wait. Every send carries the item's reference, which Meta returns in status webhooks.
+
+An attempt whose answer is unknown (a read timeout, or a lease that ran out while
+``sending``: the process died) is uncertain: the item waits ``uncertain_wait`` from
+``sending_at`` for its status, which marks it sent; only without one is it sent again.
+A lease that ran out before ``sending`` never reached Meta: it is sent at once.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import structlog
 from pyloto_corp.application.ports import MessageSender, Throttle
 from pyloto_corp.application.replies import delivery_rules as rules
 from pyloto_corp.application.replies import send_errors as e
+from pyloto_corp.application.replies.attempt_outcome import fail_or_release
 from pyloto_corp.application.replies.delivery_rules import DeliveryLimits, DeliveryReport
 from pyloto_corp.application.replies.send_rate import SendRate
 from pyloto_corp.application.storage import Storage
@@ -97,10 +102,7 @@ class DeliverOutbox:
             if item is None:  # leased elsewhere or backing off: an earlier item keeps the order
                 report.skipped += 1
                 break
-            if current.claim_token is not None:
-                # A lease that ran out: that attempt may have reached Meta. Wait for its
-                # status webhook (which settles the item) before sending again.
-                await self._failed(item, token, e.Uncertain(None, "lease expired"), report)
+            if await self._awaits_status(item, token, report):
                 break
             error = rules.precheck(item, lead, header, now)
             recipient = Recipient(lead.phone, lead.user_id) if lead is not None else Recipient()
@@ -119,6 +121,19 @@ class DeliverOutbox:
             report.add(await self.deliver(user_key, [i.item_id for i in pending]))
         return report
 
+    async def _awaits_status(self, item: OutboxItem, token: str, report: DeliveryReport) -> bool:
+        """True when an earlier attempt may have reached Meta and its wait is not over."""
+        settle = rules.settle_at(item, self._limits.uncertain_wait)
+        if settle is None:
+            return False
+        if settle <= self._clock():  # no status came: a doubled send is possible from here
+            log.warning("outbox.resending_unconfirmed", user_key=item.user_key,
+                        outbox_item=item.item_id)  # fmt: skip
+            return False
+        error = e.Uncertain(None, "lease expired while sending")
+        await self._failed(item, token, error, report, until=settle)
+        return True
+
     async def _attempt(
         self, item: OutboxItem, token: str, recipient: Recipient, error: e.SendError | None,
         report: DeliveryReport, *, sent: list | None = None,
@@ -133,7 +148,7 @@ class DeliverOutbox:
             return await self._later(item, token, wait, report)
         if error is None:
             try:
-                wamid = await self._send(item, recipient, patient=patient)
+                wamid = await self._send(item, token, recipient, patient=patient)
             except e.SendError as exc:
                 error = exc
         if error is not None:
@@ -156,38 +171,29 @@ class DeliverOutbox:
         report.deferred += 1
         return False
 
-    async def _send(self, item: OutboxItem, recipient: Recipient, *, patient: bool) -> str | None:
+    async def _send(
+        self, item: OutboxItem, token: str, recipient: Recipient, *, patient: bool
+    ) -> str | None:
         if patient:
             await self._rate.wait(item)
         # Only while the lease holds: once it runs out, another instance may take the item.
-        budget = rules.send_budget(item, self._clock())
-        if budget <= 0:
+        marked = None
+        if rules.send_budget(item, self._clock()) > 0:  # durably "sending" before the call
+            marked = await self._storage.outbox.mark_sending(item.user_key, item.item_id,
+                                                             token, self._clock())  # fmt: skip
+        budget = 0.0 if marked is None else rules.send_budget(marked, self._clock())
+        if marked is None or budget <= 0:
             raise e.Transient(None, "the lease ran out before sending")
-        return await self._sender.send(recipient, item.payload, rules.reference(item), budget)
+        return await self._sender.send(recipient, marked.payload, rules.reference(marked), budget)
 
     async def _failed(
-        self, item: OutboxItem, token: str, error: e.SendError, report: DeliveryReport
-    ) -> bool:
-        now, ids = self._clock(), {"user_key": item.user_key, "outbox_item": item.item_id}
-        # An uncertain attempt may have been delivered: it never spends the attempts (the 24 h
-        # window bounds it), or an outage that only delayed confirmations would drop replies.
-        spent = item.attempts >= self._limits.max_attempts and error.retry != "uncertain"
-        if error.retry == "never" or spent:
-            await self._storage.outbox.mark_failed(
-                item.user_key, item.item_id, token, error.code, now, reason=error.reason
-            )
-            level = log.error if error.alert else log.warning
-            level("outbox.failed", error=type(error).__name__, code=error.code,
-                  reason=error.reason, **ids)  # fmt: skip
-            if isinstance(error, e.WindowClosed):
-                await self._storage.conversations.close_window(item.user_key, now)
+        self, item: OutboxItem, token: str, error: e.SendError, report: DeliveryReport, *,
+        until: datetime | None = None,
+    ) -> bool:  # fmt: skip
+        done = await fail_or_release(self._storage, item, token, error, now=self._clock(),
+                                     limits=self._limits, until=until)  # fmt: skip
+        if done:
             report.failed += 1
-            return True
-        delay = rules.backoff(error, item.attempts) * self._limits.backoff_scale
-        await self._storage.outbox.release(item.user_key, item.item_id, token,
-                                           until=now + timedelta(seconds=delay),
-                                           error_code=error.code, now=now)  # fmt: skip
-        log.warning("outbox.deferred", error=type(error).__name__, code=error.code,
-                    delay_seconds=round(delay, 1), **ids)  # fmt: skip
-        report.deferred += 1
-        return False
+        else:
+            report.deferred += 1
+        return done

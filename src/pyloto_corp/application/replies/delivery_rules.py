@@ -22,9 +22,8 @@ WINDOW = timedelta(hours=24)
 WINDOW_CLOSED = 131047
 REFERENCE_PREFIX = "pyloto1|"
 RECORD_MARGIN_SECONDS = 2.0  # kept back from the lease to record a send's result
-# (first delay, cap) in seconds. "uncertain": Meta's status webhook usually settles it first.
-BACKOFF = {"later": (5.0, 600.0), "number": (2.0, 60.0), "recipient": (6.0, 300.0),
-           "uncertain": (60.0, 900.0)}  # fmt: skip
+# (first delay, cap) in seconds. An uncertain send waits DeliveryLimits.uncertain_wait instead.
+BACKOFF = {"later": (5.0, 600.0), "number": (2.0, 60.0), "recipient": (6.0, 300.0)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +35,8 @@ class DeliveryLimits:
     lease: timedelta = timedelta(seconds=30)
     max_attempts: int = 6
     backoff_scale: float = 1.0
+    # How long an attempt that may have reached Meta waits for its status before a resend.
+    uncertain_wait: timedelta = timedelta(seconds=600)
 
 
 @dataclass(slots=True)
@@ -91,6 +92,11 @@ def send_budget(item: OutboxItem, now: datetime) -> float:
     if item.claim_expires_at is None:
         return 0.0
     return (item.claim_expires_at - now).total_seconds() - RECORD_MARGIN_SECONDS
+
+
+def settle_at(item: OutboxItem, wait: timedelta) -> datetime | None:
+    """When an attempt recorded ``sending`` whose answer is unknown may be made again."""
+    return None if item.sending_at is None else item.sending_at + wait
 
 
 def sent_message(item: OutboxItem) -> StoredMessage:

@@ -66,7 +66,7 @@ class FirestoreOutboxStore(rules.DeliveryRecorder):
         for item, provider_message_id in sent:
             fields = {"status": "sent", "provider_message_id": provider_message_id,
                       "claim_token": None, "claim_expires_at": None, "due_at": None,
-                      "updated_at": now, "sent_at": now}  # fmt: skip
+                      "sending_at": None, "updated_at": now, "sent_at": now}  # fmt: skip
             batch.update(self._ref(item.user_key, item.item_id), fields)
         await self._paths.write(batch.commit(), count=len(sent))
 
