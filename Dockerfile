@@ -1,11 +1,14 @@
 # Image for Cloud Run: slim Python, runtime dependencies only, non-root, PORT honoured.
 FROM python:3.11-slim AS build
 WORKDIR /build
+# Reproducible: every dependency pinned and hashed in requirements.lock (`make lock`), which
+# also holds uvicorn[standard] (requirements-image.in): uvloop and httptools, which
+# `pyloto-corp serve` picks up by itself (+7% webhook throughput, docs/performance.md).
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --prefix=/install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY src ./src
-# uvicorn[standard] adds uvloop and httptools, which `pyloto-corp serve` picks up by itself
-# (+7% webhook throughput measured in docs/performance.md); the package only asks for uvicorn.
-RUN pip install --no-cache-dir --prefix=/install . "uvicorn[standard]>=0.30"
+RUN pip install --no-cache-dir --prefix=/install --no-deps .
 
 FROM python:3.11-slim
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin pyloto

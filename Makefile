@@ -3,20 +3,47 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+LOCK_TOOLS := $(VENV)/lock-tools
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
+LOCK_INPUTS := pyproject.toml requirements-image.in
 
-.PHONY: run test install services lint format clean eval bench-classify bench-export compliance \
-	load load-faults bench bench-turns
+.PHONY: run test install install-runtime lock services lint format clean eval bench-classify \
+	bench-export compliance load load-faults bench bench-turns
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
+## Versions and hashes from the lock files, then the package itself without resolving again.
+$(STAMP): requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP) $(RUNTIME_STAMP)
+
+$(RUNTIME_STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(RUNTIME_STAMP)
+
+## Everything (runtime + dev tools): what `make test` uses.
 install: $(STAMP)
 
+## Runtime dependencies only (what the image has): what `make run` uses.
+install-runtime: $(RUNTIME_STAMP)
+
+## Regenerate requirements.lock and requirements-dev.lock (LOCK_ARGS=--upgrade: newest versions).
+## The dev lock is solved first; the runtime lock starts from it, so shared pins are identical.
+lock:
+	test -x $(LOCK_TOOLS)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_TOOLS) && \
+		$(LOCK_TOOLS)/bin/python -m pip install --quiet pip-tools)
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) $(LOCK_ARGS) --extra dev \
+		-o requirements-dev.lock $(LOCK_INPUTS)
+	cp requirements-dev.lock requirements.lock
+	$(LOCK_TOOLS)/bin/pip-compile $(LOCK_FLAGS) -o requirements.lock $(LOCK_INPUTS)
+
 ## Serve the webhook on port 8080 with embedded defaults (no cloud credentials).
-run: $(STAMP)
+run: $(RUNTIME_STAMP)
 	$(BIN)/pyloto-corp serve
 
 ## Install, start what the tests need, run quality gates and the whole suite with coverage.

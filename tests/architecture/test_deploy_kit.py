@@ -153,7 +153,10 @@ def test_job_runs_the_sweep_with_the_service_image_and_identity():
 
 def test_image_runs_uvloop_and_the_production_backends():
     text = (ROOT / "Dockerfile").read_text()
-    assert '"uvicorn[standard]' in text
+    assert "--require-hashes -r requirements.lock" in text and "--no-deps ." in text
+    assert "uvicorn[standard]" in (ROOT / "requirements-image.in").read_text()
+    lock = (ROOT / "requirements.lock").read_text()
+    assert all(f"\n{name}==" in lock for name in ("uvicorn", "uvloop", "httptools"))
     env = dockerfile_env()
     assert env["DEDUPE_BACKEND"] == "redis" and env["SENDER_BACKEND"] == "graph"
     ignored = (ROOT / ".dockerignore").read_text().split()

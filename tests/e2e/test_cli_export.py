@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,11 @@ from tests.support.tamper import ChainTamper, tamper_sqlite
 CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 FROZEN = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 REASON = "Pedido do jurídico"
+
+
+def on_disk(folder: Path, answer: dict) -> bytes:
+    """EXPORT_LOCAL_DIR is the exports folder: the path's "exports/" is not repeated on disk."""
+    return (folder / answer["storage_path"].removeprefix("exports/")).read_bytes()
 
 
 def run(settings, *args: str) -> subprocess.CompletedProcess[str]:
@@ -44,7 +50,7 @@ def test_export_and_verify_from_the_command_line(settings, tmp_path):
                "--out", str(out))  # fmt: skip
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
-    stored = (tmp_path / "exports" / answer["storage_path"]).read_bytes()
+    stored = on_disk(tmp_path / "exports", answer)
     assert out.read_bytes() == stored and sha256(stored) == answer["sha256"]
     assert answer["chain_valid"] is True and answer["format"] == "md"
     verified = run(settings, "audit", "verify", "--phone", PHONE)
@@ -113,14 +119,14 @@ def test_endpoint_and_command_line_produce_the_same_file(client_factory, setting
     stdout, stderr = io.StringIO(), io.StringIO()
     assert ops.export(cli_settings, args, stdout, stderr, clock=lambda: FROZEN) == 0
     via_cli = json.loads(stdout.getvalue())
-    api_bytes = (tmp_path / "exports" / via_api["storage_path"]).read_bytes()
-    cli_bytes = (copy / "exports" / via_cli["storage_path"]).read_bytes()
+    api_bytes = on_disk(tmp_path / "exports", via_api)
+    cli_bytes = on_disk(copy / "exports", via_cli)
     assert api_bytes == cli_bytes and via_api["sha256"] == via_cli["sha256"]
     assert via_cli["storage_path"] == via_api["storage_path"]
     # Same instant again: the chain now holds the first export's event, so the bytes differ
     # and the path is taken: exit 5, the stored file untouched.
     assert ops.export(cli_settings, args, io.StringIO(), stderr, clock=lambda: FROZEN) == 5
-    assert (copy / "exports" / via_cli["storage_path"]).read_bytes() == cli_bytes
+    assert on_disk(copy / "exports", via_cli) == cli_bytes
 
 
 def test_ops_key_makes_a_key_the_api_accepts(client_factory, tmp_path):

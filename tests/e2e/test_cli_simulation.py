@@ -113,8 +113,8 @@ def chat_settings(tmp_path, **extra):
 def test_chat_numbers_commands_and_summary(tmp_path):
     """Numbered options, /ajuda, /midia, /tempo and unknown commands; the summary at the end."""
     typed = (
-        "oi\n/midia audio\n4\nCarlos\n\nPonta Grossa\nmoto\nnoites\n1\n"
-        "/ajuda\n/midia gif\n/xyz\n/midia audio\n/tempo 200h\noi\n/tempo 3h\n"
+        "oi\n/midia áudio\n4\nCarlos\n\nPonta Grossa\nmoto\nnoites\n1\n"
+        "/ajuda\n/midia gif\n/xyz\n/midia imagem\n/tempo 200h\noi\n/tempo 3h\n"
     )
     out, err = io.StringIO(), io.StringIO()
     code = chat(chat_settings(tmp_path), "+55 41 98888-7777", None, stdin=io.StringIO(typed),
@@ -124,8 +124,11 @@ def test_chat_numbers_commands_and_summary(tmp_path):
     assert "/tempo 2h" in text and "⚠ tipos:" in text and "comando desconhecido" in text
     assert "Recebi seu arquivo" in text and "encerradas por inatividade: 1" in text
     assert "Já avisei a equipe" in text  # a file after the handoff: someone is on the way
-    assert "HANDOFF_HUMAN" in text and '"routing": "entrega_driver_onboarding"' in text
-    assert "AWAITING_USER" in text
+    assert "/midia TIPO   envia imagem, áudio, vídeo" in text and "⚠ tipos: imagem" in text
+    assert "encaminhada a uma pessoa da equipe" in text and "HANDOFF_HUMAN" not in text
+    assert "encaminhada para Pyloto Entrega — cadastro de entregadores" in text
+    assert "qualificação baixa" in text and "encerrada por inatividade" in text
+    assert '"routing": "entrega_driver_onboarding"' in text  # the handoff's data, as stored
 
 
 def test_chat_refuses_a_bad_phone(tmp_path):
@@ -155,7 +158,7 @@ def test_chat_against_a_running_server_sharing_the_storage(tmp_path):
     finally:
         stop_group(server)
     assert code == 0 and "pyloto.com.br/entrega/pedir" in out.getvalue()
-    assert "o do servidor não muda" in out.getvalue() and "ROUTE_EXTERNAL" in out.getvalue()
+    assert "o do servidor não muda" in out.getvalue() and "enviada a outro canal" in out.getvalue()
 
 
 def _up(url: str) -> bool:

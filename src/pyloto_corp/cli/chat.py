@@ -11,11 +11,12 @@ import json
 from typing import TextIO
 
 from pyloto_corp.application.errors import ApplicationError
+from pyloto_corp.cli.inputs import about, reason
 from pyloto_corp.cli.simulation import report
 from pyloto_corp.cli.simulation.clock import BadDuration, SimClock, parse_duration
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound, SimulationError
 from pyloto_corp.cli.simulation.harness import in_process, remote
-from pyloto_corp.cli.simulation.payloads import MEDIA_TYPES, OTHER_TYPES
+from pyloto_corp.cli.simulation.payloads import TYPE_NAMES, media_kind
 from pyloto_corp.cli.simulation.setup import SIMULATED_NUMBER_ID, simulation_settings
 from pyloto_corp.domain.identity import InvalidPhone, parse_e164
 from pyloto_corp.infra.logging import configure_logging
@@ -25,7 +26,7 @@ EXIT_BAD_INPUT, EXIT_FAILED = 2, 3
 HELP = (
     "Escreva como no WhatsApp. Para botões e listas, responda com o número da opção.\n"
     "  /tempo 2h     avança o relógio (e encerra o que ficou parado)\n"
-    "  /midia TIPO   envia image, audio, video, document, sticker ou location\n"
+    f"  /midia TIPO   envia {TYPE_NAMES}\n"
     "  /ajuda        mostra esta ajuda      /sair  encerra"
 )
 
@@ -42,9 +43,10 @@ async def answer(conv: Conversation, phone: str, line: str) -> tuple[list[Outbou
             return [], "⏱ relógio das mensagens adiantado (o do servidor não muda)"
         return [], f"⏱ relógio adiantado; sessões encerradas por inatividade: {swept['closed']}"
     if command == "/midia":
-        if rest.strip() not in (*MEDIA_TYPES, *OTHER_TYPES):
-            raise SimulationError("tipos: " + ", ".join((*MEDIA_TYPES, *OTHER_TYPES)))
-        return await conv.send_media(phone, rest.strip()), ""
+        kind = media_kind(rest)
+        if kind is None:
+            raise SimulationError(f"tipos: {TYPE_NAMES}")
+        return await conv.send_media(phone, kind), ""
     if command == "/ajuda":
         return [], HELP
     if command.startswith("/"):
@@ -108,6 +110,7 @@ def chat(settings: Settings, phone: str, url: str | None, *, stdin: TextIO, out:
     try:
         asyncio.run(run_chat(local, person, url, stdin, out))
     except (SimulationError, ApplicationError, OSError) as exc:
-        err.write(f"pyloto-corp chat: {exc or type(exc).__name__}\n")
+        said = about(exc.filename, exc) if getattr(exc, "filename", None) else reason(exc)
+        err.write(f"pyloto-corp chat: {said}\n")
         return EXIT_FAILED
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from pyloto_corp.adapters.language.resources import bundled_classifier
+from pyloto_corp.cli.inputs import InputError, read_lines, reason
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.evaluation import Example, evaluate, render
 
@@ -34,7 +35,7 @@ def classify_stream(source: TextIO, sink: TextIO) -> int:
     return 0
 
 
-def read_examples(source: TextIO) -> Iterator[Example]:
+def read_examples(source: Iterable[str]) -> Iterator[Example]:
     for number, line in enumerate(source, start=1):
         if not line.strip():
             continue
@@ -43,16 +44,16 @@ def read_examples(source: TextIO) -> Iterator[Example]:
             yield Example(str(row["text"]), Intent(row["intent"]))
         except (ValueError, KeyError, TypeError) as exc:
             raise BadExample(
-                f"linha {number}: esperado {{'text', 'intent'}} válido ({exc})"
+                f"linha {number}: {reason(exc)} (esperado {{'text', 'intent'}} válido)"
             ) from exc
 
 
 def evaluate_file(path: str, sink: TextIO) -> int:
     try:
-        with open(path, encoding="utf-8") as source:
-            examples = list(read_examples(source))
-    except (OSError, BadExample) as exc:
-        print(f"pyloto-corp classify: {exc}", file=sys.stderr)  # noqa: T201 - CLI output
+        examples = list(read_examples(read_lines(path)))
+    except (InputError, BadExample) as exc:
+        where = "" if isinstance(exc, InputError) else f"{path}, "
+        print(f"pyloto-corp classify: {where}{exc}", file=sys.stderr)  # noqa: T201 - CLI output
         return EXIT_BAD_INPUT
     sink.write(render(evaluate(bundled_classifier(), examples)) + "\n")
     return 0

@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO, TypeVar
+
+from pyloto_corp.cli.inputs import InputError, read_lines, reason
 
 Example = TypeVar("Example")
 EXIT_BAD_INPUT = 2
 
 
-def annotated(source: TextIO, parse: Callable[[dict[str, Any], int], Example]) -> Iterator[Example]:
+def annotated(
+    lines: Iterable[str], parse: Callable[[dict[str, Any], int], Example]
+) -> Iterator[Example]:
     """Each non-blank line parsed; a bad one is a ValueError naming its line."""
-    for number, line in enumerate(source, start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             yield parse(json.loads(line), number)
         except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"line {number}: {exc}") from exc
+            raise ValueError(f"linha {number}: {reason(exc)}") from exc
 
 
 def load(path: str, parse: Callable[[dict[str, Any], int], Example]) -> list[Example]:
-    with open(path, encoding="utf-8") as source:
-        return list(annotated(source, parse))
+    """The examples of ``path``; an ``InputError`` naming the file (and the line) otherwise."""
+    lines = read_lines(path)
+    try:
+        return list(annotated(lines, parse))
+    except ValueError as exc:
+        raise InputError(f"{path}, {exc}") from exc
 
 
 def publish(report: dict, path: str, out: TextIO, render: Callable | None) -> int:

@@ -1,4 +1,4 @@
-"""``pyloto-corp export``, ``audit verify`` and ``ops-key``: the ops API's commands.
+"""``pyloto-corp export`` and ``audit verify``: the ops API's commands (``ops-key``: keys).
 
 Exit codes: 0 done (for ``audit verify``: chain valid), 1 chain broken, 2 bad input or
 settings, 3 storage unavailable, 4 no conversation for that person, 5 export path taken.
@@ -12,16 +12,15 @@ import getpass
 import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, TextIO
 
 from pyloto_corp.application import errors as app_errors
 from pyloto_corp.application.records.export_conversation import ExportRequest
 from pyloto_corp.application.records.export_result import ExportResult
-from pyloto_corp.application.records.ops_keys import KEY_NAME, hash_ops_key, new_ops_key
 from pyloto_corp.application.records.subjects import Subject
 from pyloto_corp.bootstrap import build_storage, check_settings
 from pyloto_corp.bootstrap.exports import build_export_use_case, build_verify_audit
+from pyloto_corp.cli.inputs import InputError, write_bytes
 from pyloto_corp.domain.export.model import ExportFormat
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
@@ -92,9 +91,9 @@ def export(settings: Settings, args: argparse.Namespace, stdout: TextIO, stderr:
     print(json.dumps(result.to_dict(), ensure_ascii=False), file=stdout)
     if args.out:
         try:
-            Path(args.out).write_bytes(result.data)
-        except OSError as exc:
-            print(f"pyloto-corp: não gravei --out ({type(exc).__name__})", file=stderr)
+            write_bytes(args.out, result.data)
+        except InputError as exc:
+            print(f"pyloto-corp: não gravei a cópia (--out) {exc}", file=stderr)
             return EXIT_BAD_INPUT
     return 0
 
@@ -109,15 +108,3 @@ def audit_verify(settings: Settings, args: argparse.Namespace, stdout: TextIO,
         return report
     print(json.dumps(report, ensure_ascii=False), file=stdout)
     return 0 if report["valid"] else EXIT_BROKEN
-
-
-def ops_key(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    """A new key, shown once, and the ``OPS_API_KEYS`` entry that holds only its hash."""
-    if not KEY_NAME.match(args.name):
-        print("pyloto-corp: nome da chave: use a-z, 0-9, '.', '_' ou '-' (até 40)", file=stderr)
-        return EXIT_BAD_INPUT
-    key = new_ops_key()
-    digest = hash_ops_key(key)
-    entry = {"name": args.name, "key": key, "sha256": digest, "entry": f"{args.name}:{digest}"}
-    print(json.dumps(entry), file=stdout)
-    return 0

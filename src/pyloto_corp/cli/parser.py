@@ -24,7 +24,7 @@ def _ops_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--reason", required=True, help="motivo (vai para a auditoria)")
     export.add_argument("--out", metavar="FILE", help="também grava uma cópia neste arquivo")
     audit = commands.add_parser("audit", help="trilha de auditoria")
-    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="AÇÃO")
     _subject(audit_commands.add_parser("verify", help="verifica a cadeia de hashes"))
     _lgpd_commands(commands)
     key = commands.add_parser("ops-key", help="cria uma chave para a API de operação")
@@ -52,7 +52,7 @@ def _handoff_commands(commands: argparse._SubParsersAction) -> None:
     leads.add_argument("--include-pii", dest="include_pii", action="store_true",
                        help="contato completo (fica registrado na auditoria)")  # fmt: skip
     handoff = commands.add_parser("handoff", help="atendimento humano de um encaminhamento")
-    actions = handoff.add_subparsers(dest="handoff_command", required=True)
+    actions = handoff.add_subparsers(dest="handoff_command", required=True, metavar="AÇÃO")
     release = actions.add_parser("release", help="devolve a pessoa ao bot")
     release.add_argument("handoff_id", metavar="HANDOFF_ID")
     release.add_argument("--reason", default="operator", help="motivo (vai para a auditoria)")
@@ -65,7 +65,7 @@ def _handoff_commands(commands: argparse._SubParsersAction) -> None:
 
 def _lgpd_commands(commands: argparse._SubParsersAction) -> None:
     lgpd = commands.add_parser("lgpd", help="pedidos do titular dos dados (LGPD)")
-    requests = lgpd.add_subparsers(dest="lgpd_command", required=True)
+    requests = lgpd.add_subparsers(dest="lgpd_command", required=True, metavar="PEDIDO")
     access = requests.add_parser("access", help="cópia dos dados para o próprio titular")
     _subject(access)
     access.add_argument("--format", choices=["md", "txt"], default="txt", help="padrão: txt")
@@ -89,7 +89,7 @@ def _simulation_commands(commands: argparse._SubParsersAction) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pyloto-corp", description="Atendimento Pyloto")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMANDO")
     serve = commands.add_parser("serve", help="sobe o webhook HTTP (porta PORT, padrão 8080)")
     serve.add_argument("--host", help="endereço de escuta (padrão: HOST)")
     serve.add_argument("--port", type=int, help="porta (padrão: PORT)")
@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
         "sweep", help="encerra sessões inativas (rode periodicamente) e imprime um resumo JSON"
     )
     retention = commands.add_parser("retention", help="prazos de guarda (LGPD)")
-    retention_commands = retention.add_subparsers(dest="retention_command", required=True)
+    retention_commands = retention.add_subparsers(
+        dest="retention_command", required=True, metavar="AÇÃO"
+    )
     apply = retention_commands.add_parser(
         "apply", help="apaga o que passou do prazo (mensagens, sessões, perfis, mídias, exports)"
     )

@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from pyloto_corp.cli.inputs import InputError, read_lines
 from pyloto_corp.cli.simulation import report, team
 from pyloto_corp.cli.simulation.clock import SimClock
 from pyloto_corp.cli.simulation.conversation import Conversation, Outbound, SimulationError
@@ -31,6 +32,7 @@ from pyloto_corp.cli.simulation.script import (
     parse_script,
 )
 from pyloto_corp.cli.simulation.setup import simulation_settings
+from pyloto_corp.domain import labels as words
 from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
 
@@ -99,9 +101,9 @@ def simulate(
     path: str, as_json: bool, stdout: TextIO, stderr: TextIO, include_pii: bool = False
 ) -> int:
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        stderr.write(f"pyloto-corp simulate: não consegui ler {path} ({type(exc).__name__})\n")
+        lines = read_lines(path)
+    except InputError as exc:
+        stderr.write(f"pyloto-corp simulate: não consegui ler {exc}\n")
         return EXIT_BAD_LINES
     steps, errors = parse_script(lines)
     configure_logging(json_logs=False, level="ERROR", stream=stderr)
@@ -117,7 +119,7 @@ def simulate(
     errors = sorted([*errors, *failed], key=lambda e: e.line)
     _write_report(rows, outbound, errors, notices, as_json=as_json, out=stdout)
     for error in errors:
-        stderr.write(f"linha {error.line}: {error.message}\n")
+        stderr.write(f"pyloto-corp simulate: {path}, linha {error.line}: {error.message}\n")
     return EXIT_BAD_LINES if errors else 0
 
 
@@ -135,4 +137,5 @@ def _write_report(rows: list[dict[str, Any]], outbound: list[Outbound],
     if notices:
         out.write("\nAvisos à equipe:\n")
     for notice in notices:
-        out.write(f"  {notice['event']} {notice['handoff_id']} ({notice['routing']})\n")
+        team = words.label(words.ROUTING, notice["routing"])
+        out.write(f"  {notice['event']} {notice['handoff_id']} ({team})\n")

@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from pyloto_corp.application.records.ops_keys import OpsKeyring
+from pyloto_corp.infra.home import env_file
 from pyloto_corp.infra.secret_rules import is_placeholder, weak_ops_keys, weak_secrets
 
 DEV_PLACEHOLDER = "change-me-dev-only"
@@ -22,8 +23,8 @@ MIN_SECRET_LENGTH = 16  # shared secrets of the handoff destinations
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    model_config = SettingsConfigDict(  # .env of the project folder (infra.home), any cwd
+        env_file=env_file(), env_file_encoding="utf-8", extra="ignore", case_sensitive=False
     )
 
     environment: Literal["development", "production", "test"] = "development"
@@ -51,6 +52,7 @@ class Settings(BaseSettings):
     outbox_retry_interval_seconds: float = Field(default=15.0, ge=0, le=3600)
     outbox_lease_seconds: float = Field(default=30.0, ge=1, le=600)
     outbox_backoff_scale: float = Field(default=1.0, gt=0, le=10)
+    outbox_uncertain_wait_seconds: float = Field(default=600.0, gt=0)
 
     storage_backend: Literal["sqlite", "firestore"] = "sqlite"
     sqlite_path: str = "var/pyloto.sqlite3"

@@ -92,7 +92,7 @@ def test_the_cli_refuses_a_bad_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
 ) -> None:
     assert main(["eval-turns", _corpus(tmp_path, GOOD, line)]) == 2
-    assert "eval-turns: line 2" in capsys.readouterr().err
+    assert "eval-turns: " in (said := capsys.readouterr().err) and ", linha 2: " in said
 
 
 def test_the_cli_refuses_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

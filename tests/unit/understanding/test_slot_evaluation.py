@@ -61,7 +61,7 @@ def test_the_cli_refuses_a_bad_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
 ) -> None:
     assert main(["eval-slots", _corpus(tmp_path, json.dumps(LINES[0]), line)]) == 2
-    assert "eval-slots: line 2" in capsys.readouterr().err
+    assert "eval-slots: " in (said := capsys.readouterr().err) and ", linha 2: " in said
 
 
 def test_the_cli_refuses_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
