@@ -8,6 +8,7 @@ import dataclasses
 from datetime import timedelta
 
 import pytest
+from structlog.testing import capture_logs
 
 from pyloto_corp.application.handoffs.takeover import Takeovers
 from pyloto_corp.application.inbound.sweep_sessions import SweepIdleSessions
@@ -56,10 +57,14 @@ async def test_the_sweep_hands_over_a_lead_nobody_came_back_to(storage) -> None:
     await person.says("vender meus produtos online")
     clock.now += timedelta(hours=3)
     sweep = SweepIdleSessions(storage, build_engine(make_settings()), clock=clock, actor="Otto")
-    assert (await sweep.run()).closed == 1
+    with capture_logs() as logs:
+        assert (await sweep.run()).closed == 1
     [record] = await storage.handoffs.list(LeadQuery())
     assert await kinds(storage, record.handoff_id) == ["handoff.created"]
     assert record.takeover_until == clock.now + timedelta(hours=24)
+    handed = [e for e in logs if e["event"] == "conversation.handoff"]  # the team's metric
+    assert [(e["routing"], e["session_id"]) for e in handed] == [
+        ("sales_custom_software", record.session_id)]  # fmt: skip
 
 
 async def test_a_takeover_past_its_window_is_released_and_the_team_told(storage) -> None:

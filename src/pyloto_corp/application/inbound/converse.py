@@ -114,7 +114,7 @@ class Converse:
             if result.status is not TurnStatus.COMMITTED:
                 result.created = result.events = ()  # planned, never written: nothing to send
             elif result.step is not None:
-                log_step(result.step, result.closed)
+                log_step(result.closed)
             return result
         raise VersionConflict("the session kept changing; Meta will retry")
 
