@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 READ_ONLY = 0o444
@@ -45,4 +46,24 @@ def create_once(target: Path, data: bytes, sha256: str) -> bool:
             os.unlink(aside)
     except FileExistsError:
         return sha256_of(target) == sha256
+    return True
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file below ``folder``, sorted, hidden ones left out (none when it is no folder)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def modified_at(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def remove(target: Path) -> bool:
+    """Delete a file; False when it was already gone."""
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return False
     return True

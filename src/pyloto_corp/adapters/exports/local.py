@@ -9,10 +9,9 @@ Retention lists and deletes through the same mapping (``list_objects``, ``delete
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from pathlib import Path
 
-from pyloto_corp.adapters.files import create_once, inside
+from pyloto_corp.adapters.files import create_once, files_under, inside, modified_at, remove
 from pyloto_corp.application.errors import ExportAlreadyExists, ExportSinkUnavailable
 from pyloto_corp.application.media.media_store import StoredObject
 from pyloto_corp.application.records.exports import StoredExport
@@ -32,7 +31,7 @@ class LocalFolderExportSink:
         return await self._shelf(self._list, prefix)
 
     async def delete(self, path: str) -> bool:
-        return await self._shelf(_unlink, self.location(path))
+        return await self._shelf(remove, self.location(path))
 
     async def _shelf(self, work, *args):  # type: ignore[no-untyped-def]
         try:
@@ -43,10 +42,8 @@ class LocalFolderExportSink:
     def _list(self, prefix: str) -> list[StoredObject]:
         inner = prefix.removeprefix(PREFIX).rstrip("/")
         folder = inside(self._root, inner) if inner else self._root
-        found = sorted(folder.rglob("*")) if folder.is_dir() else []
-        return [StoredObject(PREFIX + p.relative_to(self._root).as_posix(),
-                             datetime.fromtimestamp(p.stat().st_mtime, UTC))
-                for p in found if p.is_file() and not p.name.startswith(".")]  # fmt: skip
+        return [StoredObject(PREFIX + p.relative_to(self._root).as_posix(), modified_at(p))
+                for p in files_under(folder)]  # fmt: skip
 
     async def save(self, path: str, data: bytes, *, content_type: str, sha256: str) -> StoredExport:
         target = self.location(path)
@@ -57,11 +54,3 @@ class LocalFolderExportSink:
         if not created:
             raise ExportAlreadyExists("já existe um export neste caminho")
         return StoredExport(path, target.as_uri())
-
-
-def _unlink(target: Path) -> bool:
-    try:
-        target.unlink()
-    except FileNotFoundError:
-        return False
-    return True

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from pathlib import Path
 
-from pyloto_corp.adapters.files import create_once, inside
+from pyloto_corp.adapters.files import create_once, files_under, inside, modified_at, remove
 from pyloto_corp.application.errors import MediaStoreUnavailable
 from pyloto_corp.application.media.media_store import StoredObject
 
@@ -25,7 +24,7 @@ class LocalFolderMediaStore:
         return await self._call(self._list, prefix)
 
     async def delete(self, path: str) -> bool:
-        return await self._call(self._unlink, inside(self._root, path))
+        return await self._call(remove, inside(self._root, path))
 
     async def _call(self, work, *args):  # type: ignore[no-untyped-def]
         try:
@@ -34,25 +33,13 @@ class LocalFolderMediaStore:
             raise MediaStoreUnavailable(f"pasta de mídia: {type(exc).__name__}") from exc
 
     def _files(self, prefix: str) -> list[Path]:
-        folder = inside(self._root, prefix.rstrip("/"))
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+        return files_under(inside(self._root, prefix.rstrip("/")))
 
     def _list(self, prefix: str) -> list[StoredObject]:
         return [
-            StoredObject(p.relative_to(self._root).as_posix(),
-                         datetime.fromtimestamp(p.stat().st_mtime, UTC))
+            StoredObject(p.relative_to(self._root).as_posix(), modified_at(p))
             for p in self._files(prefix)
         ]  # fmt: skip
 
     def _delete_all(self, prefix: str) -> int:
-        return sum(self._unlink(p) for p in self._files(prefix))
-
-    @staticmethod
-    def _unlink(target: Path) -> bool:
-        try:
-            target.unlink()
-        except FileNotFoundError:
-            return False
-        return True
+        return sum(remove(p) for p in self._files(prefix))
