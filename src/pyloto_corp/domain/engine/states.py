@@ -145,8 +145,11 @@ def _holds(flow: Flow, reading: TurnReading) -> bool:
     """ "pera q vou atender um cliente aqui", "só um minuto": the person will answer later;
     acknowledged once, the question stays pending (never stored, never counted as a miss)."""
     words = list(reading.words)
-    holds = len(words) <= HOLD_WORDS and any(
-        tuple(words[: len(entry)]) == entry for entry in flow.content.vocabulary["hold"]
+    asks = reading.question or reading.has(Act.SIDE_QUESTION)  # "pera, vc é robô?": a question
+    holds = (
+        not asks
+        and len(words) <= HOLD_WORDS
+        and any(tuple(words[: len(entry)]) == entry for entry in flow.content.vocabulary["hold"])
     )
     if holds:
         flow.say("hold_ack")
