@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from pyloto_corp.adapters.language.resources import bundled_reader, read_json
 from pyloto_corp.cli.corpora import EXIT_BAD_INPUT, load, publish
+from pyloto_corp.cli.eval_turns import SENT_AT  # corpus/slots/README.md
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.reading import local_time
 from pyloto_corp.domain.intents import Intent
@@ -26,7 +27,6 @@ from pyloto_corp.domain.understanding.slot_evaluation import (
 )
 
 UNKNOWN = "unknown"
-SENT_AT = datetime.fromisoformat("2026-12-04T10:00:00-03:00")  # corpus/slots/README.md
 # The need whose form asks for a field, when the line does not name one.
 ASKING = {"name": "PYLOTO_ENTREGA_DRIVER_SIGNUP", "city": "PYLOTO_ENTREGA_DRIVER_SIGNUP",
           "vehicle": "PYLOTO_ENTREGA_DRIVER_SIGNUP", "availability": "PYLOTO_ENTREGA_DRIVER_SIGNUP",
