@@ -22,6 +22,7 @@ MIN_UNSUPPORTED_WORDS = 3
 MIN_CONFIRM_CORRECTION = 3  # words in a statement that, at the confirmation, changes a value
 MENU_CONFIDENCE = 0.6
 STEM = 5  # "entregas" names the option "Pedir uma entrega"
+MAX_OTHER_WORDS = 2  # beside an option's words, more than this is a need told, not a choice
 BESIDE_A_CHANGE = frozenset({Act.GREETING, Act.OTHER_LANGUAGE, Act.AFFIRM, Act.SMALL_TALK,
                              Act.ANSWER, Act.TOPIC_CHANGE})  # fmt: skip
 NOT_A_CHOICE = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
@@ -73,10 +74,18 @@ class Relative:
         if titled is None and number is not None:
             titled = context.options[number - 1][0]
         declined = bool(set(typed[:1]) & _NONE_OF_THEM)
+        plain = frozenset(e[0] for e in self.cues.menu_words.entries if len(e) == 1)
         if titled is None and menu and not said & NOT_A_CHOICE and not declined:
             titles = dict(context.options)
             sure = need.intent.value in titles and need.confidence >= MENU_CONFIDENCE
-            named = sure and _shares_stem(typed, _words(titles.get(need.intent.value, "")))
+            title = [w for w in _words(titles.get(need.intent.value, "")) if w not in plain]
+            others = _others(typed, title, plain)
+            named = sure and (
+                len(others) <= 1
+                or (  # "o do chatbot": the option, referred to
+                    len(others) <= MAX_OTHER_WORDS and _shares_stem(typed, title)
+                )
+            )
             titled = need.intent.value if named and not s.topic else None
         if titled is None:
             return set()
@@ -126,8 +135,8 @@ class Relative:
             open_question = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
             least = MIN_UNSUPPORTED_WORDS - 1 if s.question else MIN_UNSUPPORTED_WORDS
             wanted = open_question and len(s.words) >= least and Act.AFFIRM not in acts
-        elif context.pending in (Pending.NONE, Pending.ANYTHING_ELSE):
-            wanted = True
+        elif context.pending in (Pending.NONE, Pending.ANYTHING_ELSE, Pending.MENU):
+            wanted = True  # nothing asked but "what do you need?": a need in one's own words
         else:
             sure = need.confidence >= SWITCH_CONFIDENCE
             wanted = (s.switch and sure) or (s.negation and need.confidence >= NEGATED_CONFIDENCE)
@@ -169,6 +178,14 @@ def _opens_with(typed: list[str], title: list[str]) -> bool:
     if not title or typed[: len(title)] != title:
         return False
     return len(typed) == len(title) or len(title) > 1
+
+
+def _others(typed: list[str], title: list[str], plain: frozenset[str]) -> list[str]:
+    """What a message says besides an option's words: none or few in "o de entregador",
+    "quero pedir uma entrega agora"; many in a need told in one's own words ("meu restaurante
+    precisa de motoboy pras entregas de noite")."""
+    stems = {w[:STEM] for w in title}
+    return [w for w in typed if len(w) >= STEM - 1 and w not in plain and w[:STEM] not in stems]
 
 
 def _shares_stem(typed: list[str], title: list[str]) -> bool:
