@@ -18,7 +18,15 @@ PHRASE_SETS = (
 )  # fmt: skip
 # a problem with what Pyloto already runs; "errado" at the confirmation
 # "menu_words": what asking for an option says besides its name ("quero", "opção", "sobre")
-OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words")
+# "clarify": asking what the bot meant ("como assim?"), not a question of one's own
+OPTIONAL_SETS = (
+    "support_problem",
+    "support_owner",
+    "wrong",
+    "withdraw",
+    "menu_words",
+    "clarify",
+)
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 KEY = 2  # prefix patterns are indexed by their first two letters ("a*": by one)

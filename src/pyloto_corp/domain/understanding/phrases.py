@@ -15,6 +15,7 @@ Span = tuple[int, int]
 SHORT_ASK = 2  # "atendente": a role alone asks for it
 REQUEST_REACH = 5  # "quero tirar uma duvida com o gerente": the request may come a bit before
 _SEGMENT = re.compile(r"[,.!?;:\n]+")
+_PLEASE = frozenset(("por", "favor", "pf", "pfv", "pfvr", "porfavor", "please", "pls", "urgente"))
 _DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
 _SETS = ("greeting", "thanks", "goodbye", "opt_out", "human", "human_word", "request",
          "followup", "not_followup", "support", "abuse", "when_question", "lead_in")  # fmt: skip
@@ -65,7 +66,7 @@ def found_in(text: str, cues: ActCues) -> Found:
                  if any(r[0] < w[0] <= r[1] + REQUEST_REACH
                         and not any(r[0] < s <= w[0] for s in starts)
                         for r in spans["request"])]  # fmt: skip
-    alone = spans["human_word"] if len(words) <= SHORT_ASK else []
+    alone = spans["human_word"] if len(_besides_please(words)) <= SHORT_ASK else []
     human = _outside(spans["human"], asked) + _outside(requested + alone, asked)
     calls = _outside(
         spans["followup"], spans["opt_out"] + spans["human"] + spans["not_followup"] + asked
@@ -89,6 +90,11 @@ def found_in(text: str, cues: ActCues) -> Found:
         bool(spans["support"]) or _about_service(words, cues),
         tuple(spans["opt_out"]), affirm, deny, ack,
     )  # fmt: skip
+
+
+def _besides_please(words: list[str]) -> list[str]:
+    """ "atendente por favor": a role alone, asked politely."""
+    return [w for w in words if w not in _PLEASE]
 
 
 def _about_service(words: list[str], cues: ActCues) -> bool:

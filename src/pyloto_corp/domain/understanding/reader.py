@@ -33,6 +33,9 @@ ANSWERED = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU
 _AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
 _ROLES = ("jobs",)  # "vaga pra atendente?" asks for a job, not for an attendant
 QUESTION_PENDING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
+ASIDE_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.GREETING, Act.SMALL_TALK})
+NAMING_WORDS = 5  # "preciso falar meu nome?": short, and names what was asked
+ASIDE_WORDS = 4  # "cascavel?", "quais vcs tem?": about the question, not one of one's own
 
 
 class TurnReader:
@@ -62,6 +65,7 @@ class TurnReader:
         acts = set(self._global(signals, context))
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
+        acts = self._asked_aside(text, acts, signals, context)
         acts = self._chatter(acts, signals, context)
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
@@ -69,7 +73,7 @@ class TurnReader:
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
-            topic=signals.topic if Act.SIDE_QUESTION in acts else None,
+            topic=(signals.topic or "other") if Act.SIDE_QUESTION in acts else None,
             intent=found.get("intent"), negates=bool(found.get("negates")),
             choice=found.get("choice"), when=signals.when,
             when_window=_window(text, signals, context),
@@ -130,6 +134,26 @@ class TurnReader:
             acts.add(Act.OPT_OUT)
         if s.followup or (context.pending is Pending.FOLLOWUP_TIME and s.when):
             acts.add(Act.FOLLOWUP_REQUEST)
+        return acts
+
+    def _asked_aside(
+        self, text: str, acts: set[Act], s: Signals, context: ReadingContext
+    ) -> set[Act]:
+        """A question of one's own in the middle of a form ("precisa ter mei pra ser entregador
+        de vcs?", "Moro em Contagem. vcs pagam por semana?"): asked aside, noted for the team;
+        a question about the question ("pra que vc quer meu nome?") is not."""
+        if context.pending not in QUESTION_PENDING or Act.SIDE_QUESTION in acts:
+            return acts
+        if not s.question or acts - ASIDE_BESIDE or s.spam or s.social:
+            return acts
+        field = self.cues.fields.get(context.slot or "")
+        for clause in clauses(text):
+            words = tokens(clause, self.gazetteer.abbreviations)
+            asked = clause.endswith("?") or self.cues.question.starts(words)
+            named = field is not None and len(words) <= NAMING_WORDS and field.find(words)
+            about_it = self.cues.clarify.starts(words) or named
+            if asked and len(words) >= ASIDE_WORDS and not about_it:
+                return acts | {Act.SIDE_QUESTION}
         return acts
 
     def _chatter(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:

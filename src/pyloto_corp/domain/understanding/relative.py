@@ -129,6 +129,7 @@ class Relative:
         intent = need.intent.value
         if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
             return acts
+        acts = _changed_mind(s, need, acts)
         if s.chatter or s.spam or acts - BESIDE_A_CHANGE or (s.reaction and not s.switch):
             return acts
         if intent == Intent.UNSUPPORTED.value:
@@ -147,6 +148,14 @@ class Relative:
             found.pop("answer", None)
             acts = acts - {Act.ANSWER}
         return acts | {Act.TOPIC_CHANGE}  # "umas 60 por noite. ah, e o robô do whats?": both
+
+
+def _changed_mind(s: Signals, need: Classification, acts: set[Act]) -> set[Act]:
+    """ "mudei de ideia, quero trabalhar de entregador": the need changes, not a value."""
+    told = (s.switch or s.negation) and need.confidence >= SWITCH_CONFIDENCE
+    if told and acts - BESIDE_A_CHANGE == {Act.CORRECTION} and Act.ANSWER not in acts:
+        return acts - {Act.CORRECTION}
+    return acts
 
 
 def _later_change(

@@ -12,6 +12,7 @@ from pyloto_corp.domain.understanding.spans import language, time_phrase
 TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
 FREE_TOPICS = ("jobs",)  # asked about even without a question ("queria mandar meu curriculo")
 SHORT_STOP = 4
+STOP_BESIDE = 2  # words besides a stop that tell the language it is written in
 _THUMBS = frozenset("👍👌✅🙌")
 _RUDE = frozenset("🖕")  # the finger is abuse, never small talk
 
@@ -67,6 +68,15 @@ def without_laughter(text: str) -> str:
     return " ".join(w for w in text.split() if not is_laughter(w))
 
 
+def _language(words: list[str], f: Found, cues: ActCues) -> str | None:
+    """The language of what is said besides a stop word ("STOP", "unsubscribe please" are
+    a stop, in any language; "no me manden más mensajes" is Spanish)."""
+    rest = [w for i, w in enumerate(f.words) if not any(a <= i < b for a, b in f.opt_out)]
+    if f.opt_out and len(rest) < STOP_BESIDE:
+        return None
+    return language(words, cues.languages)
+
+
 def _topic(f: Found, cues: ActCues, question: bool) -> str | None:
     topic = next((t for t in TOPIC_ORDER if cues.topics[t].find(f.words)), None)
     return topic if topic and (question or topic in FREE_TOPICS) else None
@@ -91,7 +101,7 @@ def read_signals(
         chatter=chatter, small_talk=talk and not (waved and not plain),
         human=f.human, opt_out=_opts_out(f, names_need=names_need), support=f.support,
         abuse=cues.abuse.find(words) or spam or rude, followup=f.followup, when=time_phrase(text),
-        language=language(words, cues.languages), topic=None if spam else _topic(f, cues, question),
+        language=_language(words, f, cues), topic=None if spam else _topic(f, cues, question),
         question=question, negation=cues.negation.find(words), switch=cues.switch.find(words),
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
         affirm=affirm, deny=f.deny, names_need=names_need, spam=spam,
