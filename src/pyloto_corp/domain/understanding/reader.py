@@ -15,6 +15,7 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
+from pyloto_corp.domain.understanding.asides import asked_aside
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.forms import labelled
@@ -33,9 +34,6 @@ ANSWERED = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU
 _AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
 _ROLES = ("jobs",)  # "vaga pra atendente?" asks for a job, not for an attendant
 QUESTION_PENDING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
-ASIDE_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.GREETING, Act.SMALL_TALK})
-NAMING_WORDS = 5  # "preciso falar meu nome?": short, and names what was asked
-ASIDE_WORDS = 4  # "cascavel?", "quais vcs tem?": about the question, not one of one's own
 
 
 class TurnReader:
@@ -65,7 +63,7 @@ class TurnReader:
         acts = set(self._global(signals, context))
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
-        acts = self._asked_aside(text, acts, signals, context)
+        acts = asked_aside(text, acts, signals, context, self.cues)
         acts = self._chatter(acts, signals, context)
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
@@ -134,26 +132,6 @@ class TurnReader:
             acts.add(Act.OPT_OUT)
         if s.followup or (context.pending is Pending.FOLLOWUP_TIME and s.when):
             acts.add(Act.FOLLOWUP_REQUEST)
-        return acts
-
-    def _asked_aside(
-        self, text: str, acts: set[Act], s: Signals, context: ReadingContext
-    ) -> set[Act]:
-        """A question of one's own in the middle of a form ("precisa ter mei pra ser entregador
-        de vcs?", "Moro em Contagem. vcs pagam por semana?"): asked aside, noted for the team;
-        a question about the question ("pra que vc quer meu nome?") is not."""
-        if context.pending not in QUESTION_PENDING or Act.SIDE_QUESTION in acts:
-            return acts
-        if not s.question or acts - ASIDE_BESIDE or s.spam or s.social:
-            return acts
-        field = self.cues.fields.get(context.slot or "")
-        for clause in clauses(text):
-            words = tokens(clause, self.gazetteer.abbreviations)
-            asked = clause.endswith("?") or self.cues.question.starts(words)
-            named = field is not None and len(words) <= NAMING_WORDS and field.find(words)
-            about_it = self.cues.clarify.starts(words) or named
-            if asked and len(words) >= ASIDE_WORDS and not about_it:
-                return acts | {Act.SIDE_QUESTION}
         return acts
 
     def _chatter(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:

@@ -11,6 +11,7 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.cues import ActCues
+from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import option_number
 
@@ -21,8 +22,6 @@ NEGATED_CONFIDENCE = 0.3  # "não quero mais X, quero Y": saying so is most of t
 MIN_UNSUPPORTED_WORDS = 3
 MIN_CONFIRM_CORRECTION = 3  # words in a statement that, at the confirmation, changes a value
 MENU_CONFIDENCE = 0.6
-STEM = 5  # "entregas" names the option "Pedir uma entrega"
-MAX_OTHER_WORDS = 2  # beside an option's words, more than this is a need told, not a choice
 BESIDE_A_CHANGE = frozenset({Act.GREETING, Act.OTHER_LANGUAGE, Act.AFFIRM, Act.SMALL_TALK,
                              Act.ANSWER, Act.TOPIC_CHANGE})  # fmt: skip
 NOT_A_CHOICE = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
@@ -68,24 +67,17 @@ class Relative:
         if not context.options:
             return set()
         typed = _words(text)
-        titled = next((i for i, t in context.options if _opens_with(typed, _words(t))), None)
+        titled = next((i for i, t in context.options if opens_with(typed, _words(t))), None)
         menu = context.pending is Pending.MENU
         number = option_number(fold(text).strip(), len(context.options)) if menu else None
         if titled is None and number is not None:
             titled = context.options[number - 1][0]
         declined = bool(set(typed[:1]) & _NONE_OF_THEM)
-        plain = frozenset(e[0] for e in self.cues.menu_words.entries if len(e) == 1)
         if titled is None and menu and not said & NOT_A_CHOICE and not declined:
             titles = dict(context.options)
             sure = need.intent.value in titles and need.confidence >= MENU_CONFIDENCE
-            title = [w for w in _words(titles.get(need.intent.value, "")) if w not in plain]
-            others = _others(typed, title, plain)
-            named = sure and (
-                len(others) <= 1
-                or (  # "o do chatbot": the option, referred to
-                    len(others) <= MAX_OTHER_WORDS and _shares_stem(typed, title)
-                )
-            )
+            title = titles.get(need.intent.value, "")
+            named = sure and refers_to(typed, _words(title), self.cues.menu_words)
             titled = need.intent.value if named and not s.topic else None
         if titled is None:
             return set()
@@ -180,23 +172,3 @@ def _words(text: str) -> list[str]:
 
 def _title(context: ReadingContext, found: dict[str, Any]) -> str:
     return dict(context.options).get(found.get("choice") or "", "")
-
-
-def _opens_with(typed: list[str], title: list[str]) -> bool:
-    """The title typed, alone or opening the message (a one-word title only alone)."""
-    if not title or typed[: len(title)] != title:
-        return False
-    return len(typed) == len(title) or len(title) > 1
-
-
-def _others(typed: list[str], title: list[str], plain: frozenset[str]) -> list[str]:
-    """What a message says besides an option's words: none or few in "o de entregador",
-    "quero pedir uma entrega agora"; many in a need told in one's own words ("meu restaurante
-    precisa de motoboy pras entregas de noite")."""
-    stems = {w[:STEM] for w in title}
-    return [w for w in typed if len(w) >= STEM - 1 and w not in plain and w[:STEM] not in stems]
-
-
-def _shares_stem(typed: list[str], title: list[str]) -> bool:
-    stems = {w[:STEM] for w in title if len(w) >= STEM - 1}
-    return any(w[:STEM] in stems for w in typed if len(w) >= STEM - 1)
