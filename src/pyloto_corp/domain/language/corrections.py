@@ -16,6 +16,8 @@ _FIGURE = re.compile(r"^\s*(?:(?:uns|umas|tipo|cerca de|uns? \w+)\s+)?(\d[\d.,]*
 _SCALED = re.compile(r"\d[\d.,]*\s*(?:mil|k)\b", re.IGNORECASE)
 _BARE = re.compile(r"^(?:é|e|eh|s[aã]o)\s+(\d+)(?=\s*(?:[.!;]|$))", re.IGNORECASE)
 _CLAUSES = re.compile(r"[,.;!?]")
+_NOUN = re.compile(r"\d[\d.,]*(?:\s*(?:mil|k)\b)?\s+([^\W\d_]{3,})\s*$", re.IGNORECASE)
+_ALONE = re.compile(r"\s*(?:[,.;!?]|$)")  # a bare figure: "12," "12."
 _NOT_BUT = re.compile(
     r"\bn[aã]o (?:é|e|eh|s[aã]o) ([^,;]+)[,;]\s*((?:é|e|eh|s[aã]o)\s.+)$", re.IGNORECASE
 )
@@ -53,4 +55,8 @@ def carried(earlier: str, later: str) -> str:
     lead = clause[: digit.start()] if digit else ""
     if _SCALED.search(clause) and not figure.group(2):
         later = f"{later[: figure.end(1)]} mil{later[figure.end(1) :]}"
+    noun = _NOUN.search(clause)  # "são 10 atendentes, não, 12," → "são 12 atendentes,"
+    end = figure.start(1) + len(figure.group(1).rstrip(".,"))
+    if noun and not figure.group(2) and _ALONE.match(later[end:]):
+        later = f"{later[:end]} {noun.group(1)}{later[end:]}"
     return f"{lead}{later}".strip()

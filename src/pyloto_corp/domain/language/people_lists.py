@@ -53,6 +53,16 @@ def listed(words: Sequence[str], *, names: bool = False) -> tuple[int, int, int]
     return (total if items else 0), i, items
 
 
+def but_last(words: Sequence[str], read: int, items: int, *, names: bool = False) -> int:
+    """The people of a list read whole without its last item: "eu, o Rodrigo e a Bia, o Caio
+    não vai mexer" → 3."""
+    for cut in range(read - 1, 0, -1):
+        total, got, count = listed(words[:cut], names=names)
+        if got == cut and count == items - 1:
+            return total
+    return 0
+
+
 def _skipped(words: Sequence[str], found: dict[int, Number], i: int) -> int | None:
     """Where the list goes on past a word that counts nobody ("e", "nós" before a figure,
     "os outros", "a administração:"), UNSURE for a group of unsaid size, None for an item."""
@@ -102,7 +112,9 @@ def sized_at(words: Sequence[str], found: dict[int, Number], end: int) -> tuple[
     """ "o pessoal do caixa, que são 2" → (2, where it ends)."""
     said = words[end : end + 2]
     if said[:1] in (["que"], ["q"]) and said[1:] in (["sao"], ["e"]) and end + 2 in found:
-        return found[end + 2].value, complement(words, found[end + 2].end + 1)
+        after = found[end + 2].end
+        after += after < len(words) and words[after].startswith(PERSON)  # "que são 4 pessoas"
+        return found[end + 2].value, complement(words, after)
     return None
 
 

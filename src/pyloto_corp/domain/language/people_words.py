@@ -24,7 +24,8 @@ PERSON = (*PEOPLE, *ROLES, "zelador", "porteir", "pastor", "genro", "nora", "net
           "filho", "filha", "irma", "mae", "pai", "menin", "moca", "rapaz", "primo", "prima",
           "tio", "tia", "sobrinh", "marido", "espos", "mulher", "cunhad", "mestre", "vistoriador",
           "encarregad", "lider", "pesso", "mainha", "painho", "estagiari", "sindic", "tatuador",
-          "piercer", "voluntari", "editor")  # fmt: skip
+          "piercer", "voluntari", "editor", "socia", "guris", "gurias", "peao",
+          "peoes")  # fmt: skip
 GROUPS = frozenset(("pessoal", "equipe", "turma", "galera", "familia", "recepcao", "time", "rh",
                     "administracao", "administrativo", "financeiro", "escritorio", "diretoria",
                     "gerencia", "setor", "departamento", "matriz", "central", "comercial",
@@ -41,6 +42,13 @@ UNCLEAR = frozenset(("cada", "depois", "talvez", *GROWING, *HIRING))
 FILLERS = frozenset(("acho", "que", "e", "isso", "so", "ne", "mesmo", "msm", "tipo", "ai", "por",
                      "enquanto", "no", "total", "mais", "ou", "menos", "kkk", "entao"))  # fmt: skip
 TITLES = frozenset(("dona", "seu", "dr", "doutor", "doutora", "tia", "tio"))  # "a dona Cida"
+NEGATION = frozenset(("nao", "nem", "ninguem"))
+ONLY = frozenset(("so", "somente", "apenas"))
+# "hoje somos 6, mas a equipe nova vai ser de 15": the figure now, and the one it grows to.
+NOW = frozenset(("hoje", "hj", "agora", "agr", "atualmente", "enquanto", "comeco", "inicio",
+                 "principio", "momento"))  # fmt: skip
+FUTURE = frozenset(("vai", "vao", "vamos", "seremos", "serao", "sera", "estivermos", "tivermos",
+                    "ficaremos", "teremos"))  # fmt: skip
 THINGS = frozenset(("sistema", "app", "aplicativo", "site", "ferramenta", "agenda", "plataforma",
                     "programa", "limite", "resto", "dinheiro", "valor", "orcamento",
                     "preco"))  # fmt: skip

@@ -23,6 +23,7 @@ TIMES = frozenset(("dia", "dias", "semana", "semanas", "mes", "meses", "noite", 
                    "horas", "ano", "anos", "fds", "fim", "final", "madrugada", "manha", "tarde",
                    "favor", "cento", "exemplo"))  # fmt: skip
 LINKS = frozenset(("de", "com"))
+COMPLEMENT = frozenset(("no", "na", "nos", "nas"))  # "4 lojas com 2 no caixa em cada"
 BESIDES = 14  # how far after "cada loja" the people added to the product are looked for
 
 
@@ -102,7 +103,7 @@ def _units_of(words: Sequence[str], found: Sequence[Number]) -> int | None:
         link = words[a.end + 1 : a.end + 2]
         people = words[b.end : b.end + 1]
         if b.start == a.end + 2 and _unit_after(words, a.end) and link and link[0] in LINKS and (
-                not people or people[0].startswith(PEOPLE)):  # fmt: skip
+                not people or people[0].startswith(PEOPLE) or people[0] in COMPLEMENT):  # fmt: skip
             return a.value * b.value
     return None
 

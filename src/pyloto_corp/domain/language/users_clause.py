@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from pyloto_corp.domain.language.numbers import number_words, numbers
-from pyloto_corp.domain.language.people_lists import complement, listed, sized_at
+from pyloto_corp.domain.language.people_lists import but_last, complement, listed, sized_at
 from pyloto_corp.domain.language.people_words import (
     ARTICLES,
     AUXILIARY,
@@ -22,6 +22,8 @@ from pyloto_corp.domain.language.people_words import (
     UNCLEAR,
     USE,
 )
+from pyloto_corp.domain.language.users_revised import EXCEPT, REST, revised_users
+from pyloto_corp.domain.language.users_summed import summed_users
 
 _SENTENCE = re.compile(r"[.!?;]+(?:\s|$)|\n")
 _SIZE = re.compile(r"\(\s*(\d+)(?:\s+pessoas?)?\s*\)", re.IGNORECASE)  # "a secretaria (2 pessoas)"
@@ -36,6 +38,8 @@ def clause_users(text: str) -> int | None:
     """The people listed as using it in the first sentence that says so, if read whole."""
     for sentence in _SENTENCE.split(_sizes_said(text)):
         words = number_words(sentence)
+        if (we := _we_are_listed(words)) is not None:
+            return we  # "são 3 guris no balcão e eu", "vamos ser 6 na cozinha e 2 no caixa"
         if UNCLEAR & set(words):
             continue  # per unit, excluded or growing: the other rules read it
         if (only := _only_group(words)) is not None:
@@ -45,6 +49,21 @@ def clause_users(text: str) -> int | None:
                 counted = _after(words, u) if _subject_after(words, u) else _before(words, u)
                 if counted:
                     return counted
+    return None
+
+
+def _we_are_listed(words: Sequence[str]) -> int | None:
+    """A list said as who the team is: "somos 3 tatuadores e 1 piercer" → 4."""
+    for u, word in enumerate(words):
+        being = word in ("somos", "sao", "seremos") or words[u - 1 : u + 1] == ["vamos", "ser"]
+        following = words[u + 1 : u + 2]
+        if not being or not following or not _starts_item(following[0]) or following == ["nos"]:
+            continue
+        total, read, items = listed(words[u + 1 :])
+        rest = words[u + 1 + read : u + 3 + read]
+        if total and items > 1 and not {"em", "cada", "por"} & set(rest) and not UNCLEAR & set(
+                words[u + 1 : u + 1 + read]):  # fmt: skip
+            return total
     return None
 
 
@@ -80,11 +99,13 @@ def _after(words: Sequence[str], u: int) -> int | None:
         copula = next((i for i in range(u + 1, min(len(words), u + 9)) if words[i] in COPULA), None)
         if copula is None:
             return None
-        u = copula
-    total, end, _ = listed(words[u + 1 :])
+        u = copula  # "quem vai usar sou eu, a Marina e o Tiago": names count here
+    named = words[u] in COPULA
+    total, end, items = listed(words[u + 1 :], names=named)
     if words[u + 1 + end : u + 2 + end] == ["nao"]:  # "eu, a minha esposa e o motoboy não"
         last = len(words) - 1 - list(reversed(words)).index("nao")
-        return listed(words[last + 1 :])[0] or None  # "... não, só nós dois mesmo"
+        said = listed(words[last + 1 :])[0]  # "... não, só nós dois mesmo"
+        return said or but_last(words[u + 1 :], end, items, names=named) or None
     beside = ["alem", "de", "mim"] in [list(words[i : i + 3]) for i in range(max(0, u - 5), u)]
     return total + beside if total else None  # "além de mim vão usar mais 3 vendedores"
 
@@ -99,6 +120,8 @@ def answered_users(text: str) -> int | None:
             continue  # "entre 10 e 15", "metade dos 40": a range, a share, read by other rules
         total, read, items = listed(words[start:], names=True)
         rest = words[start + read :]
+        if total and items > 1 and rest[:1] in (["nao"], ["nem"]):  # "..., o Caio não"
+            return but_last(words[start:], read, items, names=True) or None
         if total and ((start == 0 and not rest) or (items > 1 and _trailing(rest))):
             return total
     return None
@@ -107,17 +130,20 @@ def answered_users(text: str) -> int | None:
 def _trailing(rest: Sequence[str]) -> bool:
     """Nothing, a word about the last people ("... que ajudam no fim de semana"), or
     fillers ("acho que é isso") after a list."""
+    if (rest[:1] and rest[0] in EXCEPT) or REST & set(rest[:2]):
+        return True  # "..., menos o Julinho", "..., o resto da turma não precisa"
     return not rest or rest[0] in ("que", "q") or all(w in FILLERS for w in rest)
 
 
 def concluded_users(text: str) -> int | None:
-    """ "eram 7, mas um saiu semana passada, então 6": the figure the message ends on."""
+    """ "eram 7, mas um saiu semana passada, então 6": the figure the message ends on; "somos
+    15, mas os 6 motoboys não vão usar" (``users_revised``): the figure it comes to."""
     words = number_words(text)
     found = numbers(words)
     last = found[-1] if found else None
-    if last is None or words[last.start - 1 : last.start] != ["entao"]:
-        return None
-    return last.value if len(words) - last.end <= 1 else None
+    if last is None or words[last.start - 1 : last.start] != ["entao"] or len(words) > last.end + 1:
+        return revised_users(words) or summed_users(words)
+    return last.value
 
 
 def _starts_item(word: str) -> bool:

@@ -1,0 +1,115 @@
+"""People counted by parts the message adds up: shifts ("3 de manhã e 3 à tarde" → 6, "duas
+no turno da manhã e uma à tarde" → 3), teams that take turns ("12 enfermeiros por noite, em 2
+equipes que revezam" → 24), other groups ("3 no whats e outras 2 no insta" → 5, "os 25
+motoristas e mais 3 pessoas no escritório" → 28) and people besides a team per unit ("4 lojas
+com 2 no caixa em cada, fora eu e meu sócio" → 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from pyloto_corp.domain.language import teams
+from pyloto_corp.domain.language.amounts import is_phone, money
+from pyloto_corp.domain.language.numbers import Number, numbers
+from pyloto_corp.domain.language.people_lists import listed
+from pyloto_corp.domain.language.people_words import PERSON
+from pyloto_corp.domain.language.users_revised import clock, people_figures
+
+SHIFTS = frozenset(("manha", "tarde", "noite", "madrugada", "dia"))
+# "de manhã", "à tarde", "pela manhã", "no turno da manhã", "na parte da tarde"
+SHIFT_LEADS = (("de",), ("a",), ("pela",), ("pelo",), ("durante", "a"), ("no", "turno", "da"),
+               ("no", "turno", "do"), ("na", "parte", "da"), ("no", "periodo", "da"),
+               ("do", "turno", "da"))  # fmt: skip
+JOINS = frozenset(("e", "mais", "outros", "outras", "uns", "umas", "so"))
+TURNS = ("equipe", "turma", "turno", "escala", "plantao", "plantoes", "time")
+BESIDES = frozenset(("fora", "alem"))
+SHIFT_GAP = 3  # the words that may join one shift's people to the next ("e mais", "e uns")
+NEAR_TURNS = 5  # "por noite, em 2 equipes": how far the teams that take turns are said
+
+
+def summed_users(words: Sequence[str]) -> int | None:
+    """The people added up from shifts, turns, other groups or besides a team per unit."""
+    each = _each(words) if "cada" in words else None  # before the lists: "cada um com 2, mais eu"
+    return _shifts(words) or _turns(words) or _others(words) or _besides_units(words) or each
+
+
+def _shift_end(words: Sequence[str], n: Number) -> int | None:
+    """Where "3 de manhã", "duas pessoas no turno da manhã" ends; None for no shift."""
+    if clock(words, n) or words[n.start - 1 : n.start] in (["as"], ["das"]):
+        return None  # "das 3 da tarde", "dia 9 de manhã": a time
+    j = n.end + (n.end < len(words) and words[n.end].startswith(PERSON))
+    for lead in SHIFT_LEADS:
+        shift = j + len(lead)
+        if tuple(words[j:shift]) == lead and words[shift : shift + 1] and words[shift] in SHIFTS:
+            return shift + 1
+    return None
+
+
+def _shifts(words: Sequence[str]) -> int | None:
+    """The people of each shift, when two or more shifts follow one another."""
+    total, count, last = 0, 0, None
+    for n in numbers(words):
+        end = _shift_end(words, n)
+        if end is None:
+            continue
+        if last is not None and (
+            n.start - last > SHIFT_GAP or not set(words[last : n.start]) <= JOINS
+        ):
+            return None  # shifts said apart: not one team
+        total, count, last = total + n.value, count + 1, end
+    return total if count > 1 else None
+
+
+def _turns(words: Sequence[str]) -> int | None:
+    """ "12 enfermeiros por noite, em 2 equipes que revezam" → 24."""
+    found = people_figures(words)
+    for a, b in pairwise(found):
+        at = a.end + (words[a.end : a.end + 1] != ["por"])  # "12 por noite", "12 enfermeiros por"
+        per = words[at : at + 2]
+        taking = words[b.end : b.end + 1] and words[b.end].startswith(TURNS)
+        shift = per[1:] and per[1] in SHIFTS | {"turno", "plantao"}
+        if per[:1] == ["por"] and shift and taking and b.start - at <= NEAR_TURNS:
+            return a.value * b.value
+    return None
+
+
+def _others(words: Sequence[str]) -> int | None:
+    """ "3 pessoas atendendo no whats e outras 2 no insta", "os 25 motoristas ... e mais 3
+    pessoas no escritório": a group of people, then others added to it."""
+    found = people_figures(words)
+    first = next((n for n in found if words[n.end : n.end + 1] and
+                  words[n.end].startswith(PERSON)), None)  # fmt: skip
+    if first is None or words[first.start - 1 : first.start] in (["somos"], ["sao"]):
+        return None
+    for n in found:
+        before = words[n.start - 2 : n.start]
+        noun = words[n.end : n.end + 1]
+        other = before[-1:] in (["outras"], ["outros"])
+        more = before == ["e", "mais"] and bool(noun) and noun[0].startswith(PERSON)
+        if n.start > first.end and (other or more) and n.start - first.end <= 14:
+            return first.value + n.value
+    return None
+
+
+def _figures(words: Sequence[str]) -> list[Number]:
+    """The figures ``teams`` reads teams per unit from: no money, phone nor "um"."""
+    return [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
+            and words[n.start] not in ("um", "uma")]  # fmt: skip
+
+
+def _each(words: Sequence[str]) -> int | None:
+    """ "são 5 salões, cada um com 2 recepcionistas, mais eu" → 11."""
+    return teams.multiplied(words, _figures(words))
+
+
+def _besides_units(words: Sequence[str]) -> int | None:
+    """A team per unit, plus the people listed after "fora"/"além de": "2 farmácias com 3
+    balconistas em cada, fora eu e minha esposa" → 8."""
+    at = next((i for i, w in enumerate(words) if w in BESIDES), None)
+    if at is None:
+        return None
+    per_unit = teams.multiplied(list(words[:at]), _figures(words[:at]))
+    skip = 1 + (words[at + 1 : at + 2] == ["de"])  # "além de mim"
+    added = listed(words[at + skip :])[0]
+    return per_unit + added if per_unit and added else None
