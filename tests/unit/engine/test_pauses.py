@@ -1,5 +1,6 @@
 """A pause in the middle of a form ("pera q vou atender um cliente") is acknowledged and the
-question stays pending; a question that starts with "pera" is still a question."""
+question stays pending; a question that starts with "pera" is still a question, and one
+with no canned answer is left for the team."""
 
 from __future__ import annotations
 
@@ -22,3 +23,18 @@ def test_a_question_after_pera_is_answered_not_taken_as_a_pause(chat: Chat) -> N
         chat.send(text)
     step = chat.send("pera, vc é robo?")
     assert "sem pressa" not in chat.said(step) and "assistente virtual" in chat.said(step)
+
+
+def test_a_question_with_no_canned_answer_is_left_for_the_team(chat: Chat) -> None:
+    """ "precisa ter MEI?": no "não entendi", no miss counted; the question comes back."""
+    for text in ("quero ser entregador", "Carlos Souza", "Castro"):
+        chat.send(text)
+    step = chat.send("o seguro da entrega é por conta de vcs ou tenho q fazer o meu?")
+    said = chat.said(step)
+    assert "time" in said and "Voltando" in said and "entender" not in said
+    assert "vehicle" not in chat.current.slots
+    second = chat.said(chat.send("e precisa ter mei pra começar ou nao precisa?"))
+    assert second != said and "veículo" in second
+    assert chat.current.slots.get("vehicle") is None
+    chat.send("moto")
+    assert chat.current.slots["vehicle"] == "moto"

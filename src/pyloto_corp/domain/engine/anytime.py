@@ -139,12 +139,20 @@ def followup(flow: Flow, reading: TurnReading) -> bool:
 
 
 SIDE_TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
+FORM_STATES = ("collecting", "confirming")  # a lead on its way to a team
 
 
 def answer_aside(flow: Flow, reading: TurnReading) -> bool:
-    """A side question's short answer from the content file (True when one was given)."""
-    if not reading.has(Act.SIDE_QUESTION) or reading.topic not in SIDE_TOPICS:
+    """A side question's short answer from the content file (True when one was given); in a
+    form, a question with no canned answer is left for the team, who gets the conversation."""
+    if not reading.has(Act.SIDE_QUESTION):
         return False
+    if reading.topic not in SIDE_TOPICS:
+        return (
+            reading.topic == "other"
+            and flow.session.state in FORM_STATES
+            and flow.say("side_other")
+        )
     links = flow.content.links
     return flow.say(f"side_{reading.topic}", jobs=links["jobs"], site=links["site"])
 
