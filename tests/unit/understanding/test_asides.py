@@ -77,3 +77,19 @@ def test_a_role_asked_politely_is_a_human_request(text: str) -> None:
 
 def act_values(reading: object) -> set[str]:
     return {a.value for a in reading.acts}  # type: ignore[attr-defined]
+
+
+PAIN = ReadingContext(state="collecting", pending=Pending.SLOT, intent="SAAS_COMMUNICATION",
+                      slot="main_pain", slot_kind="text")  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["ja expliquei acima", "te disse lá em cima", "já falei antes"])
+def test_pointing_back_is_no_value(text: str) -> None:
+    """ "já expliquei acima" never becomes the value "acima"."""
+    reading = bundled_reader().read(text, PAIN)
+    assert reading.answer is None and "ANSWER" not in {a.value for a in reading.acts}
+
+
+def test_pointing_back_then_saying_it_keeps_what_was_said() -> None:
+    reading = bundled_reader().read("já expliquei acima: o pessoal perde pedido no zap", PAIN)
+    assert reading.answer == "o pessoal perde pedido no zap"
