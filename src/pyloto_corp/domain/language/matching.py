@@ -33,7 +33,18 @@ class CueIndex:
 
     def correct(self, tokens: list[str]) -> list[str]:
         """Replace unknown long words one typo away from a lexicon word ("motoby")."""
-        return [self._fix(t) if self._is_unknown(t) else t for t in tokens]
+        return [self.correct_one(t) for t in tokens]
+
+    def correct_one(self, token: str) -> str:
+        return self._fix(token) if self._is_unknown(token) else token
+
+    def starting_at(self, token: str) -> tuple[Cue, ...]:
+        """Cues whose first pattern ``token`` matches, each once, in the order ``matches`` tries."""
+        return tuple({id(cue): cue for cue in self._starting_at(token)}.values())
+
+    def is_known(self, token: str) -> bool:
+        """Stopwords and abbreviation expansions: never a suffix match, never a typo."""
+        return token in self._known
 
     def _fix(self, token: str) -> str:
         if token in self._typos:
