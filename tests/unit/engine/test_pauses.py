@@ -38,3 +38,12 @@ def test_a_question_with_no_canned_answer_is_left_for_the_team(chat: Chat) -> No
     assert chat.current.slots.get("vehicle") is None
     chat.send("moto")
     assert chat.current.slots["vehicle"] == "moto"
+
+
+def test_a_pause_at_the_menu_is_acknowledged_not_answered_with_the_menu(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("só um minuto que chegou cliente")
+    said = chat.said(step)
+    assert "sem pressa" in said and "entendi" not in said and chat.current.state == "menu"
+    chat.send("pronto. queria um sistema pra controlar o fiado da minha loja")
+    assert chat.current.state == "collecting"

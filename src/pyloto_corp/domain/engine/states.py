@@ -34,6 +34,8 @@ class States:
         state = flow.session.state
         if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
+        if state == "menu" and _holds(flow, reading):  # "pera", "só um minuto que chegou cliente"
+            return None
         if state == "collecting" and not flow.session.context.get("pending_slot"):
             state = "new"
         handlers = {
