@@ -47,3 +47,13 @@ def test_a_pause_at_the_menu_is_acknowledged_not_answered_with_the_menu(chat: Ch
     assert "sem pressa" in said and "entendi" not in said and chat.current.state == "menu"
     chat.send("pronto. queria um sistema pra controlar o fiado da minha loja")
     assert chat.current.state == "collecting"
+
+
+def test_telling_about_ones_business_asks_for_the_need_not_about_pyloto(chat: Chat) -> None:
+    chat.send("Boa tarde, me chamo Rogério, sou dono de uma auto peças aqui em Irati")
+    step = chat.send("Temos 3 lojas e uns 18 funcionarios no total")
+    said = chat.said(step)
+    assert "no que a Pyloto pode te ajudar" in said and "empresa de tecnologia" not in said
+    assert chat.current.state == "menu"
+    chat.send("quero centralizar o whatsapp dos vendedores num numero so")
+    assert chat.current.active_intent == "SAAS_COMMUNICATION"

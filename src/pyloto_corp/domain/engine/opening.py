@@ -18,6 +18,7 @@ from pyloto_corp.domain.records import QueuedIntent
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 SUBSTANTIAL_WORDS = 3
+TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
 NAMED_CONFIDENCE = 0.5
 TOLD_WORDS, TOLD = 12, 0.35  # a long message that tells the need and asks something besides
 BUSINESS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
@@ -64,6 +65,9 @@ class Opening:
 
     def _classified(self, flow: Flow, reading: TurnReading, entities: Entities) -> None:
         """The needs the reading named; beyond the first they are queued (three at most)."""
+        if _tells_about_itself(reading):  # "temos 3 lojas e uns 18 funcionários"
+            flow.say("tell_need")
+            return flow.menu() if flow.session.state == "new" else None
         found = [Intent(i) for i in reading.needs or (Intent.ENTRY_UNKNOWN.value,)]
         found = found[:MAX_INTENTS_PER_SESSION]
         substantial = reading.has(Act.TOPIC_CHANGE) or len(reading.words) >= SUBSTANTIAL_WORDS
@@ -79,3 +83,11 @@ class Opening:
         queued = [QueuedIntent(i.value, flow.turn.at, None) for i in found if i is not active]
         flow.update(queued_intents=tuple(queued[: MAX_INTENTS_PER_SESSION - 1]))
         return self.dialogue.start(flow, active, entities, source="classifier")
+
+
+def _tells_about_itself(reading: TurnReading) -> bool:
+    """A statement about one's own business, read as "about Pyloto" only by a weak guess: no
+    need and no question yet, so the person is asked what they need instead of hearing
+    about Pyloto."""
+    guessed = reading.needs[:1] == (Intent.INSTITUTIONAL.value,)
+    return guessed and reading.confidence < TOLD_ABOUT and not reading.question
