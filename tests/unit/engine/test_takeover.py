@@ -95,3 +95,13 @@ def test_someone_known_is_greeted_back_not_introduced_again(chat: Chat) -> None:
     chat.send(choose="more_no")
     again = chat.send("oi", after=timedelta(days=2))
     assert "Oi de novo" in chat.said(again) and "Otto" not in chat.said(again)
+
+
+def test_back_after_an_idle_handoff_hears_what_the_team_still_lacks(chat: Chat) -> None:
+    chat.send("quero um site")
+    chat.send("vender meus produtos online")
+    step = chat.send("voltei, desculpa", after=timedelta(hours=3))
+    said = chat.said(step)
+    assert "Ficou faltando: funcionalidades, usuários, cidade e prazo" in said
+    assert "orçamento" not in said  # optional: never asked for again
+    assert chat.said(chat.send("uns 5 usuarios")) == ""  # only once; the rest goes to the team

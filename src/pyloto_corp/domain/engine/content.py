@@ -173,7 +173,7 @@ def _validate(content: Content) -> None:
 
 
 _ALLOWED = {"persona", "team", "hours", "summary", "question", "hint", "when", "link", "label",
-            "jobs", "site", "city", "cities", "day", "name"}  # fmt: skip
+            "jobs", "site", "city", "cities", "day", "name", "missing"}  # fmt: skip
 
 
 def _check_placeholders(key: str, text: str) -> None:

@@ -14,9 +14,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine.closed import other_need, pending
+from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import HANDED_OVER
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
-from pyloto_corp.domain.intents import Outcome
+from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
@@ -59,7 +60,11 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     seq = next_seq(last)
     flow.remember(takeover_seq=seq)
     if not last.context.get("takeover_ack_sent"):
-        flow.say(pending(last, reading), when=str(last.context.get("followup_when") or ""))
+        key, missing = pending(last, reading), ""
+        if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
+            missing = missing_labels(flow.content, last)
+        flow.say("idle_missing" if missing else key, missing=missing,
+                 when=str(last.context.get("followup_when") or ""))  # fmt: skip
         flow.remember(takeover_ack_sent=True)
     step.team = TeamNote(step.session, seq)
     return step
@@ -99,3 +104,13 @@ def hand_again(flow, last: SessionRecord) -> None:
     said = " ".join((flow.turn.text or "").split())[:REQUEST_MAX_CHARS]
     flow.finish(Outcome.HANDOFF_HUMAN, "unanswered", requested=True, message="handoff_again",
                 routing=routing, details={"request": said} if said else None)  # fmt: skip
+
+
+def missing_labels(content: Content, last: SessionRecord) -> str:
+    """ "usuários, cidade e prazo": the questions left when the form stopped (optional ones
+    and those answered "não sei" are not asked for again)."""
+    if last.active_intent not in Intent.__members__:
+        return ""
+    slots = content.intents[Intent(last.active_intent)].slots
+    labels = [s.label.lower() for s in slots if s.name not in last.slots and not s.optional]
+    return " e ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
