@@ -64,7 +64,7 @@ class TurnReader:
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
         acts = asked_aside(text, acts, signals, context, self.cues)
-        acts = self._chatter(acts, signals, context)
+        acts = self._chatter(acts, signals, context, told=bool(entities.found()))
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
@@ -121,7 +121,7 @@ class TurnReader:
     def _global(self, s: Signals, context: ReadingContext) -> set[Act]:
         hired = s.topic in _ROLES
         acts = {act for act, on in ((Act.HUMAN_REQUEST, s.human and not hired),
-                (Act.SUPPORT_ISSUE, s.support),
+                (Act.SUPPORT_ISSUE, s.support and not s.spam),
                 (Act.ABUSE, s.abuse), (Act.OTHER_LANGUAGE, s.language is not None),
                 (Act.GREETING, s.greeting), (Act.THANKS_GOODBYE, s.thanks),
                 (Act.SIDE_QUESTION, s.topic is not None and not s.support)) if on}  # fmt: skip
@@ -134,7 +134,9 @@ class TurnReader:
             acts.add(Act.FOLLOWUP_REQUEST)
         return acts
 
-    def _chatter(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:
+    def _chatter(
+        self, acts: set[Act], s: Signals, context: ReadingContext, *, told: bool
+    ) -> set[Act]:
         """NON_ANSWER with a question pending; otherwise SMALL_TALK for what is only chat."""
         if context.pending in QUESTION_PENDING:
             return self._non_answer(acts, s, context)
@@ -146,6 +148,8 @@ class TurnReader:
             return acts | {Act.SMALL_TALK}
         if context.pending in YES_NO and s.ack and not others:
             return acts | {Act.SMALL_TALK}
+        if not acts and context.pending is Pending.NONE and s.words and not (s.question or told):
+            return {Act.SMALL_TALK}  # "e o mengão ontem, hein": no need, value or question
         return acts
 
     def _non_answer(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:

@@ -127,7 +127,8 @@ class Relative:
         if intent == Intent.UNSUPPORTED.value:
             open_question = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
             least = MIN_UNSUPPORTED_WORDS - 1 if s.question else MIN_UNSUPPORTED_WORDS
-            wanted = open_question and len(s.words) >= least and Act.AFFIRM not in acts
+            asked = s.question or self.cues.wants.find(s.words)  # "e o mengão ontem": chat
+            wanted = open_question and len(s.words) >= least and Act.AFFIRM not in acts and asked
         elif context.pending in (Pending.NONE, Pending.ANYTHING_ELSE, Pending.MENU):
             wanted = True  # nothing asked but "what do you need?": a need in one's own words
         else:
