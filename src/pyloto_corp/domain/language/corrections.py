@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 _MARKER = re.compile(
-    r"(?:^|[\s,.;!]+)(?:n[aã]o\s*,|(?:n[aã]o,?\s+(?:pera[ií]?|espera|perai)|quer dizer|"
-    r"ou melhor|melhor dizendo|na verdade|digo|corrigindo|errei|pensando bem)\b)[\s,:;.!]*",
+    r"(?:^|[\s,.;!]+)(?:(?:n[aã]o,?\s+(?:pera[ií]?|espera|perai)|quer dizer|ou melhor|"
+    r"melhor dizendo|na verdade|digo|corrigindo|errei|pensando bem|o+ps+)\b|n[aã]o\s*,)"
+    r"[\s,:;.!]*",
     re.IGNORECASE,
 )
 # The figure that replaces another ("10 mil, não, 12"): its words and scale come from before.

@@ -15,52 +15,64 @@ from pyloto_corp.domain.language.amounts import (
     upper_of,
 )
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
+from pyloto_corp.domain.language.people_me import nobody_uses, people_listed
 from pyloto_corp.domain.language.users_clause import (
     answered_users,
     clause_users,
     concluded_users,
 )
+from pyloto_corp.domain.language.users_revised import clock
+from pyloto_corp.domain.language.users_units import with_joined
 
-LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
-                     "apenas", "usariam", "usaria", "usam"))  # fmt: skip
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria",
                    "mexendo", "utilizando", "acessando", "usarem", "usarao", "usado", "usada",
                    "usados", "usadas", "usara"))  # fmt: skip
-WITH = (["mais"], ["meu"], ["minha"], ["os"], ["as"], ["o"], ["a"])  # "eu e ..."
-LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a", "os", "as", "outros", "outras",
-              "que")  # fmt: skip
-LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras",
-             "outro", "outra", "pro", "pra", "pelo", "pela", "pelos", "pelas", "por")  # fmt: skip
 GROUP_GAP = 3
-KIN = frozenset(("mainha", "painho", "esposa", "marido", "mae", "pai", "filho", "filha", "socio",
-                 "socia", "irma", "irmao", "namorada", "namorado", "cunhado",
-                 "cunhada"))  # fmt: skip
 MAX_FIGURE = 10_000_000
-NOT_PEOPLE = frozenset(("empresa", "loja", "equipe", "galera", "familia", "turma", "sistema",
-                        "gente", "pessoal", "app", "site", "escritorio", "firma"))  # fmt: skip
 
 
 def user_count(text: str, *, answer: bool = False) -> int | None:
     words = number_words(text)
-    found = [
-        n
-        for n in numbers(words)
-        if not money(words, n)
-        and not is_phone(words, n)
-        and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))
-        and (answer or words[n.end - 1] not in ("mil", "k") or people_after(words, n.end))
-    ]
-    if answer and any(words[n.start] not in ("um", "uma") for n in found):
-        found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
+    if nobody_uses(words):
+        return None  # "somos 10 mas nenhum de nós vai usar, é pros clientes"
+    found = _figures(words, answer=answer)
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
     team = teams.stated(found, words) or concluded_users(text)  # "usuários são 14", "então 6"
     team = team or (answered_users(text) if answer else None) or clause_users(text)
     team = team if team is not None else _with_listed(found, words)
     if team is None:
-        team = teams.multiplied(words, found) or teams.grown(words, found, answer=answer)
+        team = with_joined(words, found) or teams.grown(words, found, answer=answer)
     if team is None and answer:
         team = teams.lead(found, words) or teams.only_one(words, found)  # "uns 6, mas...", "só a X"
     return team if team is not None else _counted(found, words, answer=answer)
+
+
+def _figures(words: Sequence[str], *, answer: bool) -> list[Number]:
+    """The figures that may count people: no money, phone, "um sistema" nor "3 ou 4 mil"."""
+    every = numbers(words)
+    found = [
+        n
+        for k, n in enumerate(every)
+        if not money(words, n)
+        and not is_phone(words, n)
+        and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))
+        and (answer or words[n.end - 1] not in ("mil", "k") or people_after(words, n.end))
+        and not _money_range(words, n, every[k + 1 : k + 2], answer=answer)
+    ]
+    if answer and any(words[n.start] not in ("um", "uma") for n in found):
+        found = [n for n in found if words[n.start] not in ("um", "uma")]  # "uma gurizada, uns 30"
+    return found
+
+
+def _money_range(
+    words: Sequence[str], n: Number, following: Sequence[Number], *, answer: bool
+) -> bool:
+    """ "uns 3 ou 4 mil de orçamento": the lower end of a sum of money."""
+    upper = following[0] if following else None
+    if upper is None or upper.start != n.end + 1 or words[n.end] not in ("ou", "a", "e", "-"):
+        return False
+    scaled = words[upper.end - 1] in ("mil", "k") and not answer
+    return (money(words, upper) or scaled) and not people_after(words, upper.end)
 
 
 def _counted(found: list[Number], words: Sequence[str], *, answer: bool) -> int | None:
@@ -94,6 +106,8 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
         described = words[max(0, start - 2) : start] == ["que", "sao"]  # "o financeiro, que são 3"
         if not (people_after(words, upper.end) or _in_a_team(words, upper.end) or described):
             continue
+        if clock(words, found[i - 1]):
+            continue  # "me liga depois das 3 da tarde": a time
         if _customers(words, start, upper.end):
             continue  # "temos 420 alunos": who is served, not who uses it
         if last is not None and start - last > GROUP_GAP:
@@ -151,48 +165,3 @@ def _we_are(words: Sequence[str], start: int) -> bool:
         return True
     earlier = words[max(0, start - 6) : start]
     return before[-1:] == ["sao"] and any(w.startswith(PEOPLE) for w in earlier)
-
-
-def people_listed(words: Sequence[str]) -> int | None:
-    """ "só eu" → 1; "eu, meu sócio e 3 funcionários" → 5; "quem vai usar sou eu e mais dois"
-    → 3; "usado por mim, minha esposa e dois funcionários" → 4; None when the others are not
-    counted ("eu e meus funcionários")."""
-    for at, word in enumerate(words):
-        me = word == "eu" or (word == "mim" and words[at - 1 : at] in (["por"], ["pra"], ["para"]))
-        others = (words[at + 1 : at + 2] == ["e"] and words[at + 2 : at + 3] in WITH) or (
-            words[at + 1 : at + 2] in (["meus"], ["minhas"]))  # fmt: skip
-        if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
-            counted = _listed_from(words, at)
-            if counted is not None:
-                return counted
-    return None
-
-
-def _listed_from(words: Sequence[str], at: int) -> int | None:
-    rest = list(words[at + 1 :])
-    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha", "uso", "mexo", "vou", "por"):
-        alone = at <= 1 or words[at - 1] in ("sou", "usar", "so", "somente", "apenas")
-        return 1 if alone else None
-    if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."
-        return None
-    total, i, found = 1, 0, {n.start: n for n in numbers(rest)}
-    while i < len(rest):
-        if rest[i : i + 2] == ["que", "sou"]:
-            i += 4  # "eu, que sou a diretora, 2 coordenadoras..."
-        elif rest[i] in LIST_SKIP and i not in found:
-            i += 1
-        elif i in found:
-            total, i = total + found[i].value, found[i].end + 1
-        elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
-            i += 1  # "o meu irmão"
-        elif i + 1 < len(rest) and (
-            rest[i] in ("meu", "minha")
-            or (rest[i] in ("o", "a") and rest[i + 1].isalpha() and rest[i + 1] not in NOT_PEOPLE)
-        ):
-            other = rest[i + 1] in ("outro", "outra")  # "a outra dentista"
-            total, i = total + 1, i + 3 if other else i + 2  # "meu sócio", "a patroa", "o Zé"
-        elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
-            total, i = total + 1, i + 1
-        else:
-            break
-    return total if total > 1 else None

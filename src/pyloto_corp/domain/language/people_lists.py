@@ -34,7 +34,7 @@ MAX_BARE = 200  # "1500 e os 7 funcionários": an address, a year, never a team 
 def listed(words: Sequence[str], *, names: bool = False) -> tuple[int, int, int]:
     """(people counted, tokens read, items): stops where the list stops; 0 when unclear."""
     found = {n.start: n for n in numbers(words)}
-    total, i, items = 0, 0, 0
+    total, i, items, first = 0, 0, 0, 0
     while i < len(words):
         skipped = _skipped(words, found, i)
         if skipped == UNSURE:
@@ -49,7 +49,11 @@ def listed(words: Sequence[str], *, names: bool = False) -> tuple[int, int, int]
             return 0, i, items
         if step is None:
             break
+        said = i in found and not total and words[i - 1 : i] in (["nos"], ["somos"])
         (total, i), items = step, items + 1
+        first = total if said else first  # "nós dois, eu e minha sócia": the two named
+    if first and total == 2 * first:
+        return first, i, items
     return (total if items else 0), i, items
 
 
@@ -71,7 +75,17 @@ def _skipped(words: Sequence[str], found: dict[int, Number], i: int) -> int | No
         return i + 1  # "nós 3", "os 2 porteiros"
     if word in PLURAL and words[i + 1 : i + 2] in (["outros"], ["outras"]):
         return i + 2 if i + 2 in found else UNSURE  # "os outros 3 dentistas"
+    if i and _described(words, found, i):
+        return complement(words, i + 4)  # "a Fernanda, que são as manicures, e a recepcionista"
     return i + 1 if word in LINKS else None
+
+
+def _described(words: Sequence[str], found: dict[int, Number], i: int) -> bool:
+    """ "que é a gerente", "que são as manicures": who the people before are, not more."""
+    said = [*words[i : i + 4], "", "", "", ""]  # "que", the verb, the article and the noun
+    article = said[2] in ARTICLES or said[2] in PLURAL
+    return said[0] in ("que", "q") and said[1] in ("sao", "e") and article and (
+        said[3].isalpha() and i + 3 not in found)  # fmt: skip
 
 
 def _item(
@@ -109,13 +123,19 @@ def _group(words: Sequence[str], found: dict[int, Number], i: int, total: int) -
 
 
 def sized_at(words: Sequence[str], found: dict[int, Number], end: int) -> tuple[int, int] | None:
-    """ "o pessoal do caixa, que são 2" → (2, where it ends)."""
+    """ "o pessoal do caixa, que são 2" → (2, where it ends); "o escritório, que é eu e mais
+    duas meninas" → (3, where the list ends)."""
     said = words[end : end + 2]
-    if said[:1] in (["que"], ["q"]) and said[1:] in (["sao"], ["e"]) and end + 2 in found:
+    if said[:1] not in (["que"], ["q"]) or said[1:] not in (["sao"], ["e"]):
+        return None
+    if end + 2 in found:
         after = found[end + 2].end
         after += after < len(words) and words[after].startswith(PERSON)  # "que são 4 pessoas"
         return found[end + 2].value, complement(words, after)
-    return None
+    if words[end + 2 : end + 3] != ["eu"]:
+        return None
+    total, read, _ = listed(words[end + 2 :])
+    return (total, end + 2 + read) if total else None
 
 
 def _figure(words: Sequence[str], n: Number) -> int | None:

@@ -25,11 +25,12 @@ PERSON = (*PEOPLE, *ROLES, "zelador", "porteir", "pastor", "genro", "nora", "net
           "tio", "tia", "sobrinh", "marido", "espos", "mulher", "cunhad", "mestre", "vistoriador",
           "encarregad", "lider", "pesso", "mainha", "painho", "estagiari", "sindic", "tatuador",
           "piercer", "voluntari", "editor", "socia", "guris", "gurias", "peao",
-          "peoes")  # fmt: skip
+          "peoes", "coach", "instrutor", "treinador", "personal", "monitor", "vigia", "porteir",
+          "ajudante", "cuidador", "motorist")  # fmt: skip
 GROUPS = frozenset(("pessoal", "equipe", "turma", "galera", "familia", "recepcao", "time", "rh",
                     "administracao", "administrativo", "financeiro", "escritorio", "diretoria",
                     "gerencia", "setor", "departamento", "matriz", "central", "comercial",
-                    "gente"))  # fmt: skip
+                    "gente", "coordenacao", "supervisao", "direcao", "gestao"))  # fmt: skip
 STOP = frozenset(("mas", "que", "q", "pq", "porque", "se", "quando", "como", "aqui", "ali", "la",
                   "hoje", "ja", "no", "na", "nos", "nas", "so", "mesmo", "mesma", "msm", *COPULA,
                   *USE))  # fmt: skip
@@ -41,7 +42,9 @@ COMPLEMENT = frozenset(("de", "do", "da", "dos", "das", "no", "na", "nos", "nas"
 UNCLEAR = frozenset(("cada", "depois", "talvez", *GROWING, *HIRING))
 FILLERS = frozenset(("acho", "que", "e", "isso", "so", "ne", "mesmo", "msm", "tipo", "ai", "por",
                      "enquanto", "no", "total", "mais", "ou", "menos", "kkk", "entao"))  # fmt: skip
-TITLES = frozenset(("dona", "seu", "dr", "doutor", "doutora", "tia", "tio"))  # "a dona Cida"
+# "a dona Cida", "a dra Renata": a title, then the name
+TITLES = frozenset(("dona", "seu", "dr", "dra", "doutor", "doutora", "tia", "tio", "sr", "sra",
+                    "prof", "profa"))  # fmt: skip
 NEGATION = frozenset(("nao", "nem", "ninguem"))
 ONLY = frozenset(("so", "somente", "apenas"))
 # "hoje somos 6, mas a equipe nova vai ser de 15": the figure now, and the one it grows to.

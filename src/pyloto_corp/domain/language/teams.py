@@ -10,51 +10,35 @@ from itertools import pairwise
 from pyloto_corp.domain.language.amounts import PEOPLE, upper_of
 from pyloto_corp.domain.language.budgets import COUNTED
 from pyloto_corp.domain.language.numbers import Number
+from pyloto_corp.domain.language.team_units import crew, unit_after, units_of
 
 ROLES = ("estoquista", "coordenac", "patr", "capataz", "dona", "dono", "chefe", "diretor")
-STEM = 4  # "loja" / "lojas", "filial" / "filiais", "turno" / "turnos"
 EACH = frozenset(("cada", "por"))
 NEAR = 4
 GROWING = frozenset(("expandir", "aumentar", "crescer", "chegar", "ampliar", "devemos", "esperamos",
                      "espera", "seremos"))  # fmt: skip
 LATER = frozenset(("depois", "ate", "talvez"))  # "no começo 5, depois uns 20": in an answer
 HIRING = frozenset(("contratar", "contratando", "entrar", "entram", "chegam", "chegar"))
-TIMES = frozenset(("dia", "dias", "semana", "semanas", "mes", "meses", "noite", "noites", "hora",
-                   "horas", "ano", "anos", "fds", "fim", "final", "madrugada", "manha", "tarde",
-                   "favor", "cento", "exemplo"))  # fmt: skip
 LINKS = frozenset(("de", "com"))
+GROUPS = frozenset(("pessoal", "gente"))  # "o pessoal do administrativo": who, not one more
 COMPLEMENT = frozenset(("no", "na", "nos", "nas"))  # "4 lojas com 2 no caixa em cada"
 BESIDES = 14  # how far after "cada loja" the people added to the product are looked for
-
-
-def _stem(word: str) -> str:
-    return word[:STEM]
-
-
-def _unit_after(words: Sequence[str], at: int) -> str | None:
-    """The unit named right after ``at`` ("lojas", "turnos"), never people nor a period."""
-    if at >= len(words):
-        return None
-    word = words[at]
-    if not word.isalpha() or len(word) < STEM or word.startswith(PEOPLE) or word in TIMES:
-        return None
-    return _stem(word)
 
 
 def multiplied(words: Sequence[str], found: Sequence[Number]) -> int | None:
     """People per unit times the units: "cada loja tem 5, são 3 lojas" → 15."""
     for i, word in enumerate(words):
-        unit = _unit_after(words, i + 1) if word in EACH else None
+        unit = unit_after(words, i + 1) if word in EACH else None
         if word == "cada" and words[i + 1 : i + 2] in (["um"], ["uma"]):  # "6 unidades e cada uma"
-            unit = next((_unit_after(words, n.end) for n in reversed(found) if n.end <= i), None)
+            unit = next((unit_after(words, n.end) for n in reversed(found) if n.end <= i), None)
         if unit is None:
             continue
         per = _per_unit(words, found, i, unit)
-        units = next((n for n in found if n is not per and _unit_after(words, n.end) == unit),
-                     None)  # fmt: skip
+        units = units_of(words, found, unit, per) if per is not None else None
         if per is not None and units is not None:
             most = upper_of(list(found), words, list(found).index(per))  # "uns 10 a 12"
-            return most.value * units.value + _besides(words, found, i, (per, most, units))
+            team = crew(words, found, per, most)  # "1 motorista e 1 monitora" in each
+            return sum(n.value for n in team) * units + _besides(words, found, i, (per, *team))
     return _units_of(words, found)
 
 
@@ -76,7 +60,7 @@ def _more_people(words: Sequence[str], n: Number) -> bool:
     """ "3 pessoas", or a figure that names nothing else ("mais 4"), never "2 filiais"."""
     named = words[n.end : n.end + 1]
     return bool(named and named[0].startswith(PEOPLE)) or (
-        _people(words, n) and _unit_after(words, n.end) is None
+        _people(words, n) and unit_after(words, n.end) is None
     )
 
 
@@ -84,7 +68,7 @@ def _per_unit(words: Sequence[str], found: Sequence[Number], at: int, unit: str)
     """ "2 por turno", "1 pessoa por filial", "dois em cada turno" (before); "cada loja tem 5"
     (after); never the units themselves ("3 turnos, cada turno tem 2")."""
     before = [n for n in found if 0 < at - n.end + 1 <= NEAR - 1 and _people(words, n)
-              and _unit_after(words, n.end) != unit]  # fmt: skip
+              and unit_after(words, n.end) != unit]  # fmt: skip
     after = [n for n in found if 0 < n.start - (at + 1) <= NEAR and _people(words, n)]
     if words[at] == "cada" and after and not (before and at - before[-1].end <= 1):
         return after[0]
@@ -102,7 +86,7 @@ def _units_of(words: Sequence[str], found: Sequence[Number]) -> int | None:
     for a, b in pairwise(found):
         link = words[a.end + 1 : a.end + 2]
         people = words[b.end : b.end + 1]
-        if b.start == a.end + 2 and _unit_after(words, a.end) and link and link[0] in LINKS and (
+        if b.start == a.end + 2 and unit_after(words, a.end) and link and link[0] in LINKS and (
                 not people or people[0].startswith(PEOPLE) or people[0] in COMPLEMENT):  # fmt: skip
             return a.value * b.value
     return None
@@ -170,7 +154,7 @@ def singles(words: Sequence[str], end: int) -> int:
             break
         skip = 1 if words[j + link + 1 : j + link + 2] in (["meu"], ["minha"]) else 0
         following = words[j + link + 1 + skip : j + link + 2 + skip]  # "e o meu sócio"
-        if not following or not following[0].startswith(PEOPLE + ROLES):
+        if not following or not following[0].startswith(PEOPLE + ROLES) or following[0] in GROUPS:
             break
         j += link + 2 + skip
         told = words[j : j + 3]  # "e a coordenação, que são 4"

@@ -22,6 +22,7 @@ from pyloto_corp.domain.language.people_words import (
     UNCLEAR,
     USE,
 )
+from pyloto_corp.domain.language.users_referred import referred
 from pyloto_corp.domain.language.users_revised import EXCEPT, REST, revised_users
 from pyloto_corp.domain.language.users_summed import summed_users
 
@@ -36,8 +37,10 @@ def _sizes_said(text: str) -> str:
 
 def clause_users(text: str) -> int | None:
     """The people listed as using it in the first sentence that says so, if read whole."""
+    earlier: list[str] = []
     for sentence in _SENTENCE.split(_sizes_said(text)):
-        words = number_words(sentence)
+        said = number_words(sentence)
+        words, earlier = referred(said, earlier), earlier + said  # "12 professores. Os professores"
         if (we := _we_are_listed(words)) is not None:
             return we  # "são 3 guris no balcão e eu", "vamos ser 6 na cozinha e 2 no caixa"
         if UNCLEAR & set(words):
@@ -59,7 +62,9 @@ def _we_are_listed(words: Sequence[str]) -> int | None:
         following = words[u + 1 : u + 2]
         if not being or not following or not _starts_item(following[0]) or following == ["nos"]:
             continue
-        total, read, items = listed(words[u + 1 :])
+        start = u + (word not in TOTAL)  # "somos 4, eu, ...": the four said, then named
+        total, read, items = listed(words[start:])
+        read -= start == u
         rest = words[u + 1 + read : u + 3 + read]
         if total and items > 1 and not {"em", "cada", "por"} & set(rest) and not UNCLEAR & set(
                 words[u + 1 : u + 1 + read]):  # fmt: skip
@@ -138,7 +143,7 @@ def _trailing(rest: Sequence[str]) -> bool:
 def concluded_users(text: str) -> int | None:
     """ "eram 7, mas um saiu semana passada, então 6": the figure the message ends on; "somos
     15, mas os 6 motoboys não vão usar" (``users_revised``): the figure it comes to."""
-    words = number_words(text)
+    words = number_words(_sizes_said(text))  # "e o RH (2 pessoas)"
     found = numbers(words)
     last = found[-1] if found else None
     if last is None or words[last.start - 1 : last.start] != ["entao"] or len(words) > last.end + 1:

@@ -29,6 +29,8 @@ REST = frozenset(("resto", "restante", "demais", "outros", "outras"))
 CLOCK = frozenset(("as", "das", "dia"))  # "às 3", "das 3 da tarde", "dia 9 de manhã"
 HOURS = frozenset(("h", "hr", "hrs", "hs", "horas", "da", "e", "ou", "pra", "ate"))
 SERVED = ("alun", "membro", "cliente", "pacient", "leito", "morador")
+# "só eu, depois quero colocar minhas 2 funcionárias": people who join the writer
+JOINING = frozenset(("colocar", "botar", "incluir", "adicionar", "depois", "cadastrar"))
 WINDOW = 8  # how far an exclusion ("tirando", "não vão usar") is looked for around a figure
 NEAR = 4  # how far before a figure its cue ("vai ser de", "contratar", "talvez") is looked for
 
@@ -46,6 +48,8 @@ def clock(words: Sequence[str], n: Number) -> bool:
     """ "às 3", "das 3 da tarde", "dia 9": a time or a day, not "as 2 tosadoras"."""
     before = words[n.start - 1] if n.start else ""
     after = words[n.end] if n.end < len(words) else ""
+    if after.startswith(PERSON):
+        return False  # "umas 100 por dia, 3 pessoas atendem"
     return before == "dia" or (before in CLOCK and (after in HOURS or not after))
 
 
@@ -139,13 +143,29 @@ def _grown(words: Sequence[str], found: list[Number]) -> int | None:
         near = words[max(a.end, b.start - NEAR) : b.start]
         if any(w.startswith("contrat") for w in near) or (near[-1:] == ["mais"] and (
                 {"entra", "entram", "chegam", "chega"} & set(near))):  # fmt: skip
-            return a.value + b.value
+            return _with_me(words, a) + b.value  # "eu e mais 2, em janeiro entram mais 2"
         if b.value <= a.value:
             continue
         now = NOW & set(words[: b.start]) or "mas" in words[a.end : b.start]
         if (now and FUTURE & set(near)) or [w for w in near if w not in SKIP][-1:] == ["talvez"]:
             return upper_of(found, words, found.index(b)).value
+    return _joining(words, found)
+
+
+def _joining(words: Sequence[str], found: list[Number]) -> int | None:
+    """ "hoje sou eu sozinho, vou contratar 2" → 3, "só eu, depois quero colocar minhas 2
+    funcionárias" → 3: the writer alone now, and the people said to join."""
     alone = {"sozinho", "sozinha"} & set(words) or ["so", "eu"] in list(map(list, pairwise(words)))
-    hired = found[:1] if alone and found else []
-    hire = [w for w in words[max(0, hired[0].start - NEAR) : hired[0].start]] if hired else []
-    return 1 + hired[0].value if any(w.startswith("contrat") for w in hire) else None
+    for n in found if alone else []:
+        hire = words[max(0, n.start - NEAR) : n.start]
+        joining = any(w.startswith("contrat") or w in JOINING for w in hire)  # "depois colocar"
+        if joining and not NEGATION & set(words[n.end : n.end + WINDOW]):
+            return 1 + n.value
+    return None
+
+
+def _with_me(words: Sequence[str], n: Number) -> int:
+    """ "eu e mais duas cabeleireiras" → 3: the figure and the writer said before it."""
+    before = list(words[max(0, n.start - 3) : n.start])
+    me = "eu" in before and set(before[before.index("eu") + 1 :]) <= {"e", "mais", "+"}
+    return n.value + me

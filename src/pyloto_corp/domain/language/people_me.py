@@ -1,0 +1,83 @@
+"""The people a writer lists with themself: "só eu" → 1, "eu, meu sócio e 3 funcionários" → 5,
+"quem vai usar sou eu e mais dois" → 3, "seria só eu, mas talvez contrate alguém" → 1."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pyloto_corp.domain.language.numbers import numbers
+
+LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
+                     "apenas", "usariam", "usaria", "usam"))  # fmt: skip
+WITH = (["mais"], ["meu"], ["minha"], ["os"], ["as"], ["o"], ["a"])  # "eu e ..."
+LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a", "os", "as", "outros", "outras",
+              "que")  # fmt: skip
+LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras",
+             "outro", "outra", "pro", "pra", "pelo", "pela", "pelos", "pelas", "por")  # fmt: skip
+KIN = frozenset(("mainha", "painho", "esposa", "marido", "mae", "pai", "filho", "filha", "socio",
+                 "socia", "irma", "irmao", "namorada", "namorado", "cunhado",
+                 "cunhada"))  # fmt: skip
+NOT_PEOPLE = frozenset(("empresa", "loja", "equipe", "galera", "familia", "turma", "sistema",
+                        "gente", "pessoal", "app", "site", "escritorio", "firma", "cliente",
+                        "clientes", "aluno", "alunos", "paciente", "pacientes"))  # fmt: skip
+ONLY = (["so"], ["somente"], ["apenas"])
+FOR = ("pra", "para", "por")
+USE = frozenset(("usar", "mexer", "acessar", "utilizar", "usa", "mexe", "usaria", "mexeria"))
+
+
+def people_listed(words: Sequence[str]) -> int | None:
+    """ "só eu" → 1; "eu, meu sócio e 3 funcionários" → 5; "quem vai usar sou eu e mais dois"
+    → 3; "usado por mim, minha esposa e dois funcionários" → 4; None when the others are not
+    counted ("eu e meus funcionários")."""
+    for at, word in enumerate(words):
+        me = word == "eu" or (word == "mim" and words[at - 1 : at] in (["por"], ["pra"], ["para"]))
+        others = (words[at + 1 : at + 2] == ["e"] and words[at + 2 : at + 3] in WITH) or (
+            words[at + 1 : at + 2] in (["meus"], ["minhas"]))  # fmt: skip
+        if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
+            counted = _listed_from(words, at)
+            if counted is not None:
+                return counted
+    return None
+
+
+def _listed_from(words: Sequence[str], at: int) -> int | None:
+    rest = list(words[at + 1 :])
+    only = words[at - 1 : at] in ONLY or (words[at - 2 : at - 1] in ONLY and words[at - 1] in FOR)
+    if rest[:1] == ["mas"] and only and not numbers(rest):
+        return 1  # "seria só eu, mas talvez contrate alguém": nobody more is counted
+    if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha", "uso", "mexo", "vou", "por"):
+        alone = at <= 1 or words[at - 1] in ("sou", "usar") or only  # "só pra mim por enquanto"
+        return 1 if alone else None
+    if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."
+        return None
+    total, i, found = 1, 0, {n.start: n for n in numbers(rest)}
+    while i < len(rest):
+        if rest[i : i + 2] == ["que", "sou"]:
+            i += 4  # "eu, que sou a diretora, 2 coordenadoras..."
+        elif rest[i] in LIST_SKIP and i not in found:
+            i += 1
+        elif i in found:
+            total, i = total + found[i].value, found[i].end + 1
+        elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
+            i += 1  # "o meu irmão"
+        elif i + 1 < len(rest) and (
+            rest[i] in ("meu", "minha")
+            or (rest[i] in ("o", "a") and rest[i + 1].isalpha() and rest[i + 1] not in NOT_PEOPLE)
+        ):
+            other = rest[i + 1] in ("outro", "outra")  # "a outra dentista"
+            total, i = total + 1, i + 3 if other else i + 2  # "meu sócio", "a patroa", "o Zé"
+        elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
+            total, i = total + 1, i + 1
+        else:
+            break
+    return total if total > 1 else None
+
+
+def nobody_uses(words: Sequence[str]) -> bool:
+    """ "nenhum de nós vai usar, é pros clientes": no one of the team counted, and no figure
+    said after it."""
+    for at, word in enumerate(words):
+        of_us = words[at + 1 : at + 3] in (["de", "nos"], ["da", "gente"])
+        if word in ("nenhum", "nenhuma") and of_us and USE & set(words[at + 2 : at + 7]):
+            return not numbers(words[at:])
+    return False
