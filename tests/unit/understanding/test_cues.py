@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import random
 
 import pytest
 
@@ -66,3 +67,30 @@ def test_a_malformed_document_is_refused(breakage) -> None:
     breakage(doc)
     with pytest.raises(CuesError, match="malformed act cues"):
         ActCues.from_dict(doc, {})
+
+
+def _naive_spans(phrases: list[str], words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Every phrase tried at every position: what the indexed scan must find, in order."""
+    found = []
+    for i in range(len(words)):
+        for entry in (tuple(p.split()) for p in phrases):
+            end = i + len(entry)
+            fits = end <= len(words) and all(
+                w.startswith(e[:-1]) if e.endswith("*") else w == e
+                for e, w in zip(entry, words[i:end], strict=True)
+            )
+            if fits:
+                found.append((i, end))
+    return sorted(found)
+
+
+def test_the_indexed_scan_finds_what_trying_every_phrase_finds() -> None:
+    phrases = ["nao quero", "nao quero mais", "reclama*", "a*", "me tira da lista", "tira",
+               "ab* cd", "x", "quero* mais*"]  # fmt: skip
+    vocabulary = ["nao", "quero", "mais", "reclamacao", "reclamar", "a", "ab", "abc", "cd",
+                  "me", "tira", "da", "lista", "x", "queroo", "maisss", "b"]  # fmt: skip
+    rng = random.Random(7)
+    phrase_set = PhraseSet(phrases)
+    for _ in range(2000):
+        words = tuple(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
+        assert sorted(phrase_set.spans(words)) == _naive_spans(phrases, words)

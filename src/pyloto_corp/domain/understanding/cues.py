@@ -36,6 +36,7 @@ def _matches(pattern: str, word: str) -> bool:
 
 
 SEEN_KEPT = 64  # words already scanned, per phrase set: the turns being read right now
+WORDS_KEPT = 20_000  # distinct words whose candidate phrases are kept, per phrase set
 
 
 class PhraseSet:
@@ -56,6 +57,7 @@ class PhraseSet:
                 self._exact.setdefault(entry[0], []).append(entry)
 
         self._seen: dict[tuple[str, ...], tuple[tuple[int, int], ...]] = {}
+        self._by_word: dict[str, tuple[tuple[tuple[str, ...], bool], ...]] = {}
 
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
         """Every (start, end) where a phrase occurs (a turn asks the same words many times)."""
@@ -68,16 +70,30 @@ class PhraseSet:
             self._seen[key] = found
         return list(found)
 
-    def _spans(self, words: list[str] | tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    def _spans(self, words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         size = len(words)
         for i, word in enumerate(words):
-            groups = (self._exact.get(word), self._prefixed.get(word[:KEY]),
-                      self._prefixed.get(word[:1]) if len(word) > 1 else None)  # fmt: skip
-            for group in groups:
-                for entry in group or ():
-                    end = i + len(entry)
-                    if end <= size and all(map(_matches, entry, words[i:end])):
-                        yield i, end
+            found = self._by_word.get(word)
+            for entry, starred in self._starting(word) if found is None else found:
+                end = i + len(entry)
+                if end > size:
+                    continue
+                if (all(map(_matches, entry, words[i:end])) if starred
+                        else words[i:end] == entry):  # fmt: skip
+                    yield i, end
+
+    def _starting(self, word: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """The phrases that can start at ``word``, each with whether it has a ``*`` (worked
+        out once per distinct word: a turn scans the same words for every phrase set)."""
+        groups = (self._exact.get(word), self._prefixed.get(word[:KEY]),
+                  self._prefixed.get(word[:1]) if len(word) > 1 else None)  # fmt: skip
+        found = tuple((entry, any(w.endswith("*") for w in entry))
+                      for group in groups for entry in group or ()
+                      if _matches(entry[0], word))  # fmt: skip
+        if len(self._by_word) >= WORDS_KEPT:
+            self._by_word.clear()
+        self._by_word[word] = found
+        return found
 
     def find(self, words: list[str] | tuple[str, ...]) -> bool:
         return bool(self.spans(words))
