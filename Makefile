@@ -86,8 +86,9 @@ bench-turns: $(STAMP)
 bench-export: $(STAMP)
 	$(BIN)/python bench/export_bench.py
 
-## Issue 9's figures side by side (throughput vs the bare ceiling, latency at 200 msg/s,
-## Firestore operations per message, cold start, idle RSS, classifier): docs/performance.md.
+## Issue 24's figures side by side, each with its goal and ✅/❌ (throughput vs the minimal
+## durable webhook and the bare endpoint, CPU per message, latency at 200 msg/s, Firestore
+## operations per message, cold start, idle RSS, classifier, turn reading): docs/performance.md.
 bench: $(STAMP) services
 	$(BIN)/python -m bench.performance $(BENCH_ARGS)
 

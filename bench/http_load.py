@@ -23,6 +23,7 @@ class LoadResult:
     elapsed: float = 0.0
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
+    cpu_seconds: float = 0.0  # the server's CPU time during the run (filled by the caller)
 
     @property
     def ok(self) -> int:
@@ -31,6 +32,11 @@ class LoadResult:
     @property
     def rate(self) -> float:
         return self.ok / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def cpu_ms(self) -> float:
+        """The server's CPU time per answered request, in milliseconds."""
+        return self.cpu_seconds * 1000 / self.ok if self.ok else 0.0
 
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies)

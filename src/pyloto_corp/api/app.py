@@ -18,6 +18,7 @@ from pyloto_corp.api.health import build_health_router
 from pyloto_corp.api.lgpd import build_lgpd_router
 from pyloto_corp.api.middleware import CorrelationMiddleware
 from pyloto_corp.api.webhook import build_webhook_router
+from pyloto_corp.api.webhook_fast import WebhookFastPath
 
 
 def create_app(deps: ApiDependencies, *, public_openapi: bool = False) -> FastAPI:
@@ -51,5 +52,6 @@ def create_app(deps: ApiDependencies, *, public_openapi: bool = False) -> FastAP
         if deps.ops.desk is not None:
             app.include_router(build_handoffs_router(deps.ops, deps.ops.desk))
             app.include_router(build_chatwoot_router(deps.ops, deps.ops.desk))
+    app.add_middleware(WebhookFastPath, deps=deps)  # inside CorrelationMiddleware
     app.add_middleware(CorrelationMiddleware)
     return app

@@ -127,6 +127,23 @@ async def _unprocessable(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body("invalid_request", message, fields), status_code=422)
 
 
+def answer_for(exc: Exception) -> JSONResponse | None:
+    """The response the registered handlers give ``exc`` (None: unhandled, a 500).
+
+    For routes served outside FastAPI's routing (the webhook's fast path)."""
+    if isinstance(exc, ApiError):
+        body = error_body(exc.code, exc.message, exc.fields)
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+    if isinstance(exc, InvalidRequest):
+        body = error_body("invalid_request", f"{exc.field}: {exc.message}", [exc.field])
+        return JSONResponse(body, status_code=422)
+    for kind in type(exc).__mro__:
+        if kind in FIXED_ANSWERS:
+            status, code, message, headers = FIXED_ANSWERS[kind]
+            return JSONResponse(error_body(code, message), status_code=status, headers=headers)
+    return None
+
+
 def register_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _unprocessable)

@@ -21,6 +21,9 @@ log = structlog.get_logger(__name__)
 CORRELATION_HEADER = "x-correlation-id"
 CLIENT_CLOSED = 499  # the client went away before the answer (nginx's code; never sent)
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+# Answered 200, these requests are logged per message by the application (one INFO line
+# per inbound message, issue 24): their access line goes to DEBUG.
+QUIET_WHEN_OK = frozenset({"/webhooks/whatsapp"})
 
 
 def correlation_from_headers(headers: dict[str, str]) -> tuple[str, TraceContext | None]:
@@ -72,7 +75,8 @@ class CorrelationMiddleware:
                 await _send_internal_error(send_with_id, correlation_id)
         finally:
             elapsed_ms = round((time.perf_counter() - started) * 1000, 2)
-            log.info(
+            quiet = status["code"] == 200 and scope["path"] in QUIET_WHEN_OK
+            (log.debug if quiet else log.info)(
                 "http.request",
                 method=scope["method"],
                 path=_route(scope),

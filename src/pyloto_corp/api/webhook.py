@@ -68,19 +68,32 @@ def parse_json(body: bytes) -> Any:
         raise InvalidJson("Corpo não é JSON válido em UTF-8.") from None
 
 
+def verified(body: bytes, header: str | None, secret: bytes) -> bytes:
+    """Raw bytes whose HMAC matched: nothing is parsed before this passes."""
+    try:
+        verify_signature(body, header, secret)
+    except Exception:
+        log.warning("webhook.signature_rejected", body_bytes=len(body))
+        raise
+    return body
+
+
+async def process(body: bytes, deps: ApiDependencies) -> dict[str, Any]:
+    """Parse a verified body and ingest its batch; the 200 answer's content."""
+    batch = normalize(parse_envelope(parse_json(body)), deps.webhook.phone_number_id)
+    report = (await deps.ingest.execute(batch)).as_dict()
+    log.debug("webhook.processed", **report)
+    return {"status": "ok", **report}
+
+
 def build_webhook_router(deps: ApiDependencies) -> APIRouter:
+    """The routes; POST is normally answered by ``webhook_fast`` before routing."""
     router = APIRouter()
     config: WebhookConfig = deps.webhook
 
     async def signed_body(request: Request) -> bytes:
-        """Raw bytes whose HMAC matched: nothing is parsed before this passes."""
         body = await read_limited_body(request, config.max_body_bytes)
-        try:
-            verify_signature(body, request.headers.get(SIGNATURE_HEADER), config.app_secret)
-        except Exception:
-            log.warning("webhook.signature_rejected", body_bytes=len(body))
-            raise
-        return body
+        return verified(body, request.headers.get(SIGNATURE_HEADER), config.app_secret)
 
     @router.get(PATH, response_class=PlainTextResponse)
     async def subscribe(request: Request) -> PlainTextResponse:
@@ -90,9 +103,6 @@ def build_webhook_router(deps: ApiDependencies) -> APIRouter:
 
     @router.post(PATH)
     async def receive(body: bytes = Depends(signed_body)) -> JSONResponse:
-        batch = normalize(parse_envelope(parse_json(body)), config.phone_number_id)
-        report = await deps.ingest.execute(batch)
-        log.info("webhook.processed", **report.as_dict())
-        return JSONResponse({"status": "ok", **report.as_dict()})
+        return JSONResponse(await process(body, deps))
 
     return router

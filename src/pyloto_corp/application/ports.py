@@ -73,7 +73,12 @@ class RateLimiter(Protocol):
 
 
 class MessageSender(Protocol):
-    """Sends fitted replies (see ``domain.outbound``); raises ``SendError`` subtypes."""
+    """Sends fitted replies (see ``domain.outbound``); raises ``SendError`` subtypes.
+
+    A sender may declare ``local = True`` when its effect never leaves this process (the
+    console sender): delivery then skips the durable ``sending`` mark, which exists only so
+    that a call to Meta interrupted by a crash is never repeated blindly.
+    """
 
     async def send(
         self, recipient: Recipient, reply: dict[str, Any], reference: str | None = None,

@@ -29,6 +29,10 @@ class ConsoleRecord:
 
 
 class ConsoleSender:
+    # What it "sends" lives in this process (and its terminal): a crash loses it with the
+    # process, so delivery skips the durable "sending" mark before each send (issue 24).
+    local = True
+
     def __init__(
         self, *, echo: bool = False, stream: TextIO | None = None, keep: int | None = None
     ) -> None:

@@ -177,8 +177,9 @@ class DeliverOutbox:
         if patient:
             await self._rate.wait(item)
         # Only while the lease holds: once it runs out, another instance may take the item.
-        marked = None
-        if rules.send_budget(item, self._clock()) > 0:  # durably "sending" before the call
+        local = getattr(self._sender, "local", False)  # needs no "sending" mark (see ports)
+        marked = item if local else None
+        if not local and rules.send_budget(item, self._clock()) > 0:  # durably "sending" first
             marked = await self._storage.outbox.mark_sending(item.user_key, item.item_id,
                                                              token, self._clock())  # fmt: skip
         budget = 0.0 if marked is None else rules.send_budget(marked, self._clock())
