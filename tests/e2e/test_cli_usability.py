@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,14 @@ def test_argparse_is_back_to_english_after_parsing():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, check=True)  # fmt: skip
     assert "usage: p" in done.stdout and "unrecognized arguments" in done.stdout
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly():
+    """ "pyloto-corp eval-turns F | head -1": exit 141 like a shell, no traceback."""
+    corpus = Path(__file__).resolve().parents[2] / "corpus" / "turns" / "dev.jsonl"
+    proc = subprocess.Popen([*CLI, "eval-turns", str(corpus)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141 and "Traceback" not in err
