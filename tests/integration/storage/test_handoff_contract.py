@@ -86,6 +86,8 @@ async def test_due_events_are_claimed_once_and_settled_by_their_holder(storage):
     assert await storage.handoffs.claim(due, "t3", at(5), at(6)) is None  # delivered
     [stored] = await storage.handoffs.events("s1-1")
     assert stored.status is DeliveryState.DELIVERED and stored.claim_token is None
+    assert await storage.handoffs.events("s1-1", DeliveryState.PENDING) == []
+    assert await storage.handoffs.events("s1-1", DeliveryState.DELIVERED) == [stored]
 
 
 async def test_a_lease_that_ran_out_is_due_again(storage):

@@ -153,11 +153,12 @@ class DeliverHandoffs:
             await self._delivered(claimed, token, remote, report)
 
     async def _waits(self, event: HandoffEvent) -> bool:
-        """A later event waits while an earlier one of its handoff is still pending."""
+        """A later event waits while an earlier one of its handoff is still pending (only
+        the pending ones are read: a person who keeps writing costs no more reads)."""
         if event.seq == 1:
             return False
-        earlier = [e for e in await self._store.events(event.handoff_id) if e.seq < event.seq]
-        return any(e.status is DeliveryState.PENDING for e in earlier)
+        pending = await self._store.events(event.handoff_id, DeliveryState.PENDING)
+        return any(e.seq < event.seq for e in pending)
 
     async def _retry(self, event: HandoffEvent, token: str, code: str, report) -> None:
         if event.attempts >= self._limits.max_attempts:

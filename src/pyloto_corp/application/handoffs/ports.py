@@ -29,8 +29,10 @@ class HandoffStore(Protocol):
         """Open handoffs whose takeover window ended at or before ``now`` (to release)."""
         ...
 
-    async def events(self, handoff_id: str) -> list[HandoffEvent]:
-        """Every event of the handoff, in order."""
+    async def events(
+        self, handoff_id: str, status: DeliveryState | None = None
+    ) -> list[HandoffEvent]:
+        """Every event of the handoff (``status``: only those in it), in order."""
         ...
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[HandoffEvent]:

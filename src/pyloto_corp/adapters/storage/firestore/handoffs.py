@@ -81,10 +81,14 @@ class FirestoreHandoffStore:
         )
         return [record_from(d) for d in await self._paths.stream(found)]
 
-    async def events(self, handoff_id: str) -> list[HandoffEvent]:
+    async def events(
+        self, handoff_id: str, status: DeliveryState | None = None
+    ) -> list[HandoffEvent]:
         found = self._paths.client.collection(EVENTS).where(
             filter=FieldFilter("handoff_id", "==", handoff_id)
         )
+        if status is not None:  # equalities only: served by single-field indexes
+            found = found.where(filter=FieldFilter("status", "==", status.value))
         events = [event_from(d) for d in await self._paths.stream(found)]
         return sorted(events, key=lambda e: e.seq)
 
@@ -99,7 +103,7 @@ class FirestoreHandoffStore:
         return [event_from(d) for d in await self._paths.stream(found)]
 
     async def requeue(self, handoff_id: str, now: datetime) -> list[HandoffEvent]:
-        failed = [e for e in await self.events(handoff_id) if e.status is DeliveryState.FAILED]
+        failed = await self.events(handoff_id, DeliveryState.FAILED)
 
         async def body(tx: Tx) -> list[HandoffEvent]:
             events = []

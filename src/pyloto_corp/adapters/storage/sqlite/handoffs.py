@@ -93,9 +93,13 @@ class SqliteHandoffStore:
                               "ORDER BY created_at LIMIT ?", (iso(now), limit))  # fmt: skip
         return [record_from(loads(r[0])) for r in rows]
 
-    async def events(self, handoff_id: str) -> list[HandoffEvent]:
-        rows = self._db.query("SELECT doc FROM handoff_events WHERE handoff_id = ? "
-                              "ORDER BY event_id", (handoff_id,))  # fmt: skip
+    async def events(
+        self, handoff_id: str, status: DeliveryState | None = None
+    ) -> list[HandoffEvent]:
+        states = [status.value] if status is not None else [s.value for s in DeliveryState]
+        marks = ", ".join("?" * len(states))
+        rows = self._db.query(f"SELECT doc FROM handoff_events WHERE handoff_id = ? AND status "  # noqa: S608
+                              f"IN ({marks}) ORDER BY event_id", (handoff_id, *states))  # fmt: skip
         return [event_from(loads(r[0])) for r in rows]
 
     async def list_due(self, now: datetime, limit: int = 100) -> list[HandoffEvent]:
