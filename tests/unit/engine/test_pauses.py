@@ -57,3 +57,14 @@ def test_telling_about_ones_business_asks_for_the_need_not_about_pyloto(chat: Ch
     assert chat.current.state == "menu"
     chat.send("quero centralizar o whatsapp dos vendedores num numero so")
     assert chat.current.active_intent == "SAAS_COMMUNICATION"
+
+
+def test_pointing_back_is_not_asked_again_nor_stored(chat: Chat) -> None:
+    """ "já expliquei acima": the team reads it in the conversation; no "não entendi" loop."""
+    for text in ASKED:
+        chat.send(text)
+    step = chat.send("ja expliquei acima")
+    said = chat.said(step)
+    assert "O time vai ler" in said and "entender" not in said
+    assert chat.current.slots["features"] == "unknown"
+    assert chat.current.context["pending_slot"] == "user_count"

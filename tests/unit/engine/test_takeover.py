@@ -105,3 +105,10 @@ def test_back_after_an_idle_handoff_hears_what_the_team_still_lacks(chat: Chat) 
     assert "Ficou faltando: funcionalidades, usuários, cidade e prazo" in said
     assert "orçamento" not in said  # optional: never asked for again
     assert chat.said(chat.send("uns 5 usuarios")) == ""  # only once; the rest goes to the team
+
+
+def test_what_the_returning_message_says_is_not_asked_for(chat: Chat) -> None:
+    chat.send("quero um site")
+    chat.send("vender meus produtos online")
+    step = chat.send("desculpa sumi, tava dirigindo. sao 8 pessoas", after=timedelta(hours=3))
+    assert "Ficou faltando: funcionalidades, cidade e prazo" in chat.said(step)

@@ -93,3 +93,17 @@ def test_pointing_back_is_no_value(text: str) -> None:
 def test_pointing_back_then_saying_it_keeps_what_was_said() -> None:
     reading = bundled_reader().read("já expliquei acima: o pessoal perde pedido no zap", PAIN)
     assert reading.answer == "o pessoal perde pedido no zap"
+
+
+SUMMARY = ReadingContext(state="confirming", pending=Pending.CONFIRM, intent="CUSTOM_SOFTWARE",
+                         slots={"problem": "estoque", "deadline": "2027-03-31"})  # fmt: skip
+USERS = ReadingContext(state="collecting", pending=Pending.SLOT, intent="CUSTOM_SOFTWARE",
+                       slot="user_count", slot_kind="count")  # fmt: skip
+
+
+def test_a_question_about_the_summary_is_no_aside() -> None:
+    assert "SIDE_QUESTION" not in read("vc conseguiu anotar o prazo de março certinho?", SUMMARY)[0]
+
+
+def test_an_answer_asked_as_a_question_is_an_answer() -> None:
+    assert read("será que 3 pessoas tá bom?", USERS)[0] == {"ANSWER"}

@@ -33,7 +33,8 @@ REQUIRED_TEXTS = (
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn",
 )  # fmt: skip
-VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold")
+VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
+                "pointed_back")  # fmt: skip
 
 
 class ContentError(DomainError):

@@ -166,8 +166,13 @@ def store(flow: Flow, value: Any, entities: Entities) -> None:
         flow.remember(urgent=True)  # "pra ontem", "até sexta": a deadline, not a stray "hoje"
 
 
-def skip(flow: Flow, slot: Slot) -> None:
+def skip(flow: Flow, slot: Slot, *, message: str = "skip_slot") -> None:
     """Not known or not said: recorded as "unknown" (it never counts as an answer)."""
     flow.update(slots={**flow.session.slots, slot.name: "unknown"})
-    flow.say("skip_slot")
+    flow.say(message)
     ask_next(flow)
+
+
+def pending(flow: Flow) -> Slot:
+    """The slot whose question is waiting for an answer."""
+    return next(s for s in _slots(flow) if s.name == flow.session.context.get("pending_slot"))

@@ -68,7 +68,7 @@ class States:
                 return form.ask_next(flow) if self.switch.note(flow, other) else None
             if self.switch.handle(flow, other, negates=reading.negates, entities=entities):
                 return None
-        if _holds(flow, reading):  # "pera q vou atender um cliente": no answer, no miss
+        if _holds(flow, reading) or _points_back(flow, reading):  # no answer, no miss
             return None
         answered = reading.has(Act.ANSWER) or reading.has(Act.CORRECTION)
         aside = answer_aside(flow, reading)
@@ -157,3 +157,13 @@ def _holds(flow: Flow, reading: TurnReading) -> bool:
     if holds:
         flow.say("hold_ack")
     return holds
+
+
+def _points_back(flow: Flow, reading: TurnReading) -> bool:
+    """ "já expliquei acima", "como eu disse": the answer is in an earlier message (the team
+    reads it in the conversation), so the question is not asked again."""
+    points = not reading.has(Act.ANSWER) and len(reading.words) <= SHORT_ANSWER_WORDS and (
+        flow.content.says("pointed_back", list(reading.words)))  # fmt: skip
+    if points:
+        form.skip(flow, form.pending(flow), message="pointed_back")
+    return points

@@ -20,6 +20,7 @@ from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
 HANDED = {outcome.value for outcome in HANDED_OVER}
 FIRST_SEQ = 1  # handoff.created; the person's messages follow
@@ -62,7 +63,7 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     if not last.context.get("takeover_ack_sent"):
         key, missing = pending(last, reading), ""
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
-            missing = missing_labels(flow.content, last)
+            missing = missing_labels(flow.content, last, said=_said(reading))
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=str(last.context.get("followup_when") or ""))  # fmt: skip
         flow.remember(takeover_ack_sent=True)
@@ -106,11 +107,19 @@ def hand_again(flow, last: SessionRecord) -> None:
                 routing=routing, details={"request": said} if said else None)  # fmt: skip
 
 
-def missing_labels(content: Content, last: SessionRecord) -> str:
-    """ "usuários, cidade e prazo": the questions left when the form stopped (optional ones
-    and those answered "não sei" are not asked for again)."""
+def missing_labels(
+    content: Content, last: SessionRecord, said: frozenset[str] = frozenset()
+) -> str:
+    """ "usuários, cidade e prazo": the questions left when the form stopped (optional ones,
+    those answered "não sei" and those this very message answers are not asked for again)."""
     if last.active_intent not in Intent.__members__:
         return ""
     slots = content.intents[Intent(last.active_intent)].slots
-    labels = [s.label.lower() for s in slots if s.name not in last.slots and not s.optional]
+    labels = [s.label.lower() for s in slots if s.name not in last.slots and not s.optional
+              and SLOT_FIELD.get(s.name, s.name) not in said]  # fmt: skip
     return " e ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+
+
+def _said(reading: TurnReading | None) -> frozenset[str]:
+    """The fields the message carries ("desculpa sumi. são 8 motoristas": the user count)."""
+    return frozenset(found_fields(reading)) if reading is not None else frozenset()

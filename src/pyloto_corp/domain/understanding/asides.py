@@ -9,7 +9,7 @@ from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 
-QUESTION_PENDING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
+ASKING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
 ASIDE_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.GREETING, Act.SMALL_TALK})
 NAMING_WORDS = 5  # "preciso falar meu nome?": short, and names what was asked
 ASIDE_WORDS = 4  # "cascavel?", "quais vcs tem?": about the question, not one of one's own
@@ -21,15 +21,26 @@ def asked_aside(
     """ "precisa ter mei pra ser entregador de vcs?", "Moro em Contagem. vcs pagam por
     semana?": a side question, noted for the team; "pra que vc quer meu nome?", "como
     assim?" are about the question and stay non-answers."""
-    if context.pending not in QUESTION_PENDING or Act.SIDE_QUESTION in acts:
+    if context.pending not in ASKING or Act.SIDE_QUESTION in acts:
         return acts
     if not s.question or acts - ASIDE_BESIDE or s.spam or s.social:
         return acts
-    field = cues.fields.get(context.slot or "")
-    for clause in clauses(text):
+    field, parts = cues.fields.get(context.slot or ""), clauses(text)
+    if Act.ANSWER in acts and len(parts) == 1:
+        return acts  # "será que 3 pessoas tá bom?": the answer, asked
+    for clause in parts:
         words = tokens(clause, cues.abbreviations)
         asked = clause.endswith("?") or cues.question.starts(words)
         named = field is not None and len(words) <= NAMING_WORDS and field.find(words)
+        named = named or _about_summary(words, context, cues)
         if asked and len(words) >= ASIDE_WORDS and not (cues.clarify.starts(words) or named):
             return acts | {Act.SIDE_QUESTION}
     return acts
+
+
+def _about_summary(words: list[str], context: ReadingContext, cues: ActCues) -> bool:
+    """At the summary, a question naming one of its fields is about it ("conseguiu registrar
+    o prazo de março?"), not a question of one's own."""
+    if context.pending is not Pending.CONFIRM:
+        return False
+    return any(cues.fields[name].find(words) for name in context.slots if name in cues.fields)
