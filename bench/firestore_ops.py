@@ -18,6 +18,7 @@ from bench.http_load import sign
 from pyloto_corp.adapters.storage.firestore.build import build_firestore_storage
 from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
 from pyloto_corp.api.app import create_app
+from pyloto_corp.application.handoffs.deliver import DeliverHandoffs
 from pyloto_corp.bootstrap import Overrides, build_dependencies
 from pyloto_corp.infra.settings import Settings
 from tests.load import processes, traffic
@@ -30,6 +31,7 @@ class OpsFigures:
     delivery: list[int] = field(default_factory=list)
     replies: list[int] = field(default_factory=list)
     reads: list[int] = field(default_factory=list)
+    notices: list[int] = field(default_factory=list)  # per event told to the team
 
     def describe(self, values: list[int]) -> str:
         ordered = sorted(values)
@@ -76,16 +78,38 @@ async def _run(people: int, messages: int) -> OpsFigures:
         in_delivery[1] += len(args[0])  # the (item, wamid) pairs sent
 
     storage.outbox.record_sent = counted  # type: ignore[method-assign]
-    app = create_app(
-        build_dependencies(_settings(), Overrides(storage=storage, sender=ConsoleSender()))
-    )
+    deps = build_dependencies(_settings(), Overrides(storage=storage, sender=ConsoleSender()))
+    app, told = create_app(deps), _told_apart(deps)
     plan = traffic.plan(people, messages, duplicate=0, reorder=0)
     async with app.router.lifespan_context(app), httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:  # fmt: skip
         for own in plan.people:
             for delivery in own:
                 await _one(client, delivery.body, meter, in_delivery, figures)
+                await _tell_team(told, meter, figures)
     return figures
+
+
+def _told_apart(deps) -> tuple[DeliverHandoffs, list]:
+    """The team's notices are delivered in the background right after a turn; here they wait
+    until the turn is counted and are counted apart (per event), not on whichever turn was
+    running when they happened to go out."""
+    handoffs = next(hook.__self__ for hook in deps.on_shutdown
+                    if isinstance(getattr(hook, "__self__", None), DeliverHandoffs))  # fmt: skip
+    waiting: list = []
+    handoffs.soon = waiting.extend  # type: ignore[method-assign]
+    return handoffs, waiting
+
+
+async def _tell_team(told: tuple[DeliverHandoffs, list], meter, figures: OpsFigures) -> None:
+    handoffs, waiting = told
+    for event in waiting:
+        before = meter()
+        await handoffs.deliver([event])
+        after = meter()
+        figures.notices.append(after["reads"] + after["writes"] - before["reads"]
+                               - before["writes"])  # fmt: skip
+    waiting.clear()
 
 
 async def _one(client, body: bytes, meter, in_delivery: list[int], figures: OpsFigures) -> None:

@@ -82,4 +82,6 @@ def _ops_lines(ops: OpsFigures) -> list[str]:
         f"{ops.describe(ops.delivery)} | — |",
         f"| Firestore por mensagem: tudo (turno + envio) | {ops.describe(total)} | — |",
         f"| Firestore por mensagem: das quais leituras | {ops.describe(ops.reads)} | — |",
+        f"| Firestore por aviso à equipe (cada evento de handoff, entregue depois do turno) | "
+        f"{ops.describe(ops.notices) if ops.notices else '—'} ({len(ops.notices)} eventos) | — |",
     ]
