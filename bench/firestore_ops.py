@@ -20,6 +20,7 @@ from pyloto_corp.adapters.whatsapp.console_sender import ConsoleSender
 from pyloto_corp.api.app import create_app
 from pyloto_corp.application.handoffs.deliver import DeliverHandoffs
 from pyloto_corp.bootstrap import Overrides, build_dependencies
+from pyloto_corp.infra.logging import configure_logging
 from pyloto_corp.infra.settings import Settings
 from tests.load import processes, traffic
 from tests.support.firestore_emulator import PROJECT, FirestoreEmulator
@@ -64,6 +65,7 @@ async def measure(people: int = 40, messages: int = 8) -> OpsFigures:
 
 
 async def _run(people: int, messages: int) -> OpsFigures:
+    configure_logging(json_logs=False, level="WARNING")  # the figures, not 10,000 log lines
     storage = build_firestore_storage(PROJECT)
     meter = storage.operations
     assert meter is not None
