@@ -8,6 +8,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from pyloto_corp.domain.language.holidays import holiday
+
 URGENT, FLEXIBLE = "urgente", "sem prazo"
 SOON_DAYS = 14  # a deadline this close makes the lead urgent
 MONTHS = ("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
@@ -51,7 +53,6 @@ _YEAR = re.compile(r"\s*(?:de |do )?(20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(?:ate|pra|para|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"
                       r"domingo)(?:[ -]feira)?\b")  # fmt: skip
 WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
-_CHRISTMAS = re.compile(r"\b(?:ate o|antes do|pro|para o|pra o|no) natal\b")
 
 
 def month_end(year: int, month: int) -> date:
@@ -115,7 +116,7 @@ def _day_month(text: str, today: date) -> date | None:
 
 
 def _calendar(text: str, today: date) -> date | None:
-    if found := _day_month(text, today) or _christmas(text, today):
+    if found := _day_month(text, today) or holiday(text, today):
         return found
     if found := _THIS.search(text):
         return _part(today, found.group(1), found.group(2), found.group(0).endswith("vem"))
@@ -143,10 +144,6 @@ def _in_year(day: date, year: int) -> date:
     """The same day of the month in the year the person named (the end of the month kept)."""
     return month_end(year, day.month) if day == month_end(day.year, day.month) else date(
         year, day.month, min(day.day, month_end(year, day.month).day))  # fmt: skip
-
-
-def _christmas(text: str, today: date) -> date | None:
-    return _upcoming(today, 12, 25) if _CHRISTMAS.search(text) else None
 
 
 def divmod_month(today: date, ahead: int) -> tuple[int, int]:
