@@ -112,3 +112,9 @@ def not_a_name(low: str, gazetteer: Gazetteer) -> bool:
         or low in ADDRESSING
         or low in gazetteer.roles or low in gazetteer.vehicles
     )  # fmt: skip
+
+
+def introduces(clause: str) -> bool:
+    """ "Me chamo Patrícia", "meu nome é João Silva": the clause only says who is writing."""
+    found = _INTRO.search(clause)
+    return found is not None and not clause[found.end() :].strip(" .,!;:-")

@@ -11,6 +11,7 @@ from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.dates import FLEXIBLE, is_flexible
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.names import introduces
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues, covered
@@ -53,6 +54,8 @@ class Answers:
             other = self._corrects_other(s, context, entities)
             return {Act.ANSWER, Act.CORRECTION} if other else {Act.ANSWER}
         for clause in clauses(text):
+            if kind == "text" and introduces(clause):  # "me chamo Patrícia": no pain, no goal
+                continue
             words = tokens(clause, self.gazetteer.abbreviations)
             own = asked is not None and asked.find(words)
             if self.takes_back(clause, words, s, context) or (

@@ -120,6 +120,8 @@ def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:
         return None
     if any(fold(w) in gazetteer.not_names and fold(w) not in _NAME_LINKS for w in words):
         return None
+    if fold(words[0]) in _NAME_LINKS:  # "(sou) de Curitiba": a place, never a name
+        return None
     return " ".join(w if fold(w) in _NAME_LINKS else w.capitalize() for w in words)
 
 
