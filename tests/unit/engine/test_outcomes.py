@@ -137,3 +137,11 @@ def test_every_decision_has_a_policy(chat) -> None:
     assert [d.proposal.action.value for d in step.decisions] == [
         "iniciar_fluxo", "enviar_mensagem", "enviar_mensagem"]  # fmt: skip
     assert all(d.verdict.policy_id for d in step.decisions)
+
+
+def test_after_a_chain_message_a_real_question_is_answered(chat) -> None:
+    chat.send("REPASSE ESSA MENSAGEM PARA 10 CONTATOS OU TERÁ 7 ANOS DE AZAR")
+    assert chat.outcomes == [Outcome.DUPLICATE_OR_SPAM]
+    assert chat.send("lixo", after=timedelta(minutes=1)) is None  # more of the same: quiet
+    step = chat.send("vcs fazem entrega aqui em Ponta Grossa?", after=timedelta(minutes=1))
+    assert step is not None and "pyloto.com.br/entrega" in chat.said(step)

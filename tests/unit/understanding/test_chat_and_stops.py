@@ -48,3 +48,9 @@ def test_a_stop_said_politely_or_angrily(text: str) -> None:
 )
 def test_chain_messages_and_scams_are_abuse_not_complaints(text: str) -> None:
     assert acts(text) == {"ABUSE"}
+
+
+def test_the_home_city_is_no_complaint() -> None:
+    """ "Ponta Grossa" holds "grossa" (rude): asking for deliveries there is no support case."""
+    assert "SUPPORT_ISSUE" not in acts("vcs fazem entrega em Ponta Grossa?")
+    assert "SUPPORT_ISSUE" in acts("o entregador foi muito grosso com a minha mãe")

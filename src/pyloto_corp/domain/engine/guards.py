@@ -23,6 +23,14 @@ RECENT_KEPT = 10
 CARRIED = ("recent", "said", "support_case")
 SUPPORT_MEMORY = timedelta(hours=24)  # an open complaint is remembered for a day
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
+WANTS_SOMETHING = (
+    Act.TOPIC_CHANGE,
+    Act.SIDE_QUESTION,
+    Act.HUMAN_REQUEST,
+    Act.SUPPORT_ISSUE,
+    Act.FOLLOWUP_REQUEST,
+    Act.OPT_OUT,
+)  # after spam, what is answered again
 NEW_BUSINESS = (Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.OTHER_LANGUAGE,
                 Act.FOLLOWUP_REQUEST)  # fmt: skip
 SHORT_ANSWER_WORDS = 4
@@ -130,18 +138,28 @@ class Guards:
         return (len(tail) == 2 and tail[0]["digest"] == tail[1]["digest"] != ""
                 and not tail[-1].get("exempt"))  # fmt: skip
 
-    def quiet(self, last: SessionRecord | None, at: datetime) -> bool:
-        return (
-            last is not None
-            and last.outcome == Outcome.DUPLICATE_OR_SPAM
-            and last.closed_at is not None
-            and at - last.closed_at < self.config.spam_quiet
-        )
+    def quiet(self, last: SessionRecord | None, turn: Turn, reading: TurnReading | None) -> bool:
+        """Right after a spam close, more of the same is ignored; a real message ("desculpa,
+        mandei pro contato errado", "vcs entregam em Ponta Grossa?") is not."""
+        if not (last is not None and last.outcome == Outcome.DUPLICATE_OR_SPAM
+                and last.closed_at is not None
+                and turn.at - last.closed_at < self.config.spam_quiet):  # fmt: skip
+            return False
+        if reading is None or reading.promotion or reading.has(Act.ABUSE):
+            return True
+        digest = self._digest(turn.text or "")
+        if any(seen.get("digest") == digest for seen in last.context.get("recent", [])):
+            return True
+        return not (reading.question or reading.has(*WANTS_SOMETHING))
+
+    @staticmethod
+    def _digest(text: str) -> str:
+        folded = " ".join(fold(text).split())
+        return hashlib.sha256(folded.encode()).hexdigest()[:16] if folded else ""
 
     def track(self, session: SessionRecord, turn: Turn) -> SessionRecord:
         """Remember when recent messages came and a digest of each (never their text)."""
-        text = " ".join(fold(turn.text or "").split())
-        digest = hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
+        digest = self._digest(turn.text or "")
         seen = {
             "at": turn.at.isoformat(),
             "sent": turn.written_at.isoformat(),

@@ -74,7 +74,7 @@ class Engine:
         again = current is None and unanswered(last_closed, turn.at, self.config.takeover)
         if current is None:
             early = self.guards.after_close(last_closed, turn, reading, closed_before, decisions)
-            if early is not None or self.guards.quiet(last_closed, turn.at):
+            if early is not None or self.guards.quiet(last_closed, turn, reading):
                 return early
             current = self.guards.opening(new_session_id, user_key, turn, last_closed)
         step = Step(session=self.guards.track(current, turn), closed_before=closed_before,
