@@ -8,6 +8,7 @@ import pytest
 
 from pyloto_corp.domain.language.dates import deadline
 from pyloto_corp.domain.language.holidays import easter
+from pyloto_corp.domain.language.normalize import fold
 
 TODAY = date(2026, 12, 4)
 
@@ -37,3 +38,10 @@ def test_a_known_date_is_the_next_one(said: str, day: str) -> None:
 
 def test_a_date_mentioned_without_a_deadline_word_is_none() -> None:
     assert deadline("as vendas do natal foram boas", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "said", ["lá por março", "por volta de março", "lá por março mais ou menos"]
+)
+def test_about_a_month_is_that_month(said: str) -> None:
+    assert deadline(fold(said), TODAY, answer=True) == "2027-03-31"
