@@ -156,3 +156,11 @@ def test_a_channel_taken_out_at_the_summary_leaves_the_list(chat) -> None:
         "whatsapp", "telefone"]  # fmt: skip
     fixed = chat.send("telefone fixo não precisa, tira")
     assert fixed.session.slots["channels"] == ["whatsapp"]
+
+
+def test_a_field_said_wrong_with_the_right_value_further_on_is_fixed(chat) -> None:
+    """ "a cidade tá errada, me confundi, é em Carambeí que eu moro": no "qual cidade?"."""
+    for text in ("quero ser entregador", "Carlos Souza", "Castro", "moto", "de manhã"):
+        chat.send(text)
+    step = chat.send("a cidade tá errada, me confundi, é em Carambeí que eu moro")
+    assert chat.current.slots["city"] == "Carambeí" and "Carambeí" in chat.said(step)

@@ -65,9 +65,20 @@ class Correction:
             return True
         named = next((slots[k] for k, v in reading.fixes.items() if k in slots and v is None),
                      None)  # fmt: skip
-        if named is not None:
+        if named is not None and not self._said_elsewhere(flow, reading, named):
             self.ask(flow, named)
         return named is not None
+
+    def _said_elsewhere(self, flow: Flow, reading: TurnReading, slot: Slot) -> bool:
+        """ "a cidade tá errada, a firma é em Carazinho": the new value is in the message,
+        not right after the field's name; taken, and the summary shown again."""
+        entities = reading.entities if isinstance(reading.entities, Entities) else None
+        value = prefill((slot,), entities).get(slot.name) if entities is not None else None
+        if value is None or not _new(flow.session.slots.get(slot.name), value):
+            return False
+        flow.update(slots={**flow.session.slots, slot.name: value})
+        self.dialogue.confirm(flow)
+        return True
 
     def ask(self, flow: Flow, slot: Slot) -> None:
         flow.update(state="collecting")
