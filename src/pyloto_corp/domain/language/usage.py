@@ -56,6 +56,8 @@ MODELS = frozenset(
 )  # names that are also words
 OWNING = frozenset(("uma", "um", "minha", "meu", "tenho", "de", "com", "numa", "num", "a", "o",
                     "da", "do", "veiculo", "moto"))  # fmt: skip
+OUT_OF_USE = frozenset(("conserto", "oficina", "quebrou", "quebrada", "quebrado", "roubada",
+                        "roubado", "roubaram", "batida", "batido"))  # fmt: skip
 SET_ASIDE = frozenset(("vez", "sem", "nao", "tira", "tirar", "menos", "exceto", "tirando",
                        "ninguem"))  # fmt: skip
 
@@ -125,8 +127,10 @@ def vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
         sized = words[i + 1 : i + 2] and words[i + 1].isdigit()  # "cg 150", "titan 160"
         if word in MODELS and not (set(words[max(0, i - 2) : i]) & OWNING or sized):
             continue
-        before = set(words[max(0, i - 3) : i])
-        if not (SET_ASIDE | GONE) & before and words[i - 1 : i] != ["esquece"]:
+        before, after = set(words[max(0, i - 3) : i]), words[i + 1 : i + 5]
+        after = after[: next((n for n, w in enumerate(after) if w in gazetteer.vehicles), 4)]
+        out = bool(OUT_OF_USE & set(after))  # "a moto tá no conserto"; "de carro, a moto..."
+        if not ((SET_ASIDE | GONE) & before or out) and words[i - 1 : i] != ["esquece"]:
             found = gazetteer.vehicles[word]
     return found
 
