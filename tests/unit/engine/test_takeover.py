@@ -112,3 +112,9 @@ def test_what_the_returning_message_says_is_not_asked_for(chat: Chat) -> None:
     chat.send("vender meus produtos online")
     step = chat.send("desculpa sumi, tava dirigindo. sao 8 pessoas", after=timedelta(hours=3))
     assert "Ficou faltando: funcionalidades, cidade e prazo" in chat.said(step)
+
+
+def test_thanks_after_a_handoff_get_a_courtesy_not_the_team_notice(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("obrigado!")
+    assert "agradeço" in chat.said(step) and step.team is not None

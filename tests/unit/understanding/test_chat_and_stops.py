@@ -54,3 +54,7 @@ def test_the_home_city_is_no_complaint() -> None:
     """ "Ponta Grossa" holds "grossa" (rude): asking for deliveries there is no support case."""
     assert "SUPPORT_ISSUE" not in acts("vcs fazem entrega em Ponta Grossa?")
     assert "SUPPORT_ISSUE" in acts("o entregador foi muito grosso com a minha mãe")
+
+
+def test_asking_how_long_until_someone_calls_is_a_question_not_a_request() -> None:
+    assert acts("e quanto tempo demora pra alguém me ligar?") == {"SIDE_QUESTION"}

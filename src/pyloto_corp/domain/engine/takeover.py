@@ -60,7 +60,10 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     last = step.session
     seq = next_seq(last)
     flow.remember(takeover_seq=seq)
-    if not last.context.get("takeover_ack_sent"):
+    thanks = reading is not None and reading.only_chatter and reading.has(Act.THANKS_GOODBYE)
+    if thanks:  # "obrigado", "tchau": a courtesy back, not "a equipe já foi avisada" again
+        flow.say("courtesy")
+    elif not last.context.get("takeover_ack_sent"):
         key, missing = pending(last, reading), ""
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
             missing = missing_labels(flow.content, last, said=_said(reading))

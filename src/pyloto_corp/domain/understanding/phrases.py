@@ -16,6 +16,7 @@ SHORT_ASK = 2  # "atendente": a role alone asks for it
 REQUEST_REACH = 5  # "quero tirar uma duvida com o gerente": the request may come a bit before
 _SEGMENT = re.compile(r"[,.!?;:\n]+")
 _PLEASE = frozenset(("por", "favor", "pf", "pfv", "pfvr", "porfavor", "please", "pls", "urgente"))
+_OPENERS = frozenset(("e", "mas", "ok", "entao", "ta", "blz", "beleza", "certo"))
 _DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
 _SETS = ("greeting", "thanks", "goodbye", "opt_out", "human", "human_word", "request",
          "followup", "not_followup", "support", "abuse", "when_question", "lead_in")  # fmt: skip
@@ -60,8 +61,9 @@ def found_in(text: str, cues: ActCues) -> Found:
     words = [w for part in parts for w in part]
     spans = {name: cues.phrases[name].spans(words) for name in _SETS}
     ends = (*starts[1:], len(words)) if starts else ()
-    asked = [(s, e) for s, e in zip(starts, ends, strict=True)
-             if any(a == s for a, _ in spans["when_question"])]  # fmt: skip
+    asked = [(s, e) for s, e in zip(starts, ends, strict=True)  # "e quanto tempo demora...?"
+             if any(a == s or (a == s + 1 and words[s] in _OPENERS)
+                    for a, _ in spans["when_question"])]  # fmt: skip
     requested = [w for w in spans["human_word"]
                  if any(r[0] < w[0] <= r[1] + REQUEST_REACH
                         and not any(r[0] < s <= w[0] for s in starts)
