@@ -118,3 +118,9 @@ def test_thanks_after_a_handoff_get_a_courtesy_not_the_team_notice(chat: Chat) -
     chat.send("quero falar com um atendente")
     step = chat.send("obrigado!")
     assert "agradeço" in chat.said(step) and step.team is not None
+
+
+def test_someone_handed_over_in_english_hears_the_notice_in_english(chat: Chat) -> None:
+    chat.send("Hi there! Do you speak English? I need a website for my guesthouse")
+    step = chat.send("Sorry, I don't speak Portuguese. Can someone help me?")
+    assert "our team" in chat.said(step) and step.team is not None

@@ -64,7 +64,7 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     if thanks:  # "obrigado", "tchau": a courtesy back, not "a equipe já foi avisada" again
         flow.say("courtesy")
     elif not last.context.get("takeover_ack_sent"):
-        key, missing = pending(last, reading), ""
+        key, missing = _in_their_language(pending(last, reading), last), ""
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
             missing = missing_labels(flow.content, last, said=_said(reading))
         flow.say("idle_missing" if missing else key, missing=missing,
@@ -126,3 +126,10 @@ def missing_labels(
 def _said(reading: TurnReading | None) -> frozenset[str]:
     """The fields the message carries ("desculpa sumi. são 8 motoristas": the user count)."""
     return frozenset(found_fields(reading)) if reading is not None else frozenset()
+
+
+def _in_their_language(key: str, last: SessionRecord) -> str:
+    """Someone handed over for writing in English or Spanish hears the notice in it."""
+    handoff = last.context.get("handoff") or {}
+    language = (handoff.get("requirements") or {}).get("language")
+    return f"{key}_{language}" if key == "handoff_pending" and language in ("en", "es") else key
