@@ -107,3 +107,15 @@ def test_a_question_about_the_summary_is_no_aside() -> None:
 
 def test_an_answer_asked_as_a_question_is_an_answer() -> None:
     assert read("será que 3 pessoas tá bom?", USERS)[0] == {"ANSWER"}
+
+
+GOAL = ReadingContext(state="collecting", pending=Pending.SLOT, intent="SAAS_COMMUNICATION",
+                      slot="automation_goal", slot_kind="text")  # fmt: skip
+
+
+def test_wanting_both_adds_the_other_need() -> None:
+    reading = bundled_reader().read(
+        "pensando bem quero os dois, o robo e o sistema de estoque", GOAL
+    )
+    assert act_values(reading) == {"TOPIC_CHANGE"} and reading.intent == "CUSTOM_SOFTWARE"
+    assert not reading.negates

@@ -21,7 +21,7 @@ PHRASE_SETS = (
 # "clarify": asking what the bot meant ("como assim?"), not a question of one's own;
 # "wants": asking for something ("me indica", "vcs vendem"), not chatting
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
-                 "wants")  # fmt: skip
+                 "wants", "both")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 KEY = 2  # prefix patterns are indexed by their first two letters ("a*": by one)

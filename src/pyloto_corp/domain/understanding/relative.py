@@ -114,11 +114,19 @@ class Relative:
         quiet = not (busy or s.question or s.dont_know or s.deflects or s.chatter)
         return quiet and len(s.words) >= MIN_CONFIRM_CORRECTION
 
+    def _both(self, s: Signals, need: Classification, context: ReadingContext) -> str | None:
+        """ "pensando bem, quero os dois: o robô e o sistema de estoque": the other need."""
+        return _first_other(need, context.intent) if self.cues.both.find(s.words) else None
+
     def _topic_change(
         self, s: Signals, need: Classification, context: ReadingContext, found: dict[str, Any],
         acts: set[Act],
     ) -> set[Act]:  # fmt: skip
         intent = need.intent.value
+        if intent == context.intent and (other := self._both(s, need, context)) is not None:
+            found["intent"], found["negates"] = other, False  # "quero os dois": one more need
+            found.pop("answer", None)
+            return (acts - {Act.ANSWER, Act.NON_ANSWER}) | {Act.TOPIC_CHANGE}
         if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
             return acts
         acts = _changed_mind(s, need, acts)
@@ -136,11 +144,17 @@ class Relative:
             wanted = (s.switch and sure) or (s.negation and need.confidence >= NEGATED_CONFIDENCE)
         if not wanted:
             return acts
-        found["intent"], found["negates"] = intent, s.negation and context.intent is not None
+        both = self.cues.both.find(s.words)  # "pensando bem, quero os dois": nothing given up
+        found["intent"], found["negates"] = intent, s.negation and bool(context.intent) and not both
         if found["negates"] or context.slot_kind in FREE_TEXT_KINDS:  # the answer was the change
             found.pop("answer", None)
             acts = acts - {Act.ANSWER}
         return acts | {Act.TOPIC_CHANGE}  # "umas 60 por noite. ah, e o robô do whats?": both
+
+
+def _first_other(need: Classification, current: str | None) -> str | None:
+    return next((i.value for i in need.secondary
+                 if i.value != current and i.value not in NOT_A_NEED), None)  # fmt: skip
 
 
 def _changed_mind(s: Signals, need: Classification, acts: set[Act]) -> set[Act]:
