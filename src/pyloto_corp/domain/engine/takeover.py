@@ -61,10 +61,10 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     seq = next_seq(last)
     flow.remember(takeover_seq=seq)
     thanks = reading is not None and reading.only_chatter and reading.has(Act.THANKS_GOODBYE)
-    if thanks:  # "obrigado", "tchau": a courtesy back, not "a equipe já foi avisada" again
-        flow.say("courtesy")
-    elif not last.context.get("takeover_ack_sent"):
+    if not last.context.get("takeover_ack_sent"):  # the bot answers once during a takeover
         key, missing = _in_their_language(pending(last, reading), last), ""
+        if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
+            key = "handoff_pending_thanks"
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
             missing = missing_labels(flow.content, last, said=_said(reading))
         flow.say("idle_missing" if missing else key, missing=missing,
