@@ -7,6 +7,8 @@ import hmac
 import re
 
 from fastapi import Request
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive
 
 from pyloto_corp.api.errors import PayloadTooLarge, SignatureInvalid, SignatureMissing
 
@@ -27,14 +29,23 @@ def verify_signature(body: bytes, header: str | None, secret: bytes) -> None:
 
 async def read_limited_body(request: Request, limit: int) -> bytes:
     """Read the raw body, refusing (413) anything over ``limit`` bytes without buffering it."""
-    declared = request.headers.get("content-length", "")
+    return await read_body(request.receive, request.headers.get("content-length", ""), limit)
+
+
+async def read_body(receive: Receive, declared: str, limit: int) -> bytes:
+    """The raw body, refusing (413) anything over ``limit`` bytes without buffering it."""
     if declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"Corpo acima de {limit} bytes.")
     chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
+    size, more = 0, True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise PayloadTooLarge(f"Corpo acima de {limit} bytes.")
         chunks.append(chunk)
+        more = message.get("more_body", False)
     return b"".join(chunks)

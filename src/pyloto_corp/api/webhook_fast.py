@@ -10,12 +10,12 @@ raw bytes before any parsing, the same batch handling and the same error bodies
 
 from __future__ import annotations
 
-from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pyloto_corp.api.dependencies import ApiDependencies
-from pyloto_corp.api.errors import PayloadTooLarge, answer_for
+from pyloto_corp.api.errors import answer_for
+from pyloto_corp.api.signature import read_body
 from pyloto_corp.api.webhook import PATH, process, verified
 
 _LENGTH, _SIGNATURE = b"content-length", b"x-hub-signature-256"
@@ -50,22 +50,3 @@ class WebhookFastPath:
         body = await read_body(receive, length, config.max_body_bytes)
         verified(body, signature, config.app_secret)
         return JSONResponse(await process(body, self._deps))
-
-
-async def read_body(receive: Receive, declared: str, limit: int) -> bytes:
-    """The raw body, refusing (413) anything over ``limit`` bytes without buffering it."""
-    if declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"Corpo acima de {limit} bytes.")
-    chunks: list[bytes] = []
-    size, more = 0, True
-    while more:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            raise ClientDisconnect
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"Corpo acima de {limit} bytes.")
-        chunks.append(chunk)
-        more = message.get("more_body", False)
-    return b"".join(chunks)
