@@ -11,8 +11,8 @@ from starlette.requests import ClientDisconnect
 
 from pyloto_corp.api.dependencies import ApiDependencies, WebhookConfig
 from pyloto_corp.api.errors import PayloadTooLarge, answer_for, register_error_handlers
-from pyloto_corp.api.webhook import build_webhook_router
 from pyloto_corp.api.signature import read_body
+from pyloto_corp.api.webhook import build_webhook_router
 from pyloto_corp.api.webhook_fast import WebhookFastPath
 from pyloto_corp.application.errors import InvalidRequest, MessagesInFlight, StorageUnavailable
 from tests.support import meta
