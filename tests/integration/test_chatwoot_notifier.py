@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from pyloto_corp.adapters.handoffs.chatwoot import (
+    ESCALATED,
     ChatwootAgentReply,
     ChatwootNotifier,
     ChatwootResolved,
@@ -500,3 +501,15 @@ async def test_aclose_closes_the_client(fake_chatwoot):
     assert (chatwoot.name, chatwoot.wants_transcript) == ("chatwoot", True)
     await chatwoot.aclose()
     assert client.is_closed
+
+
+async def test_asking_for_someone_in_charge_adds_a_private_note(notifier, fake_chatwoot):
+    remote = await notifier.notify(notice())
+    said = {"text": "quero falar com o gerente", "kind": "text", "message_id": "wamid.9",
+            "human_requested": True}  # fmt: skip
+    await notifier.notify(notice(EventKind.MESSAGE, data=said, remote=remote))
+    conversation = fake_chatwoot.conversations[remote["chatwoot_conversation_id"]]
+    assert contents(conversation)[-2:] == [
+        ("incoming", False, "quero falar com o gerente"),
+        ("outgoing", True, ESCALATED),
+    ]

@@ -83,6 +83,8 @@ def team_writes(
     if note is not None and message is not None:
         data = {"message_id": message.provider_message_id, "kind": message.kind,
                 "text": message.text}  # fmt: skip
+        if note.escalated:
+            data["human_requested"] = True
         events += [event(i, note.session.user_key, note.seq, EventKind.MESSAGE, now, data=data)
                    for i in ids_of(note.session)]  # fmt: skip
         if note.release is not None:

@@ -108,6 +108,8 @@ KINDS = {
     "unsupported": "não suportada",
 }
 
+SUPPORT_SUBJECT = "reclamação ou problema com algo já contratado (suporte)"
+
 TAKEOVER = {"open": "com a equipe", "expired": "expirado", "released": "devolvido ao bot"}
 DELIVERY = {"pending": "pendente", "delivered": "entregue", "failed": "falhou"}
 

@@ -125,3 +125,20 @@ def test_someone_handed_over_in_english_hears_the_notice_in_english(chat: Chat) 
     chat.send("Hi there! Do you speak English? I need a website for my guesthouse")
     step = chat.send("Sorry, I don't speak Portuguese. Can someone help me?")
     assert "our team" in chat.said(step) and step.team is not None
+
+
+def test_asking_for_someone_in_charge_while_waiting_is_answered_once_more(chat: Chat) -> None:
+    chat.send("CADE MINHA ENTREGA????")
+    assert chat.said(chat.send("pedi ontem e ate agora nada"))  # the one acknowledgement
+    assert not chat.said(chat.send("vcs sao uns incompetentes"))
+    step = chat.send("quero falar com um gerente ou responsavel por favor")
+    assert "responsável" in chat.said(step) and step.team is not None and step.team.escalated
+    again = chat.send("quero falar com o gerente!!")
+    assert not chat.said(again) and again.team is not None and not again.team.escalated
+
+
+def test_a_complaint_handed_over_reads_as_a_complaint(chat: Chat) -> None:
+    step = chat.send("CADE MINHA ENTREGA????")
+    assert step.handoff is not None and step.handoff.routing == "entrega_support"
+    assert step.handoff.summary.startswith("• Assunto: reclamação ou problema")
+    assert "• Problema relatado: CADE MINHA ENTREGA????" in step.handoff.summary

@@ -57,6 +57,7 @@ from pyloto_corp.domain.handoff_events import EventKind, HandoffEvent, HandoffRe
 
 log = structlog.get_logger(__name__)
 RESOLVED_BY_CHATWOOT = "chatwoot_resolved"
+ESCALATED = "⚠️ A pessoa pediu para falar com um responsável. Responda assim que puder."
 
 __all__ = ["ChatwootAgentReply", "ChatwootNotifier", "ChatwootResolved", "parse_chatwoot_webhook"]
 
@@ -79,6 +80,9 @@ class ChatwootNotifier:
         conversation_id = _conversation_id(notice.handoff.remote)
         if notice.event.kind is EventKind.MESSAGE:
             await self._api.post_message(conversation_id, message_body(notice.event))
+            if notice.event.data.get("human_requested"):  # "quero falar com o gerente"
+                source = f"{notice.event.event_id}:escalated"
+                await self._api.post_message(conversation_id, note_body(ESCALATED, source))
         else:
             await self._released(conversation_id, notice.event)
         return None

@@ -38,6 +38,8 @@ def event_body(notice: Notice) -> dict[str, Any]:
                                   for line in notice.transcript]  # fmt: skip
     elif event.kind is EventKind.MESSAGE:
         body["message"] = {key: event.data.get(key) for key in ("message_id", "kind", "text")}
+        if event.data.get("human_requested"):  # asked for someone in charge while waiting
+            body["message"]["human_requested"] = True
         body["contact"] = {"name": notice.contact.name, "phone": notice.contact.phone}
     else:
         body["reason"] = event.data.get("reason")

@@ -103,6 +103,7 @@ class TeamNote:
     session: SessionRecord
     seq: int
     release: str | None = None
+    escalated: bool = False  # the person asked for someone in charge in this message
 
 
 @dataclass(slots=True)

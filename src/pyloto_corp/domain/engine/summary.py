@@ -9,6 +9,7 @@ from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.display import shown
 from pyloto_corp.domain.handoff import ConversationHandoff
 from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.labels import SLOTS, SUPPORT_SUBJECT
 from pyloto_corp.domain.qualification import Qualification, QualificationLevel, qualify
 from pyloto_corp.domain.records import SessionRecord
 
@@ -77,6 +78,9 @@ def build_handoff(
         reasons = (*reasons, "human_requested")
     requirements.update(details or {})
     summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]
+    if requirements.get("issue"):  # a complaint: what the team reads first is the problem
+        summaries = [_support_summary(content, primary, str(requirements["issue"])),
+                     *(r["summary"] for r in resolved)]  # fmt: skip
     return ConversationHandoff(
         intent_primary=primary,
         intents_detected=detected,
@@ -90,6 +94,11 @@ def build_handoff(
         qualification_level=level,
         qualification_reasons=reasons,
     )
+
+
+def _support_summary(content: Content, intent: Intent, issue: str) -> str:
+    return (f"• Assunto: {SUPPORT_SUBJECT} — {content.intents[intent].label}\n"
+            f"• {SLOTS['issue'].capitalize()}: {issue}")  # fmt: skip
 
 
 def _team_routing(content: Content, intent: Intent) -> str:

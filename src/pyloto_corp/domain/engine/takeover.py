@@ -61,7 +61,10 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     seq = next_seq(last)
     flow.remember(takeover_seq=seq)
     thanks = reading is not None and reading.only_chatter and reading.has(Act.THANKS_GOODBYE)
-    if not last.context.get("takeover_ack_sent"):  # the bot answers once during a takeover
+    escalated = _escalates(last, reading)  # "quero falar com um gerente": heard once more
+    if escalated:
+        flow.remember(takeover_escalated=True)
+    if escalated or not last.context.get("takeover_ack_sent"):  # else the bot answers once
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
@@ -70,8 +73,18 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=str(last.context.get("followup_when") or ""))  # fmt: skip
         flow.remember(takeover_ack_sent=True)
-    step.team = TeamNote(step.session, seq)
+    step.team = TeamNote(step.session, seq, escalated=escalated)
     return step
+
+
+def _escalates(last: SessionRecord, reading: TurnReading | None) -> bool:
+    """A person (a manager, someone in charge) asked for while waiting: a new request."""
+    asked = reading is not None and reading.has(Act.HUMAN_REQUEST)
+    return (
+        asked
+        and bool(last.context.get("takeover_ack_sent"))
+        and not last.context.get("takeover_escalated")
+    )
 
 
 def stopped(last: SessionRecord, at: datetime) -> tuple[SessionRecord, TeamNote]:
