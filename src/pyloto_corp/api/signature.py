@@ -13,7 +13,7 @@ from starlette.types import Receive
 from pyloto_corp.api.errors import PayloadTooLarge, SignatureInvalid, SignatureMissing
 
 SIGNATURE_HEADER = "x-hub-signature-256"
-_SIGNATURE = re.compile(r"^sha256=([0-9a-fA-F]{64})$")
+_SIGNATURE = re.compile(r"^sha256=([0-9a-fA-F]{64})\Z")
 
 
 def verify_signature(body: bytes, header: str | None, secret: bytes) -> None:

@@ -9,7 +9,7 @@ import re
 
 from pyloto_corp.domain.errors import DomainError
 
-_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+_E164 = re.compile(r"^\+[1-9]\d{7,14}\Z")
 _SEPARATORS = re.compile(r"[\s().-]")
 _BSUID_PREFIX = "bsuid:"
 

@@ -23,7 +23,7 @@ ID_MAX = 256
 DEFAULT_LIST_BUTTON = "Ver opções"
 ELLIPSIS = "…"
 # Meta's wa_id: the E.164 number without "+" (8 to 15 digits, no leading zero).
-WA_ID = re.compile(r"^[1-9][0-9]{7,14}$")
+WA_ID = re.compile(r"^[1-9][0-9]{7,14}\Z")
 INVALID_RECIPIENT, NO_RECIPIENT = "invalid_recipient", "no_recipient"
 
 

@@ -19,7 +19,7 @@ from pyloto_corp.application.media.media_jobs import (
 )
 from pyloto_corp.domain.media import MediaRefused
 
-MEDIA_ID = re.compile(r"^[0-9A-Za-z_.-]{1,128}$")
+MEDIA_ID = re.compile(r"^[0-9A-Za-z_.-]{1,128}\Z")
 _GONE = frozenset({400, 404, 410})
 
 

@@ -7,8 +7,8 @@ import re
 from pyloto_corp.api.whatsapp.models import ContactIn
 from pyloto_corp.domain.messages import SenderIdKind, SenderRef
 
-_WA_ID = re.compile(r"^\d{6,20}$")
-_BSUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$")
+_WA_ID = re.compile(r"^\d{6,20}\Z")
+_BSUID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,127}\Z")
 
 
 def _matching_contact(

@@ -12,8 +12,8 @@ import re
 import secrets
 from collections.abc import Mapping
 
-KEY_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}$")
-KEY_HASH = re.compile(r"^[0-9a-f]{64}$")
+KEY_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,39}\Z")
+KEY_HASH = re.compile(r"^[0-9a-f]{64}\Z")
 KEY_PREFIX = "pyl_ops_"
 
 

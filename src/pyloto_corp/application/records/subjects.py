@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pyloto_corp.application.errors import InvalidRequest
 from pyloto_corp.domain.identity import InvalidPhone, user_key_for_phone
 
-USER_KEY = re.compile(r"^[A-Za-z0-9_-]{43}$")
+USER_KEY = re.compile(r"^[A-Za-z0-9_-]{43}\Z")
 
 
 @dataclass(frozen=True, slots=True)

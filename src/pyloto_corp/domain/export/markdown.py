@@ -9,7 +9,7 @@ from pyloto_corp.domain.export.document import Document, Entry, Fields, Note, Pa
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _BACKTICKS = re.compile(r"`+")
 # Ids, hashes and codes go in code spans: copied from the raw file, they stay exact.
-_IDENTIFIER = re.compile(r"^[\w.:#=+/@*-]{8,}$")
+_IDENTIFIER = re.compile(r"[\w.:#=+/@*-]{8,}")
 
 
 def inline(value: str) -> str:
@@ -18,7 +18,7 @@ def inline(value: str) -> str:
 
 
 def shown(value: str) -> str:
-    return f"`{value}`" if _IDENTIFIER.match(value) else inline(value)
+    return f"`{value}`" if _IDENTIFIER.fullmatch(value) else inline(value)
 
 
 def fence_for(text: str) -> str:

@@ -13,7 +13,7 @@ from pyloto_corp.domain.errors import DomainError
 from pyloto_corp.domain.records import LeadProfile, SessionRecord
 
 EXPORT_ZONE = "America/Sao_Paulo"
-_SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,128}\Z")
 
 
 class ExportFormat(StrEnum):
