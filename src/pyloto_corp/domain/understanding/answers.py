@@ -16,6 +16,7 @@ from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import unnamed
+from pyloto_corp.domain.understanding.phrases import insulting
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain
@@ -37,7 +38,7 @@ class Answers:
         c = cues
         self._empty = (c.small_talk, c.greeting, c.thanks, c.goodbye, c.affirm, c.deny,
                        c.dont_know, c.filler, c.correction)  # fmt: skip
-        self._elsewhere = (c.human, c.opt_out, c.support, c.abuse, c.negation)
+        self._elsewhere = (c.human, c.opt_out, c.support, c.negation)
 
     def slot(
         self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],
@@ -119,7 +120,8 @@ class Answers:
         if s.followup and self.cues.followup.find(words):
             return None
         question = clause.rstrip().endswith("?") or self.cues.question.starts(words) > 0
-        strict = question or any(p.find(words) for p in self._elsewhere)
+        strict = question or any(p.find(words) for p in self._elsewhere) or insulting(
+            words, self.cues)  # fmt: skip
         if strict and kind == "text":
             return None
         return plain(fits(kind, clause, self.gazetteer, strict=strict, today=today))

@@ -1,5 +1,5 @@
 """A question of one's own asked in the middle of a form, told apart from a question about
-the question the bot asked."""
+the question the bot asked; a complaint told apart from the trouble the bot asked about."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ ASKING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
 ASIDE_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.GREETING, Act.SMALL_TALK})
 NAMING_WORDS = 5  # "preciso falar meu nome?": short, and names what was asked
 ASIDE_WORDS = 4  # "cascavel?", "quais vcs tem?": about the question, not one of one's own
+PAIN_SLOTS = ("problem", "main_pain")  # the person's own trouble is what is asked
 
 
 def asked_aside(
@@ -44,3 +45,11 @@ def _about_summary(words: list[str], context: ReadingContext, cues: ActCues) -> 
     if context.pending is not Pending.CONFIRM:
         return False
     return any(cues.fields[name].find(words) for name in context.slots if name in cues.fields)
+
+
+def own_trouble(acts: set[Act], s: Signals, context: ReadingContext, cues: ActCues) -> set[Act]:
+    """Asked what the problem is, "o sistema atual trava toda hora" is the answer: a
+    complaint about something of Pyloto's names it ("o app que vcs fizeram")."""
+    if context.slot not in PAIN_SLOTS or not {Act.ANSWER, Act.SUPPORT_ISSUE} <= acts:
+        return acts
+    return acts if cues.aimed_words.find(s.words) else acts - {Act.SUPPORT_ISSUE}

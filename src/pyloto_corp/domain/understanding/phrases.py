@@ -13,6 +13,7 @@ from pyloto_corp.domain.understanding.spans import clauses
 
 Span = tuple[int, int]
 SHORT_ASK = 2  # "atendente": a role alone asks for it
+OWN_MIN_WORDS = 6  # "o sistema atual é uma merda, trava toda hora": about one's own things
 REQUEST_REACH = 5  # "quero tirar uma duvida com o gerente": the request may come a bit before
 _SEGMENT = re.compile(r"[,.!?;:\n]+")
 _PLEASE = frozenset(("por", "favor", "pf", "pfv", "pfvr", "porfavor", "please", "pls", "urgente"))
@@ -46,6 +47,11 @@ def _words_of(pieces: list[str], abbreviations: Mapping[str, str]) -> list[list[
 
 def _outside(spans: list[Span], stronger: list[Span]) -> list[Span]:
     return [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in stronger)]
+
+
+def inside(spans: list[Span], outer: list[Span]) -> bool:
+    """Every span is part of an outer one (an opt-out inside a goodbye: "nao quero mais nada")."""
+    return bool(outer) and all(any(a <= s and e <= b for a, b in outer) for s, e in spans)
 
 
 def _apart(spans: list[Span], stronger: list[Span]) -> list[Span]:
@@ -139,3 +145,14 @@ def _only_courtesy(words: list[str], spans: Mapping[str, list[Span]], cues: ActC
     said = {" ".join(words[s:e]) for s, e in spans["greeting"]}
     return said <= _DAYTIME and covered(words, cues.greeting, cues.thanks, cues.goodbye,
                                         cues.filler)  # fmt: skip
+
+
+def insulting(words: list[str] | tuple[str, ...], cues: ActCues) -> bool:
+    """Abuse, unless it is only a curse about one's own things, aimed at nobody here ("o
+    atendimento é uma merda pq é só eu", "a entrega aqui na cidade é um lixo")."""
+    spans = cues.abuse.spans(words)
+    if not spans:
+        return False
+    cursing = all(cues.swear.whole(words[a:b]) for a, b in spans)
+    own = cues.own_words.find(words) and not cues.aimed_words.find(words)
+    return not (cursing and own and len(words) >= OWN_MIN_WORDS)

@@ -15,10 +15,11 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import asked_aside
+from pyloto_corp.domain.understanding.asides import asked_aside, own_trouble
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.forms import labelled
+from pyloto_corp.domain.understanding.phrases import inside
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
 from pyloto_corp.domain.understanding.spans import clauses
@@ -65,6 +66,7 @@ class TurnReader:
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
         acts = asked_aside(text, acts, signals, context, self.cues)
         acts = self._chatter(acts, signals, context, told=bool(entities.found()))
+        acts = own_trouble(acts, signals, context, self.cues)
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
@@ -125,7 +127,7 @@ class TurnReader:
                 (Act.ABUSE, s.abuse), (Act.OTHER_LANGUAGE, s.language is not None),
                 (Act.GREETING, s.greeting), (Act.THANKS_GOODBYE, s.thanks),
                 (Act.SIDE_QUESTION, s.topic is not None and not s.support)) if on}  # fmt: skip
-        goodbye = context.pending is Pending.ANYTHING_ELSE and _inside(
+        goodbye = context.pending is Pending.ANYTHING_ELSE and inside(
             self.cues.opt_out.spans(s.words), self.cues.goodbye.spans(s.words)
         )
         if s.opt_out and not goodbye:
@@ -193,8 +195,3 @@ def _window(text: str, s: Signals, context: ReadingContext) -> str | None:
     """The call-back window, when a time was said or the bot asked for one."""
     asked = context.pending is Pending.FOLLOWUP_TIME
     return window(fold(text), context.now) if context.now and (s.when or asked) else None
-
-
-def _inside(spans: list[tuple[int, int]], outer: list[tuple[int, int]]) -> bool:
-    """Every opt-out phrase is part of a goodbye ("nao quero mais nada")."""
-    return bool(outer) and all(any(a <= s and e <= b for a, b in outer) for s, e in spans)

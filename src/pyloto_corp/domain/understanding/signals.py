@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pyloto_corp.domain.language.normalize import fold, is_laughter
 from pyloto_corp.domain.understanding.cues import ActCues, covered
-from pyloto_corp.domain.understanding.phrases import Found, found_in
+from pyloto_corp.domain.understanding.phrases import Found, found_in, insulting
 from pyloto_corp.domain.understanding.spans import language, time_phrase
 
 TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
@@ -99,8 +99,9 @@ def read_signals(
     return Signals(
         words=tuple(words), greeting=f.greeting and not spam, thanks=f.thanks or waved,
         chatter=chatter, small_talk=talk and not (waved and not plain),
-        human=f.human, opt_out=_opts_out(f, names_need=names_need), support=f.support,
-        abuse=cues.abuse.find(words) or spam or rude, followup=f.followup, when=time_phrase(text),
+        human=f.human, support=f.support,
+        opt_out=_opts_out(f, names_need=names_need) or cues.stop_alone.whole(plain),
+        abuse=insulting(words, cues) or spam or rude, followup=f.followup, when=time_phrase(text),
         language=_language(words, f, cues), topic=None if spam else _topic(f, cues, question),
         question=question, negation=cues.negation.find(words), switch=cues.switch.find(words),
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),

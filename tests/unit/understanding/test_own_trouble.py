@@ -1,0 +1,56 @@
+"""A curse about one's own things, a stop said in one word, a complaint or the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
+
+NONE = ReadingContext()
+
+
+def asked(slot: str, intent: str = "SAAS_COMMUNICATION", kind: str = "text") -> ReadingContext:
+    return ReadingContext(state="collecting", pending=Pending.SLOT, intent=intent, slot=slot,
+                          slot_kind=kind)  # fmt: skip
+
+
+def acts(text: str, context: ReadingContext = NONE) -> set[str]:
+    return {a.value for a in bundled_reader().read(text, context).acts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o atendimento é uma merda pq é só eu, 1 pessoa pra 300 msg",
+        "a gente perde mt cliente pq a atendente sai as 18h e o whats fica largado, é um lixo",
+    ],
+)
+def test_a_curse_about_ones_own_service_is_the_answer(text: str) -> None:
+    assert acts(text, asked("main_pain")) == {"ANSWER"}
+
+
+def test_a_curse_aimed_at_the_bot_or_the_company_is_still_abuse() -> None:
+    assert "ABUSE" in acts("o atendimento de vcs é uma merda, to esperando ate agora")
+    assert "ABUSE" in acts("que merda de bot")
+
+
+def test_a_shop_owner_cursing_the_local_deliveries_is_a_lead_not_abuse() -> None:
+    said = "tenho uma loja de material de construção, a entrega é um lixo aqui na cidade e quero"
+    assert acts(said + " parceria") == {"TOPIC_CHANGE"}
+
+
+def test_the_trouble_asked_about_is_no_complaint_unless_it_is_pylotos() -> None:
+    context = asked("problem", "CUSTOM_SOFTWARE")
+    assert acts("o sistema atual trava toda hora, queremos um novo", context) == {"ANSWER"}
+    mine = acts("o app que vcs fizeram pra gente ta travando toda hora", context)
+    assert "SUPPORT_ISSUE" in mine
+
+
+@pytest.mark.parametrize("text", ["sai", "PARA", "😡 PARA", "chega"])
+def test_one_word_stops_alone(text: str) -> None:
+    assert acts(text, asked("city", "CUSTOM_SOFTWARE", "city")) == {"OPT_OUT"}
+
+
+def test_the_same_words_inside_a_sentence_are_no_stop() -> None:
+    assert "OPT_OUT" not in acts("para minha loja", asked("segment"))
