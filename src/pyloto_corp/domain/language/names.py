@@ -11,9 +11,10 @@ from pyloto_corp.domain.language.profile import STOP
 
 _NAME = r"([^\W\d_]{2,}(?:\s+(?:d[aeo]s?\s+)?[^\W\d_]{2,}){0,2})"
 _CAPITALIZED = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][a-zà-ÿ]+){0,2})"
-# "sou Ricardo Albuquerque", "Oi, Marcos aqui": a capitalized name with no article.
+# "sou Ricardo Albuquerque", "Oi, Marcos aqui": a capitalized name with no article; "e o
+# Caio" is "é o Caio" only opening a sentence ("eu e o Caio" lists people).
 _BARE = re.compile(
-    r"\b(?:[Ss]ou|[Ee]u sou|[Nn]ome|(?:[ÉéEe]|[Ee]h) [oa])\s+"
+    r"\b(?:[Ss]ou|[Ee]u sou|[Nn]ome|(?:[Éé]|[Ee]h|(?:^|(?<=[,.!?] )|(?<=[,.!?]))[Ee]) [oa])\s+"
     + _CAPITALIZED
     + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"

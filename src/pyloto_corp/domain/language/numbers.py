@@ -11,7 +11,8 @@ from functools import lru_cache
 from pyloto_corp.domain.language.normalize import fold
 
 UNITS = {"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4,
-         "cinco": 5, "treis": 3, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11,
+         "cinco": 5, "treis": 3, "trez": 3, "sinco": 5, "doiz": 2, "seis": 6, "sete": 7,
+         "oito": 8, "nove": 9, "dez": 10, "onze": 11,
          "doze": 12, "treze": 13, "quatorze": 14, "catorze": 14, "quinze": 15,
          "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezoito": 18, "dezenove": 19,
          "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60,

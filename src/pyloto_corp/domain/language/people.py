@@ -14,27 +14,33 @@ from pyloto_corp.domain.language.amounts import (
     period_after,
     upper_of,
 )
+from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 from pyloto_corp.domain.language.people_me import nobody_uses, people_listed
+from pyloto_corp.domain.language.people_words import no_people
 from pyloto_corp.domain.language.users_clause import (
     answered_users,
     clause_users,
     concluded_users,
 )
-from pyloto_corp.domain.language.users_revised import clock
+from pyloto_corp.domain.language.users_revised import clock, thing_after
 from pyloto_corp.domain.language.users_units import with_joined
 
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria",
                    "mexendo", "utilizando", "acessando", "usarem", "usarao", "usado", "usada",
                    "usados", "usadas", "usara"))  # fmt: skip
 GROUP_GAP = 3
+ME = {"euzinha": "eu", "euzinho": "eu"}
+ALONE = frozenset(("sozinho", "sozinha"))
 MAX_FIGURE = 10_000_000
 
 
 def user_count(text: str, *, answer: bool = False) -> int | None:
-    words = number_words(text)
+    words = [ME.get(w, w) for w in number_words(text)]
     if nobody_uses(words):
         return None  # "somos 10 mas nenhum de nós vai usar, é pros clientes"
+    if answer and ALONE & set(words) and not numbers(words):
+        return 1  # "atendo sozinho", "só euzinha mesmo"
     found = _figures(words, answer=answer)
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
     team = teams.stated(found, words) or concluded_users(text)  # "usuários são 14", "então 6"
@@ -47,6 +53,20 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     return team if team is not None else _counted(found, words, answer=answer)
 
 
+def corrected_count(text: str) -> int | None:
+    """ "7... ah não, 8 com o estagiário", "10. quer dizer, 12": the figure opening the
+    correction is the count (what follows it explains it)."""
+    fixed = self_corrected(text)
+    tail = number_words(fixed[1]) if fixed else []
+    found = numbers(tail)
+    if not found or found[0].start != 0 or not numbers(number_words(fixed[0])):
+        return None
+    gap = tail[found[0].end : found[1].start] if len(found) > 1 else []
+    if len(gap) <= GROUP_GAP + 1 and {"e", "+", "mais"} & set(gap):  # "5 de manhã e 4 à noite"
+        return user_count(fixed[1], answer=True)
+    return upper_of(list(found), tail, 0).value
+
+
 def _figures(words: Sequence[str], *, answer: bool) -> list[Number]:
     """The figures that may count people: no money, phone, "um sistema" nor "3 ou 4 mil"."""
     every = numbers(words)
@@ -55,6 +75,7 @@ def _figures(words: Sequence[str], *, answer: bool) -> list[Number]:
         for k, n in enumerate(every)
         if not money(words, n)
         and not is_phone(words, n)
+        and not no_people(words, n)
         and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))
         and (answer or words[n.end - 1] not in ("mil", "k") or people_after(words, n.end))
         and not _money_range(words, n, every[k + 1 : k + 2], answer=answer)
@@ -91,7 +112,8 @@ def _counted(found: list[Number], words: Sequence[str], *, answer: bool) -> int 
                  if _we_are(words, n.start)), None)  # fmt: skip
     if said is not None or not answer:
         return said.value if said else None
-    usable = [i for i, n in enumerate(found) if not period_after(words, n.end)]
+    usable = [i for i, n in enumerate(found)
+              if not period_after(words, n.end) and not thing_after(words, n)]  # fmt: skip
     upper = upper_of(found, words, usable[0]) if usable else None
     return upper.value + _and_me(words, upper.end) if upper else None  # "3 e mais eu"
 
@@ -151,7 +173,7 @@ def _and_me(words: Sequence[str], end: int | None) -> int:
     following = list(words[end : end + 7]) if end is not None else []
     pairs = [following[i : i + 2] for i in range(len(following) - 1)]
     return 1 if any(p in (["e", "eu"], ["fora", "eu"], ["mais", "eu"], ["+", "eu"], ["por", "mim"],
-                          ["e", "mim"]) for p in pairs) else 0  # "... e por mim"  # fmt: skip
+                          ["e", "mim"], ["sem", "contar"]) for p in pairs) else 0  # fmt: skip
 
 
 def _we_are(words: Sequence[str], start: int) -> bool:

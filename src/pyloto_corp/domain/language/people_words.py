@@ -3,7 +3,10 @@ articles, nouns of people and of groups, and what stops a list."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pyloto_corp.domain.language.amounts import PEOPLE
+from pyloto_corp.domain.language.numbers import Number
 from pyloto_corp.domain.language.teams import GROWING, HIRING, ROLES
 
 USE = frozenset(("usar", "usa", "usam", "usando", "usaria", "usariam", "usarem", "usarao", "usado",
@@ -55,3 +58,17 @@ FUTURE = frozenset(("vai", "vao", "vamos", "seremos", "serao", "sera", "estiverm
 THINGS = frozenset(("sistema", "app", "aplicativo", "site", "ferramenta", "agenda", "plataforma",
                     "programa", "limite", "resto", "dinheiro", "valor", "orcamento",
                     "preco"))  # fmt: skip
+
+YEAR_DIGITS = 4
+PLACE_WORDS = frozenset(("rua", "avenida", "av", "numero", "km", "br", "quadra",
+                         "lote", "apto", "apartamento", "sala", "cep"))  # fmt: skip
+MONTHS = frozenset(("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
+                    "setembro", "outubro", "novembro", "dezembro"))  # fmt: skip
+
+
+def no_people(words: Sequence[str], n: Number) -> bool:
+    """An age, a year, a street number or a date: "67 anos", "em 2018", "rua 15 de novembro"."""
+    before = words[n.start - 1] if n.start else ""
+    after = words[n.end] if n.end < len(words) else ""
+    year = words[n.start].isdigit() and len(words[n.start]) == YEAR_DIGITS
+    return after in ("anos", "ano") or before in PLACE_WORDS or after in MONTHS or year

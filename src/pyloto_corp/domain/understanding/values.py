@@ -47,6 +47,8 @@ def fits(
     free text itself (for a clause that is a question).
     """
     split = self_corrected(text)  # "são 10, não pera, 12": the later value
+    if kind == "count" and split and (fixed := people.corrected_count(text)) is not None:
+        return fixed  # "4, não, 3, a Lu saiu": the figure opening the correction
     value = _fits(kind, split[1], gazetteer, strict=strict, today=today) if split else None
     if value is None:
         value = _fits(kind, split[0] if split else text, gazetteer, strict=strict, today=today)

@@ -1,0 +1,48 @@
+"""User counts: figures that count no one, corrections, people alone; names in a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import bundled_gazetteer
+from pyloto_corp.domain.language.names import person_name
+from pyloto_corp.domain.language.people import user_count
+from pyloto_corp.domain.understanding.values import fits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a loja fica na rua 15 de novembro 840, lá somos em 5", 5),
+        ("a gente abriu em 2018 e hoje somos 6", 6),
+        ("quatro sem contar comigo", 5),
+        ("trez pessoas", 3),
+        ("atendo sozinho", 1),
+        ("só euzinha mesmo 😅", 1),
+    ],
+)
+def test_figures_that_count_no_one_are_left_out(text: str, expected: int) -> None:
+    assert user_count(text, answer=True) == expected
+
+
+def test_a_count_of_shops_is_no_count_of_people() -> None:
+    assert user_count("a gente tem 3 lojas", answer=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4, não, 3, a Lu saiu semana passada", 3),
+        ("7... ah não, 8 com o estagiário", 8),
+        ("10. quer dizer, 12, esqueci dos 2 do financeiro", 12),
+        ("5 atendentes, quer dizer, 5 de manha e 4 a noite", 9),
+    ],
+)
+def test_a_corrected_count_is_the_figure_said_instead(text: str, expected: int) -> None:
+    assert fits("count", text, bundled_gazetteer()) == expected
+
+
+@pytest.mark.parametrize("text", ["quem responde somos eu e a Paula", "vamos usar eu e o Caio"])
+def test_a_person_listed_after_and_is_not_the_writers_name(text: str) -> None:
+    assert person_name(text, bundled_gazetteer()) is None
+    assert person_name("e o Marcos aqui", bundled_gazetteer()) == "Marcos"
