@@ -3,7 +3,9 @@ the question the bot asked; a complaint told apart from the trouble the bot aske
 
 from __future__ import annotations
 
+from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.normalize import tokens
+from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.signals import Signals
@@ -14,6 +16,11 @@ ASIDE_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.GREETING, Act.SM
 NAMING_WORDS = 5  # "preciso falar meu nome?": short, and names what was asked
 ASIDE_WORDS = 4  # "cascavel?", "quais vcs tem?": about the question, not one of one's own
 PAIN_SLOTS = ("problem", "main_pain")  # the person's own trouble is what is asked
+SERVICE_TOPICS = ("how_it_works", "other")  # "vcs fazem app?": asks for another service
+SERVICE_CONFIDENCE = 0.75
+OFFERS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
+          Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
+          Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
 
 
 def asked_aside(
@@ -53,3 +60,14 @@ def own_trouble(acts: set[Act], s: Signals, context: ReadingContext, cues: ActCu
     if context.slot not in PAIN_SLOTS or not {Act.ANSWER, Act.SUPPORT_ISSUE} <= acts:
         return acts
     return acts if cues.aimed_words.find(s.words) else acts - {Act.SUPPORT_ISSUE}
+
+
+def service_asked(
+    s: Signals, need: Classification, context: ReadingContext, acts: set[Act], *, own: bool
+) -> set[Act]:
+    """With nothing asked, "vcs fazem aquele robozinho do whats? quero um pra minha loja"
+    names a need of one's own: no side question (what Pyloto is or does stays one)."""
+    free = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
+    sure = need.intent.value in OFFERS and need.confidence >= SERVICE_CONFIDENCE
+    asked = Act.SIDE_QUESTION in acts and s.topic in SERVICE_TOPICS
+    return {Act.SIDE_QUESTION} if free and sure and asked and own else set()

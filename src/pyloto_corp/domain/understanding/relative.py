@@ -10,6 +10,7 @@ from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
+from pyloto_corp.domain.understanding.asides import SERVICE_TOPICS, service_asked
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
@@ -30,7 +31,6 @@ ANSWERED_YES_NO = frozenset({Act.AFFIRM, Act.DENY, Act.OTHER_LANGUAGE, Act.THANK
 LATER_BLOCKERS = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
                             Act.MENU_CHOICE, Act.CORRECTION})  # fmt: skip
 LATER_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.FOLLOWUP_REQUEST})
-SERVICE_TOPICS = ("how_it_works", "other")  # "vcs fazem app?": asks for another service
 _NONE_OF_THEM = frozenset(("nenhuma", "nenhum"))
 
 
@@ -129,7 +129,8 @@ class Relative:
             return (acts - {Act.ANSWER, Act.NON_ANSWER}) | {Act.TOPIC_CHANGE}
         if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
             return acts
-        acts = _changed_mind(s, need, acts)
+        own = self.cues.own_words.find(s.words)  # "... quero um pra minha loja"
+        acts = _changed_mind(s, need, acts) - service_asked(s, need, context, acts, own=own)
         if s.chatter or s.spam or acts - BESIDE_A_CHANGE or (s.reaction and not s.switch):
             return acts
         if intent == Intent.UNSUPPORTED.value:

@@ -1,0 +1,48 @@
+"""A question of one's own is not stored as the answer; a service asked for is a need."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
+
+NONE = ReadingContext()
+
+
+def asked(slot: str, intent: str = "CUSTOM_SOFTWARE", kind: str = "text") -> ReadingContext:
+    return ReadingContext(state="collecting", pending=Pending.SLOT, intent=intent, slot=slot,
+                          slot_kind=kind)  # fmt: skip
+
+
+def acts(text: str, context: ReadingContext = NONE) -> set[str]:
+    return {a.value for a in bundled_reader().read(text, context).acts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes de explicar, qnto sai mais ou menos um sistema?? so pra eu ter uma ideia",
+        "me tira uma duvida primeiro: vcs fazem app pra iphone tb ou so android?",
+        "queria saber se vcs atendem em salvador",
+    ],
+)
+def test_a_question_with_its_lead_in_is_no_problem_description(text: str) -> None:
+    assert acts(text, asked("problem")) == {"SIDE_QUESTION"}
+
+
+def test_asking_whether_it_is_a_robot_gives_no_name() -> None:
+    reading = bundled_reader().read("ei isso aqui é robo? kkkk", asked("name", kind="name"))
+    assert reading.answer is None and "ANSWER" not in {a.value for a in reading.acts}
+
+
+def test_a_service_asked_for_ones_own_business_is_a_need() -> None:
+    said = "Oi! Vocês fazem aquele robozinho que responde sozinho no WhatsApp? Quero um pra minha"
+    assert acts(said + " loja") == {"GREETING", "TOPIC_CHANGE"}
+    assert "SIDE_QUESTION" in acts("vcs ficam onde?")
+
+
+def test_a_lost_match_is_no_lost_delivery() -> None:
+    context = ReadingContext(state="info_given", intent="PYLOTO_ENTREGA_REQUEST")
+    assert "SUPPORT_ISSUE" not in acts("eita q o flamengo perdeu ontem hein", context)
+    assert "SUPPORT_ISSUE" in acts("vcs perderam minha encomenda")
