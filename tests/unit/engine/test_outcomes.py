@@ -145,3 +145,11 @@ def test_after_a_chain_message_a_real_question_is_answered(chat) -> None:
     assert chat.send("lixo", after=timedelta(minutes=1)) is None  # more of the same: quiet
     step = chat.send("vcs fazem entrega aqui em Ponta Grossa?", after=timedelta(minutes=1))
     assert step is not None and "pyloto.com.br/entrega" in chat.said(step)
+
+
+def test_a_partnership_with_pyloto_goes_to_the_institutional_team(chat) -> None:
+    said = "gostaríamos de conversar sobre uma parceria institucional com a Pyloto"
+    step = chat.send(said)
+    assert step.handoff is not None and step.handoff.routing == "institutional"
+    assert step.handoff.requirements["request"] == said
+    assert "Parcerias são conversadas direto com a nossa equipe" in chat.said(step)

@@ -46,3 +46,15 @@ def test_a_lost_match_is_no_lost_delivery() -> None:
     context = ReadingContext(state="info_given", intent="PYLOTO_ENTREGA_REQUEST")
     assert "SUPPORT_ISSUE" not in acts("eita q o flamengo perdeu ontem hein", context)
     assert "SUPPORT_ISSUE" in acts("vcs perderam minha encomenda")
+
+
+def test_a_name_corrected_before_its_wrong_version_is_kept() -> None:
+    slots = {"name": "Anderson Lima", "city": "Telêmaco Borba", "vehicle": "moto",
+             "availability": ["noite"]}  # fmt: skip
+    kinds = {"name": "name", "city": "city", "vehicle": "vehicle", "availability": "availability"}
+    context = ReadingContext(state="confirming", pending=Pending.CONFIRM,
+                      intent="PYLOTO_ENTREGA_DRIVER_SIGNUP", slots=slots, kinds=kinds)  # fmt: skip
+    said = "pera ta errado, meu nome é Anderson Lemes, nao Lima. e eu posso de tarde tbm"
+    assert bundled_reader().read(said, context).fixes["name"] == "Anderson Lemes"
+    wrong_first = bundled_reader().read("o nome tá errado, é Anderson Lemes", context)
+    assert wrong_first.fixes["name"] == "Anderson Lemes"

@@ -21,6 +21,7 @@ NAMED_NEEDS = (
     Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
     Intent.PYLOTO_ENTREGA_REQUEST.value,
 )  # fmt: skip
+INSTITUTIONAL = Intent.INSTITUTIONAL.value
 TEAMS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value)  # who made it runs it
 ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
 
@@ -82,8 +83,8 @@ def human(flow: Flow, reading: TurnReading) -> None:
     """A person is asked for: the team of the need named with it ("falar com alguém sobre
     entrega pra minha loja"), and the words themselves, so the team knows the subject."""
     named = (reading.needs or (flow.session.context.get("routed"),))[0]  # right after the link
-    if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
-        flow.update(active_intent=named)
+    if flow.session.active_intent in (None, *NOT_A_NEED) and named in (*NAMED_NEEDS, INSTITUTIONAL):
+        flow.update(active_intent=named)  # "uma parceria institucional": the institutional team
     flow.remember(human_requested=True)  # what follows goes to that person, not to a new form
     said = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
     details = {"request": said} if said else None

@@ -10,9 +10,17 @@ from pyloto_corp.domain.engine.summary import qualification_of, summarize
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.qualification import QualificationLevel
 
 MAX_REASKS = 2
+REQUEST_MAX_CHARS = 300
+PARTNERSHIP = ("parceria", "parcerias", "patrocinio", "convenio", "apoio institucional")
+
+
+def _partnership(flow: Flow) -> bool:
+    """ "gostaríamos de conversar sobre uma parceria institucional com a Pyloto"."""
+    return any(word in fold(flow.turn.text or "") for word in PARTNERSHIP)
 
 
 class Dialogue:
@@ -40,6 +48,8 @@ class Dialogue:
             return self._unsupported(flow)
         if intent is Intent.PYLOTO_ENTREGA_REQUEST:
             return self._route(flow, intent)
+        if intent is Intent.INSTITUTIONAL and source != "side_question" and _partnership(flow):
+            return self._partnership(flow)
         if source != "side_question":
             self.explain(flow, intent)
         if intent is Intent.INSTITUTIONAL:
@@ -48,6 +58,14 @@ class Dialogue:
         if source == "classifier":  # the need in the person's own words
             form.learn_described(flow)
         form.ask_next(flow)
+
+    @staticmethod
+    def _partnership(flow: Flow) -> None:
+        """A partnership with Pyloto is a conversation for people: handed over with the words."""
+        said = " ".join((flow.turn.text or "").split())[:REQUEST_MAX_CHARS]
+        flow.remember(human_requested=True)
+        flow.finish(Outcome.HANDOFF_HUMAN, "partnership", requested=True,
+                    message="partnership_handoff", details={"request": said})  # fmt: skip
 
     def _not_started(self, flow: Flow, fallback: Action | None) -> None:
         """A denied start shows the menu (the policy's fallback); an escalation waits."""

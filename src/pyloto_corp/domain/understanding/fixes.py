@@ -9,12 +9,13 @@ from datetime import date
 from typing import Any
 
 from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.language.normalize import tokens
+from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.understanding.cues import PhraseSet
 from pyloto_corp.domain.understanding.values import fits, plain
 
 _WORD = re.compile(r"\S+")
 _WRONG = re.compile(r"\b(?:errad[oa]s?|n[aã]o)\b", re.IGNORECASE)
+_OPENING = frozenset(("ta", "esta", "ficou", "isso", "isso ta", "ai", "aqui"))  # "tá errada"
 _RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|seria|o certo é|a certa é|na verdade)\s+", re.IGNORECASE)
 # "as funcionalidades são ...", "o prazo é ...": the field's own name before the answer.
 _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
@@ -72,8 +73,8 @@ def fixes(
         value = None
         if after is not None:
             said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
-            if kinds[slot] != "text" and _WRONG.search(said):  # "tá errada, é Fortaleza"
-                said = _RIGHT.split(said)[-1]
+            if kinds[slot] != "text":
+                said = _righted(said)
             if kinds[slot] not in ("text", "availability", "channels"):
                 said = re.split(r"[,;]|\.\s", said)[0]  # "carro, a moto foi pra oficina"
             value = plain(fits(kinds[slot], said, gazetteer, today=today))
@@ -83,6 +84,17 @@ def fixes(
             value = plain(fits(kinds[slot], said, gazetteer, strict=True, today=today))
         found[slot] = value
     return found
+
+
+def _righted(said: str) -> str:
+    """ "tá errada, é Fortaleza": what follows; "Anderson Lemes, não Lima": what came first."""
+    wrong = _WRONG.search(said)
+    if wrong is None:
+        return said
+    before = said[: wrong.start()].strip(" ,;:.-")
+    if before and fold(before) not in _OPENING:
+        return before
+    return _RIGHT.split(said)[-1]
 
 
 def _mentions(
