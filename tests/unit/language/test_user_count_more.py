@@ -46,3 +46,17 @@ def test_a_corrected_count_is_the_figure_said_instead(text: str, expected: int) 
 def test_a_person_listed_after_and_is_not_the_writers_name(text: str) -> None:
     assert person_name(text, bundled_gazetteer()) is None
     assert person_name("e o Marcos aqui", bundled_gazetteer()) == "Marcos"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 pessoas, eu os 2 dentistas e a secretaria", 4),
+        ("somos 5 pessoas: eu e 4 vendedores", 5),
+        ("5 funcionarios, mas só 3 vão usar", 3),
+        ("5 cabeleireiras, 2 manicures e a recepcionista", 8),
+        (", e mais ninguém", None),
+    ],
+)
+def test_an_answer_opening_with_the_total(text: str, expected: int | None) -> None:
+    assert user_count(text, answer=True) == expected

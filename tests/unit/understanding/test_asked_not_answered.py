@@ -58,3 +58,14 @@ def test_a_name_corrected_before_its_wrong_version_is_kept() -> None:
     assert bundled_reader().read(said, context).fixes["name"] == "Anderson Lemes"
     wrong_first = bundled_reader().read("o nome tá errado, é Anderson Lemes", context)
     assert wrong_first.fixes["name"] == "Anderson Lemes"
+
+
+def test_booking_a_time_is_no_question_about_opening_hours() -> None:
+    reading = bundled_reader().read("marcar horario sozinho da pra fazer?", NONE)
+    assert reading.topic != "hours"
+    assert bundled_reader().read("vcs abrem que horas?", NONE).topic == "hours"
+
+
+def test_a_name_and_a_town_are_not_the_trouble_asked_about() -> None:
+    context = asked("main_pain", "SAAS_COMMUNICATION")
+    assert acts("Jessica, de irati", context) == {"NON_ANSWER"}

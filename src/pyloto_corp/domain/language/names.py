@@ -29,6 +29,7 @@ _BARE = re.compile(
     + r"(?=,\s*(?:de|da|do|sou|aqui)\b)(?!,\s*sou (?:[oa] )?(?:don[oa]|"
     r"s[oó]ci[oa]|propriet[aá]ri[oa])\b)"
 )
+_FROM = re.compile(r",\s*(?:de|da|do)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[.!]?")
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
     r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:)\s+" + _NAME
@@ -116,6 +117,10 @@ def not_a_name(low: str, gazetteer: Gazetteer) -> bool:
 
 
 def introduces(clause: str) -> bool:
-    """ "Me chamo Patrícia", "meu nome é João Silva": the clause only says who is writing."""
+    """ "Me chamo Patrícia", "meu nome é João Silva", "Jessica, de Irati": the clause only
+    says who is writing."""
     found = _INTRO.search(clause)
-    return found is not None and not clause[found.end() :].strip(" .,!;:-")
+    if found is not None and not clause[found.end() :].strip(" .,!;:-"):
+        return True
+    bare = _BARE.match(clause.strip())  # "Jessica, de irati": a name and where one is from
+    return bare is not None and bool(_FROM.fullmatch(clause.strip()[bare.end() :]))

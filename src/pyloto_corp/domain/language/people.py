@@ -23,6 +23,7 @@ from pyloto_corp.domain.language.users_clause import (
     clause_users,
     concluded_users,
 )
+from pyloto_corp.domain.language.users_opening import opening_total
 from pyloto_corp.domain.language.users_revised import clock, thing_after
 from pyloto_corp.domain.language.users_units import with_joined
 
@@ -41,6 +42,8 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
         return None  # "somos 10 mas nenhum de nós vai usar, é pros clientes"
     if answer and ALONE & set(words) and not numbers(words):
         return 1  # "atendo sozinho", "só euzinha mesmo"
+    if answer and (opening := opening_total(text)) is not None:
+        return opening  # "4 pessoas, eu, os 2 dentistas e a secretaria": the list explains
     found = _figures(words, answer=answer)
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
     team = teams.stated(found, words) or concluded_users(text)  # "usuários são 14", "então 6"

@@ -78,7 +78,11 @@ def _language(words: list[str], f: Found, cues: ActCues) -> str | None:
 
 
 def _topic(f: Found, cues: ActCues, question: bool) -> str | None:
-    topic = next((t for t in TOPIC_ORDER if cues.topics[t].find(f.words)), None)
+    booking = cues.not_hours.find(f.words)  # "marcar horário sozinho dá?": no opening hours
+    topic = next(
+        (t for t in TOPIC_ORDER if cues.topics[t].find(f.words) and not (t == "hours" and booking)),
+        None,
+    )
     return topic if topic and (question or topic in FREE_TOPICS) else None
 
 

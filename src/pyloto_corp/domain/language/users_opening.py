@@ -1,0 +1,20 @@
+"""An answer that opens with the total: "4 pessoas, eu, os 2 dentistas e a secretaria" is 4,
+whatever the list after it adds up to."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.language.numbers import number_words, numbers
+
+TOTAL_NOUNS = ("pessoa", "usuari", "colaborador", "login", "acesso")
+BUT = frozenset(("mas", "so", "apenas", "somente", "tirando", "menos", "exceto", "nao", "fora"))
+
+
+def opening_total(text: str) -> int | None:
+    """An answer opening with "N pessoas" before a comma or colon: N, whatever follows."""
+    head, mark, rest = text.partition(",") if "," in text else text.partition(":")
+    words = [w for w in number_words(head) if w not in ("sao", "somos", "uns", "umas", "seriam")]
+    found = numbers(words)
+    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(words) - 1
+    listing = not BUT & set(number_words(rest))  # "5 funcionários, mas só 3 vão usar": no
+    total = bool(words) and words[-1].startswith(TOTAL_NOUNS)  # not "5 cabeleireiras, ..."
+    return found[0].value if mark and listing and whole and total else None
