@@ -68,6 +68,9 @@ def service_asked(
     """With nothing asked, "vcs fazem aquele robozinho do whats? quero um pra minha loja"
     names a need of one's own: no side question (what Pyloto is or does stays one)."""
     free = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
+    asking = context.pending in (Pending.SLOT, Pending.CONFIRM)  # "e meu filho, pode se
+    # cadastrar?" in the middle of a form: the need of someone else counts too
     sure = need.intent.value in OFFERS and need.confidence >= SERVICE_CONFIDENCE
     asked = Act.SIDE_QUESTION in acts and s.topic in SERVICE_TOPICS
-    return {Act.SIDE_QUESTION} if free and sure and asked and own else set()
+    asked = asked or (asking and s.question and s.topic in (None, *SERVICE_TOPICS))
+    return {Act.SIDE_QUESTION} if sure and asked and ((free and own) or asking) else set()

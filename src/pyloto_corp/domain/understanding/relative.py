@@ -24,7 +24,8 @@ MIN_UNSUPPORTED_WORDS = 3
 MIN_CONFIRM_CORRECTION = 3  # words in a statement that, at the confirmation, changes a value
 MENU_CONFIDENCE = 0.6
 BESIDE_A_CHANGE = frozenset({Act.GREETING, Act.OTHER_LANGUAGE, Act.AFFIRM, Act.SMALL_TALK,
-                             Act.ANSWER, Act.TOPIC_CHANGE})  # fmt: skip
+                             Act.DENY, Act.THANKS_GOODBYE, Act.ANSWER,
+                             Act.TOPIC_CHANGE})  # fmt: skip
 NOT_A_CHOICE = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
                           Act.SIDE_QUESTION, Act.FOLLOWUP_REQUEST})  # fmt: skip
 ANSWERED_YES_NO = frozenset({Act.AFFIRM, Act.DENY, Act.OTHER_LANGUAGE, Act.THANKS_GOODBYE})
@@ -130,7 +131,8 @@ class Relative:
         if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
             return acts
         own = self.cues.own_words.find(s.words)  # "... quero um pra minha loja"
-        acts = _changed_mind(s, need, acts) - service_asked(s, need, context, acts, own=own)
+        served = service_asked(s, need, context, acts, own=own)  # "ele pode se cadastrar?"
+        acts = _changed_mind(s, need, acts) - served
         if s.chatter or s.spam or acts - BESIDE_A_CHANGE or (s.reaction and not s.switch):
             return acts
         if intent == Intent.UNSUPPORTED.value:
@@ -142,7 +144,8 @@ class Relative:
             wanted = True  # nothing asked but "what do you need?": a need in one's own words
         else:
             sure = need.confidence >= SWITCH_CONFIDENCE
-            wanted = (s.switch and sure) or (s.negation and need.confidence >= NEGATED_CONFIDENCE)
+            negated = s.negation and need.confidence >= NEGATED_CONFIDENCE
+            wanted = (s.switch and sure) or negated or bool(served)
         if not wanted:
             return acts
         both = self.cues.both.find(s.words)  # "pensando bem, quero os dois": nothing given up
