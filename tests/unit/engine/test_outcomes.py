@@ -153,3 +153,22 @@ def test_a_partnership_with_pyloto_goes_to_the_institutional_team(chat) -> None:
     assert step.handoff is not None and step.handoff.routing == "institutional"
     assert step.handoff.requirements["request"] == said
     assert "Parcerias são conversadas direto com a nossa equipe" in chat.said(step)
+
+
+def test_introducing_ones_business_is_asked_what_is_needed(chat) -> None:
+    step = chat.send("sou dentista aqui em guarapuava, tenho um consultorio com mais 2 dentistas")
+    assert "no que a Pyloto pode te ajudar" in chat.said(step)
+    assert chat.outcomes == []
+
+
+def test_a_need_offered_next_and_refused_leaves_only_the_resolved_one(chat) -> None:
+    chat.send("quero um sistema de agenda que mande lembrete no whatsapp e tb um chatbot")
+    for said in ("agendar pacientes", "agenda e lembrete", "4", "Guarapuava", "2 meses", "15 mil"):
+        chat.send(said)
+    step = chat.send(choose="confirm_yes")
+    assert "Vamos falar disso agora?" in chat.said(step)
+    step = chat.send("nao, nao pedi isso, so quero o sistema")
+    assert "deixo isso de lado" in chat.said(step)
+    assert step.handoff is not None and step.handoff.routing == "sales_custom_software"
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    assert "SAAS_COMMUNICATION" not in [i.value for i in step.handoff.intents_detected]

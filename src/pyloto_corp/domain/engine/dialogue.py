@@ -54,6 +54,7 @@ class Dialogue:
             self.explain(flow, intent)
         if intent is Intent.INSTITUTIONAL:
             return self.resolve(flow, Outcome.SELF_SERVE_INFO)
+        form.learn(flow, heard(flow))  # "sou dentista aqui em guarapuava", said a turn before
         form.learn(flow, entities)
         if source == "classifier":  # the need in the person's own words
             form.learn_described(flow)
@@ -117,6 +118,7 @@ class Dialogue:
             following = Intent(queue.pop(0).intent)
             flow.update(queued_intents=tuple(queue))
             flow.say("next_intent", label=flow.content.intents[following].label)
+            flow.remember(queued_start=following.value)  # a "não pedi isso" drops it
             return self.start(flow, following, heard(flow), source="queue")
         self.close_resolved(flow)
 
@@ -127,6 +129,14 @@ class Dialogue:
                   "handoff": result is Outcome.HANDOFF_HUMAN,
                   "summary": summarize(flow.content, intent, slots)}  # fmt: skip
         flow.remember(resolved=[*flow.session.context.get("resolved", []), frozen])
+
+    def drop_queued(self, flow: Flow) -> None:
+        """ "não, não pedi isso": the need offered next is dropped; what was resolved goes."""
+        dropped = flow.session.active_intent
+        detected = [i for i in flow.session.context.get("detected", []) if i != dropped]
+        flow.remember(detected=detected, queued_start=None, pending_slot=None)
+        flow.say("queued_dropped")
+        self.close_resolved(flow)
 
     def close_resolved(self, flow: Flow) -> None:
         results = [r["result"] for r in flow.session.context.get("resolved", [])]

@@ -162,6 +162,7 @@ def store(flow: Flow, value: Any, entities: Entities) -> None:
     learn(flow, entities)
     pending = flow.session.context["pending_slot"]
     flow.update(slots={**flow.session.slots, pending: value})
+    flow.remember(queued_start=None)  # answered: the need offered next is taken up
     if pending == "deadline" and is_urgent(value, local_time(flow.turn.written_at).date()):
         flow.remember(urgent=True)  # "pra ontem", "até sexta": a deadline, not a stray "hoje"
 

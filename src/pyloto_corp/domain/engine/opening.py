@@ -90,4 +90,16 @@ def _tells_about_itself(reading: TurnReading) -> bool:
     need and no question yet, so the person is asked what they need instead of hearing
     about Pyloto."""
     guessed = reading.needs[:1] == (Intent.INSTITUTIONAL.value,)
-    return guessed and reading.confidence < TOLD_ABOUT and not reading.question
+    if guessed and reading.confidence < TOLD_ABOUT and not reading.question:
+        return True
+    return _introduces_business(reading)
+
+
+def _introduces_business(reading: TurnReading) -> bool:
+    """ "sou dentista aqui em guarapuava, tenho um consultório com mais 2 dentistas": who
+    one is and what one runs, with no request yet, is no out-of-scope request."""
+    found = reading.entities
+    business = found is not None and bool(found.business_kind or found.role or found.is_business)
+    unsupported = reading.needs[:1] == (Intent.UNSUPPORTED.value,)
+    quiet = not (reading.acts - {Act.GREETING}) and not reading.question
+    return unsupported and quiet and business

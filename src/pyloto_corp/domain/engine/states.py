@@ -32,6 +32,8 @@ class States:
         if handled_anytime(flow, reading):
             return None
         state = flow.session.state
+        if state in FORM_STATES and _declines_offered(flow, reading):
+            return self.dialogue.drop_queued(flow)
         if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
         if state == "menu" and _holds(flow, reading):  # "pera", "só um minuto que chegou cliente"
@@ -167,3 +169,11 @@ def _points_back(flow: Flow, reading: TurnReading) -> bool:
     if points:
         form.skip(flow, form.pending(flow), message="pointed_back")
     return points
+
+
+def _declines_offered(flow: Flow, reading: TurnReading) -> bool:
+    """The need offered after another one was resolved, refused before any answer to it."""
+    session = flow.session
+    offered = session.context.get("queued_start") == session.active_intent
+    said_no = reading.withdraws or reading.words[:1] in (("nao",), ("n",), ("nem",))
+    return offered and bool(session.context.get("resolved")) and said_no
