@@ -172,3 +172,11 @@ def test_a_need_offered_next_and_refused_leaves_only_the_resolved_one(chat) -> N
     assert step.handoff is not None and step.handoff.routing == "sales_custom_software"
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
     assert "SAAS_COMMUNICATION" not in [i.value for i in step.handoff.intents_detected]
+
+
+def test_not_understanding_the_menu_hears_how_to_say_it_once(chat) -> None:
+    chat.send("boa tarde, quem fala?")
+    step = chat.send("Nao entendi essas opção. Minha neta que me passou esse numero")
+    assert "Não precisa escolher na lista" in chat.said(step)
+    again = chat.send("nao entendi nada")
+    assert "Não precisa escolher na lista" not in chat.said(again)

@@ -51,8 +51,7 @@ class Opening:
                 when = flow.callback(reading.when, reading.when_window)
                 return flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested",
                                    message="followup_done", when=when)  # fmt: skip
-            if reading.only_chatter and flow.session.state == "menu":
-                flow.say("menu_nudge")  # laughter or "ok" at the menu is never out of scope
+            if flow.session.state == "menu" and _helped_at_menu(flow, reading):
                 return None
         return self._classified(flow, reading, entities)
 
@@ -103,3 +102,18 @@ def _introduces_business(reading: TurnReading) -> bool:
     unsupported = reading.needs[:1] == (Intent.UNSUPPORTED.value,)
     quiet = not (reading.acts - {Act.GREETING}) and not reading.question
     return unsupported and quiet and business
+
+
+def _helped_at_menu(flow: Flow, reading: TurnReading) -> bool:
+    """Laughter or "ok" at the menu is never out of scope; "não entendi essas opção" (once)
+    hears how to say it in one's own words instead of the same list again."""
+    if reading.only_chatter:
+        flow.say("menu_nudge")
+        return True
+    if flow.session.context.get("menu_helped"):
+        return False
+    if flow.content.says("lost", list(reading.words), anywhere=True):
+        flow.remember(menu_helped=True)
+        flow.say("menu_help")
+        return True
+    return False
