@@ -60,3 +60,15 @@ def test_a_person_listed_after_and_is_not_the_writers_name(text: str) -> None:
 )
 def test_an_answer_opening_with_the_total(text: str, expected: int | None) -> None:
     assert user_count(text, answer=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dra Patricia Kowalski, consultorio Sorriso Pleno", "Patricia Kowalski"),
+        ("Dr. João Silva", "João Silva"),
+        ("dr Paulo, dra Renata e as 2 secretárias", None),
+    ],
+)
+def test_a_title_opens_a_name_but_not_a_list_of_people(text: str, expected: str | None) -> None:
+    assert person_name(text, bundled_gazetteer()) == expected

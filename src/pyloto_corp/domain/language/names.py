@@ -20,6 +20,9 @@ _BARE = re.compile(
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"
     + _CAPITALIZED
     + r"\s+aqui\b"
+    + r"|^(?:[Dd]ra?|[Pp]rof[aª]?)\.?\s+(?=[A-ZÀ-Ý])"  # "Dra Patricia Kowalski, consultório..."
+    + _CAPITALIZED
+    + r"\b(?!\s*(?:,|\be\b)\s*(?:[Dd]ra?\b|[oa]s?\b|\d))"  # not "dr Paulo, dra Renata e"
     + r"|\b(?:[Aa]tt|[Aa]tenciosamente|[Aa]bs|[Aa]bra[cç]os?)[,.:]?\s+"
     + _CAPITALIZED
     + r"\s*\.?$"
