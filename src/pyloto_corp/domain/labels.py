@@ -110,6 +110,10 @@ KINDS = {
 
 SUPPORT_SUBJECT = "reclamação ou problema com algo já contratado (suporte)"
 
+RELEASES = {"chatwoot_resolved": "resolvido no Chatwoot", "opt_out": "a pessoa pediu para sair",
+            "expired": "prazo do atendimento humano encerrado", "language_switch":
+            "a pessoa passou a escrever em português; o bot seguiu o atendimento"}  # fmt: skip
+
 TAKEOVER = {"open": "com a equipe", "expired": "expirado", "released": "devolvido ao bot"}
 DELIVERY = {"pending": "pendente", "delivered": "entregue", "failed": "falhou"}
 

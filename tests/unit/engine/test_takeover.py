@@ -142,3 +142,21 @@ def test_a_complaint_handed_over_reads_as_a_complaint(chat: Chat) -> None:
     assert step.handoff is not None and step.handoff.routing == "entrega_support"
     assert step.handoff.summary.startswith("• Assunto: reclamação ou problema")
     assert "• Problema relatado: CADE MINHA ENTREGA????" in step.handoff.summary
+
+
+def test_back_in_portuguese_after_english_the_bot_serves_again(chat: Chat) -> None:
+    first = chat.send("Hi, do you guys build mobile apps?")
+    assert first.handoff is not None and first.handoff.requirements["language"] == "en"
+    step = chat.send("ah pera, vcs sao brasileiros né kkk posso falar em portugues")
+    assert step.team is not None and step.team.release == "language_switch"
+    said = chat.said(step)
+    assert "pode falar em português" in said and "Qual problema" in said
+    assert chat.current is not None and chat.current.active_intent == "CUSTOM_SOFTWARE"
+
+
+def test_a_word_in_portuguese_or_a_team_reply_keeps_the_foreign_takeover(chat: Chat) -> None:
+    chat.send("Hi, do you guys build mobile apps?")
+    assert chat.send("ok").team.release is None  # type: ignore[union-attr]
+    chat.last = replace(chat.last, context={**chat.last.context, "team_replied": True})
+    step = chat.send("posso falar em portugues com vcs?")
+    assert step.team is not None and step.team.release is None

@@ -32,8 +32,6 @@ from pyloto_corp.domain.handoff_events import HandoffEvent
 
 TOO_MANY_REQUESTS, FIRST_SERVER_ERROR, FIRST_REDIRECT = 429, 500, 300
 ZONE = ZoneInfo("America/Sao_Paulo")
-REASONS = {"chatwoot_resolved": "resolvido no Chatwoot", "opt_out": "a pessoa pediu para sair",
-           "expired": "prazo do atendimento humano encerrado"}  # fmt: skip
 PHONE_DIGITS = range(8, 16)
 
 
@@ -153,7 +151,7 @@ REFUSED = {
 
 
 def release_note(reason: str) -> str:
-    return f"Atendimento devolvido ao bot (motivo: {REASONS.get(reason, reason)})"
+    return f"Atendimento devolvido ao bot (motivo: {words.RELEASES.get(reason, reason)})"
 
 
 def summary_note(notice: Notice) -> str:

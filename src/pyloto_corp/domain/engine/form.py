@@ -152,7 +152,8 @@ def answer(flow: Flow, value: Any, entities: Entities, *, dont_know: bool, learn
     reasks = int(flow.session.context.get("reasks", 0)) + 1
     if reasks <= MAX_REASKS:
         flow.remember(reasks=reasks)
-        flow.say("reask", hint=slot.hint)
+        told = learnable and bool(entities.found())  # "Daniel, empresa Rota Sul": kept
+        flow.say("reask_noted", question=slot.ask) if told else flow.say("reask", hint=slot.hint)
         return None
     return skip(flow, slot)
 

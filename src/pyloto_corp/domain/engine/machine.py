@@ -21,7 +21,9 @@ from pyloto_corp.domain.engine.reading import read_choice, reading_context
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.engine.states import States
 from pyloto_corp.domain.engine.takeover import (
+    LANGUAGE_SWITCH,
     asks_again,
+    back_in_portuguese,
     hand_again,
     stopped,
     stops,
@@ -66,10 +68,12 @@ class Engine:
                 last_closed, current = closed_before, None
         reading, note = self.read(turn, current), None
         if current is None and taken_over(last_closed, turn.at, self.config.takeover):
-            if not stops(reading):
+            back = back_in_portuguese(last_closed, reading)  # type: ignore[arg-type]
+            if not (stops(reading) or back):
                 step = step_on(last_closed, closed_before, decisions)  # type: ignore[arg-type]
                 return with_team(step, self.guards.flow(step, turn), turn, reading)
-            closed_before, note = stopped(last_closed, turn.at)  # type: ignore[arg-type]
+            reason = LANGUAGE_SWITCH if back and not stops(reading) else "opt_out"
+            closed_before, note = stopped(last_closed, turn.at, reason)  # type: ignore[arg-type]
             last_closed = closed_before
         again = current is None and unanswered(last_closed, turn.at, self.config.takeover)
         if current is None:
@@ -89,6 +93,9 @@ class Engine:
             hand_again(flow, last_closed)  # type: ignore[arg-type]
         elif routed_help(flow, reading):  # "não sei mexer nisso de site", after the link
             pass
+        elif note is not None and note.release == LANGUAGE_SWITCH:
+            self.states.in_portuguese(flow, reading, last_closed)  # type: ignore[arg-type]
+            remember_profile(flow, reading)
         elif not self.guards.repeated(flow.session):
             self.states.dispatch(flow, reading)
             remember_profile(flow, reading)

@@ -13,11 +13,15 @@ from pyloto_corp.domain.engine.switching import Switch
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.language import budgets
 from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
 HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
 FORM_STATES = ("collecting", "confirming", "correcting")
+FORM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
+              Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
+              Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
 
 
 class States:
@@ -46,6 +50,15 @@ class States:
             "info_given": self._after_info, "followup_time": self._followup_time,
         }  # fmt: skip
         return handlers.get(state, self.opening.open)(flow, reading)
+
+    def in_portuguese(self, flow: Flow, reading: TurnReading | None, last: SessionRecord) -> None:
+        """Back in Portuguese after an English or Spanish handoff: the need asked about then
+        goes on here (unless this message names one of its own)."""
+        flow.say("portuguese_back")
+        asked = last.active_intent
+        if reading is None or reading.has(Act.TOPIC_CHANGE) or asked not in FORM_NEEDS:
+            return self.dispatch(flow, reading)
+        return self.dialogue.start(flow, Intent(asked), _entities(reading), source="queue")
 
     def _media(self, flow: Flow) -> None:
         """A file or a place: acknowledged; the second in a row offers a call instead."""

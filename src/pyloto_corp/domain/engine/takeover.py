@@ -26,6 +26,8 @@ HANDED = {outcome.value for outcome in HANDED_OVER}
 FIRST_SEQ = 1  # handoff.created; the person's messages follow
 UNANSWERED_MEMORY = timedelta(days=7)
 REQUEST_MAX_CHARS = 300
+LANGUAGE_SWITCH = "language_switch"
+SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
 
 
 def taken_over(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
@@ -46,6 +48,16 @@ def next_seq(session: SessionRecord) -> int:
 
 def stops(reading: TurnReading | None) -> bool:
     return reading is not None and reading.has(Act.OPT_OUT)
+
+
+def back_in_portuguese(last: SessionRecord, reading: TurnReading | None) -> bool:
+    """Handed over for writing in English or Spanish, now writing in Portuguese before the
+    team answered: the bot can serve the person again (the takeover ends)."""
+    handoff = last.context.get("handoff") or {}
+    foreign = (handoff.get("requirements") or {}).get("language") in ("en", "es")
+    written = reading is not None and len(reading.words) >= SWITCH_MIN_WORDS
+    portuguese = written and not reading.has(Act.OTHER_LANGUAGE)  # type: ignore[union-attr]
+    return foreign and portuguese and not last.context.get("team_replied")
 
 
 def released(session: SessionRecord, at: datetime, reason: str) -> SessionRecord:
@@ -87,12 +99,15 @@ def _escalates(last: SessionRecord, reading: TurnReading | None) -> bool:
     )
 
 
-def stopped(last: SessionRecord, at: datetime) -> tuple[SessionRecord, TeamNote]:
-    """A stop during the takeover: the team hears it and the takeover ends."""
+def stopped(
+    last: SessionRecord, at: datetime, reason: str = "opt_out"
+) -> tuple[SessionRecord, TeamNote]:
+    """A stop (or Portuguese after another language) during the takeover: the team hears
+    it and the takeover ends."""
     seq = next_seq(last)
     session = released(replace(last, context={**last.context, "takeover_seq": seq}), at,
-                       "opt_out")  # fmt: skip
-    return session, TeamNote(session, seq, release="opt_out")
+                       reason)  # fmt: skip
+    return session, TeamNote(session, seq, release=reason)
 
 
 def unanswered(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:

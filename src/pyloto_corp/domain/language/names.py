@@ -26,13 +26,17 @@ _BARE = re.compile(
     + r"|\b(?:[Aa]tt|[Aa]tenciosamente|[Aa]bs|[Aa]bra[cç]os?)[,.:]?\s+"
     + _CAPITALIZED
     + r"\s*\.?$"
-    # "Bruna, de curitiba", "Rodrigo, sou o gerente"; not "Rota Sul, sou o dono" (a company)
+    # "Bruna, de curitiba", "Rodrigo, sou o gerente", "Daniel Souza, empresa Rota Sul"; not
+    # "Rota Sul, sou o dono" (a company)
     + r"|^"
     + _CAPITALIZED
-    + r"(?=,\s*(?:de|da|do|sou|aqui)\b)(?!,\s*sou (?:[oa] )?(?:don[oa]|"
+    + r"(?=,\s*(?:de|da|do|sou|aqui|empresa)\b)(?!,\s*sou (?:[oa] )?(?:don[oa]|"
     r"s[oó]ci[oa]|propriet[aá]ri[oa])\b)"
 )
-_FROM = re.compile(r",\s*(?:de|da|do)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*[.!]?")
+_FROM = re.compile(
+    r",\s*(?:de|da|do|empresa)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}"
+    r"(?:,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2})?\s*[.!]?"
+)  # ", empresa X, curitiba"
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
     r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:)\s+" + _NAME

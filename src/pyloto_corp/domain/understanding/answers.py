@@ -26,7 +26,7 @@ _ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|
                     re.IGNORECASE)  # where a question about something else starts  # fmt: skip
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 # Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
-NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment"})
+NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
 LIST_KINDS = frozenset({"availability", "channels"})
 WHOLE_KINDS = frozenset({"count", "budget", "company"})
 PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company"})
