@@ -90,13 +90,11 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
 
 
 def _escalates(last: SessionRecord, reading: TurnReading | None) -> bool:
-    """A person (a manager, someone in charge) asked for while waiting: a new request."""
+    """A person (a manager, someone in charge) asked for while waiting, when the handoff was
+    not itself a request for a person: a new request, answered once."""
     asked = reading is not None and reading.has(Act.HUMAN_REQUEST)
-    return (
-        asked
-        and bool(last.context.get("takeover_ack_sent"))
-        and not last.context.get("takeover_escalated")
-    )
+    already = last.context.get("takeover_escalated") or last.context.get("human_requested")
+    return asked and bool(last.context.get("takeover_ack_sent")) and not already
 
 
 def stopped(
