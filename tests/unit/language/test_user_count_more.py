@@ -1,4 +1,4 @@
-"""User counts: figures that count no one, corrections, people alone; names in a list."""
+"""Lead values: counts (figures that count no one, corrections), names, availability."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
 from pyloto_corp.domain.language.names import person_name
+from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.language.people import user_count
+from pyloto_corp.domain.language.usage import availability
 from pyloto_corp.domain.understanding.values import fits
 
 
@@ -72,3 +74,9 @@ def test_an_answer_opening_with_the_total(text: str, expected: int | None) -> No
 )
 def test_a_title_opens_a_name_but_not_a_list_of_people(text: str, expected: str | None) -> None:
     assert person_name(text, bundled_gazetteer()) == expected
+
+
+def test_a_period_one_is_busy_in_is_no_availability() -> None:
+    said = tokens("de tarde e fim de semana pq de manha eu estudo")
+    assert availability(said, bundled_gazetteer()) == ("tarde", "fim de semana")
+    assert availability(tokens("de manha eu posso"), bundled_gazetteer()) == ("manhã",)
