@@ -160,3 +160,11 @@ def test_a_word_in_portuguese_or_a_team_reply_keeps_the_foreign_takeover(chat: C
     chat.last = replace(chat.last, context={**chat.last.context, "team_replied": True})
     step = chat.send("posso falar em portugues com vcs?")
     assert step.team is not None and step.team.release is None
+
+
+def test_a_delivery_to_send_now_during_a_takeover_gets_the_link_once(chat: Chat) -> None:
+    chat.send("quero falar com um atendente sobre parceria de entregas pra minha loja")
+    step = chat.send("ah e hj eu preciso mandar uma sacola pra uma cliente, consigo pedir agora?")
+    assert "pyloto.com.br/entrega/pedir" in chat.said(step) and step.team is not None
+    again = chat.send("e outra sacola amanhã, consigo pedir tb?")
+    assert "pyloto.com.br/entrega/pedir" not in chat.said(again)

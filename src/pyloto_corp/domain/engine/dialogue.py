@@ -18,6 +18,14 @@ REQUEST_MAX_CHARS = 300
 PARTNERSHIP = ("parceria", "parcerias", "patrocinio", "convenio", "apoio institucional")
 
 
+def explain_need(flow: Flow, intent: Intent) -> None:
+    """What Pyloto does for this need, in one message (with its link)."""
+    item, links = flow.content.intents[intent], flow.content.links
+    values = {"link": links[item.info_link], "hours": flow.content.business_hours,
+              "jobs": links["jobs"], "site": links["site"]}  # fmt: skip
+    flow.say_text(item.explain.format(**values), f"explain:{intent.value}", **values)
+
+
 def _partnership(flow: Flow) -> bool:
     """ "gostaríamos de conversar sobre uma parceria institucional com a Pyloto"."""
     return any(word in fold(flow.turn.text or "") for word in PARTNERSHIP)
@@ -83,10 +91,7 @@ class Dialogue:
             self.resolve(flow, Outcome.ROUTE_EXTERNAL)
 
     def explain(self, flow: Flow, intent: Intent) -> None:
-        item, links = flow.content.intents[intent], flow.content.links
-        values = {"link": links[item.info_link], "hours": flow.content.business_hours,
-                  "jobs": links["jobs"], "site": links["site"]}  # fmt: skip
-        flow.say_text(item.explain.format(**values), f"explain:{intent.value}", **values)
+        explain_need(flow, intent)
 
     def aside(self, flow: Flow, intent: Intent) -> None:
         """An immediate need (a delivery now) answered without leaving the current form."""

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine.closed import other_need, pending
 from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.dialogue import explain_need
 from pyloto_corp.domain.engine.flow import HANDED_OVER
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -27,6 +28,7 @@ FIRST_SEQ = 1  # handoff.created; the person's messages follow
 UNANSWERED_MEMORY = timedelta(days=7)
 REQUEST_MAX_CHARS = 300
 LANGUAGE_SWITCH = "language_switch"
+DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
 
 
@@ -76,7 +78,10 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     escalated = _escalates(last, reading)  # "quero falar com um gerente": heard once more
     if escalated:
         flow.remember(takeover_escalated=True)
-    if escalated or not last.context.get("takeover_ack_sent"):  # else the bot answers once
+    if _asks_for_delivery(last, reading):  # "consigo pedir uma entrega agora?": the link
+        flow.remember(takeover_link_sent=True)
+        explain_need(flow, Intent.PYLOTO_ENTREGA_REQUEST)
+    elif escalated or not last.context.get("takeover_ack_sent"):  # else the bot answers once
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
@@ -87,6 +92,15 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
         flow.remember(takeover_ack_sent=True)
     step.team = TeamNote(step.session, seq, escalated=escalated)
     return step
+
+
+def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool:
+    """A delivery to send now, asked while the team has the person for something else: the
+    request channel is self-service, so the link goes once (the message reaches the team)."""
+    if reading is None or last.context.get("takeover_link_sent"):
+        return False
+    named = reading.intent == DELIVERY or (reading.needs[:1] == (DELIVERY,) and reading.question)
+    return named and last.active_intent != DELIVERY and not reading.has(Act.SUPPORT_ISSUE)
 
 
 def _escalates(last: SessionRecord, reading: TurnReading | None) -> bool:
