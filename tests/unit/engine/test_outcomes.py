@@ -180,3 +180,14 @@ def test_not_understanding_the_menu_hears_how_to_say_it_once(chat) -> None:
     assert "Não precisa escolher na lista" in chat.said(step)
     again = chat.send("nao entendi nada")
     assert "Não precisa escolher na lista" not in chat.said(again)
+
+
+def test_the_need_is_read_from_what_is_needed_not_from_the_deadline(chat) -> None:
+    step = chat.send(
+        "Boa tarde, sou dono da Distribuidora Bortolini, a gente tem 4 vendedores e precisa de "
+        "um sistema pra eles tirarem pedido pelo celular, tenho uns 40 mil e queria pra antes "
+        "de março"
+    )
+    assert chat.current is not None
+    assert chat.current.slots["problem"].startswith("Precisa de um sistema pra eles tirarem")
+    assert step.replies

@@ -69,9 +69,14 @@ def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
 _SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
 _GREETING = re.compile(r"^(?:(?:oi+|ol[aá]|opa|e a[ií]|eai|bom dia|boa tarde|boa noite|tudo bem|"
                        r"tudo bom|blz|beleza)\b[\s,.!?]*)+", re.IGNORECASE)  # fmt: skip
-_NEED = re.compile(r"\b(?:preciso|precisamos|precisava|precisaria|necessito|queria|quero|"
+_NEED = re.compile(r"\b(?:preciso|precisamos|precisa|precisam|precisava|precisaria|necessito|"
+                   r"queria|quero|"
                    r"queremos|gostaria|gostar[ií]amos|procuro|procurando|buscando|to precisando|"
                    r"tô precisando|estou precisando|a gente precisa)\b", re.IGNORECASE)  # fmt: skip
+_WHEN = re.compile(r"\s+(?:pra|para|at[eé])\s+(?:antes|depois|o fim|o final|o come[cç]o|"
+                   r"daqui|semana|m[eê]s|o m[eê]s|ontem|hoje|amanh[aã]|janeiro|fevereiro|"
+                   r"mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|"
+                   r"dezembro)\b", re.IGNORECASE)  # fmt: skip
 SHORT_NEED = 8  # a need said in fewer words keeps the next sentence ("Preciso de um app.")
 
 
@@ -80,14 +85,20 @@ def need_said(text: str) -> str:
     introduction before it ("oi boa tarde, sou a Ana da padaria..., preciso de um sistema")."""
     plain = _GREETING.sub("", " ".join(text.split())).strip()
     sentences = _SENTENCES.split(plain)
-    at = next((i for i, s in enumerate(sentences) if _NEED.search(s)), None)
+    at = next((i for i, s in enumerate(sentences) if _cue(s)), None)
     if at is None:
         return _capitalized(plain[:MAX_DESCRIBED])
-    cue = _NEED.search(sentences[at])
+    cue = _cue(sentences[at])
     said = sentences[at][cue.start() if cue else 0 :]
     if len(said.split()) < SHORT_NEED and at + 1 < len(sentences):
         said = f"{said} {sentences[at + 1]}"
     return _capitalized(said[:MAX_DESCRIBED])
+
+
+def _cue(sentence: str) -> re.Match[str] | None:
+    """The first "preciso"/"queria" that says a need, not a time ("queria pra antes de março")."""
+    return next((m for m in _NEED.finditer(sentence)
+                 if not _WHEN.match(sentence, m.end())), None)  # fmt: skip
 
 
 def _capitalized(text: str) -> str:
