@@ -191,3 +191,10 @@ def test_the_need_is_read_from_what_is_needed_not_from_the_deadline(chat) -> Non
     assert chat.current is not None
     assert chat.current.slots["problem"].startswith("Precisa de um sistema pra eles tirarem")
     assert step.replies
+
+
+def test_asking_whether_audio_is_heard_gets_text_only_and_a_call_offer(chat) -> None:
+    step = chat.send("nao da pra ouvir audio?")
+    assert "não escuto áudios" in chat.said(step)
+    later = chat.send("amanhã de manhã")
+    assert later.session.outcome == Outcome.SCHEDULED_FOLLOWUP.value

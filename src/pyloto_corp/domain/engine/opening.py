@@ -34,6 +34,8 @@ class Opening:
         entities = reading.entities if isinstance(reading.entities, Entities) else Entities()
         if reading.has(Act.MENU_CHOICE) and reading.intent in Intent.__members__:
             return self._chosen(flow, Intent(reading.intent), entities)
+        if _handled_plainly(flow, reading):
+            return None
         if reading.has(Act.SIDE_QUESTION) and not reading.has(Act.TOPIC_CHANGE):
             named = reading.needs[0] if reading.needs else None
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
@@ -51,8 +53,6 @@ class Opening:
                 when = flow.callback(reading.when, reading.when_window)
                 return flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested",
                                    message="followup_done", when=when)  # fmt: skip
-            if flow.session.state == "menu" and _helped_at_menu(flow, reading):
-                return None
         return self._classified(flow, reading, entities)
 
     def _chosen(self, flow: Flow, intent: Intent, entities: Entities) -> None:
@@ -117,3 +117,15 @@ def _helped_at_menu(flow: Flow, reading: TurnReading) -> bool:
         flow.say("menu_help")
         return True
     return False
+
+
+def _handled_plainly(flow: Flow, reading: TurnReading) -> bool:
+    """ "não dá pra ouvir áudio?" (text only, or a call); at the menu, laughter, "ok" or
+    "não entendi essas opção" with no need named."""
+    asked = reading.question and not reading.has(Act.TOPIC_CHANGE, Act.HUMAN_REQUEST)
+    if asked and flow.content.says("audio", list(reading.words), anywhere=True):
+        flow.remember(offered_call=True)
+        flow.say("audio_question")
+        return True
+    quiet = not reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.SIDE_QUESTION)
+    return flow.session.state == "menu" and quiet and _helped_at_menu(flow, reading)
