@@ -168,3 +168,11 @@ def test_a_delivery_to_send_now_during_a_takeover_gets_the_link_once(chat: Chat)
     assert "pyloto.com.br/entrega/pedir" in chat.said(step) and step.team is not None
     again = chat.send("e outra sacola amanhã, consigo pedir tb?")
     assert "pyloto.com.br/entrega/pedir" not in chat.said(again)
+
+
+def test_a_refund_asked_in_a_complaint_is_noted_once(chat: Chat) -> None:
+    chat.send("boa noite quero fazer uma reclamação do entregador")
+    chat.send("jogou a encomenda no portao")  # the one acknowledgement
+    step = chat.send("quero meu dinheiro de volta, paguei 25 reais na entrega")
+    assert "Anotei o seu pedido de reembolso" in chat.said(step) and step.team is not None
+    assert not chat.said(chat.send("e ai? vao devolver ou nao? quero reembolso"))

@@ -34,7 +34,7 @@ REQUIRED_TEXTS = (
     "withdrawn",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
-                "pointed_back", "lost", "audio")  # fmt: skip
+                "pointed_back", "lost", "audio", "refund")  # fmt: skip
 
 
 class ContentError(DomainError):

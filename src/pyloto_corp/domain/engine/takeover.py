@@ -81,6 +81,9 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     if _asks_for_delivery(last, reading):  # "consigo pedir uma entrega agora?": the link
         flow.remember(takeover_link_sent=True)
         explain_need(flow, Intent.PYLOTO_ENTREGA_REQUEST)
+    elif _asks_refund(flow, last, reading):  # "quero meu dinheiro de volta": noted, once
+        flow.remember(takeover_refund_noted=True)
+        flow.say("refund_noted")
     elif escalated or not last.context.get("takeover_ack_sent"):  # else the bot answers once
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
@@ -101,6 +104,15 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
         return False
     named = reading.intent == DELIVERY or (reading.needs[:1] == (DELIVERY,) and reading.question)
     return named and last.active_intent != DELIVERY and not reading.has(Act.SUPPORT_ISSUE)
+
+
+def _asks_refund(flow, last: SessionRecord, reading: TurnReading | None) -> bool:
+    """A refund asked in a complaint handed to support: the team needs it, the person needs
+    to know it was noted."""
+    if reading is None or last.context.get("takeover_refund_noted"):
+        return False
+    support = last.context.get("support_case") or reading.has(Act.SUPPORT_ISSUE)
+    return bool(support) and flow.content.says("refund", list(reading.words), anywhere=True)
 
 
 def _escalates(last: SessionRecord, reading: TurnReading | None) -> bool:
