@@ -176,3 +176,11 @@ def test_a_refund_asked_in_a_complaint_is_noted_once(chat: Chat) -> None:
     step = chat.send("quero meu dinheiro de volta, paguei 25 reais na entrega")
     assert "Anotei o seu pedido de reembolso" in chat.said(step) and step.team is not None
     assert not chat.said(chat.send("e ai? vao devolver ou nao? quero reembolso"))
+
+
+def test_the_call_back_moved_to_monday_is_said_as_monday_afterwards(chat: Chat) -> None:
+    chat.send("quero um chatbot pra minha imobiliaria")
+    chat.send("me liga sábado depois do almoço?")
+    assert chat.last is not None and chat.last.context.get("followup_day")
+    step = chat.send("Sergio")
+    assert "segunda-feira" in chat.said(step)

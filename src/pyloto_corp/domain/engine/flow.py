@@ -155,7 +155,7 @@ class Flow:
         """Remember when to call back, on a business day (the team works Monday to Friday: a
         Saturday or Sunday moves to Monday); the words to confirm it to the person."""
         moved, monday = business_day(window)
-        self.remember(followup_when=when, followup_window=moved)
+        self.remember(followup_when=when, followup_window=moved, followup_day=monday)
         return when if monday is None else self.text("followup_monday", when=when, day=monday)
 
     def route(self, intent: Intent, **params: Any) -> bool:

@@ -91,10 +91,16 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
             missing = missing_labels(flow.content, last, said=_said(reading))
         flow.say("idle_missing" if missing else key, missing=missing,
-                 when=str(last.context.get("followup_when") or ""))  # fmt: skip
+                 when=_call_back(last))  # fmt: skip
         flow.remember(takeover_ack_sent=True)
     step.team = TeamNote(step.session, seq, escalated=escalated)
     return step
+
+
+def _call_back(last: SessionRecord) -> str:
+    """ "amanhã depois do almoço", or the Monday it moved to ("segunda-feira, 07/12")."""
+    day = last.context.get("followup_day")
+    return f"segunda-feira, {day}" if day else str(last.context.get("followup_when") or "")
 
 
 def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool:
