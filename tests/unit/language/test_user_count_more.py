@@ -80,3 +80,14 @@ def test_a_period_one_is_busy_in_is_no_availability() -> None:
     said = tokens("de tarde e fim de semana pq de manha eu estudo")
     assert availability(said, bundled_gazetteer()) == ("tarde", "fim de semana")
     assert availability(tokens("de manha eu posso"), bundled_gazetteer()) == ("manhã",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("uma dúzia e meia", 18), ("qtro", 4), ("atendimento 24h", None)]
+)
+def test_dozens_typos_and_round_the_clock(text: str, expected: int | None) -> None:
+    assert user_count(text, answer=True) == expected
+
+
+def test_alias_corrects_the_count() -> None:
+    assert fits("count", "6. aliás 7, esqueci do estagiário", bundled_gazetteer()) == 7

@@ -7,7 +7,7 @@ import re
 
 _MARKER = re.compile(
     r"(?:^|[\s,.;!]+)(?:(?:n[aã]o,?\s+(?:pera[ií]?|espera|perai)|quer dizer|ou melhor|"
-    r"melhor dizendo|na verdade|digo|corrigindo|errei|pensando bem|o+ps+)\b|n[aã]o\s*,)"
+    r"melhor dizendo|na verdade|digo|corrigindo|errei|pensando bem|ali[aá]s|o+ps+)\b|n[aã]o\s*,)"
     r"[\s,:;.!]*",
     re.IGNORECASE,
 )

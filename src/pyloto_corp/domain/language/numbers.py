@@ -11,7 +11,7 @@ from functools import lru_cache
 from pyloto_corp.domain.language.normalize import fold
 
 UNITS = {"zero": 0, "um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4,
-         "cinco": 5, "treis": 3, "trez": 3, "sinco": 5, "doiz": 2, "seis": 6, "sete": 7,
+         "cinco": 5, "treis": 3, "trez": 3, "sinco": 5, "doiz": 2, "qtro": 4, "seis": 6, "sete": 7,
          "oito": 8, "nove": 9, "dez": 10, "onze": 11,
          "doze": 12, "treze": 13, "quatorze": 14, "catorze": 14, "quinze": 15,
          "dezesseis": 16, "dezasseis": 16, "dezessete": 17, "dezoito": 18, "dezenove": 19,
@@ -98,7 +98,9 @@ def _spelled(words: Sequence[str], i: int) -> tuple[float, int] | None:
     while j < len(words):
         word = words[j]
         if word in ("meia", "uma", "duas") and j + 1 < len(words) and words[j + 1] == "duzia":
-            return {"meia": 6.0, "uma": 12.0, "duas": 24.0}[word], j + 2
+            half = tuple(words[j + 2 : j + 4]) == ("e", "meia")  # "uma dúzia e meia": 18
+            dozens = {"meia": 6.0, "uma": 12.0, "duas": 24.0}[word]
+            return (dozens + 6.0, j + 4) if half else (dozens, j + 2)
         unit = unit_of(word)
         if unit is not None and end > i and last and unit >= last:
             break  # "trinta e quarenta": two numbers, not seventy

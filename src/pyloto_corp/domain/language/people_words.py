@@ -71,4 +71,5 @@ def no_people(words: Sequence[str], n: Number) -> bool:
     before = words[n.start - 1] if n.start else ""
     after = words[n.end] if n.end < len(words) else ""
     year = words[n.start].isdigit() and len(words[n.start]) == YEAR_DIGITS
-    return after in ("anos", "ano") or before in PLACE_WORDS or after in MONTHS or year
+    hours = words[n.start].endswith("h") or after in ("horas", "h")  # "atendimento 24h"
+    return after in ("anos", "ano") or before in PLACE_WORDS or after in MONTHS or year or hours

@@ -26,7 +26,9 @@ EXCEPT = frozenset(("tirando", "menos", "exceto", "excluindo", "descontando", "t
 TOTAL_BEFORE = frozenset(("somos", "sao", "seremos", "seriamos", "dos", "das", "temos", "tem"))
 SKIP = frozenset(("uns", "umas", "acho", "que", "q", "tipo", "so", "somente", "apenas", "mais"))
 REST = frozenset(("resto", "restante", "demais", "outros", "outras"))
-CLOCK = frozenset(("as", "das", "dia"))  # "às 3", "das 3 da tarde", "dia 9 de manhã"
+CLOCK = frozenset(
+    ("as", "das", "dia", "abre", "fecha")
+)  # "às 3", "das 3 da tarde", "dia 9 de manhã"
 HOURS = frozenset(("h", "hr", "hrs", "hs", "horas", "da", "e", "ou", "pra", "ate"))
 SERVED = ("alun", "membro", "cliente", "pacient", "leito", "morador")
 # "só eu, depois quero colocar minhas 2 funcionárias": people who join the writer
