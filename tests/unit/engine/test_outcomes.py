@@ -198,3 +198,13 @@ def test_asking_whether_audio_is_heard_gets_text_only_and_a_call_offer(chat) -> 
     assert "não escuto áudios" in chat.said(step)
     later = chat.send("amanhã de manhã")
     assert later.session.outcome == Outcome.SCHEDULED_FOLLOWUP.value
+
+
+def test_right_after_the_delivery_link_the_name_is_kept_and_a_call_goes_to_delivery(chat) -> None:
+    chat.send("preciso mandar uma caixa pro centro hoje")
+    chat.send("Meu nome e Terezinha. Moro em Palmeira")
+    assert chat.last is not None and chat.last.context["profile"]["name"] == "Terezinha"
+    step = chat.send("Tem como alguem me ligar?")
+    assert (
+        step.handoff is not None and step.handoff.intent_primary.value == "PYLOTO_ENTREGA_REQUEST"
+    )

@@ -11,6 +11,7 @@ from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Decision, PolicyPack
+from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
@@ -23,14 +24,8 @@ RECENT_KEPT = 10
 CARRIED = ("recent", "said", "support_case")
 SUPPORT_MEMORY = timedelta(hours=24)  # an open complaint is remembered for a day
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
-WANTS_SOMETHING = (
-    Act.TOPIC_CHANGE,
-    Act.SIDE_QUESTION,
-    Act.HUMAN_REQUEST,
-    Act.SUPPORT_ISSUE,
-    Act.FOLLOWUP_REQUEST,
-    Act.OPT_OUT,
-)  # after spam, what is answered again
+WANTS_SOMETHING = (Act.TOPIC_CHANGE, Act.SIDE_QUESTION, Act.HUMAN_REQUEST, Act.SUPPORT_ISSUE,
+                   Act.FOLLOWUP_REQUEST, Act.OPT_OUT)  # after spam, answered again  # fmt: skip
 NEW_BUSINESS = (Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.OTHER_LANGUAGE,
                 Act.FOLLOWUP_REQUEST)  # fmt: skip
 SHORT_ANSWER_WORDS = 4
@@ -98,7 +93,9 @@ class Guards:
             return None
         step = step_on(last, closed_now, decisions)
         link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
-        self.flow(step, turn).say("route_reminder", link=link)
+        flow = self.flow(step, turn)
+        flow.say("route_reminder", link=link)
+        remember_profile(flow, reading)  # "Meu nome é Terezinha. Moro em Palmeira": kept
         return step
 
     def _once(
