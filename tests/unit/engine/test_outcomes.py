@@ -208,3 +208,19 @@ def test_right_after_the_delivery_link_the_name_is_kept_and_a_call_goes_to_deliv
     assert (
         step.handoff is not None and step.handoff.intent_primary.value == "PYLOTO_ENTREGA_REQUEST"
     )
+
+
+def test_giving_up_outside_the_region_is_accepted_and_not_stored(chat) -> None:
+    chat.send("temos uma loja em chapeco SC, queria parceria pra entregar os pedido da loja")
+    step = chat.send("ah entao nao adianta ne")
+    assert "Se mudar de ideia" in chat.said(step)
+    assert "company" not in (chat.last.slots if chat.last else {})
+    chat.send("deixa pra la, obrigada")
+    assert not chat.said(chat.send("ja falei q deixa pra la 😒"))
+
+
+def test_busy_now_with_a_call_back_time_closes_with_the_call_back(chat) -> None:
+    chat.send("queria um site pra minha clinica de fisioterapia, com agendamento online")
+    step = chat.send("agora to atendendo, nao consigo falar. me liga quinta de manha?")
+    assert step.session.outcome == Outcome.SCHEDULED_FOLLOWUP.value
+    assert "problem" not in step.session.slots

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
+from pyloto_corp.domain.language.dates import deadline
 from pyloto_corp.domain.language.names import person_name
 from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.language.people import user_count
@@ -91,3 +94,15 @@ def test_dozens_typos_and_round_the_clock(text: str, expected: int | None) -> No
 
 def test_alias_corrects_the_count() -> None:
     assert fits("count", "6. aliás 7, esqueci do estagiário", bundled_gazetteer()) == 7
+
+
+def test_a_call_time_and_a_parenthesis_list_count_right() -> None:
+    assert user_count("quinta depois das 9 q é melhor", answer=True) is None
+    assert user_count("uns 35 usuarios (30 motoristas e 5 do escritorio)", answer=True) == 35
+
+
+def test_a_deadline_is_never_already_past_unless_its_year_is_said() -> None:
+    friday = date(2026, 12, 4)
+    assert deadline("inicio do ano", friday) == "2027-01-31"
+    assert deadline("ate marco de 2026", friday) == "2026-03-31"
+    assert deadline("o quanto antes ne, uns 2 mes ta bom", friday, answer=True) == "2027-02-04"

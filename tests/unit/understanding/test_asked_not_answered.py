@@ -69,3 +69,12 @@ def test_booking_a_time_is_no_question_about_opening_hours() -> None:
 def test_a_name_and_a_town_are_not_the_trouble_asked_about() -> None:
     context = asked("main_pain", "SAAS_COMMUNICATION")
     assert acts("Jessica, de irati", context) == {"NON_ANSWER"}
+
+
+def test_a_correction_after_the_wrong_value_takes_the_right_one() -> None:
+    slots = {"user_count": 70, "budget": 80000}
+    kinds = {"user_count": "count", "budget": "budget"}
+    context = ReadingContext(state="confirming", pending=Pending.CONFIRM, intent="CUSTOM_SOFTWARE",
+                             slots=slots, kinds=kinds)  # fmt: skip
+    reading = bundled_reader().read("70 usuarios nao, sao 35 no total", context)
+    assert reading.fixes["user_count"] == 35

@@ -126,7 +126,9 @@ def followup(flow: Flow, reading: TurnReading) -> bool:
     """ "Me liga amanhã à tarde": recorded and confirmed; asked only when no time was given."""
     if flow.session.state == "followup_time" and not reading.when:
         return False
-    if reading.when and reading.has(Act.ANSWER) and flow.session.state == "collecting":
+    busy = flow.content.says("hold", list(reading.words), anywhere=True)  # "to atendendo"
+    if reading.when and reading.has(Act.ANSWER) and flow.session.state == "collecting" and (
+            not busy):  # fmt: skip
         when = flow.callback(reading.when, reading.when_window)
         flow.say("followup_noted", when=when)  # the answer is taken as well
         return False

@@ -87,7 +87,10 @@ class Guards:
         asked = reading is not None and (
             reading.has(*NEW_BUSINESS) or other_need(reading) or link_trouble(reading)
         )
-        if reading is not None and courtesy(reading) and recent:
+        gave_up = last.context.get("close_reason") == "need_withdrawn" and not (
+            asked or (reading is not None and reading.question)
+        )  # "já falei, deixa pra lá"
+        if reading is not None and (courtesy(reading) or gave_up) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None

@@ -50,6 +50,7 @@ _THIS = re.compile(_NOT_ONCE + r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (
                    r"(?: que vem)?\b")  # fmt: skip
 _NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
 _YEAR = re.compile(r"\s*(?:de |do )?(20\d\d)\b")
+_YEAR_SAID = re.compile(r"\b20\d\d\b")  # "até março de 2026": the year said stays
 _WEEKDAY = re.compile(r"\b(?:ate|pra|para|antes de) (segunda|terca|quarta|quinta|sexta|sabado|"
                       r"domingo)(?:[ -]feira)?\b")  # fmt: skip
 WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo")
@@ -79,11 +80,13 @@ def deadline(text: str, today: date, *, answer: bool = False) -> str | None:
     ``answer``: the text answers "para quando?", so a bare "amanhã" is a deadline; in any
     other sentence a stray "hoje" is not.
     """
-    if _URGENT.search(text):
-        return URGENT
+    found = _calendar(text, today) or _relative(text, today) or _near(text, today)
+    if found is not None and found < today and not _YEAR_SAID.search(text):
+        found = found.replace(year=found.year + 1)  # "início do ano", said in December
+    if _URGENT.search(text):  # "o quanto antes, uns 2 meses tá bom": the date said counts
+        return found.isoformat() if found is not None else URGENT
     if _FLEXIBLE.search(text):
         return FLEXIBLE
-    found = _calendar(text, today) or _relative(text, today) or _near(text, today)
     if found is None and answer and (alone := _ALONE.match(text.strip())):
         found = today + timedelta({"hoje": 0, "amanha": 1}.get(alone.group(1), 2))
     return found.isoformat() if found else None

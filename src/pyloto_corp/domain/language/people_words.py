@@ -72,4 +72,8 @@ def no_people(words: Sequence[str], n: Number) -> bool:
     after = words[n.end] if n.end < len(words) else ""
     year = words[n.start].isdigit() and len(words[n.start]) == YEAR_DIGITS
     hours = words[n.start].endswith("h") or after in ("horas", "h")  # "atendimento 24h"
+    hours = hours or (
+        before in ("das", "as")
+        and words[n.start - 2 : n.start - 1] in (["depois"], ["antes"], ["partir"], ["apos"])
+    )  # "quinta depois das 9"
     return after in ("anos", "ano") or before in PLACE_WORDS or after in MONTHS or year or hours

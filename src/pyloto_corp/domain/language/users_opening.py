@@ -10,8 +10,10 @@ BUT = frozenset(("mas", "so", "apenas", "somente", "tirando", "menos", "exceto",
 
 
 def opening_total(text: str) -> int | None:
-    """An answer opening with "N pessoas" before a comma or colon: N, whatever follows."""
-    head, mark, rest = text.partition(",") if "," in text else text.partition(":")
+    """An answer opening with "N pessoas" before a comma, a colon or a parenthesis ("uns 35
+    usuários (30 motoristas e 5 do escritório)"): N, whatever follows."""
+    cut = min((text.find(m) for m in ",:(" if m in text), default=-1)
+    head, mark, rest = (text[:cut], text[cut], text[cut + 1 :]) if cut >= 0 else (text, "", "")
     words = [w for w in number_words(head) if w not in ("sao", "somos", "uns", "umas", "seriam")]
     found = numbers(words)
     whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(words) - 1

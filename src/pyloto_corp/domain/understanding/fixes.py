@@ -16,7 +16,11 @@ from pyloto_corp.domain.understanding.values import fits, plain
 _WORD = re.compile(r"\S+")
 _WRONG = re.compile(r"\b(?:errad[oa]s?|n[aã]o)\b", re.IGNORECASE)
 _OPENING = frozenset(("ta", "esta", "ficou", "isso", "isso ta", "ai", "aqui"))  # "tá errada"
-_RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|seria|o certo é|a certa é|na verdade)\s+", re.IGNORECASE)
+_RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|s[aã]o|seria|seriam|o certo é|a certa é|na verdade)\s+",
+                    re.IGNORECASE)  # fmt: skip
+# What says the right value after a wrong one ("70 não, são 35"); a bare "e" only joins.
+_SURE_RIGHT = re.compile(r"[,.;]?\s*\b(?:é|eh|s[aã]o|seria|seriam|o certo é|a certa é|na verdade)"
+                         r"\s+", re.IGNORECASE)  # fmt: skip
 # "as funcionalidades são ...", "o prazo é ...": the field's own name before the answer.
 _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
                     r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:\s(?:é|e|eh|são|sao|seria|seriam|"
@@ -91,7 +95,9 @@ def _righted(said: str) -> str:
     wrong = _WRONG.search(said)
     if wrong is None:
         return said
-    before = said[: wrong.start()].strip(" ,;:.-")
+    before, after = said[: wrong.start()].strip(" ,;:.-"), said[wrong.end() :]
+    if _SURE_RIGHT.search(after):  # "tá errada, é Fortaleza", "70 não, são 35"
+        return _SURE_RIGHT.split(after)[-1]
     if before and fold(before) not in _OPENING:
         return before
     return _RIGHT.split(said)[-1]

@@ -171,7 +171,10 @@ class TurnReader:
     def _withdraws(self, s: Signals, context: ReadingContext, acts: set[Act]) -> bool:
         """Giving up the need being filled in, with no other need named instead."""
         busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
-        return context.intent is not None and not busy and self.cues.withdraw.find(s.words)
+        named = self.cues.withdraw.find(s.words)
+        said = named and covered(s.words, self.cues.withdraw, self.cues.filler, self.cues.thanks)
+        quits = said or (not busy and named)  # "ah então não adianta né": even as an answer
+        return context.intent is not None and bool(quits)
 
 
 def _needs(need: Classification) -> tuple[str, ...]:
