@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pyloto_corp.adapters.language.resources import bundled_reader
-from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
-
-NONE = ReadingContext()
-
-
-def asked(slot: str, intent: str = "SAAS_COMMUNICATION", kind: str = "text") -> ReadingContext:
-    return ReadingContext(state="collecting", pending=Pending.SLOT, intent=intent, slot=slot,
-                          slot_kind=kind)  # fmt: skip
-
-
-def acts(text: str, context: ReadingContext = NONE) -> set[str]:
-    return {a.value for a in bundled_reader().read(text, context).acts}
+from tests.support.turns import acts, asked
 
 
 @pytest.mark.parametrize(
@@ -27,7 +15,7 @@ def acts(text: str, context: ReadingContext = NONE) -> set[str]:
     ],
 )
 def test_a_curse_about_ones_own_service_is_the_answer(text: str) -> None:
-    assert acts(text, asked("main_pain")) == {"ANSWER"}
+    assert acts(text, asked("main_pain", "SAAS_COMMUNICATION")) == {"ANSWER"}
 
 
 def test_a_curse_aimed_at_the_bot_or_the_company_is_still_abuse() -> None:
@@ -53,4 +41,4 @@ def test_one_word_stops_alone(text: str) -> None:
 
 
 def test_the_same_words_inside_a_sentence_are_no_stop() -> None:
-    assert "OPT_OUT" not in acts("para minha loja", asked("segment"))
+    assert "OPT_OUT" not in acts("para minha loja", asked("segment", "SAAS_COMMUNICATION"))
