@@ -25,6 +25,7 @@ from pyloto_corp.domain.language.users_clause import (
 )
 from pyloto_corp.domain.language.users_opening import opening_total
 from pyloto_corp.domain.language.users_revised import clock, thing_after
+from pyloto_corp.domain.language.users_said import a_thing, added_single, decided
 from pyloto_corp.domain.language.users_units import with_joined
 
 USING = frozenset(("usar", "usando", "usariam", "usam", "mexer", "acessar", "utilizar", "usaria",
@@ -40,6 +41,8 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
     words = [ME.get(w, w) for w in number_words(text)]
     if nobody_uses(words):
         return None  # "somos 10 mas nenhum de nós vai usar, é pros clientes"
+    if (chosen := decided(words)) is not None:
+        return chosen  # "vinte e poucos... coloca 25"
     if answer and ALONE & set(words) and not numbers(words):
         return 1  # "atendo sozinho", "só euzinha mesmo"
     if answer and (opening := opening_total(text)) is not None:
@@ -79,6 +82,7 @@ def _figures(words: Sequence[str], *, answer: bool) -> list[Number]:
         if not money(words, n)
         and not is_phone(words, n)
         and not no_people(words, n)
+        and not a_thing(words, n)
         and (answer or n.value != 1 or words[n.start] not in ("um", "uma"))
         and (answer or words[n.end - 1] not in ("mil", "k") or people_after(words, n.end))
         and not _money_range(words, n, every[k + 1 : k + 2], answer=answer)
@@ -108,7 +112,9 @@ def _counted(found: list[Number], words: Sequence[str], *, answer: bool) -> int 
         n, upper = found[used], upper_of(found, words, used)
         if groups and groups[1] <= n.start < groups[2]:  # "4 sócios e 20 funcionários"
             return min(groups[0], MAX_FIGURE)
-        return min(upper.value + _and_me(words, upper.end), MAX_FIGURE)
+        return min(
+            upper.value + _and_me(words, upper.end) + added_single(words, upper.end), MAX_FIGURE
+        )
     if groups:
         return min(groups[0], MAX_FIGURE)
     said = next((upper_of(found, words, i) for i, n in enumerate(found)
@@ -116,7 +122,8 @@ def _counted(found: list[Number], words: Sequence[str], *, answer: bool) -> int 
     if said is not None or not answer:
         return said.value if said else None
     usable = [i for i, n in enumerate(found)
-              if not period_after(words, n.end) and not thing_after(words, n)]  # fmt: skip
+              if not period_after(words, n.end) and not thing_after(words, n)
+              and not _customers(words, n.start, n.end)]  # fmt: skip
     upper = upper_of(found, words, usable[0]) if usable else None
     return upper.value + _and_me(words, upper.end) if upper else None  # "3 e mais eu"
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pyloto_corp.domain.language.numbers import numbers
+from pyloto_corp.domain.language.people_words import BOTS
+from pyloto_corp.domain.language.users_said import my_work
 
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
                      "apenas", "usariam", "usaria", "usam"))  # fmt: skip
@@ -19,7 +21,7 @@ KIN = frozenset(("mainha", "painho", "esposa", "marido", "mae", "pai", "filho", 
                  "cunhada"))  # fmt: skip
 NOT_PEOPLE = frozenset(("empresa", "loja", "equipe", "galera", "familia", "turma", "sistema",
                         "gente", "pessoal", "app", "site", "escritorio", "firma", "cliente",
-                        "clientes", "aluno", "alunos", "paciente", "pacientes"))  # fmt: skip
+                        "clientes", "aluno", "alunos", "paciente", "pacientes", *BOTS))  # fmt: skip
 ONLY = (["so"], ["somente"], ["apenas"])
 FOR = ("pra", "para", "por")
 USE = frozenset(("usar", "mexer", "acessar", "utilizar", "usa", "mexe", "usaria", "mexeria"))
@@ -43,14 +45,14 @@ def people_listed(words: Sequence[str]) -> int | None:
 def _listed_from(words: Sequence[str], at: int) -> int | None:
     rest = list(words[at + 1 :])
     only = words[at - 1 : at] in ONLY or (words[at - 2 : at - 1] in ONLY and words[at - 1] in FOR)
-    if rest[:1] == ["mas"] and only and not numbers(rest):
-        return 1  # "seria só eu, mas talvez contrate alguém": nobody more is counted
+    if only and ((rest[:1] == ["mas"] and not numbers(rest)) or (rest and my_work(rest[0]))):
+        return 1  # "seria só eu, mas talvez contrate alguém", "só eu respondo"
     if not rest or rest[0] in ("mesmo", "msm", "sozinho", "sozinha", "uso", "mexo", "vou", "por"):
         alone = at <= 1 or words[at - 1] in ("sou", "usar") or only  # "só pra mim por enquanto"
         return 1 if alone else None
     if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."
         return None
-    total, i, found = 1, 0, {n.start: n for n in numbers(rest)}
+    total, i, found, bot = 1, 0, {n.start: n for n in numbers(rest)}, False
     while i < len(rest):
         if rest[i : i + 2] == ["que", "sou"]:
             i += 4  # "eu, que sou a diretora, 2 coordenadoras..."
@@ -68,9 +70,11 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             total, i = total + 1, i + 3 if other else i + 2  # "meu sócio", "a patroa", "o Zé"
         elif rest[i] in KIN:  # "eu, mainha e minhas duas irmãs"
             total, i = total + 1, i + 1
+        elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] and rest[i + 1] in BOTS:
+            bot, i = True, i + 2 + 2 * (rest[i + 2 : i + 3] in (["de"], ["do"], ["da"]))
         else:
             break
-    return total if total > 1 else None
+    return total if total > 1 or bot else None  # "eu e o robô de vocês": only the writer
 
 
 def nobody_uses(words: Sequence[str]) -> bool:

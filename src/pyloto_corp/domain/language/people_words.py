@@ -52,14 +52,19 @@ NEGATION = frozenset(("nao", "nem", "ninguem"))
 ONLY = frozenset(("so", "somente", "apenas"))
 # "hoje somos 6, mas a equipe nova vai ser de 15": the figure now, and the one it grows to.
 NOW = frozenset(("hoje", "hj", "agora", "agr", "atualmente", "enquanto", "comeco", "inicio",
-                 "principio", "momento"))  # fmt: skip
+                 "principio", "momento", "primeiro", "testar", "teste"))  # fmt: skip
 FUTURE = frozenset(("vai", "vao", "vamos", "seremos", "serao", "sera", "estivermos", "tivermos",
-                    "ficaremos", "teremos"))  # fmt: skip
+                    "ficaremos", "teremos", "deve", "devem", "devemos", "ir"))  # fmt: skip
+# "eu e o robô de vocês": a bot answers, but is no person
+BOTS = frozenset(("robo", "robos", "robozinho", "bot", "bots", "chatbot", "ia", "assistente"))
 THINGS = frozenset(("sistema", "app", "aplicativo", "site", "ferramenta", "agenda", "plataforma",
                     "programa", "limite", "resto", "dinheiro", "valor", "orcamento",
-                    "preco"))  # fmt: skip
+                    "preco", *BOTS))  # fmt: skip
 
 YEAR_DIGITS = 4
+OPENING = frozenset(("abre", "fecha", "abrimos", "fechamos", "abro", "fecho", "abrem", "fecham",
+                     "funciona", "funcionamos", "comeca", "comecamos", "termina",
+                     "ate"))  # fmt: skip
 PLACE_WORDS = frozenset(("rua", "avenida", "av", "numero", "km", "br", "quadra",
                          "lote", "apto", "apartamento", "sala", "cep"))  # fmt: skip
 MONTHS = frozenset(("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
@@ -76,4 +81,12 @@ def no_people(words: Sequence[str], n: Number) -> bool:
         before in ("das", "as")
         and words[n.start - 2 : n.start - 1] in (["depois"], ["antes"], ["partir"], ["apos"])
     )  # "quinta depois das 9"
-    return after in ("anos", "ano") or before in PLACE_WORDS or after in MONTHS or year or hours
+    hours = hours or (before in ("as", "das") and _opening(words[n.start - 2 : n.start - 1]))
+    day = before == "dia" and not after.startswith(PERSON)  # "começar dia 15"
+    dated = after in ("anos", "ano") or before in PLACE_WORDS or after in MONTHS
+    return dated or year or hours or day
+
+
+def _opening(said: Sequence[str]) -> bool:
+    """ "abre às 8", "fecha às 18", "das 8 às 18": a business's hours."""
+    return bool(said) and (said[0] in OPENING or said[0].isdigit())

@@ -24,15 +24,19 @@ from pyloto_corp.domain.language.people_words import (
 )
 from pyloto_corp.domain.language.users_referred import referred
 from pyloto_corp.domain.language.users_revised import EXCEPT, REST, revised_users
+from pyloto_corp.domain.language.users_said import added_single, same_one, who_works
 from pyloto_corp.domain.language.users_summed import summed_users
 
 _SENTENCE = re.compile(r"[.!?;]+(?:\s|$)|\n")
 _SIZE = re.compile(r"\(\s*(\d+)(?:\s+pessoas?)?\s*\)", re.IGNORECASE)  # "a secretaria (2 pessoas)"
+# "quem responde é a secretaria, 2 pessoas": the size of the group closing the sentence
+_SIZE_AFTER = re.compile(r"(?<!\be )(\b(?:o|a)\s+[^\W\d_]+)\s*[,:]\s*(\d+)\s+pessoas\s*(?=[.!?]|$)",
+                         re.IGNORECASE)  # fmt: skip
 
 
 def _sizes_said(text: str) -> str:
     """ "o RH (2 pessoas)" → "o RH, que são 2": the size of a group said in parentheses."""
-    return _SIZE.sub(r", que são \1", text)
+    return _SIZE_AFTER.sub(r"\1, que são \2 pessoas", _SIZE.sub(r", que são \1", text))
 
 
 def clause_users(text: str) -> int | None:
@@ -48,7 +52,8 @@ def clause_users(text: str) -> int | None:
         if (only := _only_group(words)) is not None:
             return only  # "mas só a gerência vai usar, q são 3"
         for u, word in enumerate(words):
-            if word in USE and "nao" not in words[max(0, u - 3) : u]:  # "elas não vão mexer"
+            using = word in USE or who_works(words, u)  # "quem responde é a Marli"
+            if using and "nao" not in words[max(0, u - 3) : u]:  # "elas não vão mexer"
                 counted = _after(words, u) if _subject_after(words, u) else _before(words, u)
                 if counted:
                     return counted
@@ -128,7 +133,7 @@ def answered_users(text: str) -> int | None:
         if total and items > 1 and rest[:1] in (["nao"], ["nem"]):  # "..., o Caio não"
             return but_last(words[start:], read, items, names=True) or None
         if total and ((start == 0 and not rest) or (items > 1 and _trailing(rest))):
-            return total
+            return 1 if same_one(words[start : start + read], rest) else total
     return None
 
 
@@ -137,7 +142,8 @@ def _trailing(rest: Sequence[str]) -> bool:
     fillers ("acho que é isso") after a list."""
     if (rest[:1] and rest[0] in EXCEPT) or REST & set(rest[:2]):
         return True  # "..., menos o Julinho", "..., o resto da turma não precisa"
-    return not rest or rest[0] in ("que", "q") or all(w in FILLERS for w in rest)
+    when = rest[:1] == ["quando"] and not numbers(rest)  # "... e eu quando ela tá de folga"
+    return not rest or rest[0] in ("que", "q") or when or all(w in FILLERS for w in rest)
 
 
 def concluded_users(text: str) -> int | None:
@@ -168,4 +174,4 @@ def _before(words: Sequence[str], u: int) -> int | None:
             best = total
     pairs = zip(words[u : u + 5], words[u + 1 : u + 6], strict=False)
     me = any(p in (("+", "eu"), ("mais", "eu")) for p in pairs)
-    return best + me if best else None
+    return best + me + added_single(words, u) if best else None  # "..., mais a secretária"

@@ -21,6 +21,8 @@ from pyloto_corp.domain.language.people_words import (
     THINGS,
     USE,
 )
+from pyloto_corp.domain.language.users_excluded import excluded_users
+from pyloto_corp.domain.language.users_said import hired_one
 
 EXCEPT = frozenset(("tirando", "menos", "exceto", "excluindo", "descontando", "tirante"))
 TOTAL_BEFORE = frozenset(("somos", "sao", "seremos", "seriamos", "dos", "das", "temos", "tem"))
@@ -74,7 +76,8 @@ def counts_people(words: Sequence[str], n: Number) -> bool:
 def revised_users(words: Sequence[str]) -> int | None:
     """The people who use it after the message revises its figure, or None."""
     found = people_figures(words)
-    return _kept(words, found) or _grown(words, found)
+    kept = excluded_users(words, found) or _kept(words, found)
+    return kept or _grown(words, found) or hired_one(words, found)
 
 
 def _kept(words: Sequence[str], found: list[Number]) -> int | None:
@@ -114,7 +117,9 @@ def _excluded(words: Sequence[str], total: Number, part: Number) -> bool:
     if denied is not None and not kept and not _said_only(words, part):
         return not any(w[0].isdigit() for w in after[:denied])
     described = words[part.start - 2 : part.start] in (["que", "sao"], ["q", "sao"])
-    return described and bool(NEGATION & set(words[total.end : part.start]))
+    between = set(words[total.end : part.start])
+    bare = words[part.start - 1 : part.start] == ["sao"] and bool(USE & between)  # ", são 5"
+    return (described or bare) and bool(NEGATION & between)
 
 
 def _said_only(words: Sequence[str], part: Number) -> bool:

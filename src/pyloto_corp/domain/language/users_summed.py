@@ -15,7 +15,7 @@ from pyloto_corp.domain.language.numbers import Number, numbers
 from pyloto_corp.domain.language.people_lists import listed
 from pyloto_corp.domain.language.people_words import NEGATION, PERSON, USE
 from pyloto_corp.domain.language.team_units import stem
-from pyloto_corp.domain.language.users_revised import clock, people_figures
+from pyloto_corp.domain.language.users_revised import SERVED, clock, people_figures
 from pyloto_corp.domain.language.users_units import placed, unit_turns, with_joined
 
 SHIFTS = frozenset(("manha", "tarde", "noite", "madrugada", "dia"))
@@ -101,8 +101,13 @@ def _others(words: Sequence[str]) -> int | None:
         before = words[n.start - 2 : n.start]
         noun = words[n.end : n.end + 1]
         other = before[-1:] in (["outras"], ["outros"])
-        more = before == ["e", "mais"] and bool(noun) and noun[0].startswith(PERSON)
-        if n.start > first.end and (other or more) and n.start - first.end <= 14:
+        more = (
+            before == ["e", "mais"]
+            and bool(noun)
+            and (noun[0].startswith(PERSON) or (_placed_at(words, n.end)))
+        )  # "e mais 2 no escritório"
+        each = {"cada", "por"} & set(words[first.end : n.start])  # per unit: ``teams`` reads it
+        if n.start > first.end and (other or more) and n.start - first.end <= 14 and not each:
             denied = NEGATION & set(words[first.end : n.start])  # "mas eles não vão usar"
             return None if denied else first.value + n.value
     return None
@@ -115,6 +120,8 @@ def _sized_group(words: Sequence[str]) -> int | None:
     found = people_figures(words)
     first = next((n for n in found if words[n.end : n.end + 1] and
                   words[n.end].startswith(PERSON)), None)  # fmt: skip
+    if first is not None and words[first.end].startswith(SERVED):
+        return None  # "600 alunos, mas quem manda mensagem é a secretaria (2 pessoas)"
     for n in found if first is not None else ():
         if n.start <= first.end or words[n.start - 2 : n.start] not in (
             ["que", "sao"],
@@ -124,6 +131,7 @@ def _sized_group(words: Sequence[str]) -> int | None:
         links = [k for k in range(max(first.end, n.start - LINK), n.start) if words[k] == "e"]
         between = words[first.end + 1 : links[-1]] if links else []
         used = bool((USE | {"vao", "vai"}) & set(between))  # "que vão bater ponto"
+        used = used and "quem" not in between  # "quem vai responder é a secretaria"
         if used and listed(words[links[-1] :])[0] == n.value:
             return first.value + n.value
     return None
@@ -167,3 +175,9 @@ def _besides_units(words: Sequence[str]) -> int | None:
     skip = 1 + (words[at + 1 : at + 2] == ["de"])  # "além de mim"
     added = listed(words[at + skip :])[0]
     return per_unit + added if per_unit and added else None
+
+
+def _placed_at(words: Sequence[str], end: int) -> bool:
+    """ "2 no escritório", "3 na recepção": people by where they work, not a time."""
+    place = words[end + 1] if end + 1 < len(words) else ""
+    return words[end] in ("no", "na", "nos", "nas") and place.isalpha() and place not in SHIFTS

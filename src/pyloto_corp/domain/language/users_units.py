@@ -12,6 +12,7 @@ from pyloto_corp.domain.language.amounts import money
 from pyloto_corp.domain.language.numbers import Number, numbers
 from pyloto_corp.domain.language.people_words import GROUPS, NEGATION, PERSON
 from pyloto_corp.domain.language.team_units import TIMES, unit_after, units_of
+from pyloto_corp.domain.language.users_each import each_one
 
 PLACES = frozenset(("no", "na", "nos", "nas"))
 NOT_PLACES = frozenset(("total", "maximo", "minimo", "caso", "momento", "comeco", "inicio",
@@ -84,7 +85,7 @@ def added(words: Sequence[str], end: int) -> int:
 def with_joined(words: Sequence[str], found: Sequence[Number]) -> int | None:
     """A team per unit ("a secretaria de cada unidade (1 em cada)", 2 unidades) and a group
     said with it ("os professores (12 no total) lançariam presença e ...")."""
-    team = teams.multiplied(words, found) or one_each(words, found)
+    team = teams.multiplied(words, found) or one_each(words, found) or each_one(words, found)
     at = next((i for i, w in enumerate(words) if w == "cada"), None)
     if team is None or at is None:
         return team
