@@ -109,6 +109,7 @@ KINDS = {
 }
 
 SUPPORT_SUBJECT = "reclamação ou problema com algo já contratado (suporte)"
+SUPPORT_COURIER = "entregador que trabalha com o Pyloto Entrega (repasse, corridas)"
 
 RELEASES = {"chatwoot_resolved": "resolvido no Chatwoot", "opt_out": "a pessoa pediu para sair",
             "expired": "prazo do atendimento humano encerrado", "language_switch":

@@ -22,6 +22,8 @@ NAMED_NEEDS = (
     Intent.PYLOTO_ENTREGA_REQUEST.value,
 )  # fmt: skip
 INSTITUTIONAL = Intent.INSTITUTIONAL.value
+DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
+UNSUPPORTED = Intent.UNSUPPORTED.value
 TEAMS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value)  # who made it runs it
 ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
 
@@ -47,19 +49,33 @@ def support(flow: Flow, reading: TurnReading) -> bool:
     issue = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
     active, named = flow.session.active_intent, (reading.needs or (None,))[0]
     known = active not in (None, *NOT_A_NEED)
-    if not known and not _about_delivery(reading) and named == Intent.UNSUPPORTED.value:
+    courier = _courier(flow, reading, named)  # "não caiu o repasse da semana": a courier's
+    if not known and not (_about_delivery(reading) or courier) and named == UNSUPPORTED:
         return False  # "minha tela quebrou": not something Pyloto made or delivers
     if not known and named in TEAMS:
         flow.update(active_intent=named)
+    elif courier:
+        flow.update(active_intent=DRIVER)
     elif not known:
         flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
     delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA
     message, routing = ("support_handoff", SUPPORT_ROUTING) if delivery else (
         "handoff_requested", None)  # fmt: skip
+    if flow.session.active_intent == DRIVER:
+        message = "support_handoff_courier"  # the team hears a courier: name, period, amount
     flow.remember(support_case=True)
     flow.finish(Outcome.HANDOFF_HUMAN, "support_issue", requested=True, message=message,
                 routing=routing, details={"issue": issue})  # fmt: skip
     return True
+
+
+def _courier(flow: Flow, reading: TurnReading, named: str | None) -> bool:
+    """The person works as a courier: says so, or talks of payouts and rides."""
+    active = flow.session.active_intent
+    if active not in (None, *NOT_A_NEED, *ENTREGA):
+        return False  # a customer of a system or of the chatbot
+    said = flow.content.says("courier", list(reading.words), anywhere=True)
+    return active == DRIVER or said or (active in (None, *NOT_A_NEED) and named == DRIVER)
 
 
 def _about_delivery(reading: TurnReading) -> bool:

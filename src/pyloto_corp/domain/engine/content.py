@@ -28,13 +28,14 @@ REQUIRED_TEXTS = (
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
     "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
     "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy", "hold_ack",
-    "support_handoff", "other_language_en", "other_language_es", "media_callback",
+    "support_handoff", "support_handoff_courier", "other_language_en", "other_language_es",
+    "media_callback",
     "switched", "followup_default", "handoff_pending", "support_pending",
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
-                "pointed_back", "lost", "audio", "refund")  # fmt: skip
+                "pointed_back", "lost", "audio", "refund", "courier", "not_now")  # fmt: skip
 
 
 class ContentError(DomainError):

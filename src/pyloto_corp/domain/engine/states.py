@@ -188,5 +188,9 @@ def _declines_offered(flow: Flow, reading: TurnReading) -> bool:
     """The need offered after another one was resolved, refused before any answer to it."""
     session = flow.session
     offered = session.context.get("queued_start") == session.active_intent
-    said_no = reading.withdraws or reading.words[:1] in (("nao",), ("n",), ("nem",))
+    said_no = (
+        reading.withdraws
+        or reading.words[:1] in (("nao",), ("n",), ("nem",))
+        or (flow.content.says("not_now", list(reading.words), anywhere=True))
+    )  # "depois eu vejo"
     return offered and bool(session.context.get("resolved")) and said_no

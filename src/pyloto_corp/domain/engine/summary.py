@@ -9,7 +9,7 @@ from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.display import shown
 from pyloto_corp.domain.handoff import ConversationHandoff
 from pyloto_corp.domain.intents import Intent
-from pyloto_corp.domain.labels import SLOTS, SUPPORT_SUBJECT
+from pyloto_corp.domain.labels import SLOTS, SUPPORT_COURIER, SUPPORT_SUBJECT
 from pyloto_corp.domain.qualification import Qualification, QualificationLevel, qualify
 from pyloto_corp.domain.records import SessionRecord
 
@@ -97,7 +97,9 @@ def build_handoff(
 
 
 def _support_summary(content: Content, intent: Intent, issue: str) -> str:
-    return (f"• Assunto: {SUPPORT_SUBJECT} — {content.intents[intent].label}\n"
+    about = SUPPORT_COURIER if intent is Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP else (
+        content.intents[intent].label)  # fmt: skip
+    return (f"• Assunto: {SUPPORT_SUBJECT} — {about}\n"
             f"• {SLOTS['issue'].capitalize()}: {issue}")  # fmt: skip
 
 

@@ -41,7 +41,8 @@ _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
     r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:)\s+" + _NAME
     + r"|^(?:(?:oi|ol[aá]|opa|bom dia|boa tarde|boa noite|e a[ií])[,!. ]+)?(?:é|e|eh) (?:o|a)\s+"
-    + _NAME + r"|\b(?:é|e|eh) (?:o|a) " + _NAME + r"(?= (?:aqui|falando))",
+    + _NAME + r"(?![^.!,\n]*\?)"  # "e a parceria das entrega?" asks, names nobody
+    r"|\b(?:é|e|eh) (?:o|a) " + _NAME + r"(?= (?:aqui|falando))",
     re.IGNORECASE,
 )  # fmt: skip
 _LINKS = frozenset(("das", "de", "dos"))  # "da"/"do" more often start a company: "Ana da Zetta"

@@ -138,7 +138,8 @@ def vehicle(words: list[str], gazetteer: Gazetteer) -> str | None:
 def availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     """Periods of the day or week, in the order said; plurals count ("noites", "sábados")."""
     table = gazetteer.availability
-    words = [w[:-1] if (w[:-1],) in table and (w,) not in table else w for w in words]
+    words = [w[:-1] if w.endswith("s") and (w[:-1],) in table and (w,) not in table else w
+             for w in words]  # fmt: skip
     said: list[tuple[int, str]] = []
     calling = any(w.startswith(CALL_BACK) for w in words)
     i = 0

@@ -46,7 +46,10 @@ class ActModel:
         scores = self.scores(found)
         added = {a for a, t in self.adds.items() if a not in acts and scores[a] >= t}
         dropped = {a for a, t in self.drops.items() if a in acts and scores[a] <= t}
-        return frozenset((acts | added) - dropped)
+        kept = (acts | added) - dropped
+        if acts and not kept:  # every turn does something: the likeliest of the rules' acts
+            kept = {max(sorted(acts), key=scores.__getitem__)}
+        return frozenset(kept)
 
     @classmethod
     def from_dict(cls, doc: Mapping[str, Any]) -> ActModel:

@@ -13,7 +13,9 @@ from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.names import introduces
 from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.numbers import first_number
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
+from pyloto_corp.domain.understanding.asides import PAIN_SLOTS
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.phrases import insulting
@@ -29,7 +31,8 @@ _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
 LIST_KINDS = frozenset({"availability", "channels"})
 WHOLE_KINDS = frozenset({"count", "budget", "company"})
-PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company"})
+PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company", "count"})
+FIGURE_KINDS = frozenset({"budget", "count"})
 
 
 class Answers:
@@ -39,6 +42,7 @@ class Answers:
         self._empty = (c.small_talk, c.greeting, c.thanks, c.goodbye, c.affirm, c.deny,
                        c.dont_know, c.filler, c.correction)  # fmt: skip
         self._elsewhere = (c.human, c.opt_out, c.support, c.negation)
+        self._trouble_elsewhere = (c.human, c.opt_out, c.negation)  # "o sistema trava": the pain
 
     def slot(
         self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],
@@ -54,6 +58,7 @@ class Answers:
             found["answer"] = whole  # "tenho 7 funcionários, mas só 4 vão mexer"
             other = self._corrects_other(s, context, entities)
             return {Act.ANSWER, Act.CORRECTION} if other else {Act.ANSWER}
+        trouble = context.slot in PAIN_SLOTS and not self.cues.aimed_words.find(s.words)
         for clause in clauses(text):
             if kind == "text" and introduces(clause):  # "me chamo Patrícia": no pain, no goal
                 continue
@@ -66,7 +71,8 @@ class Answers:
             naming = context.slot in NAMING_SLOTS and _is_a_figure(
                 clause, self.gazetteer, context.today
             )
-            value = None if naming else self._clause(clause, words, kind, s, context.today)
+            value = None if naming else self._clause(clause, words, kind, s, context.today,
+                                                     trouble=trouble)  # fmt: skip
             if value is not None:
                 (doubted if clause.rstrip().endswith("?") else values).append(value)
         if self._corrects_other(s, context, entities):
@@ -108,19 +114,22 @@ class Answers:
         return later if later is not None else values[-1]
 
     def _clause(
-        self, clause: str, words: list[str], kind: str, s: Signals, today: date | None
-    ) -> Any:
+        self, clause: str, words: list[str], kind: str, s: Signals, today: date | None, *,
+        trouble: bool = False,
+    ) -> Any:  # fmt: skip
+        """``trouble``: asked for the person's problem, a complaint of their own answers it."""
         if kind == "deadline" and is_flexible(" ".join(words)):
             return FLEXIBLE  # "tanto faz", "sem pressa": an answer to "para quando?"
         if not words or covered(words, *self._empty):
             return None
-        figure = kind == "budget" and any(w[0].isdigit() for w in words)  # "não sei, uns 500"
+        figure = kind in FIGURE_KINDS and first_number(clause) is not None  # "não sei, uns 500"
         if kind in PUT_ASIDE_KINDS and not figure and self.cues.deflect.starts(words):
             return None
         if s.followup and self.cues.followup.find(words):
             return None
         question = clause.rstrip().endswith("?") or self.cues.question.starts(words) > 0
-        strict = question or any(p.find(words) for p in self._elsewhere) or insulting(
+        elsewhere = self._trouble_elsewhere if trouble else self._elsewhere
+        strict = question or any(p.find(words) for p in elsewhere) or insulting(
             words, self.cues)  # fmt: skip
         if strict and kind == "text":
             return None

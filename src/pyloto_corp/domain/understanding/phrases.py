@@ -108,6 +108,8 @@ def _besides_please(words: list[str]) -> list[str]:
 def _about_service(words: list[str], cues: ActCues) -> bool:
     """An action on a delivery ("cancelar a coleta"), or a problem with something Pyloto
     already runs for the person ("o sistema que vcs fizeram parou", "o motoboy faltou")."""
+    picked = cues.misclick.spans(words)  # "cliquei errado, quero pedir uma entrega"
+    words = [w for i, w in enumerate(words) if not any(a <= i < b for a, b in picked)]
     delivery = cues.delivery_object.find(words)
     if delivery and cues.support_action.find(words):
         return True

@@ -44,8 +44,7 @@ class TurnReader:
         self, cues: ActCues, classifier: Any, gazetteer: Gazetteer, model: ActModel | None = None
     ) -> None:
         """``model``: the learned second opinion on the rules (``act_model``), if any."""
-        self.cues, self.classifier, self.gazetteer = cues, classifier, gazetteer
-        self.model = model
+        self.cues, self.classifier, self.gazetteer, self.model = cues, classifier, gazetteer, model
         self.answers = Answers(cues, gazetteer)
         self.relative = Relative(cues, self.answers)
 

@@ -17,7 +17,7 @@ from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import option_number
 
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
-SWITCH_CONFIDENCE = 0.75
+SWITCH_CONFIDENCE = 0.6
 FREE_TEXT_KINDS = (None, "text", "business", "name")
 NEGATED_CONFIDENCE = 0.3  # "não quero mais X, quero Y": saying so is most of the evidence
 MIN_UNSUPPORTED_WORDS = 3

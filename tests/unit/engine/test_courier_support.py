@@ -1,0 +1,28 @@
+"""A courier's complaint (a payout, the rides) reaches support as a courier's, and a need
+offered after another one can be put off."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.intents import Outcome
+from tests.unit.engine.conftest import Chat
+
+
+def test_a_courier_missing_a_payout_is_told_to_support_as_a_courier(chat: Chat) -> None:
+    step = chat.send("sou motoboy de vcs e o repasse da semana passada nao caiu ate agora")
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN] and step.handoff.routing == "entrega_support"
+    assert step.handoff.intent_primary == "PYLOTO_ENTREGA_DRIVER_SIGNUP"
+    assert "entregador que trabalha com o Pyloto Entrega" in step.handoff.summary
+    said = chat.said(step)
+    assert "período e o valor" in said and "endereço" not in said
+
+
+def test_a_customer_complaint_about_a_delivery_is_no_courier_case(chat: Chat) -> None:
+    step = chat.send("o motoboy de vcs nao apareceu pra buscar meu pacote")
+    assert step.handoff.intent_primary == "PYLOTO_ENTREGA_REQUEST"
+    assert "endereço" in chat.said(step)
+
+
+def test_a_system_customer_talking_of_payments_is_no_courier(chat: Chat) -> None:
+    chat.send("quero um sistema pra minha loja")
+    step = chat.send("o sistema que vcs fizeram ta cobrando errado o meu pagamento")
+    assert step.handoff.intent_primary == "CUSTOM_SOFTWARE"

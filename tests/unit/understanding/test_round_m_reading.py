@@ -1,0 +1,78 @@
+"""Round M of the turn corpus: what it taught the reading, in general terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.domain.language.entities import extract
+from pyloto_corp.domain.understanding.act_model import ACTS, ActModel
+from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
+from tests.support.turns import acts, asked
+
+MENU = ReadingContext(state="menu", pending=Pending.MENU)
+
+
+def test_a_model_that_drops_every_act_keeps_the_likeliest_of_the_rules() -> None:
+    bias = {act: -4.0 for act in ACTS} | {Act.NON_ANSWER: -3.0}
+    drops_all = ActModel(bias, {}, {}, {act: 0.5 for act in ACTS})
+    kept = drops_all.adjust(frozenset({Act.NON_ANSWER, Act.SUPPORT_ISSUE}), {})
+    assert kept == {Act.NON_ANSWER}
+    assert drops_all.adjust(frozenset(), {}) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "intent", "kind"),
+    [
+        ("vou ver com o meu marido e te falo", "availability", "PYLOTO_ENTREGA_DRIVER_SIGNUP",
+         "availability"),
+        ("pergunta pra minha gerente, ela que sabe", "user_count", "CUSTOM_SOFTWARE", "count"),
+        ("vc que é o especialista, me diz vc", "features", "CUSTOM_SOFTWARE", "text"),
+    ],
+)  # fmt: skip
+def test_putting_the_question_off_is_no_answer(text: str, slot: str, intent: str, kind: str):
+    assert acts(text, asked(slot, intent, kind)) == {"NON_ANSWER"}
+
+
+def test_a_figure_after_putting_it_off_still_answers() -> None:
+    assert "ANSWER" in acts("pergunta pro meu sócio, mas acho que uns 6", asked(
+        "user_count", "CUSTOM_SOFTWARE", "count"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o sistema que a gente usa hoje vive travando e perdemos pedido",
+        "perco mensagem de cliente, ja levei até reclamação no reclame aqui",
+    ],
+)
+def test_asked_for_the_trouble_ones_own_complaint_is_the_answer(text: str) -> None:
+    for slot, intent in (("problem", "CUSTOM_SOFTWARE"), ("main_pain", "SAAS_COMMUNICATION")):
+        assert acts(text, asked(slot, intent)) == {"ANSWER"}
+
+
+def test_a_wrong_option_tapped_is_no_complaint_about_a_delivery() -> None:
+    said = acts("não, apertei errado, eu quero é pedir uma entrega", asked(
+        "vehicle", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "vehicle"))  # fmt: skip
+    assert "SUPPORT_ISSUE" not in said and "TOPIC_CHANGE" in said
+
+
+@pytest.mark.parametrize("text", ["tudo certo e contigo?", "que dia lindo hoje, né?"])
+def test_chat_at_the_menu_is_small_talk(text: str) -> None:
+    assert "SMALL_TALK" in acts(text, MENU)
+
+
+def test_a_question_opened_with_e_a_names_nobody() -> None:
+    reading = bundled_reader().read("e a parceria das entrega? vcs nao respondeu", asked(
+        "main_pain", "SAAS_COMMUNICATION"))  # fmt: skip
+    assert "name" not in reading.values
+
+
+@pytest.mark.parametrize("text", ["ele q sabe disso", "quem sabe", "vc sabe onde fica?"])
+def test_knowing_is_no_saturday(text: str) -> None:
+    assert extract(text, bundled_reader().gazetteer, None).availability == ()
+
+
+def test_saturdays_in_the_plural_are_still_the_weekend() -> None:
+    said = extract("sabados e domingos", bundled_reader().gazetteer, None).availability
+    assert said == ("fim de semana",)
