@@ -26,3 +26,16 @@ def test_a_system_customer_talking_of_payments_is_no_courier(chat: Chat) -> None
     chat.send("quero um sistema pra minha loja")
     step = chat.send("o sistema que vcs fizeram ta cobrando errado o meu pagamento")
     assert step.handoff.intent_primary == "CUSTOM_SOFTWARE"
+
+
+def test_a_courier_unpaid_writing_in_english_reaches_support(chat: Chat) -> None:
+    step = chat.send("Hi, I've been doing deliveries for Pyloto for 2 months and I didn't get"
+                     " paid for last week. Who can I talk to?")  # fmt: skip
+    assert step.handoff.routing == "entrega_support"
+    assert step.handoff.intent_primary == "PYLOTO_ENTREGA_DRIVER_SIGNUP"
+    assert step.handoff.requirements["language"] == "en"
+
+
+def test_a_would_be_courier_in_english_goes_to_signup(chat: Chat) -> None:
+    step = chat.send("Hi, I want to work as a courier with my motorcycle, how much do you pay?")
+    assert step.handoff.routing != "entrega_support"

@@ -76,3 +76,18 @@ def test_knowing_is_no_saturday(text: str) -> None:
 def test_saturdays_in_the_plural_are_still_the_weekend() -> None:
     said = extract("sabados e domingos", bundled_reader().gazetteer, None).availability
     assert said == ("fim de semana",)
+
+
+CONFIRM = ReadingContext(state="confirming", pending=Pending.CONFIRM, intent="CUSTOM_SOFTWARE")
+
+
+@pytest.mark.parametrize(
+    "text", ["ah blz pode ser", "tá bom moço tá certo sim deus abençoe", "ta bom, pode mandar"]
+)
+def test_a_yes_said_the_everyday_way_confirms(text: str) -> None:
+    assert "AFFIRM" in acts(text, CONFIRM) and "CORRECTION" not in acts(text, CONFIRM)
+
+
+def test_ok_after_an_answer_is_still_only_an_acknowledgement() -> None:
+    done = ReadingContext(state="info_given", pending=Pending.ANYTHING_ELSE, intent="INSTITUTIONAL")
+    assert acts("ta bom", done) == {"SMALL_TALK"}

@@ -87,10 +87,14 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
     if len(reading.words) < LANGUAGE_MIN_WORDS and not reading.has(Act.GREETING):
         return False
     named = (reading.needs or (None,))[0]
+    unpaid = flow.content.says("unpaid", list(reading.words), anywhere=True)
+    if unpaid and _courier(flow, reading, named):  # "I didn't get paid for last week"
+        named = DRIVER
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
         flow.update(active_intent=named)  # "do you build apps?": that team, in that language
     flow.finish(Outcome.HANDOFF_HUMAN, "other_language", requested=True,
                 message=f"other_language_{reading.language}",
+                routing=SUPPORT_ROUTING if unpaid and named == DRIVER else None,
                 details={"language": str(reading.language)})  # fmt: skip
     return True
 

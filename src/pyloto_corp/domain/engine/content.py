@@ -35,7 +35,8 @@ REQUIRED_TEXTS = (
     "withdrawn",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
-                "pointed_back", "lost", "audio", "refund", "courier", "not_now")  # fmt: skip
+                "pointed_back", "lost", "audio", "refund", "courier", "not_now",
+                "unpaid")  # fmt: skip
 
 
 class ContentError(DomainError):

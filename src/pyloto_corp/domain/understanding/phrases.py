@@ -126,6 +126,8 @@ def _yes_no(text: str, cues: ActCues) -> tuple[bool, bool, bool]:
     if not segments[lead:]:
         return False, False, False
     first = segments[lead]
+    while len(first) > 1 and cues.lead_in.starts(first[:1]) and not cues.affirm.starts(first):
+        first = first[1:]  # "ah blz pode ser": the interjection before the yes
     tail = [w for s in segments[lead:] for w in s]
     others = max(cues.dont_know.starts(tail), cues.opt_out.starts(tail))
     yes, no = cues.affirm.starts(first), cues.deny.starts(tail)
