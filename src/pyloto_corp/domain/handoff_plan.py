@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from pyloto_corp.domain.conversation import StoredMessage
 from pyloto_corp.domain.engine.state import TeamNote
+from pyloto_corp.domain.engine.takeover_window import takeover_end
 from pyloto_corp.domain.handoff import handoff_ids
 from pyloto_corp.domain.handoff_events import (
     EventKind,
@@ -66,8 +67,9 @@ def handed_over(
         for handoff_id, handoff in zip(ids_of(session), handoffs, strict=True):
             lead = {k: v for k, v in handoff.items() if k != "confidence"}
             user, routing = session.user_key, handoff["routing"]
+            until = takeover_end(session.context, since, takeover)  # after a booked call
             records.append(HandoffRecord(handoff_id, user, session.session_id, routing, since,
-                                         since + takeover, lead))  # fmt: skip
+                                         until, lead))  # fmt: skip
             events.append(event(handoff_id, user, CREATED_SEQ, EventKind.CREATED, now))
     return records, events
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from pyloto_corp.domain.engine.state import TurnKind
-from pyloto_corp.domain.engine.takeover import released, taken_over
+from pyloto_corp.domain.engine.takeover import released
+from pyloto_corp.domain.engine.takeover_window import taken_over, takeover_end
 from pyloto_corp.domain.intents import Outcome
-from tests.unit.engine.conftest import Chat
+from tests.unit.engine.conftest import START, Chat
 
 WINDOW = timedelta(hours=24)
 
@@ -184,3 +185,36 @@ def test_the_call_back_moved_to_monday_is_said_as_monday_afterwards(chat: Chat) 
     assert chat.last is not None and chat.last.context.get("followup_day")
     step = chat.send("Sergio")
     assert "segunda-feira" in chat.said(step)
+
+
+def test_a_booked_call_keeps_the_person_with_the_team_until_after_the_call(chat: Chat) -> None:
+    chat.send("quero automatizar o whats da minha loja")
+    chat.send("agora nao posso falar, me liga quinta as 10h?")
+    assert chat.outcomes == [Outcome.SCHEDULED_FOLLOWUP]
+    step = chat.send("voltei, a gente recebe umas 100 msg por dia", after=timedelta(hours=30))
+    assert step.team is not None and step.handoff is None and chat.current is None
+    assert "quinta" in chat.said(step)  # the call stands, said in other words
+
+
+def test_the_window_after_a_booked_day_and_without_one() -> None:
+    since = START
+    assert takeover_end({}, since, WINDOW) == since + WINDOW
+    assert takeover_end({"followup_window": "oops"}, since, WINDOW) == since + WINDOW
+    booked = {"followup_window": "2026-11-26T10:00/11:00"}
+    assert takeover_end(booked, since, WINDOW) == datetime(2026, 11, 28, tzinfo=UTC)
+
+
+def test_still_waiting_hours_later_hears_from_the_bot_again_once(chat: Chat) -> None:
+    chat.send("o entregador sumiu com a minha encomenda")
+    first = chat.send("cadê??")
+    later = chat.send("e ai?? ninguem vai me responder???", after=timedelta(hours=3))
+    again = chat.send("???", after=timedelta(minutes=5))
+    assert chat.said(first) and chat.said(later) and chat.said(later) != chat.said(first)
+    assert not chat.said(again)
+
+
+def test_once_the_team_replied_the_bot_stays_quiet(chat: Chat) -> None:
+    chat.send("o entregador sumiu com a minha encomenda")
+    chat.send("cadê??")
+    chat.last = replace(chat.last, context={**chat.last.context, "team_replied": True})
+    assert not chat.said(chat.send("e ai??", after=timedelta(hours=3)))

@@ -27,10 +27,9 @@ from pyloto_corp.domain.engine.takeover import (
     hand_again,
     stopped,
     stops,
-    taken_over,
-    unanswered,
     with_team,
 )
+from pyloto_corp.domain.engine.takeover_window import taken_over, unanswered
 from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.records import SessionRecord

@@ -1,11 +1,11 @@
 """Human takeover: after a handoff, a person of the team has the conversation.
 
-For ``EngineConfig.takeover`` after the handoff (HUMAN_TAKEOVER_HOURS), unless released,
-every message of the person goes to the team (``Step.team``); the bot answers at most
-once, to say the team was told, and opens no session, menu or second handoff. A stop
-("não quero mais receber") still works: it ends the takeover and is handled as usual.
-When the window passed and nobody of the team ever answered, the person's next message
-(within a week; not a stop, thanks or a new need) hands the same lead over again.
+For ``EngineConfig.takeover`` after the handoff (longer when a call was booked), unless
+released, every message of the person goes to the team (``Step.team``). The bot opens no
+session, menu or second handoff; it says the team was told once, again after a quiet
+while with no reply of the team, and answers once a request for a manager, a refund or
+a delivery link. A stop ends the takeover. When the window passed with no reply of the
+team, the next message (within a week; not a stop, thanks or a new need) hands it again.
 """
 
 from __future__ import annotations
@@ -16,32 +16,18 @@ from datetime import datetime, timedelta
 from pyloto_corp.domain.engine.closed import other_need, pending
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.dialogue import explain_need
-from pyloto_corp.domain.engine.flow import HANDED_OVER
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
-HANDED = {outcome.value for outcome in HANDED_OVER}
 FIRST_SEQ = 1  # handoff.created; the person's messages follow
-UNANSWERED_MEMORY = timedelta(days=7)
 REQUEST_MAX_CHARS = 300
 LANGUAGE_SWITCH = "language_switch"
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
+ACK_AGAIN_AFTER = timedelta(hours=2)  # a person still waiting hears from the bot again
 SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
-
-
-def taken_over(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
-    """The last session was handed to a team that still has the person."""
-    return (
-        last is not None
-        and last.outcome in HANDED
-        and last.closed_at is not None
-        and bool(last.context.get("handoffs"))
-        and not last.context.get("takeover_released")
-        and at - last.closed_at < window
-    )
 
 
 def next_seq(session: SessionRecord) -> int:
@@ -84,7 +70,7 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     elif _asks_refund(flow, last, reading):  # "quero meu dinheiro de volta": noted, once
         flow.remember(takeover_refund_noted=True)
         flow.say("refund_noted")
-    elif escalated or not last.context.get("takeover_ack_sent"):  # else the bot answers once
+    elif escalated or not last.context.get("takeover_ack_sent") or _quiet(last, turn.at):
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
@@ -92,9 +78,17 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
             missing = missing_labels(flow.content, last, said=_said(reading))
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=_call_back(last))  # fmt: skip
-        flow.remember(takeover_ack_sent=True)
+        flow.remember(takeover_ack_sent=True, takeover_ack_at=turn.at.isoformat())
     step.team = TeamNote(step.session, seq, escalated=escalated)
     return step
+
+
+def _quiet(last: SessionRecord, at: datetime) -> bool:
+    """ "e aí?? ninguém vai me responder???" hours after the bot's note, with no reply of
+    the team: heard again (in other words)."""
+    told = last.context.get("takeover_ack_at")
+    waited = told is not None and at - datetime.fromisoformat(str(told)) >= ACK_AGAIN_AFTER
+    return waited and not last.context.get("team_replied")
 
 
 def _call_back(last: SessionRecord) -> str:
@@ -138,18 +132,6 @@ def stopped(
     session = released(replace(last, context={**last.context, "takeover_seq": seq}), at,
                        reason)  # fmt: skip
     return session, TeamNote(session, seq, release=reason)
-
-
-def unanswered(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
-    """The team had the person for the whole window and never answered (lately)."""
-    if last is None or last.outcome not in HANDED or last.closed_at is None:
-        return False
-    context, since = last.context, at - last.closed_at
-    if not context.get("handoffs") or context.get("team_replied") or since >= UNANSWERED_MEMORY:
-        return False
-    if context.get("takeover_released"):
-        return context.get("takeover_release_reason") == "expired"
-    return since >= window
 
 
 def asks_again(reading: TurnReading | None) -> bool:

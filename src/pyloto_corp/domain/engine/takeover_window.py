@@ -1,0 +1,47 @@
+"""How long the team keeps a person after a handoff, and when a lead left unanswered is
+handed over again."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from pyloto_corp.domain.engine.flow import HANDED_OVER
+from pyloto_corp.domain.records import SessionRecord
+
+HANDED = {outcome.value for outcome in HANDED_OVER}
+UNANSWERED_MEMORY = timedelta(days=7)
+
+
+def taken_over(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
+    """The last session was handed to a team that still has the person."""
+    return (
+        last is not None
+        and last.outcome in HANDED
+        and last.closed_at is not None
+        and bool(last.context.get("handoffs"))
+        and not last.context.get("takeover_released")
+        and at < takeover_end(last.context, last.closed_at, window)
+    )
+
+
+def takeover_end(context: dict, since: datetime, window: timedelta) -> datetime:
+    """The team keeps the person for ``window``; a call booked later ("me liga segunda às
+    10h") keeps them until the window after the day of the call."""
+    booked = str(context.get("followup_window") or "")[:10]
+    try:
+        day = date.fromisoformat(booked) + timedelta(days=1)
+    except ValueError:
+        return since + window
+    return max(since + window, datetime.combine(day, time(), tzinfo=since.tzinfo) + window)
+
+
+def unanswered(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
+    """The team had the person for the whole window and never answered (lately)."""
+    if last is None or last.outcome not in HANDED or last.closed_at is None:
+        return False
+    context, since = last.context, at - last.closed_at
+    if not context.get("handoffs") or context.get("team_replied") or since >= UNANSWERED_MEMORY:
+        return False
+    if context.get("takeover_released"):
+        return context.get("takeover_release_reason") == "expired"
+    return at >= takeover_end(context, last.closed_at, window)
