@@ -218,3 +218,24 @@ def test_once_the_team_replied_the_bot_stays_quiet(chat: Chat) -> None:
     chat.send("cadê??")
     chat.last = replace(chat.last, context={**chat.last.context, "team_replied": True})
     assert not chat.said(chat.send("e ai??", after=timedelta(hours=3)))
+
+
+MERCHANT = ["quero que vcs façam as entregas da minha padaria", "Padaria Pão da Vó", "padaria",
+            "umas 30 por dia", "Castro", "isso mesmo"]  # fmt: skip
+
+
+def test_a_need_for_another_team_during_the_takeover_gets_its_own_form(chat: Chat) -> None:
+    for said in MERCHANT:
+        chat.send(said)
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    chat.send("obrigada")
+    step = chat.send("ah e outra coisa, vcs fazem site tb? queria um site pra encomenda de bolo")
+    assert step.team is None and chat.current is not None
+    assert chat.current.active_intent == "CUSTOM_SOFTWARE" and chat.said(step)
+
+
+def test_the_same_teams_need_during_the_takeover_stays_with_that_team(chat: Chat) -> None:
+    for said in MERCHANT:
+        chat.send(said)
+    step = chat.send("quero cadastrar minha outra loja pra vcs fazerem as entregas")
+    assert step.team is not None and chat.current is None

@@ -24,6 +24,7 @@ from pyloto_corp.domain.engine.takeover import (
     LANGUAGE_SWITCH,
     asks_again,
     back_in_portuguese,
+    for_another_team,
     hand_again,
     stopped,
     stops,
@@ -68,12 +69,14 @@ class Engine:
         reading, note = self.read(turn, current), None
         if current is None and taken_over(last_closed, turn.at, self.config.takeover):
             back = back_in_portuguese(last_closed, reading)  # type: ignore[arg-type]
-            if not (stops(reading) or back):
+            fresh = for_another_team(self.content, last_closed, reading)  # type: ignore[arg-type]
+            if not (stops(reading) or back or fresh):
                 step = step_on(last_closed, closed_before, decisions)  # type: ignore[arg-type]
                 return with_team(step, self.guards.flow(step, turn), turn, reading)
-            reason = LANGUAGE_SWITCH if back and not stops(reading) else "opt_out"
-            closed_before, note = stopped(last_closed, turn.at, reason)  # type: ignore[arg-type]
-            last_closed = closed_before
+            if not fresh:  # a stop, or Portuguese again: the takeover ends
+                reason = LANGUAGE_SWITCH if back and not stops(reading) else "opt_out"
+                closed_before, note = stopped(last_closed, turn.at, reason)  # type: ignore[arg-type]
+                last_closed = closed_before
         again = current is None and unanswered(last_closed, turn.at, self.config.takeover)
         if current is None:
             early = self.guards.after_close(last_closed, turn, reading, closed_before, decisions)
