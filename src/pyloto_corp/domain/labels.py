@@ -73,6 +73,7 @@ SLOTS = {
     "city": "cidade",
     "deadline": "prazo",
     "budget": "orçamento",
+    "budget_min": "orçamento a partir de",
     "business_type": "tipo de negócio",
     "channels": "canais",
     "message_volume": "volume de mensagens",

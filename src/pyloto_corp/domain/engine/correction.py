@@ -58,9 +58,13 @@ class Correction:
             flow.update(slots={**current, **changed})
             self.dialogue.confirm(flow)
             return True
+        stated = any(v is not None for k, v in reading.fixes.items() if k in slots)
+        if stated and reading.has(Act.DENY, Act.CORRECTION) and not reading.has(Act.AFFIRM):
+            self.dialogue.confirm(flow)  # "Não! R$ 200?? É de 15 a 25 mil": it already is
+            return True
         if reading.question or reading.has(Act.AFFIRM, Act.SIDE_QUESTION):
             return False
-        if any(v is not None for k, v in reading.fixes.items() if k in slots):
+        if stated:
             self.dialogue.confirm(flow)  # "a cidade tá errada, é Fortaleza": it already is
             return True
         named = next((slots[k] for k, v in reading.fixes.items() if k in slots and v is None),

@@ -22,6 +22,7 @@ from pyloto_corp.domain.engine.policy import (
     Proposal,
     Verdict,
 )
+from pyloto_corp.domain.engine.ranges import ranged
 from pyloto_corp.domain.engine.state import Option, Reply, Step, Turn, close
 from pyloto_corp.domain.engine.summary import build_handoffs
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -31,11 +32,8 @@ CLOSING_ACTIONS = {
     Outcome.HANDOFF_HUMAN: Action.HANDOFF,
     Outcome.SCHEDULED_FOLLOWUP: Action.SCHEDULE,
 }
-FALLBACK_OUTCOMES = {
-    Action.HANDOFF: Outcome.HANDOFF_HUMAN,
-    Action.SCHEDULE: Outcome.SCHEDULED_FOLLOWUP,
-    Action.CLOSE: Outcome.AWAITING_USER,
-}
+FALLBACK_OUTCOMES = {Action.HANDOFF: Outcome.HANDOFF_HUMAN, Action.CLOSE: Outcome.AWAITING_USER,
+                     Action.SCHEDULE: Outcome.SCHEDULED_FOLLOWUP}  # fmt: skip
 HANDED_OVER = (Outcome.HANDOFF_HUMAN, Outcome.SCHEDULED_FOLLOWUP)
 SAID_KEPT = 40
 WEEKEND = 5  # Saturday and Sunday: weekday() 5 and 6
@@ -64,8 +62,8 @@ class Flow:
     def __init__(
         self, content: Content, persona: str, step: Step, turn: Turn, policies: PolicyPack
     ) -> None:
-        self.content, self.persona, self.step, self.turn = content, persona, step, turn
-        self.policies = policies
+        self.content, self.persona, self.step, self.turn, self.policies = (
+            content, persona, step, turn, policies)  # fmt: skip
         session = step.session
         self.silenced = bool(session.context.get("opted_out")) or (
             session.outcome in SILENCED_OUTCOMES)  # fmt: skip
@@ -77,7 +75,8 @@ class Flow:
         return self.step.session
 
     def update(self, **changes: Any) -> None:
-        self.step.session = dataclasses.replace(self.step.session, **changes)
+        ranged_changes = ranged(self.session, changes, self.turn.text)  # "entre 15 e 25 mil"
+        self.step.session = dataclasses.replace(self.step.session, **ranged_changes)
 
     def remember(self, **values: Any) -> None:
         self.update(context={**self.session.context, **values})

@@ -18,7 +18,10 @@ def summarize(content: Content, intent: Intent, slots: Mapping[str, Any]) -> str
     lines = [f"• Assunto: {content.intents[intent].label}"]
     for slot in content.intents[intent].slots:
         if slot.name in slots:
-            lines.append(f"• {slot.label}: {shown(slot.kind, slots[slot.name])}")
+            value = shown(slot.kind, slots[slot.name])
+            if slot.kind == "budget" and slots.get("budget_min"):  # "R$ 15.000 a R$ 25.000"
+                value = f"{shown(slot.kind, slots['budget_min'])} a {value}"
+            lines.append(f"• {slot.label}: {value}")
     return "\n".join(lines)
 
 

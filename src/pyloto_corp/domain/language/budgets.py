@@ -51,6 +51,15 @@ def budget(text: str, *, answer: bool = False) -> int | str | None:
     """Reais the person can spend, the upper end of a range; "unknown" when they decline or
     do not know; in an answer to "quanto pretende investir?", any figure but revenue, a
     price or a count of people."""
+    return _budget(text, answer=answer)[1]
+
+
+def budget_floor(text: str, *, answer: bool = False) -> int | None:
+    """The lower end when the budget was said as a range ("entre 15 e 25 mil": 15000)."""
+    return _budget(text, answer=answer)[0]
+
+
+def _budget(text: str, *, answer: bool) -> tuple[int | None, int | str | None]:
     text = _INSTALMENTS.sub(_total, _HALF_MILLION.sub("500 mil", text))  # "10x de 500"
     words = number_words(_PERCENT.sub(" ", text))  # "50% agora e 50% na entrega"
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
@@ -61,16 +70,18 @@ def budget(text: str, *, answer: bool = False) -> int | str | None:
               and (n in scaled or n.value >= THOUSAND or _monthly(words, n)
                    or money_said(words, n) in ("budget", "amount"))]  # fmt: skip
     if capped:  # "uns 3k, no máximo 4k", "30 mil, mas pode chegar a 40", "até 200 mensais"
-        return capped[-1].value
+        top = capped[-1]
+        said = [n.value for n in found[: found.index(top)] if top.value / 10 <= n.value]
+        return (said[-1] if said and said[-1] < top.value else None), top.value
     for i, n in enumerate(found):
         upper = upper_of(found, words, i)
         said = "amount" if upper in scaled else money_said(words, n) or money_said(words, upper)
         if said in ("budget", "amount") or (answer and said is None and
                                              not people_after(words, upper.end)):  # fmt: skip
-            return upper.value
+            return _floor(n.value, upper.value) if upper is not n else None, upper.value
     folded = fold(text)
     asked = answer or any(cue in folded for cue in ASKED)
-    return "unknown" if asked and _REFUSAL.search(folded) else None
+    return None, ("unknown" if asked and _REFUSAL.search(folded) else None)
 
 
 def _counted(words: list[str], n: Number) -> bool:
@@ -108,3 +119,8 @@ def _monthly(words: list[str], n: Number) -> bool:
     """ "até 200 mensais", "o máximo é 250 por mês": a fee, said right after the figure."""
     after = words[n.end : n.end + 2]
     return after[:1] in (["mensais"], ["mensal"]) or after in (["por", "mes"], ["ao", "mes"])
+
+
+def _floor(lower: int, upper: int) -> int:
+    """ "15 a 25 mil": the thousands said once, for both ends."""
+    return lower * THOUSAND if lower < THOUSAND <= upper and lower * THOUSAND <= upper else lower

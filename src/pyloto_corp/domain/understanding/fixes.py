@@ -10,10 +10,13 @@ from typing import Any
 
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.numbers import first_number
 from pyloto_corp.domain.understanding.cues import PhraseSet
 from pyloto_corp.domain.understanding.values import fits, plain
 
 _WORD = re.compile(r"\S+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+FIGURES = frozenset({"count", "budget", "volume"})
 _WRONG = re.compile(r"\b(?:errad[oa]s?|n[aã]o)\b", re.IGNORECASE)
 _OPENING = frozenset(("ta", "esta", "ficou", "isso", "isso ta", "ai", "aqui"))  # "tá errada"
 _RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|s[aã]o|seria|seriam|o certo é|a certa é|na verdade)\s+",
@@ -71,14 +74,14 @@ def fixes(
     flat = [" ".join(w) for w in words]
     marks = _mentions(flat, fields, kinds)
     found: dict[str, Any] = {}
-    for n, (slot, _, end) in enumerate(marks):
+    for n, (slot, start, end) in enumerate(marks):
         stop = marks[n + 1][1] if n + 1 < len(marks) else len(words)
         after = _trimmed(flat, end, stop)
         value = None
-        if after is not None:
+        if after is not None and not _figure_before(flat, start, end, kinds[slot]):
             said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
             if kinds[slot] != "text":
-                said = _righted(said)
+                said = _righted(_stated(said))
             if kinds[slot] not in ("text", "availability", "channels"):
                 said = re.split(r"[,;]|\.\s", said)[0]  # "carro, a moto foi pra oficina"
             value = plain(fits(kinds[slot], said, gazetteer, today=today))
@@ -88,6 +91,20 @@ def fixes(
             value = plain(fits(kinds[slot], said, gazetteer, strict=True, today=today))
         found[slot] = value
     return found
+
+
+def _figure_before(flat: list[str], start: int, end: int, kind: str) -> bool:
+    """ "são 7 usuários, esqueci das 2 auxiliares": the figure said with the name (not
+    "70 usuários não, são 35")."""
+    denied = any(_WRONG.fullmatch(w) for w in flat[end : end + 2])  # "tá errado", "não"
+    return kind in FIGURES and start > 0 and first_number(flat[start - 1]) is not None and (
+        not denied)  # fmt: skip
+
+
+def _stated(said: str) -> str:
+    """The first sentence that states rather than asks ("de R$ 200?? É de 15 a 25 mil")."""
+    sentences = [p for p in _SENTENCE.split(said) if p.strip()]
+    return next((p for p in sentences if not p.rstrip().endswith("?")), said).strip(" .!")
 
 
 def _righted(said: str) -> str:
