@@ -21,7 +21,7 @@ from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.phrases import insulting
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
-from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain
+from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain, trimmed
 
 _ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|voces|da pra|"
                     r"dá pra|tem como|aceitam|fazem|parcel)\w*\b[^,.;!]*\?)",
@@ -98,7 +98,7 @@ class Answers:
         """The answer among the clauses' values: all of a list ("• manhã • tarde"), the one
         after a self-correction ("dois mil... não, melhor três mil"), else the first."""
         if kind == "text":
-            return " ".join(str(v) for v in values)
+            return trimmed(" ".join(str(v) for v in values)) or None
         split = self_corrected(text)
         if kind in LIST_KINDS and split is not None:  # "email e whatsapp. não, tira o email"
             tail = self._clause(split[1], tokens(split[1], self.gazetteer.abbreviations), kind,
@@ -120,7 +120,8 @@ class Answers:
         """``trouble``: asked for the person's problem, a complaint of their own answers it."""
         if kind == "deadline" and is_flexible(" ".join(words)):
             return FLEXIBLE  # "tanto faz", "sem pressa": an answer to "para quando?"
-        if not words or covered(words, *self._empty):
+        unanswered = kind == "text" and self.cues.no_answer.find(words)  # "não sei o que é"
+        if not words or covered(words, *self._empty) or unanswered:
             return None
         figure = kind in FIGURE_KINDS and first_number(clause) is not None  # "não sei, uns 500"
         if kind in PUT_ASIDE_KINDS and not figure and self.cues.deflect.starts(words):

@@ -129,3 +129,16 @@ def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:
 
 def plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
+
+
+_LEAD = re.compile(r"^(?:(?:ah|ahh|bom|olha|ent[aã]o|ok|blz|beleza|sim|hmm|pois)(?:\s+(?:ah|sim|"
+                   r"bom|ent[aã]o|ok))*\s*[,.!:;]+\s*)+|^(?:eu\s+)?acho\s+(?:que|q)\s+",
+                   re.IGNORECASE)  # fmt: skip
+_TAIL = re.compile(r"(?:[\s,.;:!-]+(?:mas|e|ah|ent[aã]o|s[oó] que|por[eé]m|antes|agora|tipo)){1,3}"
+                   r"[\s,.;:!-]*$", re.IGNORECASE)  # fmt: skip
+
+
+def trimmed(answer: str) -> str:
+    """A free answer without the words leading into it or out of it ("ah sim, a recepção não
+    dá conta", "... sem atravessador. mas antes:"): what the team reads."""
+    return _TAIL.sub("", _LEAD.sub("", answer.strip())).strip(" ,;:-")

@@ -1,0 +1,40 @@
+"""A free answer is stored as the team should read it: no "não respondeu", no "não sei o que
+é isso", no leading "ah sim," nor a trailing "mas antes:"."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.domain.understanding.values import trimmed
+from tests.support.turns import asked
+
+
+def answer(text: str, slot: str = "features", intent: str = "CUSTOM_SOFTWARE"):
+    return bundled_reader().read(text, asked(slot, intent)).answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["blz mas e o preço? nao respondeu", "funcionalidade eu não sei o que é isso não moço",
+     "vc nao respondeu minha pergunta"],
+)  # fmt: skip
+def test_saying_the_question_was_not_understood_or_answered_is_no_answer(text: str) -> None:
+    assert answer(text) is None
+
+
+def test_the_words_around_an_answer_are_not_stored() -> None:
+    said = "conectar produtor com comprador, sem atravessador. mas antes: vcs fazem remoto?"
+    assert answer(said, "problem") == "conectar produtor com comprador, sem atravessador"
+    assert answer("ah sim, a recepção não dá conta", "main_pain", "SAAS_COMMUNICATION") == (
+        "a recepção não dá conta")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [("bom atendimento", "bom atendimento"), ("tipo um ifood", "tipo um ifood"),
+     ("acho q as dúvidas de horário", "as dúvidas de horário"), ("agenda e", "agenda"),
+     ("Olha: perco cliente", "perco cliente")],
+)  # fmt: skip
+def test_trimming_keeps_the_meaning(said: str, kept: str) -> None:
+    assert trimmed(said) == kept
