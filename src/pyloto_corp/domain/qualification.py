@@ -31,10 +31,12 @@ def missing_fields(intent: Intent, slots: Mapping[str, object]) -> tuple[str, ..
 
 
 def qualify(
-    intent: Intent, slots: Mapping[str, object], *, urgent: bool = False, role: str | None = None
-) -> Qualification:
+    intent: Intent, slots: Mapping[str, object], *, urgent: bool = False,
+    role: str | None = None, outside_area: bool = False,
+) -> Qualification:  # fmt: skip
     """high = commercial + every critical field + (urgency or a decision-making role);
-    medium = commercial with at most one critical field missing; low otherwise.
+    medium = commercial with at most one critical field missing; low otherwise, and always
+    low for a delivery lead outside the region Pyloto Entrega serves (interest noted).
 
     ``reasons`` names every signal that counted, so the level can be explained.
     """
@@ -49,7 +51,10 @@ def qualify(
         reasons.append("decision_maker_role")
     if slots.get("budget") not in _UNANSWERED:
         reasons.append("budget_informed")
-    if not missing and (urgent or role in DECISION_MAKER_ROLES):
+    if outside_area:
+        reasons.append("outside_service_area")
+        level = QualificationLevel.LOW
+    elif not missing and (urgent or role in DECISION_MAKER_ROLES):
         level = QualificationLevel.HIGH
     elif len(missing) <= 1:
         level = QualificationLevel.MEDIUM

@@ -26,7 +26,7 @@ SCRIPTS = {
         Outcome.HANDOFF_HUMAN, "sales_saas", "high",  # "tenho uma pizzaria": the owner
     ),
     "PYLOTO_ENTREGA_MERCHANT_SIGNUP": (
-        ["quero cadastrar minha loja no pyloto entrega", "Loja Bela", "Curitiba",
+        ["quero cadastrar minha loja no pyloto entrega", "Loja Bela", "Castro",
          "loja de roupas", "uns 30 pedidos por semana", "sim"],  # "minha loja": which kind?
         Outcome.HANDOFF_HUMAN, "entrega_commercial", "medium",
     ),

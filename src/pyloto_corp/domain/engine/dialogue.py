@@ -109,7 +109,8 @@ class Dialogue:
         """The person said the summary is right: hand off, or send material to a cold lead."""
         intent = Intent(flow.session.active_intent)
         level = qualification_of(flow.session, intent).level
-        if intent in COMMERCIAL_INTENTS and level is QualificationLevel.LOW:
+        noted = flow.session.context.get("region_noted")  # outside the region: noted for the team
+        if intent in COMMERCIAL_INTENTS and level is QualificationLevel.LOW and not noted:
             link = flow.content.links[flow.content.intents[intent].info_link]
             flow.say("low_qualification", link=link)
             return self.resolve(flow, Outcome.SELF_SERVE_INFO)
@@ -148,7 +149,10 @@ class Dialogue:
         for outcome in (Outcome.HANDOFF_HUMAN, Outcome.ROUTE_EXTERNAL):
             if outcome.value in results:
                 if outcome is Outcome.HANDOFF_HUMAN:
-                    return flow.finish(outcome, "resolved", message="handoff", team=_teams(flow))
+                    key = "handoff_waitlist" if flow.session.context.get("region_noted") else (
+                        "handoff")  # fmt: skip
+                    return flow.finish(outcome, "resolved", message=key, team=_teams(flow),
+                                       city=str(flow.session.slots.get("city", "")))  # fmt: skip
                 return flow.finish(outcome, "resolved")
         form.anything_else(flow)
 

@@ -71,12 +71,15 @@ def note_region(flow: Flow) -> None:
     served_list = flow.content.served_cities
     if not intent.startswith(ENTREGA) or city in (None, "unknown") or not served_list:
         return
-    served = {fold(c) for c in flow.content.served_cities}
-    if fold(str(city)) in served or flow.session.context.get("region_noted"):
+    noted = flow.session.context.get("region_noted")
+    if fold(str(city)) in {fold(c) for c in served_list}:  # "na verdade é em Castro"
+        if noted:
+            flow.remember(region_noted=False)  # served after all: no longer a waiting list
         return
-    cities = ", ".join(flow.content.served_cities[:-1]) + " e " + flow.content.served_cities[-1]
-    flow.say("outside_region", city=str(city), cities=cities)
-    flow.remember(region_noted=True)
+    if not noted:
+        cities = ", ".join(served_list[:-1]) + " e " + served_list[-1]
+        flow.say("outside_region", city=str(city), cities=cities)
+        flow.remember(region_noted=True)
 
 
 def ask_next(flow: Flow) -> None:
@@ -110,6 +113,7 @@ def _yes_no(flow: Flow, body: str, template: str, **values: str) -> bool:
 
 def confirm(flow: Flow) -> None:
     """The summary, in a wording not sent yet (a value corrected back shows it again)."""
+    note_region(flow)  # a city corrected at the summary: in the region or not
     summary = summarize(flow.content, Intent(flow.session.active_intent), flow.session.slots)
     flow.update(state="confirming")
     if not _yes_no(flow, flow.text("confirm", summary=summary), "confirm", summary=summary):

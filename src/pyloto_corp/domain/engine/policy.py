@@ -20,7 +20,8 @@ POLICY_PACK_VERSION = "policy-pack-v0.2"
 LOW_CONFIDENCE = 0.5
 ALWAYS_STARTABLE = frozenset({"UNSUPPORTED"})  # saying "not here" needs no confidence
 ROUTABLE = frozenset({"PYLOTO_ENTREGA_REQUEST"})
-HANDOFF_MESSAGES = frozenset({"handoff", "handoff_requested", "handoff_policy", "handoff_again"})
+HANDOFF_MESSAGES = frozenset({"handoff", "handoff_requested", "handoff_policy", "handoff_again",
+                              "handoff_waitlist"})  # fmt: skip
 
 
 class Action(StrEnum):

@@ -31,6 +31,7 @@ def qualification_of(session: SessionRecord, intent: Intent) -> Qualification:
         session.slots,
         urgent=bool(session.context.get("urgent")),
         role=session.context.get("role"),
+        outside_area=bool(session.context.get("region_noted")),
     )
 
 
