@@ -39,3 +39,20 @@ def test_a_courier_unpaid_writing_in_english_reaches_support(chat: Chat) -> None
 def test_a_would_be_courier_in_english_goes_to_signup(chat: Chat) -> None:
     step = chat.send("Hi, I want to work as a courier with my motorcycle, how much do you pay?")
     assert step.handoff.routing != "entrega_support"
+
+
+DRIVER = ["quero ser entregador", "Carlos Souza", "Castro"]
+
+
+def test_a_would_be_courier_asking_what_it_pays_hears_about_earnings(chat: Chat) -> None:
+    for said in DRIVER:
+        chat.send(said)
+    said = chat.said(chat.send("tenho moto. e quanto paga por entrega?"))
+    assert "entregador ganha" in said and "orçamento" not in said
+
+
+def test_after_the_signup_what_it_pays_is_no_request_for_the_delivery_link(chat: Chat) -> None:
+    for said in [*DRIVER, "moto", "de manhã", "sim"]:
+        chat.send(said)
+    assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
+    assert "pyloto.com.br/entrega" not in chat.said(chat.send("e quanto paga por entrega?"))

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_reader
@@ -38,3 +41,24 @@ def test_the_words_around_an_answer_are_not_stored() -> None:
 )  # fmt: skip
 def test_trimming_keeps_the_meaning(said: str, kept: str) -> None:
     assert trimmed(said) == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [("olha o problema é que as clientes ligam toda hora vírgula entendeu",
+      "as clientes ligam toda hora"), ("o cliente não entendeu", "o cliente não entendeu"),
+     ("controle de ponto", "controle de ponto"),
+     ("agenda e financeiro, né?", "agenda e financeiro")],
+)  # fmt: skip
+def test_dictated_lead_ins_and_tags_are_dropped(said: str, kept: str) -> None:
+    assert trimmed(said) == kept
+
+
+def test_no_rush_but_a_date_is_the_date() -> None:
+    context = replace(asked("deadline", kind="deadline"), now=datetime(2026, 12, 5, 10))
+    reading = bundled_reader().read(
+        "ah não tenho pressa não mas se desse pra antes do natal seria bom", context
+    )
+    assert reading.answer == "2026-12-25"
+    assert bundled_reader().read("sem pressa", asked("deadline", kind="deadline")).answer == (
+        "sem prazo")  # fmt: skip

@@ -177,8 +177,10 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
             and flow.session.state in FORM_STATES
             and flow.say("side_other")
         )
-    links = flow.content.links
-    return flow.say(f"side_{reading.topic}", jobs=links["jobs"], site=links["site"])
+    links, key = flow.content.links, f"side_{reading.topic}"
+    own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
+    return flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
+                    site=links["site"])  # fmt: skip
 
 
 _HANDLERS = (

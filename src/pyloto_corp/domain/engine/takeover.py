@@ -26,6 +26,7 @@ FIRST_SEQ = 1  # handoff.created; the person's messages follow
 REQUEST_MAX_CHARS = 300
 LANGUAGE_SWITCH = "language_switch"
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
+DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 ACK_AGAIN_AFTER = timedelta(hours=2)  # a person still waiting hears from the bot again
 NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
                   Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
@@ -119,7 +120,9 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
     if reading is None or last.context.get("takeover_link_sent"):
         return False
     named = reading.intent == DELIVERY or (reading.needs[:1] == (DELIVERY,) and reading.question)
-    return named and last.active_intent != DELIVERY and not reading.has(Act.SUPPORT_ISSUE)
+    earnings = last.active_intent == DRIVER and reading.topic == "price"  # "quanto paga?"
+    return named and last.active_intent != DELIVERY and not (
+        reading.has(Act.SUPPORT_ISSUE) or earnings)  # fmt: skip
 
 
 def _asks_refund(flow, last: SessionRecord, reading: TurnReading | None) -> bool:

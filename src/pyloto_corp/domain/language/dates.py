@@ -85,8 +85,8 @@ def deadline(text: str, today: date, *, answer: bool = False) -> str | None:
         found = found.replace(year=found.year + 1)  # "início do ano", said in December
     if _URGENT.search(text):  # "o quanto antes, uns 2 meses tá bom": the date said counts
         return found.isoformat() if found is not None else URGENT
-    if _FLEXIBLE.search(text):
-        return FLEXIBLE
+    if _FLEXIBLE.search(text):  # "sem pressa, mas antes do natal": the date said counts
+        return found.isoformat() if found is not None else FLEXIBLE
     if found is None and answer and (alone := _ALONE.match(text.strip())):
         found = today + timedelta({"hoje": 0, "amanha": 1}.get(alone.group(1), 2))
     return found.isoformat() if found else None

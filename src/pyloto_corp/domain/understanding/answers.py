@@ -118,8 +118,8 @@ class Answers:
         trouble: bool = False,
     ) -> Any:  # fmt: skip
         """``trouble``: asked for the person's problem, a complaint of their own answers it."""
-        if kind == "deadline" and is_flexible(" ".join(words)):
-            return FLEXIBLE  # "tanto faz", "sem pressa": an answer to "para quando?"
+        if kind == "deadline" and is_flexible(" ".join(words)):  # "tanto faz", "sem pressa"
+            return fits(kind, clause, self.gazetteer, today=today) or FLEXIBLE  # or a date
         unanswered = kind == "text" and self.cues.no_answer.find(words)  # "não sei o que é"
         if not words or covered(words, *self._empty) or unanswered:
             return None

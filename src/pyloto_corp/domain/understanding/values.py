@@ -132,10 +132,15 @@ def plain(value: Any) -> Any:
 
 
 _LEAD = re.compile(r"^(?:(?:ah|ahh|bom|olha|ent[aã]o|ok|blz|beleza|sim|hmm|pois)(?:\s+(?:ah|sim|"
-                   r"bom|ent[aã]o|ok))*\s*[,.!:;]+\s*)+|^(?:eu\s+)?acho\s+(?:que|q)\s+",
+                   r"bom|ent[aã]o|ok))*\s*[,.!:;]+\s*)+|^(?:eu\s+)?acho\s+(?:que|q)\s+"
+                   r"|^(?:olha\s+)?o\s+(?:meu\s+|nosso\s+)?problema\s+(?:é|e|eh)\s+(?:que\s+)?",
                    re.IGNORECASE)  # fmt: skip
-_TAIL = re.compile(r"(?:[\s,.;:!-]+(?:mas|e|ah|ent[aã]o|s[oó] que|por[eé]m|antes|agora|tipo)){1,3}"
-                   r"[\s,.;:!-]*$", re.IGNORECASE)  # fmt: skip
+_TAIL = re.compile(
+    r"(?:[\s,.;:!-]+(?:mas|e|ah|ent[aã]o|s[oó] que|por[eé]m|antes|agora|tipo)){1,3}"
+    r"[\s,.;:!-]*$|(?:\s+v[ií]rgula\s+|\s*[,;:!?.-]\s*)(?:entendeu|sabe|viu|n[eé])"
+    r"[\s?!.]*$",
+    re.IGNORECASE,
+)  # "... o pedido vírgula entendeu"
 
 
 def trimmed(answer: str) -> str:
