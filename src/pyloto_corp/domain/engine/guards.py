@@ -19,9 +19,9 @@ from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
-IDENTICAL_IN_A_ROW = 4
-RECENT_KEPT = 10
+IDENTICAL_IN_A_ROW, RECENT_KEPT = 4, 10
 CARRIED = ("recent", "said", "support_case")
+KNOWN = ("profile", "business_kind")  # the city, company and name said the same day
 SUPPORT_MEMORY = timedelta(hours=24)  # an open complaint is remembered for a day
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 WANTS_SOMETHING = (Act.TOPIC_CHANGE, Act.SIDE_QUESTION, Act.HUMAN_REQUEST, Act.SUPPORT_ISSUE,
@@ -124,6 +124,7 @@ class Guards:
             carried = {k: last.context[k] for k in CARRIED if k in last.context}
         if last is not None and since is not None and since < SUPPORT_MEMORY:
             carried.update({k: True for k in ("support_case",) if last.context.get(k)})
+            carried.update({k: last.context[k] for k in KNOWN if k in last.context})  # who
         if last is not None:
             carried["returning"] = True  # greeted as someone known, not introduced again
         routed = last is not None and last.outcome == Outcome.ROUTE_EXTERNAL

@@ -20,6 +20,7 @@ CUES = frozenset(("em", "moro", "cidade", "municipio", "pra", "para", "aki", "aq
 CUED_OF = frozenset(("sou", "somos", "aqui", "aki", "daqui", "la", "cidade", "natural", "falo",
                      "regiao", "perto", "lado", "vim", "venho", "fica", "ficamos"))  # fmt: skip
 OF = frozenset(("de", "da", "do"))
+WHEN = frozenset(("antes", "depois", "ate", "apos", "desde", "pro", "pelo", "no", "passado"))
 # State codes that are also everyday words ("se der", "to indo", "pa", "es"): no cue alone.
 WORDLIKE_CODES = frozenset(("se", "to", "pa", "pi", "ma", "es", "go", "am", "al", "ac", "ce",
                             "pe", "ba", "rs", "ap"))  # fmt: skip
@@ -67,7 +68,8 @@ class Places:
         for i in range(len(words)):
             hit = self.cities.longest_at(words, i)
             led = all(w in LEAD_INS for w in words[:i]) or (i and words[i - 1] in CUES | OF)
-            if hit is not None and led:
+            dated = i > 1 and words[i - 2] in WHEN and words[i - 1] in OF | {"o", "a"}
+            if hit is not None and led and not dated:  # "antes do Natal": a holiday
                 return self._with_state(words, hit[0], i, hit[1]), hit[1]
         return None
 
