@@ -1,10 +1,11 @@
-"""Natal is a city and Christmas: "antes do Natal" is a date, "sou de Natal" a place."""
+"""Natal is a city and Christmas; hours say the periods they mostly cover."""
 
 from __future__ import annotations
 
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.domain.language.entities import extract
 from tests.support.turns import asked
 
 CITY = asked("city", "CUSTOM_SOFTWARE", "city")
@@ -18,3 +19,12 @@ def test_a_holiday_is_no_city(text: str) -> None:
 @pytest.mark.parametrize("text", ["sou de natal", "Natal - RN", "moro em natal", "natal"])
 def test_the_city_is_still_read(text: str) -> None:
     assert bundled_reader().read(text, CITY).answer == "Natal"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [("tipo 14h as 19h", ("tarde",)), ("das 17h as 22h", ("noite",)),
+     ("das 8 as 12", ("manhã",)), ("das 10h às 16h", ("manhã", "tarde"))],
+)  # fmt: skip
+def test_an_hour_into_another_period_does_not_add_it(text: str, periods: tuple) -> None:
+    assert extract(text, bundled_reader().gazetteer, None).availability == periods

@@ -10,20 +10,9 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 CALL_BACK = ("lig", "chama", "retorn", "falar", "conversar", "contat", "melhor")
 DAYS = frozenset(("amanha", "hoje", "depois", "fim", "final", "dia"))
 WEEKDAYS = frozenset(("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo"))
-NOT_USED = frozenset(
-    (
-        "vi",
-        "anuncio",
-        "propaganda",
-        "achei",
-        "conheci",
-        "indicaram",
-        "indicou",
-        "passaram",
-        "amigo",
-        "grupo",
-    )
-)  # "vi no insta", "me indicaram pelo zap"
+# "vi no insta", "me indicaram pelo zap"
+NOT_USED = frozenset(("vi", "anuncio", "propaganda", "achei", "conheci", "indicaram", "indicou",
+                      "passaram", "amigo", "grupo"))  # fmt: skip
 DROPPED = frozenset(
     (
         "deixou",
@@ -179,6 +168,7 @@ BUSY = frozenset(
 _HOUR = re.compile(r"^([01]?\d|2[0-4])(?:h|hs|hrs)?$")
 _PERIODS = (("madrugada", 0, 5), ("manhã", 5, 12), ("tarde", 12, 18), ("noite", 18, 24))
 _RANGE_LINKS = frozenset(("as", "a", "ate"))
+MIN_OVERLAP = 2  # "14h às 19h" is an afternoon: one hour into the night does not make a night
 
 
 def clock_periods(words: list[str]) -> list[tuple[int, str]]:
@@ -196,5 +186,5 @@ def clock_periods(words: list[str]) -> list[tuple[int, str]]:
         a, b = int(start.group(1)), int(end.group(1))
         spans = [(a, b)] if a < b else [(a, 24), (0, b)]
         found += [(i, name) for x, y in spans for name, lo, hi in _PERIODS
-                  if min(y, hi) - max(x, lo) >= 1]  # fmt: skip
+                  if min(y, hi) - max(x, lo) >= MIN_OVERLAP]  # fmt: skip
     return found
