@@ -75,6 +75,7 @@ SLOTS = {
     "deadline": "prazo",
     "budget": "orçamento",
     "budget_min": "orçamento a partir de",
+    "budget_period": "período do orçamento",
     "business_type": "tipo de negócio",
     "channels": "canais",
     "message_volume": "volume de mensagens",

@@ -54,3 +54,14 @@ def test_a_count_said_with_its_name_wins_over_a_figure_after_it(chat: Chat) -> N
     assert "Usuários: 7" in said
     said = chat.said(chat.send("7 usuários tá errado, são 9"))
     assert "Usuários: 9" in said
+
+
+@pytest.mark.parametrize("said", ["uns 200 por mes", "até 300 mensais", "R$ 250/mês"])
+def test_a_monthly_fee_keeps_its_period(chat: Chat, said: str) -> None:
+    assert "por mês" in _summary(chat, said)
+    step = chat.send("isso")
+    assert step.handoff.requirements["budget_period"] == "mês"
+
+
+def test_a_one_off_budget_has_no_period(chat: Chat) -> None:
+    assert "por mês" not in _summary(chat, "uns 20 mil")

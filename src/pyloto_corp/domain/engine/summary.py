@@ -21,6 +21,8 @@ def summarize(content: Content, intent: Intent, slots: Mapping[str, Any]) -> str
             value = shown(slot.kind, slots[slot.name])
             if slot.kind == "budget" and slots.get("budget_min"):  # "R$ 15.000 a R$ 25.000"
                 value = f"{shown(slot.kind, slots['budget_min'])} a {value}"
+            if slot.kind == "budget" and slots.get("budget_period"):  # "R$ 200 por mês"
+                value = f"{value} por {slots['budget_period']}"
             lines.append(f"• {slot.label}: {value}")
     return "\n".join(lines)
 
