@@ -91,3 +91,31 @@ def test_a_yes_said_the_everyday_way_confirms(text: str) -> None:
 def test_ok_after_an_answer_is_still_only_an_acknowledgement() -> None:
     done = ReadingContext(state="info_given", pending=Pending.ANYTHING_ELSE, intent="INSTITUTIONAL")
     assert acts("ta bom", done) == {"SMALL_TALK"}
+
+
+def test_a_trouble_told_to_ask_for_a_service_is_no_complaint() -> None:
+    said = ("sou dono da pizzaria, o maior problema é que os pedidos se perdem e o cliente fica"
+            " esperando resposta e desiste, queria um chatbot pra pegar os pedidos")  # fmt: skip
+    assert "SUPPORT_ISSUE" not in acts(said) and "TOPIC_CHANGE" in acts(said)
+    assert "SUPPORT_ISSUE" not in acts("nao é reclamação nao, quero contratar o chatbot")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "preciso cancelar minha assinatura do chatbot",
+        "o app de entregas cobrou a mais, quero estorno",
+    ],
+)
+def test_a_service_wanted_with_a_complaint_is_still_a_complaint(text: str) -> None:
+    assert "SUPPORT_ISSUE" in acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["porra, minha moto ta na oficina, mas é uma titan 160",
+     "que merda esse tempo, chove ha 3 dias",
+     "puta merda o transito hj ta foda, ainda bem q pedi o motoboy"],
+)  # fmt: skip
+def test_a_curse_about_the_weather_or_ones_things_is_no_abuse(text: str) -> None:
+    assert "ABUSE" not in acts(text)

@@ -74,3 +74,20 @@ def service_asked(
     asked = Act.SIDE_QUESTION in acts and s.topic in SERVICE_TOPICS
     asked = asked or (asking and s.question and s.topic in (None, *SERVICE_TOPICS))
     return {Act.SIDE_QUESTION} if sure and asked and ((free and own) or asking) else set()
+
+
+PITCHED = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
+           Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
+PITCH_CONFIDENCE = 0.4
+
+
+def pitches(s: Signals, need: Classification, cues: ActCues) -> bool:
+    """ "o maior problema é que os pedidos se perdem e o cliente desiste, queria um chatbot":
+    a trouble of one's own told to ask for a service is no complaint about Pyloto (nor is
+    anything said with "não é reclamação")."""
+    if cues.not_complaint.find(s.words):
+        return True
+    if cues.support.find(s.words) or cues.support_action.find(s.words):
+        return False  # "quero estorno", "preciso cancelar minha assinatura": a complaint
+    wanted = need.intent.value in PITCHED and need.confidence >= PITCH_CONFIDENCE
+    return wanted and cues.switch.find(s.words) and not cues.aimed_words.find(s.words)

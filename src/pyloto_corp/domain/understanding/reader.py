@@ -15,7 +15,7 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import asked_aside, own_trouble
+from pyloto_corp.domain.understanding.asides import asked_aside, own_trouble, pitches
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.forms import labelled
@@ -60,7 +60,7 @@ class TurnReader:
             extract(text, self.gazetteer, context.today),
             labelled(text, self.gazetteer, context.today),
         )
-        acts = set(self._global(signals, context))
+        acts = set(self._global(signals, context, need))
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
         acts = asked_aside(text, acts, signals, context, self.cues)
@@ -119,10 +119,10 @@ class TurnReader:
                 return later
         return None
 
-    def _global(self, s: Signals, context: ReadingContext) -> set[Act]:
-        hired = s.topic in _ROLES
+    def _global(self, s: Signals, context: ReadingContext, need: Classification) -> set[Act]:
+        hired, pitched = s.topic in _ROLES, pitches(s, need, self.cues)  # "queria um chatbot"
         acts = {act for act, on in ((Act.HUMAN_REQUEST, s.human and not hired),
-                (Act.SUPPORT_ISSUE, s.support and not s.spam),
+                (Act.SUPPORT_ISSUE, s.support and not s.spam and not pitched),
                 (Act.ABUSE, s.abuse), (Act.OTHER_LANGUAGE, s.language is not None),
                 (Act.GREETING, s.greeting), (Act.THANKS_GOODBYE, s.thanks),
                 (Act.SIDE_QUESTION, s.topic is not None and not s.support)) if on}  # fmt: skip
