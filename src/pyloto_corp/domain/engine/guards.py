@@ -10,6 +10,7 @@ from pyloto_corp.domain.engine.closed import courtesy, link_trouble, other_need
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.opening_session import new_session, resumable
 from pyloto_corp.domain.engine.policy import Decision, PolicyPack
 from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
@@ -20,9 +21,6 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 FLOOD_MESSAGES, FLOOD_WINDOW = 8, timedelta(seconds=60)
 IDENTICAL_IN_A_ROW, RECENT_KEPT = 4, 10
-CARRIED = ("recent", "said", "support_case")
-KNOWN = ("profile", "business_kind")  # the city, company and name said the same day
-SUPPORT_MEMORY = timedelta(hours=24)  # an open complaint is remembered for a day
 SILENT_OUTCOMES = (Outcome.DUPLICATE_OR_SPAM.value,)
 WANTS_SOMETHING = (Act.TOPIC_CHANGE, Act.SIDE_QUESTION, Act.HUMAN_REQUEST, Act.SUPPORT_ISSUE,
                    Act.FOLLOWUP_REQUEST, Act.OPT_OUT)  # after spam, answered again  # fmt: skip
@@ -116,22 +114,7 @@ class Guards:
     def opening(
         self, session_id: str, user_key: str, turn: Turn, last: SessionRecord | None
     ) -> SessionRecord:
-        """A new session right after another remembers the person's recent messages (flood
-        and repetition are counted per person) and what the bot said (no repeats)."""
-        carried: dict = {}
-        since = turn.at - last.closed_at if last is not None and last.closed_at else None
-        if last is not None and since is not None and since < self.config.session_timeout:
-            carried = {k: last.context[k] for k in CARRIED if k in last.context}
-        if last is not None and since is not None and since < SUPPORT_MEMORY:
-            carried.update({k: True for k in ("support_case",) if last.context.get(k)})
-            carried.update({k: last.context[k] for k in KNOWN if k in last.context})  # who
-        if last is not None:
-            carried["returning"] = True  # greeted as someone known, not introduced again
-        routed = last is not None and last.outcome == Outcome.ROUTE_EXTERNAL
-        if routed and since is not None and since < self.config.route_cooldown:
-            carried["routed"] = last.active_intent  # the link just given: "não sei mexer nisso"
-            carried["led_from"] = last.opened_at.isoformat()  # the team sees what came before
-        return SessionRecord(session_id, user_key, turn.at, turn.at, context=carried)
+        return new_session(session_id, user_key, turn.at, last, self.config)
 
     def repeated(self, session: SessionRecord) -> bool:
         """The same message again, right after itself: it was already answered."""
@@ -148,6 +131,8 @@ class Guards:
             return False
         if reading is None or reading.promotion or reading.has(Act.ABUSE):
             return True
+        if resumable(last, turn.at):  # "foi mal, to estressado": the form goes on
+            return False
         digest = self._digest(turn.text or "")
         if any(seen.get("digest") == digest for seen in last.context.get("recent", [])):
             return True

@@ -83,6 +83,7 @@ class Engine:
             if early is not None or self.guards.quiet(last_closed, turn, reading):
                 return early
             current = self.guards.opening(new_session_id, user_key, turn, last_closed)
+            reading = self.read(turn, current) if current.active_intent else reading  # resumed
         step = Step(session=self.guards.track(current, turn), closed_before=closed_before,
                     decisions=decisions, team=note)  # fmt: skip
         flow = self.guards.flow(step, turn)

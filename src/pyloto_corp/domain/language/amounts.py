@@ -81,11 +81,15 @@ def money(words: Sequence[str], n: Number) -> bool:
     return money_said(words, n) is not None
 
 
+_SPEND = frozenset(("gastar", "investir", "gasto", "investimento", "colocar", "separar"))
+
+
 def money_said(words: Sequence[str], n: Number) -> str | None:
     """What kind of money: ``budget`` (what the person can spend), ``price`` (what something
     costs, revenue), ``amount`` (money, nothing said about whose), or None (no money)."""
     before = words[max(0, n.start - 6) : n.start]
-    if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or "quanto" in before:
+    asked = "quanto" in before and not _SPEND & set(before)  # "não sei quanto gastar, uns 8"
+    if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or asked:
         return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
     after = words[n.end : n.end + 3]
     spent = BUDGET_CUES & set(before + after[:2])  # "tenho uns 7 mil guardado"

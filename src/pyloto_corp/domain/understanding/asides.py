@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.normalize import tokens
+from pyloto_corp.domain.language.numbers import first_number
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues
@@ -16,6 +17,7 @@ ASIDE_BESIDE = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.GREETING, Act.SM
 NAMING_WORDS = 5  # "preciso falar meu nome?": short, and names what was asked
 ASIDE_WORDS = 4  # "cascavel?", "quais vcs tem?": about the question, not one of one's own
 PAIN_SLOTS = ("problem", "main_pain")  # the person's own trouble is what is asked
+FIGURED = ("count", "budget", "volume")  # a figure asked back is still the answer
 SERVICE_TOPICS = ("how_it_works", "other")  # "vcs fazem app?": asks for another service
 SERVICE_CONFIDENCE = 0.75
 OFFERS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
@@ -41,7 +43,13 @@ def asked_aside(
         asked = clause.endswith("?") or cues.question.starts(words)
         named = field is not None and len(words) <= NAMING_WORDS and field.find(words)
         named = named or _about_summary(words, context, cues)
-        if asked and len(words) >= ASIDE_WORDS and not (cues.clarify.starts(words) or named):
+        hesitant = (
+            Act.ANSWER in acts
+            and context.slot_kind in FIGURED
+            and (first_number(clause) is not None)
+        )  # "não sei quanto gastar, uns 8 mil?"
+        if asked and len(words) >= ASIDE_WORDS and not (cues.clarify.starts(words) or named
+                                                        or hesitant):  # fmt: skip
             return acts | {Act.SIDE_QUESTION}
     return acts
 
