@@ -56,3 +56,14 @@ def test_after_the_signup_what_it_pays_is_no_request_for_the_delivery_link(chat:
         chat.send(said)
     assert chat.outcomes == [Outcome.HANDOFF_HUMAN]
     assert "pyloto.com.br/entrega" not in chat.said(chat.send("e quanto paga por entrega?"))
+
+
+def test_a_question_about_the_conditions_is_left_for_the_team_not_the_bots_process(
+    chat: Chat,
+) -> None:
+    for said in DRIVER:
+        chat.send(said)
+    said = chat.said(chat.send("precisa ter MEI pra ser entregador?"))
+    assert "fica com o time" in said and "eu anoto o que você precisa" not in said
+    said = chat.said(chat.send("moto. e depois, o que acontece?"))
+    assert "time certo" in said

@@ -171,13 +171,13 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     form, a question with no canned answer is left for the team, who gets the conversation."""
     if not reading.has(Act.SIDE_QUESTION):
         return False
-    if reading.topic not in SIDE_TOPICS:
-        return (
-            reading.topic == "other"
-            and flow.session.state in FORM_STATES
-            and flow.say("side_other")
-        )
-    links, key = flow.content.links, f"side_{reading.topic}"
+    topic = reading.topic  # "precisa ter MEI?" in a form: for the team, not how the bot works
+    if topic == "how_it_works" and flow.session.state in FORM_STATES and not flow.content.says(
+            "process", list(reading.words), anywhere=True):  # fmt: skip
+        topic = "other"
+    if topic not in SIDE_TOPICS:
+        return topic == "other" and flow.session.state in FORM_STATES and flow.say("side_other")
+    links, key = flow.content.links, f"side_{topic}"
     own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
     return flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
                     site=links["site"])  # fmt: skip

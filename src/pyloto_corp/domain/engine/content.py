@@ -36,7 +36,7 @@ REQUIRED_TEXTS = (
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
-                "unpaid")  # fmt: skip
+                "unpaid", "process")  # fmt: skip
 
 
 class ContentError(DomainError):
