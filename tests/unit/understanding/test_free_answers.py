@@ -62,3 +62,13 @@ def test_no_rush_but_a_date_is_the_date() -> None:
     assert reading.answer == "2026-12-25"
     assert bundled_reader().read("sem pressa", asked("deadline", kind="deadline")).answer == (
         "sem prazo")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("ah kkk é kauan", "Kauan"), ("é so Kauan", "Kauan"), ("rsrs Maria", "Maria"),
+     ("Eduardo Lima", "Eduardo Lima"), ("Sonia", "Sonia")],
+)  # fmt: skip
+def test_a_name_without_the_words_leading_into_it(said: str, name: str) -> None:
+    reading = bundled_reader().read(said, asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name"))
+    assert reading.answer == name

@@ -12,7 +12,7 @@ from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.entities import said as said_words
 from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.language.normalize import fold, tokens
+from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.language.profile import STOP
 from pyloto_corp.domain.understanding.fallbacks import first_part, loose
 
@@ -67,8 +67,8 @@ def _fits(kind: str, text: str, gazetteer: Gazetteer, *, strict: bool, today: da
                 "business": entities.business_kind}.get(kind)  # fmt: skip
     if kind == "text":
         return clean if sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS else None
-    if kind == "name":
-        return entities.name or _bare_name(first_part(clean, "name"), gazetteer)
+    if kind == "name":  # "ah kkk é kauan", "é só Kauan": the name alone
+        return entities.name or _bare_name(_unled(first_part(clean, "name")), gazetteer)
     if kind in ("city", "company", "deadline"):
         return _place_or_time(kind, clean, entities, gazetteer, today)
     return _from_entities(kind, entities, clean, text, strict=strict)
@@ -125,6 +125,16 @@ def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:
     if fold(words[0]) in _NAME_LINKS:  # "(sou) de Curitiba": a place, never a name
         return None
     return " ".join(w if fold(w) in _NAME_LINKS else w.capitalize() for w in words)
+
+
+_NAME_LEAD = re.compile(r"^(?:(?:ah+|oh|eh|opa|sim|ok|blz|ent[aã]o|[eé]|s[oó]|o|a)[\s,.!]+)+",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def _unled(text: str) -> str:
+    """The answer without laughter and the words leading into a name."""
+    kept = " ".join(w for w in text.split() if not is_laughter(w))
+    return _NAME_LEAD.sub("", kept)
 
 
 def plain(value: Any) -> Any:
