@@ -67,3 +67,10 @@ def test_a_question_about_the_conditions_is_left_for_the_team_not_the_bots_proce
     assert "fica com o time" in said and "eu anoto o que você precisa" not in said
     said = chat.said(chat.send("moto. e depois, o que acontece?"))
     assert "time certo" in said
+
+
+def test_a_shop_owner_writing_in_spanish_reaches_the_merchant_team(chat: Chat) -> None:
+    step = chat.send("Hola! Tengo una panadería en Ponta Grossa. Necesito alguien que haga los"
+                     " envíos de mis pedidos, como funciona?")  # fmt: skip
+    assert step.handoff.routing == "entrega_commercial"
+    assert step.handoff.requirements["language"] == "es"

@@ -23,6 +23,8 @@ NAMED_NEEDS = (
 )  # fmt: skip
 INSTITUTIONAL = Intent.INSTITUTIONAL.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
+DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
+MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
 UNSUPPORTED = Intent.UNSUPPORTED.value
 TEAMS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value)  # who made it runs it
 ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
@@ -90,6 +92,9 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
     unpaid = flow.content.says("unpaid", list(reading.words), anywhere=True)
     if unpaid and _courier(flow, reading, named):  # "I didn't get paid for last week"
         named = DRIVER
+    elif named == DELIVERY and flow.content.says("foreign_business", list(reading.words),
+                                                  anywhere=True):  # fmt: skip
+        named = MERCHANT  # "tengo una panadería... los envíos de mis pedidos": a merchant
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
         flow.update(active_intent=named)  # "do you build apps?": that team, in that language
     flow.finish(Outcome.HANDOFF_HUMAN, "other_language", requested=True,

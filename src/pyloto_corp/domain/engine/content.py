@@ -36,7 +36,7 @@ REQUIRED_TEXTS = (
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
-                "unpaid", "process")  # fmt: skip
+                "unpaid", "process", "foreign_business")  # fmt: skip
 
 
 class ContentError(DomainError):

@@ -14,7 +14,7 @@ _CAPITALIZED = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][a-zà-ÿ
 # "sou Ricardo Albuquerque", "Oi, Marcos aqui": a capitalized name with no article; "e o
 # Caio" is "é o Caio" only opening a sentence ("eu e o Caio" lists people).
 _BARE = re.compile(
-    r"\b(?:[Ss]ou|[Ee]u sou|[Nn]ome|(?:[Éé]|[Ee]h|(?:^|(?<=[,.!?] )|(?<=[,.!?]))[Ee]) [oa])\s+"
+    r"\b(?:[Ss]o[uy]|[Ee]u sou|[Nn]ome|(?:[Éé]|[Ee]h|(?:^|(?<=[,.!?] )|(?<=[,.!?]))[Ee]) [oa])\s+"
     + _CAPITALIZED
     + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"

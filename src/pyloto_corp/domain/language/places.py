@@ -16,7 +16,7 @@ LEAD_INS = frozenset((
     "noite", "entao", "bem", "vivo", "resido", "regiao", "perto", "interior", "capital",
 ))  # fmt: skip
 # In passing, a place needs a cue right before it ("em Castro", "sou de Castro").
-CUES = frozenset(("em", "moro", "cidade", "municipio", "pra", "para", "aki", "aqui"))
+CUES = frozenset(("em", "moro", "cidade", "municipio", "pra", "para", "aki", "aqui", "en"))
 CUED_OF = frozenset(("sou", "somos", "aqui", "aki", "daqui", "la", "cidade", "natural", "falo",
                      "regiao", "perto", "lado", "vim", "venho", "fica", "ficamos"))  # fmt: skip
 OF = frozenset(("de", "da", "do"))
