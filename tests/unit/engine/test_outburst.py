@@ -43,3 +43,12 @@ def test_long_after_an_outburst_a_new_session_starts_fresh(chat: Chat) -> None:
     chat.send(INSULT)
     chat.send("oi, queria um orçamento", after=timedelta(hours=2))
     assert chat.current is not None and not chat.current.slots
+
+
+def test_a_lawyer_introducing_himself_is_no_request_for_a_person(chat: Chat) -> None:
+    said = ("Prezados, boa tarde. Chamo-me Heitor, advogado aposentado, e gostaria de conhecer"
+            " a história da Pyloto: desde quando atuam e quem são os sócios.")  # fmt: skip
+    step = chat.send(said)
+    assert step.handoff is None and "Pyloto" in chat.said(step)
+    assert "fora do escopo" not in chat.said(step) and "não é algo que a Pyloto faz" not in (
+        chat.said(step))  # fmt: skip

@@ -17,6 +17,7 @@ from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.records import QueuedIntent
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
+NEVER_QUEUED = (Intent.UNSUPPORTED, Intent.ENTRY_UNKNOWN)  # no need to offer later
 SUBSTANTIAL_WORDS = 3
 TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
 NAMED_CONFIDENCE = 0.5
@@ -79,7 +80,8 @@ class Opening:
         active = choose_active([DetectedIntent(i) for i in found])
         flow.remember(confidence=reading.confidence, signals=sorted(entities.found()),
                       detected=merge_detected(flow.session, [i.value for i in found]))  # fmt: skip
-        queued = [QueuedIntent(i.value, flow.turn.at, None) for i in found if i is not active]
+        queued = [QueuedIntent(i.value, flow.turn.at, None) for i in found
+                  if i is not active and i not in NEVER_QUEUED]  # fmt: skip
         flow.update(queued_intents=tuple(queued[: MAX_INTENTS_PER_SESSION - 1]))
         return self.dialogue.start(flow, active, entities, source="classifier")
 
