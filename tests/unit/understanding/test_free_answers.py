@@ -72,3 +72,22 @@ def test_no_rush_but_a_date_is_the_date() -> None:
 def test_a_name_without_the_words_leading_into_it(said: str, name: str) -> None:
     reading = bundled_reader().read(said, asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name"))
     assert reading.answer == name
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "kind"),
+    [("umas 100?", "message_volume", "volume"), ("tipo 10?", "user_count", "count"),
+     ("uns 8 mil?", "budget", "budget")],
+)  # fmt: skip
+def test_a_figure_said_with_a_question_mark_is_a_hesitant_answer(
+    said: str, slot: str, kind: str
+) -> None:
+    intent = "SAAS_COMMUNICATION" if slot == "message_volume" else "CUSTOM_SOFTWARE"
+    assert bundled_reader().read(said, asked(slot, intent, kind)).answer is not None
+
+
+@pytest.mark.parametrize(
+    "said", ["da pra parcelar em 10x no cartao?", "qual o preço minimo de um sistema?"]
+)
+def test_a_question_with_a_number_in_it_is_still_a_question(said: str) -> None:
+    assert bundled_reader().read(said, asked("budget", kind="budget")).answer is None

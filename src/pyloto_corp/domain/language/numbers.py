@@ -143,3 +143,10 @@ def _numbers(words: tuple[str, ...]) -> tuple[Number, ...]:
 def first_number(text: str) -> int | None:
     found = numbers(number_words(text))
     return found[0].value if found else None
+
+
+def figure_said(text: str) -> bool:
+    """A quantity is said ("umas 100", "dez", "8 mil"), not only "um"/"uma" nor "10x"."""
+    words = number_words(text)
+    return any(words[n.start] not in ("um", "uma") and words[n.end : n.end + 1] not in (
+        ["x"], ["vezes"]) for n in numbers(words))  # fmt: skip

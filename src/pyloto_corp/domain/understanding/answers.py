@@ -13,9 +13,9 @@ from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.names import introduces
 from pyloto_corp.domain.language.normalize import fold, tokens
-from pyloto_corp.domain.language.numbers import first_number
+from pyloto_corp.domain.language.numbers import figure_said, first_number
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
-from pyloto_corp.domain.understanding.asides import PAIN_SLOTS
+from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.phrases import insulting
@@ -128,7 +128,10 @@ class Answers:
             return None
         if s.followup and self.cues.followup.find(words):
             return None
-        question = clause.rstrip().endswith("?") or self.cues.question.starts(words) > 0
+        asks = self.cues.question.starts(words) > 0
+        question = asks or (
+            clause.rstrip().endswith("?") and not (kind in FIGURED and figure_said(clause))
+        )  # "umas 100?": hesitant
         elsewhere = self._trouble_elsewhere if trouble else self._elsewhere
         strict = question or any(p.find(words) for p in elsewhere) or insulting(
             words, self.cues)  # fmt: skip

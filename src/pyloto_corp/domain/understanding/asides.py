@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.normalize import tokens
-from pyloto_corp.domain.language.numbers import first_number
+from pyloto_corp.domain.language.numbers import figure_said
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues
@@ -43,11 +43,7 @@ def asked_aside(
         asked = clause.endswith("?") or cues.question.starts(words)
         named = field is not None and len(words) <= NAMING_WORDS and field.find(words)
         named = named or _about_summary(words, context, cues)
-        hesitant = (
-            Act.ANSWER in acts
-            and context.slot_kind in FIGURED
-            and (first_number(clause) is not None)
-        )  # "não sei quanto gastar, uns 8 mil?"
+        hesitant = Act.ANSWER in acts and context.slot_kind in FIGURED and figure_said(clause)
         if asked and len(words) >= ASIDE_WORDS and not (cues.clarify.starts(words) or named
                                                         or hesitant):  # fmt: skip
             return acts | {Act.SIDE_QUESTION}
