@@ -163,6 +163,14 @@ class Guards:
         stock = any(self.content.says(v, words) for v in ("yes", "no", "dont_know"))
         return is_laughter(text) or (short and stock)
 
+    def spam_closed(self, flow: Flow, reading: TurnReading | None) -> bool:
+        """Closes the session in silence when it is spam; True when it did."""
+        spam = self.is_spam(flow.session) or (reading is not None and reading.promotion)
+        if spam:
+            flow.silence()
+            flow.finish(Outcome.DUPLICATE_OR_SPAM, "flood_or_repetition")
+        return spam
+
     def is_spam(self, session: SessionRecord) -> bool:
         recent = session.context.get("recent", [])
         if _flooded(recent, "at") and _flooded(recent, "sent"):

@@ -14,6 +14,7 @@ from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.guards import Guards, step_on
+from pyloto_corp.domain.engine.hours import tell_when_back
 from pyloto_corp.domain.engine.opening import Opening
 from pyloto_corp.domain.engine.policy import PolicyPack
 from pyloto_corp.domain.engine.profile import remember_profile
@@ -88,9 +89,7 @@ class Engine:
                     decisions=decisions, team=note)  # fmt: skip
         flow = self.guards.flow(step, turn)
         flow.area_city = self._area_city(turn)
-        if self.guards.is_spam(flow.session) or (reading is not None and reading.promotion):
-            flow.silence()
-            flow.finish(Outcome.DUPLICATE_OR_SPAM, "flood_or_repetition")
+        if self.guards.spam_closed(flow, reading):  # flood, repetition, a promotion blast
             return step
         if again and asks_again(reading):  # the team never answered: hand it over again
             hand_again(flow, last_closed)  # type: ignore[arg-type]
@@ -103,6 +102,7 @@ class Engine:
             self.states.dispatch(flow, reading)
             remember_profile(flow, reading)
         flow.escalate()
+        tell_when_back(flow, step, turn.at)  # a handoff at night: "a equipe volta às 8h"
         return step
 
     def _area_city(self, turn: Turn) -> str | None:
