@@ -28,3 +28,17 @@ def test_the_city_is_still_read(text: str) -> None:
 )  # fmt: skip
 def test_an_hour_into_another_period_does_not_add_it(text: str, periods: tuple) -> None:
     assert extract(text, bundled_reader().gazetteer, None).availability == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "volume"),
+    [("em noite de fim de semana chega umas 300 mensagens", "300/noite"),
+     ("por dia chegam uns 50 pedidos", "50/dia"), ("tenho 3 lojas e 20 funcionarios", None)],
+)  # fmt: skip
+def test_a_period_said_before_the_figure(text: str, volume: str | None) -> None:
+    assert extract(text, bundled_reader().gazetteer, None).volume == volume
+
+
+def test_money_to_spend_per_month_is_a_budget_not_a_volume() -> None:
+    found = extract("tenho uns 500 por mes pra gastar com isso", bundled_reader().gazetteer, None)
+    assert found.budget == 500 and found.volume is None

@@ -39,9 +39,9 @@ _FOR = re.compile(
 _GOAL = re.compile(
     r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:um|uma)?\s*(?:rob[oô]|chatbot|"
     r"bot|automatizar|automa[cç][aã]o|atendimento autom[aá]tico)\s*(?:pra|para|que)?\s+"
-    r"(.{6,160}?)(?=[.;!?]|$)",
+    r"(.{6,160}?)(?=[.;!?]|,\s*(?:tenho|temos|o or[cç]amento|meu or[cç]amento|posso|pago)\b|$)",
     re.IGNORECASE,
-)
+)  # "..., tenho uns 500 por mês": the goal ends where the budget starts
 _PAIN = re.compile(
     r"\b(n[aã]o (?:d[aá]|dou|damos) conta de .{3,80}?|demor\w+ (?:pra|para) responder.{0,60}?|"
     r"perd\w+ (?:cliente|venda|pedido)\w*.{0,40}?|(?:o )?clientes? fica\w* sem resposta.{0,40}?|"
@@ -49,6 +49,10 @@ _PAIN = re.compile(
     r"(?=[,.;!?]|$)",
     re.IGNORECASE,
 )
+
+
+_PAIN_SAID = re.compile(r"\b(?:o|a) (?:maior |principal )?(?:problema|dificuldade) (?:hoje )?"
+                        r"(?:é|e|eh)(?: que)? (.{6,160}?)(?=[,.;!?]|$)", re.IGNORECASE)  # fmt: skip
 
 
 def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
@@ -60,7 +64,8 @@ def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
     if "problem" in names:
         found["problem"] = need_said(text)
     for slot, pattern in (("features", _FEATURES), ("features", _FOR),
-                          ("automation_goal", _GOAL), ("main_pain", _PAIN)):  # fmt: skip
+                          ("automation_goal", _GOAL), ("main_pain", _PAIN_SAID),
+                          ("main_pain", _PAIN)):  # fmt: skip
         if slot in names and slot not in found and (said := pattern.search(text)):
             found[slot] = said.group(1).strip(" ,")
     return found

@@ -44,27 +44,12 @@ SPENDING_AFTER = frozenset(
 )
 ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado", "mais"))
 RANGE_LINKS = frozenset(("a", "e", "ate", "ou", "-", "/"))
-PERIODS = {
-    "dia": "dia",
-    "semana": "semana",
-    "mes": "mês",
-    "noite": "noite",
-    "hora": "hora",
-    "fds": "fim de semana",
-    "sabado": "sábado",
-    "domingo": "domingo",
-    "turno": "turno",
-}
-ADJECTIVES = {
-    "diario": "dia",
-    "diarios": "dia",
-    "diaria": "dia",
-    "diarias": "dia",
-    "semanais": "semana",
-    "semanal": "semana",
-    "mensal": "mês",
-    "mensais": "mês",
-}
+PERIODS = {"dia": "dia", "semana": "semana", "mes": "mês", "noite": "noite", "hora": "hora",
+           "fds": "fim de semana", "sabado": "sábado", "domingo": "domingo",
+           "turno": "turno"}  # fmt: skip
+ADJECTIVES = {"diario": "dia", "diarios": "dia", "diaria": "dia", "diarias": "dia",
+              "semanais": "semana", "semanal": "semana", "mensal": "mês",
+              "mensais": "mês"}  # fmt: skip
 # "60 por noite", "200/dia", "40 no fim de semana"; never "em 3 meses" (a deadline).
 BREAKS = frozenset(("e", "mas", "ah", "que", "preciso", "quero", "tenho", "vou"))  # "9 mil. ah,..."
 PER = frozenset(("por", "/", "ao", "a", "p", "pra", "cada", "na", "no", "num", "numa", "todo",
@@ -92,7 +77,7 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
     if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or asked:
         return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
     after = words[n.end : n.end + 3]
-    spent = BUDGET_CUES & set(before + after[:2])  # "tenho uns 7 mil guardado"
+    spent = BUDGET_CUES & set(before + after[:2]) or _SPEND & set(words[n.end : n.end + 5])
     spending = tuple(after[:2]) in SPENDING_AFTER
     if before[-1:] in (["$"], ["r"]) or before[-2:] == ["$", "uns"] or MONEY_WORDS & set(after[:2]):
         return "budget" if spent or spending else "amount"
@@ -170,7 +155,7 @@ def volume(text: str, *, answer: bool = False) -> str | None:
     figures, i = [], 0
     while i < len(found):
         upper = upper_of(found, words, i)
-        period = period_after(words, upper.end)
+        period = period_after(words, upper.end) or _period_before(words, found[i].start, upper)
         span = f"{found[i].value}-{upper.value}" if upper is not found[i] else str(upper.value)
         if period and not people_after(words, upper.end) and not _spent(words, found[i], upper):
             figures.append(f"{span}/{period}")
@@ -181,6 +166,20 @@ def volume(text: str, *, answer: bool = False) -> str | None:
 
 
 SPENDING = frozenset(("consigo", "posso", "pago", "pagaria", "pagar", "gastar", "gasto", "ate"))
+COUNTED = ("mensage", "msg", "pedido", "entrega", "conversa", "atendimento", "corrida")
+
+
+def _period_before(words: Sequence[str], start: int, upper: Number) -> str | None:
+    """ "em noite de fim de semana chega umas 300 mensagens": the period said first, for a
+    figure of messages, orders or deliveries."""
+    if not words[upper.end : upper.end + 1] or not words[upper.end].startswith(COUNTED):
+        return None
+    for j in range(max(0, start - 7), start):
+        period = PERIODS.get(words[j]) or ("fim de semana" if words[j : j + 3] == [
+            "fim", "de", "semana"] else None)  # fmt: skip
+        if period and words[j - 1 : j] and words[j - 1] in PER | {"em", "de"}:
+            return period
+    return None
 
 
 def _spent(words: Sequence[str], first: Number, upper: Number) -> bool:
@@ -188,5 +187,6 @@ def _spent(words: Sequence[str], first: Number, upper: Number) -> bool:
     person can pay, with nothing counted between the figure and its period."""
     counted = words[upper.end : upper.end + 1] not in (["por"], ["ao"], ["/"], ["no"], ["na"])
     cue = bool(SPENDING & set(words[max(0, first.start - 2) : first.start]))
-    pricey = any(w in ("pouco", "caro", "barato") for w in words[upper.end : upper.end + 6])
+    later = words[upper.end : upper.end + 6]  # "uns 500 por mês pra gastar com isso"
+    pricey = any(w in ("pouco", "caro", "barato") or w in _SPEND for w in later)
     return not counted and (cue or pricey)

@@ -39,6 +39,7 @@ MAX_FIGURE = 10_000_000
 
 def user_count(text: str, *, answer: bool = False) -> int | None:
     words = [ME.get(w, w) for w in number_words(text)]
+    words = [w for i, w in enumerate(words) if words[i - 1 : i] != ["qualquer"]]  # "qualquer um"
     if nobody_uses(words):
         return None  # "somos 10 mas nenhum de nós vai usar, é pros clientes"
     if (chosen := decided(words)) is not None:
