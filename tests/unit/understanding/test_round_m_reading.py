@@ -119,3 +119,16 @@ def test_a_service_wanted_with_a_complaint_is_still_a_complaint(text: str) -> No
 )  # fmt: skip
 def test_a_curse_about_the_weather_or_ones_things_is_no_abuse(text: str) -> None:
     assert "ABUSE" not in acts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meu cunhado fez um app com vcs e elogiou demais",
+     "o app de entregas de vcs é bem facil de usar, ate minha vó conseguiu"],
+)  # fmt: skip
+def test_a_compliment_about_a_service_is_no_need(text: str) -> None:
+    assert "TOPIC_CHANGE" not in acts(text)
+
+
+def test_a_compliment_with_a_need_is_still_a_need() -> None:
+    assert "TOPIC_CHANGE" in acts("adorei o app do meu cunhado, quero um igual pra minha loja")

@@ -133,7 +133,10 @@ class Relative:
         own = self.cues.own_words.find(s.words)  # "... quero um pra minha loja"
         served = service_asked(s, need, context, acts, own=own)  # "ele pode se cadastrar?"
         acts = _changed_mind(s, need, acts) - served
-        if s.chatter or s.spam or acts - BESIDE_A_CHANGE or (s.reaction and not s.switch):
+        praised = self.cues.praise.find(s.words) and not (s.question or self.cues.wants.find(
+            s.words))  # "meu cunhado fez um app com vcs e elogiou demais": no need  # fmt: skip
+        if s.chatter or s.spam or acts - BESIDE_A_CHANGE or (s.reaction and not s.switch) or (
+                praised):  # fmt: skip
             return acts
         if intent == Intent.UNSUPPORTED.value:
             open_question = context.pending in (Pending.NONE, Pending.MENU, Pending.ANYTHING_ELSE)
