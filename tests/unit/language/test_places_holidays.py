@@ -42,3 +42,12 @@ def test_a_period_said_before_the_figure(text: str, volume: str | None) -> None:
 def test_money_to_spend_per_month_is_a_budget_not_a_volume() -> None:
     found = extract("tenho uns 500 por mes pra gastar com isso", bundled_reader().gazetteer, None)
     assert found.budget == 500 and found.volume is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("as entregas do mercado todo dia", None), ("o Mercado Todo Dia", "Mercado Todo Dia"),
+     ("minha loja se chama Sempre Bela", "Sempre Bela")],
+)  # fmt: skip
+def test_a_time_word_starts_no_company_name_unless_capitalized(text: str, company) -> None:
+    assert extract(text, bundled_reader().gazetteer, None).business_name == company

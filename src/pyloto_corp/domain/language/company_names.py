@@ -7,6 +7,9 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.profile import LINKS, MAX_NAME, STOP, Said, capital
 
+WHEN_WORDS = frozenset(("todo", "toda", "todos", "todas", "cada", "sempre", "hoje", "ontem",
+                        "agora", "amanha"))  # fmt: skip
+
 
 def name_at(
     said: Said, at: int, gazetteer: Gazetteer, *, cued: bool = False, lead_link: bool = False
@@ -26,6 +29,8 @@ def name_at(
             continue
         named = bool(words) and capital(raw)  # "Sabor do Pará", "Farmácia Popular Centro"
         if not raw[0].isalnum() or (low in STOP and not named and not (words and low in LINKS)):
+            break
+        if not words and low in WHEN_WORDS and not capital(raw):  # "do mercado todo dia"
             break
         plain = raw.replace("&", "").isalnum()  # "M&K", "R&S Engenharia"
         kind = low in gazetteer.business_kinds and not capital(
