@@ -33,3 +33,19 @@ def test_outside_the_area_is_always_low() -> None:
     slots = {"company": "X", "segment": "y", "delivery_volume": "30/dia", "city": "Curitiba"}
     merchant = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP
     assert qualify(merchant, slots, urgent=True, outside_area=True).level is QualificationLevel.LOW
+
+
+def test_a_shop_wanting_its_deliveries_now_is_noted_as_a_merchant_not_sent_the_link(
+    chat: Chat,
+) -> None:
+    chat.send("Tenho um mercado em Palmeira e quero um sistema pra controlar o estoque")
+    said = chat.said(chat.send("o estoque nao tem pressa. agora as entregas eu precisava pra ja"))
+    assert "pyloto.com.br/entrega" not in said and "Pyloto Entrega para empresas" in said
+
+
+def test_a_shop_sending_one_parcel_now_still_gets_the_link(chat: Chat) -> None:
+    chat.send("Tenho um mercado em Palmeira e quero um sistema pra controlar o estoque")
+    said = chat.said(
+        chat.send("pera, preciso mandar uma encomenda pra uma cliente agora, vcs levam?")
+    )
+    assert "pyloto.com.br/entrega" in said

@@ -9,12 +9,17 @@ every path: a fourth ends it with the limit outcome.
 
 from __future__ import annotations
 
+import re
+
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.records import QueuedIntent, SessionRecord
 
+MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
+_RECURRING = re.compile(r"\b(?:as entregas|os pedidos|todo dia|todos os dias|por dia|por semana)\b")
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN, Intent.UNSUPPORTED)
 
 
@@ -57,7 +62,14 @@ class Switch:
             return True
         if over_limit(flow, [other.value]):
             return False
-        known = other.value in flow.session.context.get("detected", [])
+        context = flow.session.context
+        detected = context.get("detected", [])
+        recurring = _RECURRING.search(fold(flow.turn.text or ""))  # not "uma encomenda agora"
+        shop = MERCHANT in detected or ((context.get("profile") or {}).get("is_business")
+                                        and recurring)  # fmt: skip
+        if other is Intent.PYLOTO_ENTREGA_REQUEST and shop:
+            other = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP  # a shop's "as entregas pra já"
+        known = other.value in detected
         flow.remember(detected=merge_detected(flow.session, [other.value]))
         if other in OPERATIONAL_INTENTS and not known:
             self.dialogue.aside(flow, other)
