@@ -51,3 +51,11 @@ def test_money_to_spend_per_month_is_a_budget_not_a_volume() -> None:
 )  # fmt: skip
 def test_a_time_word_starts_no_company_name_unless_capitalized(text: str, company) -> None:
     assert extract(text, bundled_reader().gazetteer, None).business_name == company
+
+
+def test_two_figures_in_a_row_are_a_range_of_months() -> None:
+    from datetime import date
+
+    from pyloto_corp.domain.language.dates import deadline
+
+    assert deadline("o estoque nao tem pressa, umas 2 3 meses", date(2026, 12, 5)) == "2027-03-05"

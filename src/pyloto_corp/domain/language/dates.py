@@ -31,7 +31,7 @@ _WEEK = re.compile(r"\b(?:essa|esta|nessa|nesta) semana|(semana que vem|proxima 
 _NUMBER = r"(\d+|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|doze|quinze|vinte)"
 _RELATIVE = re.compile(
     r"(?:^|\b(?:em|daqui|dentro de|uns|umas|mais ou menos|tipo|prazo de|prazo|ate|no maximo|"
-    r"sao|seria|seriam|leva|levar|\d+ a|\d+ ou)"
+    r"sao|seria|seriam|leva|levar|\d+ a|\d+ ou|\d+)"
     r"(?: a| uns| umas)? )" + _NUMBER + r" (dia|semana|mes|meses|ano)s?\b"
 )
 _WORDS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5,
