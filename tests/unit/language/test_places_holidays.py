@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.domain.language.dates import deadline
 from pyloto_corp.domain.language.entities import extract
 from tests.support.turns import asked
 
@@ -54,8 +57,4 @@ def test_a_time_word_starts_no_company_name_unless_capitalized(text: str, compan
 
 
 def test_two_figures_in_a_row_are_a_range_of_months() -> None:
-    from datetime import date
-
-    from pyloto_corp.domain.language.dates import deadline
-
     assert deadline("o estoque nao tem pressa, umas 2 3 meses", date(2026, 12, 5)) == "2027-03-05"
