@@ -38,3 +38,16 @@ def test_a_reply_in_english_gets_no_portuguese_line(chat: Chat) -> None:
     chat.now = datetime(2026, 11, 28, 5, tzinfo=UTC)
     step = chat.send("Hello, I need to talk to someone about an app")
     assert "fora do horário" not in chat.said(step)
+
+
+def test_a_question_after_an_answer_that_no_text_covers_offers_a_person(chat: Chat) -> None:
+    chat.send("vcs estao contratando? como mando curriculo?")
+    said = chat.said(chat.send("e vcs aceitam remoto?"))
+    assert "quero falar com uma pessoa" in said and "eu anoto o que você precisa" not in said
+
+
+def test_a_city_in_a_question_does_not_replace_the_city_said() -> None:
+    chat = Chat()
+    chat.send("quero um sistema pra minha loja, sou de Curitiba")
+    chat.send("vcs sao de onde? preciso ir presencial em Ponta Grossa ou da pra fazer tudo online?")
+    assert (chat.current or chat.last).context["profile"]["city"] == "Curitiba"

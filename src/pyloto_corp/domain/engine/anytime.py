@@ -176,10 +176,12 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     form, a question with no canned answer is left for the team, who gets the conversation."""
     if not reading.has(Act.SIDE_QUESTION):
         return False
-    topic = reading.topic  # "precisa ter MEI?" in a form: for the team, not how the bot works
-    if topic == "how_it_works" and flow.session.state in FORM_STATES and not flow.content.says(
-            "process", list(reading.words), anywhere=True):  # fmt: skip
-        topic = "other"
+    topic, state = reading.topic, flow.session.state  # "precisa ter MEI?": not how the bot works
+    if topic == "how_it_works" and state in (*FORM_STATES, "info_given") and not (
+            flow.content.says("process", list(reading.words), anywhere=True)):  # fmt: skip
+        topic = "other" if state in FORM_STATES else "open"  # "open": a person can answer
+    if topic == "open":
+        return flow.say("side_open")
     if topic not in SIDE_TOPICS:
         return topic == "other" and flow.session.state in FORM_STATES and flow.say("side_other")
     links, key = flow.content.links, f"side_{topic}"

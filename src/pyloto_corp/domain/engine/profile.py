@@ -23,8 +23,10 @@ def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
         return
     found = reading.entities.found()
     said = {key: found[name] for name, key in PROFILE.items() if name in found}
+    known = flow.session.context.get("profile", {})
+    if reading.question:  # "tem q ser presencial em PG?" does not move someone from Curitiba
+        said = {k: v for k, v in said.items() if k not in known}
     if said:
-        known = flow.session.context.get("profile", {})
         flow.remember(profile={**known, **said})
     if "business_kind" in found:
         flow.remember(business_kind=found["business_kind"])
