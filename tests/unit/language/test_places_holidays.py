@@ -58,3 +58,11 @@ def test_a_time_word_starts_no_company_name_unless_capitalized(text: str, compan
 
 def test_two_figures_in_a_row_are_a_range_of_months() -> None:
     assert deadline("o estoque nao tem pressa, umas 2 3 meses", date(2026, 12, 5)) == "2027-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("o app da academia ne", None), ("a padaria Pão Quente viu", "Padaria Pão Quente")],
+)
+def test_a_spoken_tag_is_no_part_of_a_company_name(text: str, company) -> None:
+    assert extract(text, bundled_reader().gazetteer, None).business_name == company

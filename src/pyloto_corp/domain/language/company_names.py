@@ -7,6 +7,7 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.profile import LINKS, MAX_NAME, STOP, Said, capital
 
+TAGS = frozenset(("ne", "neh", "viu", "tb", "tbm", "msm", "mesmo", "ai", "la", "sabe"))
 WHEN_WORDS = frozenset(("todo", "toda", "todos", "todas", "cada", "sempre", "hoje", "ontem",
                         "agora", "amanha"))  # fmt: skip
 
@@ -49,8 +50,8 @@ def name_at(
             words.pop()  # "Pão Quente de Castro": the city is no part of the name
             break
         words.append(raw)
-    while words and (fold(words[-1]) in LINKS or words[-1] in ("&", "a", "o", "e")):
-        words.pop()
+    while words and (fold(words[-1]) in LINKS | TAGS or words[-1] in ("&", "a", "o", "e")):
+        words.pop()  # "o app da academia ne": no "Academia Ne"
     return " ".join(title(w) if w.islower() else w for w in words) or None
 
 
