@@ -154,3 +154,18 @@ def test_group_sizes_ranges_and_who_it_is_for(text: str, expected: int) -> None:
 def test_heads_of_cattle_are_no_users() -> None:
     text = "fazenda com 2.000 cabeças, quem vai usar sou eu e meus 2 filhos"
     assert user_count(text) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Somos eu e mais 2. Umas 100 conversas por dia", 3),  # the volume is no one
+        ("atendo pelo whats, insta e telefone, 4 recepcionistas", 4),  # no phone number
+        ("Utilizarão o sistema eu e minhas duas costureiras.", 3),
+        ("vão usar eu e meus 3 vendedores", 4),
+    ],
+)
+def test_a_list_stops_at_a_volume_and_a_staff_figure_near_a_channel_counts(
+    text: str, expected: int
+) -> None:
+    assert user_count(text) == expected

@@ -124,6 +124,7 @@ def is_phone(words: Sequence[str], n: Number) -> bool:
         return True
     joined = [w for w in words[max(0, n.start - 5) : n.start] if not w.isdigit() and w != "-"]
     if joined[-3:] and {"numero", "telefone", "fone", "celular", "cel"} & set(joined[-3:]) and (
+        not people_after(words, n.end)) and (
         set(joined[-2:]) <= {"numero", "telefone", "fone", "celular", "cel", "e", "eh", "meu",
                              "o", "é"}):  # fmt: skip
         return True  # "meu número é 41 99876-5432"

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pyloto_corp.domain.language.amounts import period_after
 from pyloto_corp.domain.language.numbers import numbers
 from pyloto_corp.domain.language.people_words import BOTS
 from pyloto_corp.domain.language.users_said import my_work
 
 LISTING = frozenset(("sou", "somos", "usar", "usando", "seria", "seriamos", "so", "somente",
                      "apenas", "usariam", "usaria", "usam"))  # fmt: skip
-WITH = (["mais"], ["meu"], ["minha"], ["os"], ["as"], ["o"], ["a"])  # "eu e ..."
+WITH = (["mais"], ["meu"], ["minha"], ["meus"], ["minhas"], ["os"], ["as"], ["o"], ["a"])
 LIST_START = ("e", "meu", "minha", "meus", "mais", "com", "o", "a", "os", "as", "outros", "outras",
               "que")  # fmt: skip
 LIST_SKIP = ("e", "mais", "com", "uns", "umas", "meus", "minhas", "os", "as", "outros", "outras",
@@ -58,6 +59,8 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             i += 4  # "eu, que sou a diretora, 2 coordenadoras..."
         elif rest[i] in LIST_SKIP and i not in found:
             i += 1
+        elif i in found and period_after(rest, found[i].end):
+            break  # "somos eu e mais 2. umas 100 conversas por dia"
         elif i in found:
             total, i = total + found[i].value, found[i].end + 1
         elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
