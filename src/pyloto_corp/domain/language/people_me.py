@@ -54,13 +54,12 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
     if rest[0] not in LIST_START and not rest[0][0].isdigit():  # "sou eu, 3 dentistas e 2..."
         return None
     total, i, found, bot = 1, 0, {n.start: n for n in numbers(rest)}, False
-    while i < len(rest):
+    ends = [n.start for n in found.values() if period_after(rest, n.end)]  # "umas 100 por dia"
+    while i < min(ends, default=len(rest)):
         if rest[i : i + 2] == ["que", "sou"]:
             i += 4  # "eu, que sou a diretora, 2 coordenadoras..."
         elif rest[i] in LIST_SKIP and i not in found:
             i += 1
-        elif i in found and period_after(rest, found[i].end):
-            break  # "somos eu e mais 2. umas 100 conversas por dia"
         elif i in found:
             total, i = total + found[i].value, found[i].end + 1
         elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
