@@ -11,6 +11,7 @@ import pytest
 
 from pyloto_corp.adapters.handoffs.chatwoot import (
     ESCALATED,
+    PRESSED,
     ChatwootAgentReply,
     ChatwootNotifier,
     ChatwootResolved,
@@ -512,4 +513,16 @@ async def test_asking_for_someone_in_charge_adds_a_private_note(notifier, fake_c
     assert contents(conversation)[-2:] == [
         ("incoming", False, "quero falar com o gerente"),
         ("outgoing", True, ESCALATED),
+    ]
+
+
+async def test_a_person_who_insists_gets_a_private_note_for_the_agent(notifier, fake_chatwoot):
+    remote = await notifier.notify(notice())
+    said = {"text": "alguém aí? é pra hoje", "kind": "text", "message_id": "wamid.10",
+            "pressed": True}  # fmt: skip
+    await notifier.notify(notice(EventKind.MESSAGE, data=said, remote=remote))
+    conversation = fake_chatwoot.conversations[remote["chatwoot_conversation_id"]]
+    assert contents(conversation)[-2:] == [
+        ("incoming", False, "alguém aí? é pra hoje"),
+        ("outgoing", True, PRESSED),
     ]

@@ -87,6 +87,8 @@ def team_writes(
                 "text": message.text}  # fmt: skip
         if note.escalated:
             data["human_requested"] = True
+        if note.pressed:
+            data["pressed"] = True
         events += [event(i, note.session.user_key, note.seq, EventKind.MESSAGE, now, data=data)
                    for i in ids_of(note.session)]  # fmt: skip
         if note.release is not None:

@@ -130,8 +130,10 @@ def test_someone_handed_over_in_english_hears_the_notice_in_english(chat: Chat) 
 
 def test_asking_for_someone_in_charge_while_waiting_is_answered_once_more(chat: Chat) -> None:
     chat.send("CADE MINHA ENTREGA????")
-    assert chat.said(chat.send("pedi ontem e ate agora nada"))  # the one acknowledgement
-    assert not chat.said(chat.send("vcs sao uns incompetentes"))
+    pressed = chat.send("pedi ontem e ate agora nada")  # pressing: heard at once
+    assert "sinto muito" in chat.said(pressed) and pressed.team and pressed.team.pressed
+    angry = chat.send("vcs sao uns incompetentes")  # 20 s later: the same burst, to the team
+    assert not chat.said(angry) and angry.team is not None and not angry.team.pressed
     step = chat.send("quero falar com um gerente ou responsavel por favor")
     assert "responsável" in chat.said(step) and step.team is not None and step.team.escalated
     again = chat.send("quero falar com o gerente!!")
@@ -176,7 +178,9 @@ def test_a_refund_asked_in_a_complaint_is_noted_once(chat: Chat) -> None:
     chat.send("jogou a encomenda no portao")  # the one acknowledgement
     step = chat.send("quero meu dinheiro de volta, paguei 25 reais na entrega")
     assert "Anotei o seu pedido de reembolso" in chat.said(step) and step.team is not None
-    assert not chat.said(chat.send("e ai? vao devolver ou nao? quero reembolso"))
+    pressed = chat.said(chat.send("e ai? vao devolver ou nao? quero reembolso"))
+    assert "reembolso" not in pressed and "suporte" in pressed  # heard, not noted twice
+    assert not chat.said(chat.send("e ai?? vao devolver ou nao???"))  # then quiet a while
 
 
 def test_the_call_back_moved_to_monday_is_said_as_monday_afterwards(chat: Chat) -> None:

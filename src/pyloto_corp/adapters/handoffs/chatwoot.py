@@ -58,6 +58,7 @@ from pyloto_corp.domain.handoff_events import EventKind, HandoffEvent, HandoffRe
 log = structlog.get_logger(__name__)
 RESOLVED_BY_CHATWOOT = "chatwoot_resolved"
 ESCALATED = "⚠️ A pessoa pediu para falar com um responsável. Responda assim que puder."
+PRESSED = "⏳ A pessoa insistiu e ainda espera uma resposta da equipe."
 
 __all__ = ["ChatwootAgentReply", "ChatwootNotifier", "ChatwootResolved", "parse_chatwoot_webhook"]
 
@@ -80,9 +81,10 @@ class ChatwootNotifier:
         conversation_id = _conversation_id(notice.handoff.remote)
         if notice.event.kind is EventKind.MESSAGE:
             await self._api.post_message(conversation_id, message_body(notice.event))
-            if notice.event.data.get("human_requested"):  # "quero falar com o gerente"
-                source = f"{notice.event.event_id}:escalated"
-                await self._api.post_message(conversation_id, note_body(ESCALATED, source))
+            for flag, note in (("human_requested", ESCALATED), ("pressed", PRESSED)):
+                if notice.event.data.get(flag):  # "quero falar com o gerente", "alguém aí??"
+                    source = f"{notice.event.event_id}:{flag}"
+                    await self._api.post_message(conversation_id, note_body(note, source))
         else:
             await self._released(conversation_id, notice.event)
         return None

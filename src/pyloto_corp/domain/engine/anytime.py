@@ -54,10 +54,10 @@ def support(flow: Flow, reading: TurnReading) -> bool:
     courier = _courier(flow, reading, named)  # "não caiu o repasse da semana": a courier's
     if not known and not (_about_delivery(reading) or courier) and named == UNSUPPORTED:
         return False  # "minha tela quebrou": not something Pyloto made or delivers
-    if not known and named in TEAMS:
-        flow.update(active_intent=named)
-    elif courier:
+    if courier:  # "meu app tá bloqueado, não consigo pegar corrida": a courier, not an app
         flow.update(active_intent=DRIVER)
+    elif not known and named in TEAMS:
+        flow.update(active_intent=named)
     elif not known:
         flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
     delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA

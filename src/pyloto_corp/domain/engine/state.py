@@ -104,6 +104,7 @@ class TeamNote:
     seq: int
     release: str | None = None
     escalated: bool = False  # the person asked for someone in charge in this message
+    pressed: bool = False  # the person insisted ("alguém aí?? é pra hoje"): the bot answered
 
 
 @dataclass(slots=True)

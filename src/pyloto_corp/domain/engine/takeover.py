@@ -17,6 +17,7 @@ from pyloto_corp.domain.engine.closed import other_need, pending
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.dialogue import explain_need
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
+from pyloto_corp.domain.engine.takeover_press import after_hours, answer_press, presses
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -78,7 +79,7 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     seq = next_seq(last)
     flow.remember(takeover_seq=seq)
     thanks = reading is not None and reading.only_chatter and reading.has(Act.THANKS_GOODBYE)
-    escalated = _escalates(last, reading)  # "quero falar com um gerente": heard once more
+    escalated, pressed = _escalates(last, reading), False  # "quero falar com um gerente"
     if escalated:
         flow.remember(takeover_escalated=True)
     if _asks_for_delivery(last, reading):  # "consigo pedir uma entrega agora?": the link
@@ -87,16 +88,19 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     elif _asks_refund(flow, last, reading):  # "quero meu dinheiro de volta": noted, once
         flow.remember(takeover_refund_noted=True)
         flow.say("refund_noted")
+    elif not escalated and (pressed := presses(flow.content, last, reading, turn.at)):
+        answer_press(flow, last, turn.at)  # "alguém aí?? é pra hoje": never left alone
     elif escalated or not last.context.get("takeover_ack_sent") or _quiet(last, turn.at):
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
             missing = missing_labels(flow.content, last, said=_said(reading))
+        key, back = after_hours(key, turn.at)  # "a equipe volta segunda às 8h", not "logo"
         flow.say("idle_missing" if missing else key, missing=missing,
-                 when=_call_back(last))  # fmt: skip
+                 when=back or _call_back(last))  # fmt: skip
         flow.remember(takeover_ack_sent=True, takeover_ack_at=turn.at.isoformat())
-    step.team = TeamNote(step.session, seq, escalated=escalated)
+    step.team = TeamNote(step.session, seq, escalated=escalated, pressed=pressed)
     return step
 
 

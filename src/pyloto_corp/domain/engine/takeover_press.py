@@ -1,0 +1,68 @@
+"""A person who presses while the team has the conversation ("alguém aí??", "mas é pra hoje!!",
+"vou no Procon"): the bot never leaves them talking alone.
+
+The first such message is answered at once, later ones after a pause, a few times per
+takeover (each time in other words); out of business hours the answer says honestly that
+no one of the team is online and when they are back, and for a delivery wanted today that
+only the order link works now. The team sees the message marked as insisted.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from pyloto_corp.domain.engine.closed import pending
+from pyloto_corp.domain.engine.hours import back_at
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.records import SessionRecord
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+PRESS_REPLIES = 3  # per takeover: then the messages still reach the team, the bot stays quiet
+PRESS_GAP = timedelta(minutes=10)  # "alo???" a second after "cadê vocês?" is one burst
+PRESS_MIN_WORDS = 3  # "oi?", "alô??": a presence check, answered by the note just sent
+DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
+PRESSING = (Act.SUPPORT_ISSUE, Act.ABUSE)
+FIRST_NOTES = ("handoff_pending", "support_pending")
+
+
+def presses(content, last: SessionRecord, reading: TurnReading | None, at: datetime) -> bool:
+    """A question, a complaint, anger or urgency while waiting, with no reply of the team
+    yet, and the bot has not just answered one (nor, for a bare "alô??", just spoken)."""
+    context = last.context
+    if reading is None or context.get("team_replied") or reading.has(Act.OPT_OUT):
+        return False
+    if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
+        return False
+    language = ((context.get("handoff") or {}).get("requirements") or {}).get("language")
+    if language or (not context.get("takeover_ack_sent") and pending(last, reading) not in (
+            FIRST_NOTES)):  # fmt: skip
+        return False  # English, a manager asked for, a call booked, "voltei": their own note
+    told = context.get("takeover_press_at")
+    if len(reading.words) < PRESS_MIN_WORDS:  # "alô??" right after any note of the bot
+        told = told or context.get("takeover_ack_at")
+    if told is not None and at - datetime.fromisoformat(str(told)) < PRESS_GAP:
+        return False
+    urgent = content.says("pressing", list(reading.words), anywhere=True)
+    return urgent or reading.question or reading.has(*PRESSING)
+
+
+def answer_press(flow, last: SessionRecord, at: datetime) -> None:
+    """ "Entendo. Agora ninguém da equipe está online: ela volta segunda às 8h…", or in
+    business hours that the team was told again."""
+    back = back_at(at)
+    support = bool(last.context.get("support_case"))
+    if back is None:
+        flow.say("pressed_support" if support else "pressed")
+    else:
+        flow.say("pressed_after_hours", when=back)
+        if last.active_intent == DELIVERY and not support:
+            flow.say("pressed_delivery_today", link=flow.content.links["entrega_request"])
+    flow.remember(takeover_presses=int(last.context.get("takeover_presses", 0)) + 1,
+                  takeover_press_at=at.isoformat(), takeover_ack_sent=True,
+                  takeover_ack_at=at.isoformat())  # fmt: skip
+
+
+def after_hours(key: str, at: datetime) -> tuple[str, str | None]:
+    """The note that the team was told, out of business hours: when they are back."""
+    back = back_at(at) if key in ("handoff_pending", "handoff_pending_thanks") else None
+    return (f"{key}_after_hours", back) if back else (key, None)
