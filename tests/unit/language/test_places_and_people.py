@@ -145,3 +145,25 @@ def test_an_area_code_guesses_a_well_known_city_or_the_capital() -> None:
     assert places.cities.by_area_code("42", known).name == "Ponta Grossa"
     assert places.cities.by_area_code("85", known).name == "Fortaleza"  # not Cascavel (CE)
     assert places.cities.by_area_code("99", known) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boa tarde, aqui é da Floricultura Jardim Secreto, meu nome é Helena.", "Helena"),
+        ("Bom dia!!! Aqui é a Dona Lourdes, sou dona da Marmitaria da Lourdes", "Lourdes"),
+        ("Olá, meu nome é Dra. Camila Rezende, sou sócia de uma clínica", "Camila Rezende"),
+        ("BOM DIA. SOU O SR. WALDEMAR. TENHO UMA PADARIA", "Waldemar"),
+        (
+            "meu marido quer ser entregador, ele chama Roberto Carlos Pereira",
+            "Roberto Carlos Pereira",
+        ),
+        ("sou o Pedro de Mogi das Cruzes, queria um app", "Pedro"),
+        ("sou a priscila de oliveira", "Priscila de Oliveira"),  # a surname, not the city
+        ("sou a dona da loja", None),
+    ],
+)
+def test_a_name_after_a_company_a_title_or_a_city_of_several_words(
+    text: str, expected: str | None
+) -> None:
+    assert person_name(text, bundled_gazetteer()) == expected

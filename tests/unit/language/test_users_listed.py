@@ -7,6 +7,7 @@ import pytest
 
 from pyloto_corp.domain.language.numbers import number_words, numbers, unit_of
 from pyloto_corp.domain.language.people import user_count
+from pyloto_corp.domain.language.people_names import named_people
 from pyloto_corp.domain.language.users_clause import answered_users, clause_users
 
 
@@ -169,3 +170,37 @@ def test_a_list_stops_at_a_volume_and_a_staff_figure_near_a_channel_counts(
     text: str, expected: int
 ) -> None:
     assert user_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ana, Bruno e eu", 3),
+        ("eu, Carla, Paulo, Simone, Rita e o Beto", 6),
+        ("Dr. Henrique, Dra. Paula e a estagiária Camila", 3),
+        ("quem vai usar é a Dona Cida e a Márcia do financeiro, e eu claro", 3),
+        (
+            "Olha, minha filha, quem vai mexer é eu, a Dona Neide do caixa e o Seu Jorge",
+            3,
+        ),
+        ("a Jéssica, o pastor e a secretária", 3),
+        ("eu de manhã e minha irmã de noite", 2),
+        ("somos eu de manhã e minha sócia de tarde", 2),
+        ("Eu, 4 professores e a secretária", 6),
+        ("Somos 3 veterinárias e 2 auxiliares", 5),
+    ],
+)
+def test_people_named_one_by_one_or_by_shift_are_counted(text: str, expected: int) -> None:
+    assert user_count(text, answer=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Não sei, Carlos e eu vamos ver",  # no list of users
+        "a Ana e mais dois. E o site?",  # a second sentence: the other rules read it
+        "Ana",  # one name is no list
+    ],
+)
+def test_what_is_no_list_of_names_is_left_to_the_other_rules(text: str) -> None:
+    assert named_people(text) is None

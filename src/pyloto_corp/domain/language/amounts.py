@@ -16,7 +16,7 @@ PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedo
           "representante", "caixa", "garco", "garcon", "cozinheir", "dev", "mecanic", "enfermeir",
           "psicolog", "fisioterapeut", "advogad", "contador", "vendedor", "promotor", "engenheir",
           "jogador", "frentista", "arquitet", "funcionar", "colega", "membro", "integrante",
-          "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir",
+          "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir", "veterinari",
           "balconist", "estoquist", "repositor", "auxiliar", "gente", "manicure", "supervis",
           "despachant", "coordenador", "orcamentist", "diretor", "assistente", "analista",
           "esteticist", "nutricionist", "veterinari", "farmaceutic", "profissiona")  # fmt: skip

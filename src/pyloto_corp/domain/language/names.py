@@ -39,7 +39,8 @@ _FROM = re.compile(
 )  # ", empresa X, curitiba"
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
-    r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:)\s+" + _NAME
+    r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
+    r"(?:ele|ela) (?:se )?chama)\s+(?:(?:dra?|sra?|prof[aª]?)\.\s*)?" + _NAME
     + r"|^(?:(?:oi|ol[aá]|opa|bom dia|boa tarde|boa noite|e a[ií])[,!. ]+)?(?:é|e|eh) (?:o|a)\s+"
     + _NAME + r"(?![^.!,\n]*\?)"  # "e a parceria das entrega?" asks, names nobody
     r"|\b(?:é|e|eh) (?:o|a) " + _NAME + r"(?= (?:aqui|falando))",
@@ -72,13 +73,18 @@ FILLERS = frozenset(
 
 def person_name(text: str, gazetteer: Gazetteer) -> str | None:
     """The name after an introduction; never a role, a job, a business or a filler."""
-    found = _INTRO.search(text) or _BARE.search(text)
-    if found is None:
-        return None
-    said = next(g for g in found.groups() if g)
+    for found in (*_INTRO.finditer(text), *_BARE.finditer(text)):
+        name = _named(next(g for g in found.groups() if g), gazetteer)
+        if name is not None:  # "aqui é da Floricultura X, meu nome é Helena": the second
+            return name
+    return None
+
+
+def _named(said: str, gazetteer: Gazetteer) -> str | None:
+    words = [fold(w) for w in said.split()]
     parts: list[str] = []
-    for word in said.split():
-        low = fold(word)
+    for at, word in enumerate(said.split()):
+        low = words[at]
         if (low in _LINKS or (low in ("da", "do") and _surname(said, word))) and parts:
             parts.append(word.lower())
             continue
@@ -86,8 +92,10 @@ def person_name(text: str, gazetteer: Gazetteer) -> str | None:
             continue  # "Sou o Sr. Benedito"
         if low in FILLERS or not_a_name(low, gazetteer):
             break
-        if parts and parts[-1] == "de" and (low,) in gazetteer.cities:
-            break  # "o diego de londrina"
+        if parts and parts[-1] == "de" and ((low,) in gazetteer.cities or any(
+                gazetteer.places.cities.get(words[at : at + k])
+                for k in (2, 3) if at + k <= len(words))):  # fmt: skip
+            break  # "o diego de londrina", "o Pedro de Mogi das Cruzes"
         parts.append(word)
     while parts and fold(parts[-1]) in _LINKS:
         parts.pop()
@@ -101,7 +109,8 @@ SURNAMES = frozenset(("silva", "souza", "sousa", "costa", "cruz", "luz", "concei
                       "paz", "mata", "cunha", "fonseca", "penha", "graca", "gloria", "rocha",
                       "socorro", "carmo", "rosario", "nazare", "fatima", "lourdes",
                       "anjos"))  # fmt: skip
-TITLES = frozenset(("sr", "sra", "dr", "dra", "seu", "senhor", "senhora", "prof", "profa"))
+TITLES = frozenset(("sr", "sra", "dr", "dra", "seu", "senhor", "senhora", "prof", "profa",
+                    "dona"))  # fmt: skip
 
 
 def _surname(said: str, link: str) -> bool:

@@ -17,7 +17,8 @@ from pyloto_corp.domain.language.amounts import (
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 from pyloto_corp.domain.language.people_me import nobody_uses, people_listed
-from pyloto_corp.domain.language.people_words import no_people
+from pyloto_corp.domain.language.people_names import named_people
+from pyloto_corp.domain.language.people_words import in_a_team, no_people
 from pyloto_corp.domain.language.users_clause import (
     answered_users,
     clause_users,
@@ -46,8 +47,8 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
         return chosen  # "vinte e poucos... coloca 25"
     if answer and ALONE & set(words) and not numbers(words):
         return 1  # "atendo sozinho", "só euzinha mesmo"
-    if answer and (opening := opening_total(text)) is not None:
-        return opening  # "4 pessoas, eu, os 2 dentistas e a secretaria": the list explains
+    if answer and (opening := named_people(text) or opening_total(text)) is not None:
+        return opening  # "Ana, Bruno e eu"; "4 pessoas, eu, os 2 dentistas e a secretaria"
     found = _figures(words, answer=answer)
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
     team = teams.stated(found, words) or concluded_users(text)  # "usuários são 14", "então 6"
@@ -137,7 +138,7 @@ def _groups(found: list[Number], words: Sequence[str]) -> tuple[int, int, int] |
         upper = upper_of(found, words, i)
         start, i = found[i].start, found.index(upper) + 1
         described = words[max(0, start - 2) : start] == ["que", "sao"]  # "o financeiro, que são 3"
-        if not (people_after(words, upper.end) or _in_a_team(words, upper.end) or described):
+        if not (people_after(words, upper.end) or in_a_team(words, upper.end) or described):
             continue
         if clock(words, found[i - 1]):
             continue  # "me liga depois das 3 da tarde": a time
@@ -171,12 +172,6 @@ def _customers(words: Sequence[str], start: int, end: int) -> bool:
         ("alun", "membro", "cliente", "pacient")
     )
     return bool(served) and words[start - 1 : start] not in (["para"], ["pra"], ["pros"], ["pras"])
-
-
-def _in_a_team(words: Sequence[str], end: int) -> bool:
-    """ "2 no financeiro", "3 na recepção": people by where they work."""
-    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"], ["da"], ["do"], ["de"]) and (
-        end + 1 < len(words))  # fmt: skip
 
 
 def _and_me(words: Sequence[str], end: int | None) -> int:

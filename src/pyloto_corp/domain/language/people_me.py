@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pyloto_corp.domain.language.amounts import period_after
+from pyloto_corp.domain.language.amounts import people_after, period_after
 from pyloto_corp.domain.language.numbers import numbers
 from pyloto_corp.domain.language.people_words import BOTS
 from pyloto_corp.domain.language.users_said import my_work
@@ -30,12 +30,15 @@ USE = frozenset(("usar", "mexer", "acessar", "utilizar", "usa", "mexe", "usaria"
 
 def people_listed(words: Sequence[str]) -> int | None:
     """ "só eu" → 1; "eu, meu sócio e 3 funcionários" → 5; "quem vai usar sou eu e mais dois"
-    → 3; "usado por mim, minha esposa e dois funcionários" → 4; None when the others are not
-    counted ("eu e meus funcionários")."""
+    → 3; "usado por mim, minha esposa e dois funcionários" → 4; "eu de manhã e minha irmã de
+    noite" → 2; None when the others are not counted ("eu e meus funcionários")."""
+    words = [w for i, w in enumerate(words) if not _shift(words, i)]
     for at, word in enumerate(words):
         me = word == "eu" or (word == "mim" and words[at - 1 : at] in (["por"], ["pra"], ["para"]))
         others = (words[at + 1 : at + 2] == ["e"] and words[at + 2 : at + 3] in WITH) or (
-            words[at + 1 : at + 2] in (["meus"], ["minhas"]))  # fmt: skip
+            words[at + 1 : at + 2] in (["meus"], ["minhas"])) or (
+            words[at + 1 : at + 2] != [] and words[at + 1].isdigit() and people_after(
+                words, at + 2))  # "Eu, 4 professores e a secretária"  # fmt: skip
         if me and (at <= 2 or words[at - 1] in LISTING or word == "mim" or others):
             counted = _listed_from(words, at)
             if counted is not None:
@@ -87,3 +90,14 @@ def nobody_uses(words: Sequence[str]) -> bool:
         if word in ("nenhum", "nenhuma") and of_us and USE & set(words[at + 2 : at + 7]):
             return not numbers(words[at:])
     return False
+
+
+SHIFTS = frozenset(("manha", "tarde", "noite", "madrugada"))
+
+
+def _shift(words: Sequence[str], i: int) -> bool:
+    """ "de manhã", "à tarde", "pela noite": when a person works, no person."""
+    if words[i] in SHIFTS:
+        return i > 0 and words[i - 1] in ("de", "a", "pela", "na", "durante")
+    return words[i] in ("de", "a", "pela", "na", "durante") and words[i + 1 : i + 2] in (
+        [[s] for s in SHIFTS])  # fmt: skip

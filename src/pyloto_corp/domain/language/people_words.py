@@ -90,3 +90,9 @@ def no_people(words: Sequence[str], n: Number) -> bool:
 def _opening(said: Sequence[str]) -> bool:
     """ "abre às 8", "fecha às 18", "das 8 às 18": a business's hours."""
     return bool(said) and (said[0] in OPENING or said[0].isdigit())
+
+
+def in_a_team(words: Sequence[str], end: int) -> bool:
+    """ "2 no financeiro", "3 na recepção": people by where they work."""
+    return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"], ["da"], ["do"], ["de"]) and (
+        end + 1 < len(words))  # fmt: skip
