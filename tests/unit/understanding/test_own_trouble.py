@@ -42,3 +42,32 @@ def test_one_word_stops_alone(text: str) -> None:
 
 def test_the_same_words_inside_a_sentence_are_no_stop() -> None:
     assert "OPT_OUT" not in acts("para minha loja", asked("segment", "SAAS_COMMUNICATION"))
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "intent"),
+    [
+        ("porra, to fodido de pedido, uns 80 por dia", "delivery_volume",
+         "PYLOTO_ENTREGA_MERCHANT_SIGNUP"),
+        ("eita porra, esqueci q tinha q responder, Daniel aqui", "name",
+         "PYLOTO_ENTREGA_DRIVER_SIGNUP"),
+        ("o controle aqui é uma zona do caralho, ninguém sabe o que tem no estoque", "problem",
+         "CUSTOM_SOFTWARE"),
+    ],
+)  # fmt: skip
+def test_a_curse_aimed_at_nobody_beside_the_answer_is_the_answer(
+    text: str, slot: str, intent: str
+) -> None:
+    assert acts(text, asked(slot, intent)) == {"ANSWER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("Osasco, porra, já disse", "city"),  # at having to say it again
+        ("Recife porra, ta surdo?", "city"),
+        ("meu nome é vai a merda", "name"),
+    ],
+)
+def test_a_curse_at_the_bot_beside_the_answer_is_still_abuse(text: str, slot: str) -> None:
+    assert "ABUSE" in acts(text, asked(slot, "PYLOTO_ENTREGA_DRIVER_SIGNUP"))

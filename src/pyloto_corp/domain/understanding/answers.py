@@ -18,7 +18,7 @@ from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import unnamed
-from pyloto_corp.domain.understanding.phrases import insulting
+from pyloto_corp.domain.understanding.phrases import aimless_curse, insulting
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain, trimmed
@@ -133,8 +133,8 @@ class Answers:
             clause.rstrip().endswith("?") and not (kind in FIGURED and figure_said(clause))
         )  # "umas 100?": hesitant
         elsewhere = self._trouble_elsewhere if trouble else self._elsewhere
-        strict = question or any(p.find(words) for p in elsewhere) or insulting(
-            words, self.cues)  # fmt: skip
+        strict = question or any(p.find(words) for p in elsewhere) or (insulting(
+            words, self.cues) and not aimless_curse(words, self.cues))  # fmt: skip
         if strict and kind == "text":
             return None
         return plain(fits(kind, clause, self.gazetteer, strict=strict, today=today))

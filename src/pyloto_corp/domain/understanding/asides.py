@@ -9,6 +9,7 @@ from pyloto_corp.domain.language.numbers import figure_said
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues
+from pyloto_corp.domain.understanding.phrases import aimless_curse
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 
@@ -61,6 +62,8 @@ def _about_summary(words: list[str], context: ReadingContext, cues: ActCues) -> 
 def own_trouble(acts: set[Act], s: Signals, context: ReadingContext, cues: ActCues) -> set[Act]:
     """Asked what the problem is, "o sistema atual trava toda hora" is the answer: a
     complaint about something of Pyloto's names it ("o app que vcs fizeram")."""
+    if {Act.ANSWER, Act.ABUSE} <= acts and aimless_curse(s.words, cues):
+        acts = acts - {Act.ABUSE}  # "porra, to fodido de pedido, uns 80 por dia": an answer
     if context.slot not in PAIN_SLOTS or not {Act.ANSWER, Act.SUPPORT_ISSUE} <= acts:
         return acts
     return acts if cues.aimed_words.find(s.words) else acts - {Act.SUPPORT_ISSUE}

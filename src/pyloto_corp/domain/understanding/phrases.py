@@ -160,3 +160,18 @@ def insulting(words: list[str] | tuple[str, ...], cues: ActCues) -> bool:
     cursing = all(cues.swear.whole(words[a:b]) for a, b in spans)
     own = cues.own_words.find(words) and not cues.aimed_words.find(words)
     return not (cursing and own and len(words) >= OWN_MIN_WORDS)
+
+
+def aimless_curse(words: list[str] | tuple[str, ...], cues: ActCues) -> bool:
+    """ "porra, tô fodido de pedido", "ontem, né porra": only curse words, aimed at nobody
+    here (no "vc", "robô", "Pyloto")."""
+    spans = cues.abuse.spans(words)
+    cursing = bool(spans) and all(cues.swear.whole(words[a:b]) for a, b in spans)
+    return cursing and not cues.aimed_words.find(words) and not _AIMED & set(words)
+
+
+# "vai a merda", "vacilão do caralho, tô falando contigo", "ta surdo?", "empresa de merda";
+# a curse at having to say it again ("Osasco, porra, já disse", "quantas vezes") is aimed too
+_AIMED = frozenset(("vai", "va", "vao", "contigo", "surdo", "surda", "empresa", "vacilao",
+                    "babaca", "otario", "idiota", "burro", "burra", "disse", "dizer", "falei",
+                    "responde", "respondo", "vez", "vezes", "repetir"))  # fmt: skip
