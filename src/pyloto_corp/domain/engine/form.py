@@ -37,10 +37,14 @@ def ask_again(flow: Flow) -> None:
         flow.say("reask_after_side", question=slot.ask)
 
 
-def learn(flow: Flow, entities: Entities) -> None:
-    """Keep what was said in passing; lists grow ("e instagram também"), answers stay."""
-    known, found = flow.session.slots, {}
-    for name, value in prefill(_slots(flow), entities).items():
+def learn(flow: Flow, entities: Entities, *, asked: bool = False) -> None:
+    """Keep what was said in passing; lists grow ("e instagram também"), answers stay. A
+    question keeps only the channels it names ("isso funciona no instagram tb? metade das
+    clientes me chama lá"), never "site" ("ta, e o site? vcs fazem site?" asks a product)."""
+    known, found, values = flow.session.slots, {}, prefill(_slots(flow), entities)
+    if asked:
+        values = {k: [c for c in v if c != "site"] for k, v in values.items() if k == "channels"}
+    for name, value in ((k, v) for k, v in values.items() if v):
         if name not in known:
             found[name] = value
         elif isinstance(known[name], list) and isinstance(value, list):

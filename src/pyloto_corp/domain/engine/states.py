@@ -88,8 +88,7 @@ class States:
         answered = reading.has(Act.ANSWER) or reading.has(Act.CORRECTION)
         aside = answer_aside(flow, reading)
         if aside and not answered:
-            if not reading.question:  # "ta, e o site? vcs fazem site?": asked, not a channel
-                form.learn(flow, entities)
+            form.learn(flow, entities, asked=reading.question)  # "funciona no insta tb?"
             return form.ask_again(flow)
         if reading.has(Act.CORRECTION) and not reading.has(Act.ANSWER):
             form.amend(flow, entities)

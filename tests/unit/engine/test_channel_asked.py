@@ -1,0 +1,19 @@
+"""A channel named in a question in the chatbot's form is the person's; a product is not."""
+
+from __future__ import annotations
+
+from tests.unit.engine.conftest import Chat
+
+
+def test_a_channel_asked_about_is_noted_and_the_question_left_for_the_team(chat: Chat) -> None:
+    chat.send("queria aquele robo do whats pro meu salao")
+    step = chat.send("isso funciona no instagram tb? pq metade das cliente me chama la")
+    assert step is not None and step.session.state == "collecting"  # no call-back asked
+    assert step.session.slots["channels"] == ["whatsapp", "instagram"]
+    assert "time" in chat.said(step)
+
+
+def test_a_site_asked_about_is_a_product_not_a_channel(chat: Chat) -> None:
+    chat.send("queria aquele robo do whats pro meu salao")
+    step = chat.send("ta, e o site? vcs fazem site?")
+    assert step is not None and "site" not in step.session.slots.get("channels", [])
