@@ -64,6 +64,7 @@ REASONS = {
     "decision_maker_role": "fala com quem decide",
     "budget_informed": "orçamento informado",
     "human_requested": "pediu para falar com uma pessoa",
+    "asked_price": "perguntou o preço",
     "outside_service_area": "fora da região atendida pelo Pyloto Entrega (interesse registrado)",
 }
 

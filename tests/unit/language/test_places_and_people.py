@@ -167,3 +167,12 @@ def test_a_name_after_a_company_a_title_or_a_city_of_several_words(
     text: str, expected: str | None
 ) -> None:
     assert person_name(text, bundled_gazetteer()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["eu que pergunto ne kkkk sei la uns 5 mil?", "vc que sabe, uns 10 mil?", "me diz vc, 20k?"],
+)
+def test_a_price_guess_asked_back_is_no_budget(text: str) -> None:
+    assert budget(text, answer=True) == "unknown"
+    assert budget("uns 10 mil", answer=True) == 10000

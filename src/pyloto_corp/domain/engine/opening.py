@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyloto_corp.domain.engine.anytime import answer_aside
+from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.switching import merge_detected, over_limit
@@ -41,7 +41,7 @@ class Opening:
             named = reading.needs[0] if reading.needs else None
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
             if named in BUSINESS and reading.confidence >= (TOLD if told else NAMED_CONFIDENCE):
-                if told:
+                if told or reading.topic == "price":  # "quanto custa um app tipo uber?"
                     answer_aside(flow, reading)  # the price question is answered too
                 return self._classified(flow, reading, entities)  # "vcs fazem app?": a need
         aside = answer_aside(flow, reading)

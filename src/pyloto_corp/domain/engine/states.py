@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pyloto_corp.domain.engine import form
-from pyloto_corp.domain.engine.anytime import answer_aside, handled_anytime
+from pyloto_corp.domain.engine.anytime import handled_anytime
+from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow

@@ -82,6 +82,8 @@ def build_handoff(
             requirements[key] = session.context[key]
     if requested:
         reasons = (*reasons, "human_requested")
+    if session.context.get("asked_price"):  # "QUANTO CUSTA": the team starts with the price
+        reasons = (*reasons, "asked_price")
     requirements.update(details or {})
     summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]
     if requirements.get("issue"):  # a complaint: what the team reads first is the problem

@@ -29,6 +29,11 @@ _REFUSAL = re.compile(
     r"(?:verba|orcamento|valor) .{0,30}nao (?:tem|tenho|temos|esta) definid|^zero\b|"
     r"vai depender|o que (?:voces|vcs) cobrarem)\b"
 )
+# The question turned back on the bot: the figure that follows is a guess at the price.
+_TURNED_BACK = re.compile(
+    r"\b(?:eu que (?:te )?pergunto|eu que quero saber|(?:vc|voce|vcs|voces) que (?:sabe|sabem|"
+    r"me diz|me fala|tem que dizer|tem que me dizer)|me (?:diz|fala) (?:vc|voce|vcs|voces))\b"
+)
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 # What a figure counts when it is no money: "uns 200 pedidos", "é pra 3 lojas".
 COUNTED = ("pedido", "loja", "entrega", "mensage", "msg", "unidade", "filia", "cliente",
@@ -60,6 +65,8 @@ def budget_floor(text: str, *, answer: bool = False) -> int | None:
 
 
 def _budget(text: str, *, answer: bool) -> tuple[int | None, int | str | None]:
+    if answer and _TURNED_BACK.search(fold(text)):  # "eu que pergunto né, sei lá, uns 5 mil?"
+        return None, "unknown"  # a guess at the price asked back: no budget of the person's
     text = _INSTALMENTS.sub(_total, _HALF_MILLION.sub("500 mil", text))  # "10x de 500"
     words = number_words(_PERCENT.sub(" ", text))  # "50% agora e 50% na entrega"
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in

@@ -1,0 +1,32 @@
+"""A side question in the middle of anything ("quanto custa?", "vcs são de onde?", "é
+robô?"): a short answer from the content file, then the conversation goes on."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+SIDE_TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
+FORM_STATES = ("collecting", "confirming")  # a lead on its way to a team
+
+
+def answer_aside(flow: Flow, reading: TurnReading) -> bool:
+    """A side question's short answer from the content file (True when one was given); in a
+    form, a question with no canned answer is left for the team, who gets the conversation."""
+    if not reading.has(Act.SIDE_QUESTION):
+        return False
+    topic, state = reading.topic, flow.session.state  # "precisa ter MEI?": not how the bot works
+    if topic == "how_it_works" and state in (*FORM_STATES, "info_given") and not (
+            flow.content.says("process", list(reading.words), anywhere=True)):  # fmt: skip
+        topic = "other" if state in FORM_STATES else "open"  # "open": a person can answer
+    if topic == "open":
+        return flow.say("side_open")
+    if topic not in SIDE_TOPICS:
+        return topic == "other" and flow.session.state in FORM_STATES and flow.say("side_other")
+    if topic == "price" and flow.session.active_intent != Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP:
+        flow.remember(asked_price=True)  # the team sees it among the lead's reasons
+    links, key = flow.content.links, f"side_{topic}"
+    own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
+    return flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
+                    site=links["site"])  # fmt: skip
