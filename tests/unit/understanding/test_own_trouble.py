@@ -71,3 +71,15 @@ def test_a_curse_aimed_at_nobody_beside_the_answer_is_the_answer(
 )
 def test_a_curse_at_the_bot_beside_the_answer_is_still_abuse(text: str, slot: str) -> None:
     assert "ABUSE" in acts(text, asked(slot, "PYLOTO_ENTREGA_DRIVER_SIGNUP"))
+
+
+def test_and_the_mid_clause_lists_while_opening_a_clause_it_brings_up_a_subject() -> None:
+    features = asked("features", "CUSTOM_SOFTWARE")
+    listed = "marcar consulta, lembrete no whats pro paciente e o fisio ver a agenda dele"
+    assert acts(listed, features) == {"ANSWER"}
+    assert "TOPIC_CHANGE" in acts("cadastro e relatorio. ta, e o robo do whats?", features)
+
+
+def test_turning_the_budget_question_back_is_no_answer_and_a_guess_no_value() -> None:
+    budget = asked("budget", "CUSTOM_SOFTWARE")
+    assert acts("vcs que tem que me dizer né", budget) == {"NON_ANSWER"}

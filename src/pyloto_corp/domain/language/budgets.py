@@ -65,13 +65,13 @@ def budget_floor(text: str, *, answer: bool = False) -> int | None:
 
 
 def _budget(text: str, *, answer: bool) -> tuple[int | None, int | str | None]:
-    if answer and _TURNED_BACK.search(fold(text)):  # "eu que pergunto né, sei lá, uns 5 mil?"
-        return None, "unknown"  # a guess at the price asked back: no budget of the person's
     text = _INSTALMENTS.sub(_total, _HALF_MILLION.sub("500 mil", text))  # "10x de 500"
     words = number_words(_PERCENT.sub(" ", text))  # "50% agora e 50% na entrega"
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
              ("um", "uma") and not _counted(words, n) and n.value > 0]  # fmt: skip
     found, scaled = _scaled(words, found)
+    if answer and found and _TURNED_BACK.search(fold(text)):  # "eu que pergunto né, uns 5 mil?"
+        return None, "unknown"  # a guess at the price asked back: no budget of the person's
     capped = [n for n in found if (CAPS & set(words[max(0, n.start - 4) : n.start])
               or words[n.end : n.end + 2] == ["no", "maximo"])
               and (n in scaled or n.value >= THOUSAND or _monthly(words, n)

@@ -19,8 +19,9 @@ _SEGMENT = re.compile(r"[,.!?;:\n]+")
 _PLEASE = frozenset(("por", "favor", "pf", "pfv", "pfvr", "porfavor", "please", "pls", "urgente"))
 _OPENERS = frozenset(("e", "mas", "ok", "entao", "ta", "blz", "beleza", "certo"))
 _DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
-_SETS = ("greeting", "thanks", "goodbye", "opt_out", "human", "human_word", "request",
-         "followup", "not_followup", "support", "abuse", "when_question", "lead_in")  # fmt: skip
+_SETS = ("switch", "greeting", "thanks", "goodbye", "opt_out", "human", "human_word",
+         "request", "followup", "not_followup", "support", "abuse", "when_question",
+         "lead_in")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Found:
     affirm: bool
     deny: bool
     ack: bool  # the yes is only an acknowledgement ("blz entao")
+    switch: bool = False  # "ta, e o site?", "quero também": another subject brought up
 
 
 def _words_of(pieces: list[str], abbreviations: Mapping[str, str]) -> list[list[str]]:
@@ -97,7 +99,8 @@ def found_in(text: str, cues: ActCues) -> Found:
         greeting, bool(farewell), bool(human), bool(calls),
         bool(spans["support"]) or _about_service(words, cues),
         tuple(spans["opt_out"]), affirm, deny, ack,
-    )  # fmt: skip
+        any(words[a:e] not in (["e", "o"], ["e", "a"]) or a in starts for a, e in spans["switch"]),
+    )  # fmt: skip  # "o paciente e o fisio ver a agenda": "e o" mid-clause lists, not switches
 
 
 def _besides_please(words: list[str]) -> list[str]:

@@ -107,7 +107,7 @@ def read_signals(
         opt_out=_opts_out(f, names_need=names_need) or cues.stop_alone.whole(plain),
         abuse=insulting(words, cues) or spam or rude, followup=f.followup, when=time_phrase(text),
         language=_language(words, f, cues), topic=None if spam else _topic(f, cues, question),
-        question=question, negation=cues.negation.find(words), switch=cues.switch.find(words),
+        question=question, negation=cues.negation.find(words), switch=f.switch,
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
         affirm=affirm, deny=f.deny, names_need=names_need, spam=spam,
         social=len(plain) < len(words) or cues.how_are_you.find(words),
