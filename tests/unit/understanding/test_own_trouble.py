@@ -81,5 +81,5 @@ def test_and_the_mid_clause_lists_while_opening_a_clause_it_brings_up_a_subject(
 
 
 def test_turning_the_budget_question_back_is_no_answer_and_a_guess_no_value() -> None:
-    budget = asked("budget", "CUSTOM_SOFTWARE")
+    budget = asked("budget", "CUSTOM_SOFTWARE", "budget")
     assert acts("vcs que tem que me dizer né", budget) == {"NON_ANSWER"}
