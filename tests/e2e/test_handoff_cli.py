@@ -13,12 +13,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
 from pyloto_corp.adapters.storage.sqlite.build import build_sqlite_storage
 from tests.support import meta
-from tests.support.handoff_flow import TO_HANDOFF, TOKEN, handoff_settings, leads, say
+from tests.support.handoff_flow import TO_HANDOFF, TOKEN, Clock, handoff_settings, leads, say
 
 CLI = [sys.executable, "-m", "pyloto_corp.cli.main"]
 OTHER = "5541988887777"
@@ -32,6 +33,12 @@ def run(settings, *args: str) -> subprocess.CompletedProcess[str]:
            "WHATSAPP_PHONE_NUMBER_ID": meta.PHONE_NUMBER_ID}  # fmt: skip
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60,
                           check=False, env=env)  # fmt: skip
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """Now: the CLI runs in its own process on the real clock (Meta's 24 h window)."""
+    return Clock(datetime.now(UTC).replace(microsecond=0))
 
 
 @pytest.fixture

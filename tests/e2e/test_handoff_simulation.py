@@ -59,7 +59,8 @@ def test_the_person_hears_one_acknowledgement_the_agent_and_then_the_bot(tmp_pat
     handed = next(n for n, (_, text) in enumerate(texts) if "chamar uma pessoa" in text)
     agent = texts.index(("equipe", AGENT))
     during = texts[handed + 1 : agent]
-    assert [k for k, _ in during] == ["text"] and "Já avisei a equipe" in during[0][1]
+    told = ("Já avisei a equipe", "A equipe volta")  # the simulator runs on today's clock
+    assert [k for k, _ in during] == ["text"] and any(t in during[0][1] for t in told)
     assert texts[agent + 1 :][-1][0] in {"list", "buttons"}  # the bot's menu again
 
 

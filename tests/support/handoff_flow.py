@@ -34,11 +34,20 @@ CREATED_FIELDS = {"handoff_id", "session_id", "user_key", "routing", "intent_pri
 LOOP_SECONDS = 0.05  # the retry loops run: an event held behind an earlier one follows it
 
 
+def last_monday_morning(now: datetime | None = None) -> datetime:
+    """The latest Monday 10h in Brasília (13h UTC) before ``now``: within Meta's week of
+    late deliveries, and in business hours, so what the team hears does not depend on the
+    day the tests run (out of hours the bot says when the team is back)."""
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    monday = (now - timedelta(days=now.weekday())).replace(hour=13, minute=0, second=0)
+    return monday if monday <= now else monday - timedelta(days=7)
+
+
 class Clock:
     """The app's clock; the test moves it (message timestamps follow it)."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime.now(UTC).replace(microsecond=0)
+        self.now = start or last_monday_morning()
 
     def __call__(self) -> datetime:
         return self.now

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from pyloto_corp.domain.engine.hours import back_at
+from pyloto_corp.domain.engine.takeover_window import takeover_end
 from tests.unit.engine.conftest import Chat
 
 
@@ -51,3 +52,16 @@ def test_a_city_in_a_question_does_not_replace_the_city_said() -> None:
     chat.send("quero um sistema pra minha loja, sou de Curitiba")
     chat.send("vcs sao de onde? preciso ir presencial em Ponta Grossa ou da pra fazer tudo online?")
     assert (chat.current or chat.last).context["profile"]["city"] == "Curitiba"
+
+
+@pytest.mark.parametrize(
+    ("since", "end"),
+    [(datetime(2026, 11, 23, 12, tzinfo=UTC), datetime(2026, 11, 24, 12, tzinfo=UTC)),  # Mon 9h
+     (datetime(2026, 11, 28, 5, tzinfo=UTC), datetime(2026, 12, 1, 11, tzinfo=UTC)),  # Sat 2h
+     (datetime(2026, 11, 27, 12, tzinfo=UTC), datetime(2026, 11, 30, 21, tzinfo=UTC)),  # Fri 9h
+     (datetime(2026, 11, 27, 20, tzinfo=UTC), datetime(2026, 11, 30, 21, tzinfo=UTC))],  # Fri 17h
+)  # fmt: skip
+def test_the_takeover_never_ends_while_nobody_works(since: datetime, end: datetime) -> None:
+    """A handoff made on Saturday night is the team's from Monday 8h for the window; one
+    made on a Friday is still theirs on Monday until the end of the day."""
+    assert takeover_end({}, since, timedelta(hours=24)) == end

@@ -4,7 +4,7 @@ Monday to Friday, 8h to 18h, Brasília time), instead of only "a resposta costum
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.reading import local_time
@@ -14,17 +14,27 @@ OPENS, CLOSES = 8, 18
 WEEKEND = 5  # Saturday and Sunday: weekday() 5 and 6
 
 
-def back_at(at: datetime) -> str | None:
-    """None within business hours; else "hoje às 8h", "amanhã às 8h" or "segunda às 8h"."""
+def opening_at(at: datetime) -> datetime:
+    """When the team is next at work: ``at`` itself within business hours, else the next
+    weekday at 8h (Brasília time)."""
     local = local_time(at)
     if local.weekday() < WEEKEND and OPENS <= local.hour < CLOSES:
-        return None
-    if local.weekday() < WEEKEND and local.hour < OPENS:
-        return f"hoje às {OPENS}h"
-    day = local.date() + timedelta(days=1)
+        return at
+    day = local.date() + timedelta(days=0 if local.weekday() < WEEKEND and local.hour < OPENS
+                                   else 1)  # fmt: skip
     while day.weekday() >= WEEKEND:
         day += timedelta(days=1)
-    return f"amanhã às {OPENS}h" if day == local.date() + timedelta(days=1) else (
+    return datetime.combine(day, time(OPENS), tzinfo=local.tzinfo)
+
+
+def back_at(at: datetime) -> str | None:
+    """None within business hours; else "hoje às 8h", "amanhã às 8h" or "segunda às 8h"."""
+    opens, today = local_time(opening_at(at)).date(), local_time(at).date()
+    if opens == today and opening_at(at) == at:
+        return None
+    if opens == today:
+        return f"hoje às {OPENS}h"
+    return f"amanhã às {OPENS}h" if opens == today + timedelta(days=1) else (
         f"segunda às {OPENS}h")  # fmt: skip
 
 

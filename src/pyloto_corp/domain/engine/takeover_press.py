@@ -19,7 +19,7 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 PRESS_REPLIES = 3  # per takeover: then the messages still reach the team, the bot stays quiet
 PRESS_GAP = timedelta(minutes=10)  # "alo???" a second after "cadê vocês?" is one burst
-PRESS_MIN_WORDS = 3  # "oi?", "alô??": a presence check, answered by the note just sent
+PRESS_MIN_WORDS = 4  # "oi?", "alô??", "cadê o atendente?": a presence check
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 PRESSING = (Act.SUPPORT_ISSUE, Act.ABUSE)
 FIRST_NOTES = ("handoff_pending", "support_pending")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from pyloto_corp.domain.engine.flow import HANDED_OVER
+from pyloto_corp.domain.engine.hours import CLOSES, OPENS, opening_at
 from pyloto_corp.domain.records import SessionRecord
 
 HANDED = {outcome.value for outcome in HANDED_OVER}
@@ -25,14 +26,19 @@ def taken_over(last: SessionRecord | None, at: datetime, window: timedelta) -> b
 
 
 def takeover_end(context: dict, since: datetime, window: timedelta) -> datetime:
-    """The team keeps the person for ``window``; a call booked later ("me liga segunda às
-    10h") keeps them until the window after the day of the call."""
+    """The team keeps the person for ``window`` counted from when it is back at work, and
+    never loses them while nobody works (a handoff made on Saturday night or Friday
+    afternoon is still the team's on Monday); a call booked later ("me liga segunda às
+    10h") keeps them until the window after its day."""
+    end = max(since, opening_at(since)) + window
+    if opening_at(end) != end:  # it would end while nobody works: the next working day too
+        end = opening_at(end) + timedelta(hours=CLOSES - OPENS)
     booked = str(context.get("followup_window") or "")[:10]
     try:
         day = date.fromisoformat(booked) + timedelta(days=1)
     except ValueError:
-        return since + window
-    return max(since + window, datetime.combine(day, time(), tzinfo=since.tzinfo) + window)
+        return end
+    return max(end, datetime.combine(day, time(), tzinfo=since.tzinfo) + window)
 
 
 def unanswered(last: SessionRecord | None, at: datetime, window: timedelta) -> bool:
