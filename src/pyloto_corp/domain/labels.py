@@ -113,6 +113,7 @@ KINDS = {
 }
 
 SUPPORT_SUBJECT = "reclamação ou problema com algo já contratado (suporte)"
+FRAUD_SUBJECT = "possível golpe usando o nome da Pyloto (contato ou cobrança a confirmar)"
 SUPPORT_COURIER = "entregador que trabalha com o Pyloto Entrega (repasse, corridas)"
 
 RELEASES = {"chatwoot_resolved": "resolvido no Chatwoot", "opt_out": "a pessoa pediu para sair",

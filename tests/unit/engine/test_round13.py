@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.unit.engine.conftest import Chat
 
 
@@ -15,3 +17,32 @@ def test_a_person_asked_for_about_a_named_need_reaches_that_team(chat: Chat) -> 
     step = chat.send("quero falar com alguém sobre entrega pra minha loja")
     assert step is not None and step.handoff is not None
     assert step.handoff.routing == "entrega_commercial"
+
+
+def test_a_contact_using_pylotos_name_is_handed_over_with_a_warning(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("O numero que me mandou mensagem é de vocês mesmo? Me pediram um pix")
+    assert step is not None and step.handoff is not None
+    said = chat.said(step)
+    assert "não faça nenhum pagamento" in said and "menu" not in [r.kind for r in step.replies]
+    assert step.handoff.routing == "institutional"
+    assert step.handoff.requirements["suspected_fraud"] is True
+
+
+def test_is_it_a_scam_about_pyloto_itself_stays_a_side_question(chat: Chat) -> None:
+    step = chat.send("vcs são confiáveis? é empresa de verdade?")
+    assert step is not None and step.handoff is None
+
+
+def test_while_waiting_a_question_the_bot_can_answer_is_answered(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    where = chat.send("vcs ficam onde?")
+    assert "Ponta Grossa" in chat.said(where) and not where.team.pressed  # type: ignore[union-attr]
+    other = chat.send("tem portfólio pra eu ver?", after=timedelta(minutes=1))
+    assert "Boa pergunta" in chat.said(other) and "sinto muito" not in chat.said(other)
+
+
+def test_the_team_reads_the_suspected_scam_first(chat: Chat) -> None:
+    step = chat.send("estão usando o nome de vocês pra pedir pix, esse numero é de vcs?")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.summary.startswith("• Assunto: possível golpe usando o nome da Pyloto")

@@ -3,6 +3,7 @@ language, abuse, a call-back time. Each ends or redirects the turn by itself."""
 
 from __future__ import annotations
 
+from pyloto_corp.domain.engine import impersonation
 from pyloto_corp.domain.engine.closed import link_trouble
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -32,6 +33,9 @@ ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
 
 def handled_anytime(flow: Flow, reading: TurnReading) -> bool:
     """True when the turn was one of these acts (and has been dealt with)."""
+    if impersonation.reported(flow, reading):  # "me pediram um pix, é de vocês mesmo?"
+        impersonation.hand_over(flow)
+        return True
     for act, handle in _HANDLERS:
         if act in reading.acts and handle(flow, reading) is not False:
             return True

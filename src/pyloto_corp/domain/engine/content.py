@@ -33,11 +33,13 @@ REQUIRED_TEXTS = (
     "switched", "followup_default", "handoff_pending", "support_pending",
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn", "handoff_pending_after_hours", "handoff_pending_thanks_after_hours", "pressed",
-    "pressed_support", "pressed_after_hours", "pressed_delivery_today",
+    "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
+    "pressed_question",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
-                "unpaid", "process", "foreign_business", "pressing")  # fmt: skip
+                "unpaid", "process", "foreign_business", "pressing", "impersonation",
+                "contact_or_money")  # fmt: skip
 
 
 class ContentError(DomainError):

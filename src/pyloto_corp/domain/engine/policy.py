@@ -21,7 +21,7 @@ LOW_CONFIDENCE = 0.5
 ALWAYS_STARTABLE = frozenset({"UNSUPPORTED"})  # saying "not here" needs no confidence
 ROUTABLE = frozenset({"PYLOTO_ENTREGA_REQUEST"})
 HANDOFF_MESSAGES = frozenset({"handoff", "handoff_requested", "handoff_policy", "handoff_again",
-                              "handoff_waitlist"})  # fmt: skip
+                              "handoff_waitlist", "impersonation_handoff"})  # fmt: skip
 
 
 class Action(StrEnum):

@@ -9,7 +9,7 @@ from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.display import shown
 from pyloto_corp.domain.handoff import ConversationHandoff
 from pyloto_corp.domain.intents import Intent
-from pyloto_corp.domain.labels import SLOTS, SUPPORT_COURIER, SUPPORT_SUBJECT
+from pyloto_corp.domain.labels import FRAUD_SUBJECT, SLOTS, SUPPORT_COURIER, SUPPORT_SUBJECT
 from pyloto_corp.domain.qualification import Qualification, QualificationLevel, qualify
 from pyloto_corp.domain.records import SessionRecord
 
@@ -86,7 +86,9 @@ def build_handoff(
         reasons = (*reasons, "asked_price")
     requirements.update(details or {})
     summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]
-    if requirements.get("issue"):  # a complaint: what the team reads first is the problem
+    if requirements.get("suspected_fraud"):  # someone using Pyloto's name: read it first
+        summaries = [f"• Assunto: {FRAUD_SUBJECT}\n• Relato: {requirements.get('report', '')}"]
+    elif requirements.get("issue"):  # a complaint: what the team reads first is the problem
         summaries = [_support_summary(content, primary, str(requirements["issue"])),
                      *(r["summary"] for r in resolved)]  # fmt: skip
     return ConversationHandoff(

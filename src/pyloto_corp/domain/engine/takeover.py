@@ -88,8 +88,8 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     elif _asks_refund(flow, last, reading):  # "quero meu dinheiro de volta": noted, once
         flow.remember(takeover_refund_noted=True)
         flow.say("refund_noted")
-    elif not escalated and (pressed := presses(flow.content, last, reading, turn.at)):
-        answer_press(flow, last, turn.at)  # "alguém aí?? é pra hoje": never left alone
+    elif not escalated and presses(flow.content, last, reading, turn.at):
+        pressed = answer_press(flow, last, reading, turn.at)  # "alguém aí?? é pra hoje"
     elif escalated or not last.context.get("takeover_ack_sent") or _quiet(last, turn.at):
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.closed import pending
 from pyloto_corp.domain.engine.hours import back_at
 from pyloto_corp.domain.intents import Intent
@@ -31,9 +32,11 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
     context = last.context
     if reading is None or context.get("team_replied") or reading.has(Act.OPT_OUT):
         return False
+    urgent, language = _urgent(content, reading), _language(last)
+    if _canned(reading) and not urgent and not language:  # "qual o CNPJ?": answered any time
+        return True
     if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
         return False
-    language = ((context.get("handoff") or {}).get("requirements") or {}).get("language")
     if language or (not context.get("takeover_ack_sent") and pending(last, reading) not in (
             FIRST_NOTES)):  # fmt: skip
         return False  # English, a manager asked for, a call booked, "voltei": their own note
@@ -42,16 +45,22 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
         told = told or context.get("takeover_ack_at")
     if told is not None and at - datetime.fromisoformat(str(told)) < PRESS_GAP:
         return False
-    urgent = content.says("pressing", list(reading.words), anywhere=True)
-    return urgent or reading.question or reading.has(*PRESSING)
+    return urgent or reading.question
 
 
-def answer_press(flow, last: SessionRecord, at: datetime) -> None:
+def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) -> bool:
     """ "Entendo. Agora ninguém da equipe está online: ela volta segunda às 8h…", or in
-    business hours that the team was told again."""
-    back = back_at(at)
-    support = bool(last.context.get("support_case"))
-    if back is None:
+    business hours that the team was told again; a question the bot can answer is answered
+    ("vcs são de onde?"), one it cannot is left for the team without apologies. True when
+    the person was pressing (the team sees it)."""
+    urgent = _urgent(flow.content, reading)
+    if _canned(reading) and not urgent:
+        answer_aside(flow, reading)
+        return False
+    back, support = back_at(at), bool(last.context.get("support_case"))
+    if reading.question and not (urgent or support):
+        flow.say("pressed_question", when=back or "em horário comercial")
+    elif back is None:
         flow.say("pressed_support" if support else "pressed")
     else:
         flow.say("pressed_after_hours", when=back)
@@ -60,6 +69,25 @@ def answer_press(flow, last: SessionRecord, at: datetime) -> None:
     flow.remember(takeover_presses=int(last.context.get("takeover_presses", 0)) + 1,
                   takeover_press_at=at.isoformat(), takeover_ack_sent=True,
                   takeover_ack_at=at.isoformat())  # fmt: skip
+    return True
+
+
+def _language(last: SessionRecord) -> str | None:
+    """Handed over for writing in English or Spanish: the notice in that language covers it."""
+    return ((last.context.get("handoff") or {}).get("requirements") or {}).get("language")
+
+
+def _urgent(content, reading: TurnReading) -> bool:
+    """Urgency, a complaint or anger ("é pra hoje", "to parado sem ganhar nada", "vou no
+    Procon"), not a plain question."""
+    return content.says("pressing", list(reading.words), anywhere=True) or reading.has(*PRESSING)
+
+
+def _canned(reading: TurnReading) -> bool:
+    return reading.has(Act.SIDE_QUESTION) and reading.topic in CANNED
+
+
+CANNED = ("price", "where", "hours", "cnpj", "jobs", "robot")  # answered by the content file
 
 
 def after_hours(key: str, at: datetime) -> tuple[str, str | None]:
