@@ -46,3 +46,11 @@ def test_the_team_reads_the_suspected_scam_first(chat: Chat) -> None:
     step = chat.send("estão usando o nome de vocês pra pedir pix, esse numero é de vcs?")
     assert step is not None and step.handoff is not None
     assert step.handoff.summary.startswith("• Assunto: possível golpe usando o nome da Pyloto")
+
+
+def test_a_shop_telling_its_daily_deliveries_and_asking_the_price_signs_up(chat: Chat) -> None:
+    step = chat.send("tenho uma farmacia em ponta grossa, faço umas 20 entregas por dia, "
+                     "quanto vcs cobram?")  # fmt: skip
+    assert step is not None and step.session.active_intent == "PYLOTO_ENTREGA_MERCHANT_SIGNUP"
+    said = chat.said(step)
+    assert "Sobre valores" in said and "pyloto.com.br/entrega/pedir" not in said

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
@@ -22,6 +24,8 @@ SUBSTANTIAL_WORDS = 3
 TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
 NAMED_CONFIDENCE = 0.5
 TOLD_WORDS, TOLD = 12, 0.35  # a long message that tells the need and asks something besides
+DELIVERY, MERCHANT = (Intent.PYLOTO_ENTREGA_REQUEST.value,
+                      Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
 BUSINESS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
             Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
             Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
@@ -37,6 +41,8 @@ class Opening:
             return self._chosen(flow, Intent(reading.intent), entities)
         if _handled_plainly(flow, reading):
             return None
+        if _shop_deliveries(reading, entities):  # "tenho uma farmácia... umas 20 entregas por
+            reading = dataclasses.replace(reading, needs=(MERCHANT,), confidence=1.0)  # dia"
         if reading.has(Act.SIDE_QUESTION) and not reading.has(Act.TOPIC_CHANGE):
             named = reading.needs[0] if reading.needs else None
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
@@ -131,3 +137,11 @@ def _handled_plainly(flow: Flow, reading: TurnReading) -> bool:
         return True
     quiet = not reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.SIDE_QUESTION)
     return flow.session.state == "menu" and quiet and _helped_at_menu(flow, reading)
+
+
+def _shop_deliveries(reading: TurnReading, entities: Entities) -> bool:
+    """A business telling how many deliveries it makes a day or week wants Pyloto Entrega
+    for the company, whatever else it asks ("...umas 20 30 entregas por dia... quanto
+    cobram?"), not the link for one delivery nor information about Pyloto."""
+    deliveries = {DELIVERY, MERCHANT} & set(reading.needs)
+    return bool(deliveries) and bool(entities.is_business) and "/" in str(entities.volume or "")
