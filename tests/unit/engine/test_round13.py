@@ -54,3 +54,19 @@ def test_a_shop_telling_its_daily_deliveries_and_asking_the_price_signs_up(chat:
     assert step is not None and step.session.active_intent == "PYLOTO_ENTREGA_MERCHANT_SIGNUP"
     said = chat.said(step)
     assert "Sobre valores" in said and "pyloto.com.br/entrega/pedir" not in said
+
+
+def test_it_does_not_serve_me_withdraws_and_a_story_with_forget_is_the_answer(chat: Chat) -> None:
+    chat.send("quero o robo do whatsapp pra minha hamburgueria")
+    for text in ("whats", "umas 150 por noite"):
+        chat.send(text)
+    step = chat.send("na correria o pessoal erra pedido, esquece o adicional de bacon etc")
+    assert step is not None and step.session.active_intent == "SAAS_COMMUNICATION"
+    assert step.session.slots["main_pain"].startswith("na correria o pessoal erra pedido")
+    assert "pyloto.com.br/entrega/pedir" not in chat.said(step)
+
+
+def test_it_does_not_serve_me_ends_the_form(chat: Chat) -> None:
+    chat.send("quero contratar entregas pra minha loja em curitiba")
+    step = chat.send("ah entao deixa, nao serve pra mim")
+    assert step is not None and step.session.outcome == "AWAITING_USER"

@@ -176,3 +176,13 @@ def test_a_name_after_a_company_a_title_or_a_city_of_several_words(
 def test_a_price_guess_asked_back_is_no_budget(text: str) -> None:
     assert budget(text, answer=True) == "unknown"
     assert budget("uns 10 mil", answer=True) == 10000
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [("fica no portao em curitiba", "Curitiba"), ("moro no boqueirao em curitiba", "Curitiba"),
+     ("no portao", "Portão")],
+)  # fmt: skip
+def test_a_bairro_then_the_city_is_the_city(text: str, city: str) -> None:
+    found = bundled_gazetteer().places.answer(tokens(text))
+    assert found is not None and found.name == city

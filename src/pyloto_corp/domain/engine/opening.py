@@ -47,7 +47,7 @@ class Opening:
             named = reading.needs[0] if reading.needs else None
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
             if named in BUSINESS and reading.confidence >= (TOLD if told else NAMED_CONFIDENCE):
-                if told or reading.topic == "price":  # "quanto custa um app tipo uber?"
+                if (told or reading.topic == "price") and reading.topic != "how_it_works":
                     answer_aside(flow, reading)  # the price question is answered too
                 return self._classified(flow, reading, entities)  # "vcs fazem app?": a need
         aside = answer_aside(flow, reading)

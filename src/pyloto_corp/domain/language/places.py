@@ -70,7 +70,20 @@ class Places:
             led = all(w in LEAD_INS for w in words[:i]) or (i and words[i - 1] in CUES | OF)
             dated = i > 1 and words[i - 2] in WHEN and words[i - 1] in OF | {"o", "a"}
             if hit is not None and led and not dated:  # "antes do Natal": a holiday
-                return self._with_state(words, hit[0], i, hit[1]), hit[1]
+                later = (
+                    self._in_city(words, i + hit[1])
+                    if words[i - 1 : i] in (["no"], ["na"])
+                    else None
+                )  # "fica no Portão em Curitiba": the bairro first
+                return later or (self._with_state(words, hit[0], i, hit[1]), hit[1])
+        return None
+
+    def _in_city(self, words: Sequence[str], start: int) -> tuple[City, int] | None:
+        """A city right after "em" further on."""
+        for j in range(max(start, 1), len(words)):
+            hit = self.cities.longest_at(words, j) if words[j - 1] == "em" else None
+            if hit is not None:
+                return self._with_state(words, hit[0], j, hit[1]), hit[1]
         return None
 
     def _core(self, words: Sequence[str]) -> tuple[list[str], str | None]:

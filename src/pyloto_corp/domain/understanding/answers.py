@@ -15,7 +15,7 @@ from pyloto_corp.domain.language.names import introduces
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.numbers import figure_said, first_number
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
-from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS
+from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS, told_in_story
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.phrases import aimless_curse, insulting
@@ -133,6 +133,8 @@ class Answers:
             clause.rstrip().endswith("?") and not (kind in FIGURED and figure_said(clause))
         )  # "umas 100?": hesitant
         elsewhere = self._trouble_elsewhere if trouble else self._elsewhere
+        if trouble and told_in_story(self.cues, words):  # "..., esquece o adicional de bacon"
+            elsewhere = elsewhere[:2]
         strict = question or any(p.find(words) for p in elsewhere) or (insulting(
             words, self.cues) and not aimless_curse(words, self.cues))  # fmt: skip
         if strict and kind == "text":

@@ -98,3 +98,14 @@ def pitches(s: Signals, need: Classification, cues: ActCues) -> bool:
         return False  # "quero estorno", "preciso cancelar minha assinatura": a complaint
     wanted = need.intent.value in PITCHED and need.confidence >= PITCH_CONFIDENCE
     return wanted and cues.switch.find(s.words) and not cues.aimed_words.find(s.words)
+
+
+STORY_WORDS = 4  # a "esquece" this far into the answer is part of the story
+
+
+def told_in_story(cues: ActCues, words: list[str] | tuple[str, ...]) -> bool:
+    """ "na correria o pessoal erra pedido, esquece o adicional de bacon": a negation well
+    into the answer about one's trouble tells it, it drops nothing ("esquece o app", at the
+    start, does)."""
+    starts = [a for a, _ in cues.negation.spans(words)]
+    return bool(starts) and min(starts) >= STORY_WORDS

@@ -10,7 +10,7 @@ from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import SERVICE_TOPICS, service_asked
+from pyloto_corp.domain.understanding.asides import SERVICE_TOPICS, service_asked, told_in_story
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
@@ -147,7 +147,9 @@ class Relative:
             wanted = True  # nothing asked but "what do you need?": a need in one's own words
         else:
             sure = need.confidence >= SWITCH_CONFIDENCE
-            negated = s.negation and need.confidence >= NEGATED_CONFIDENCE
+            told = told_in_story(self.cues, s.words) and not (s.switch or sure)  # "erra
+            # pedido, esquece o adicional de bacon" tells something; "esquece o app" drops it
+            negated = s.negation and need.confidence >= NEGATED_CONFIDENCE and not told
             wanted = (s.switch and sure) or negated or bool(served)
         if not wanted:
             return acts
