@@ -70,3 +70,11 @@ def test_it_does_not_serve_me_ends_the_form(chat: Chat) -> None:
     chat.send("quero contratar entregas pra minha loja em curitiba")
     step = chat.send("ah entao deixa, nao serve pra mim")
     assert step is not None and step.session.outcome == "AWAITING_USER"
+
+
+def test_the_waiting_list_message_names_the_city_noted(chat: Chat) -> None:
+    chat.send("quero contratar entregas pra minha hamburgueria")
+    for text in ("Hamburgueria do Tchê", "curitiba", "uns 40 por dia"):
+        chat.send(text)
+    done = chat.send("sim")
+    assert done is not None and "ainda não chegou em Curitiba" in chat.said(done)

@@ -149,10 +149,10 @@ class Dialogue:
         for outcome in (Outcome.HANDOFF_HUMAN, Outcome.ROUTE_EXTERNAL):
             if outcome.value in results:
                 if outcome is Outcome.HANDOFF_HUMAN:
-                    key = "handoff_waitlist" if flow.session.context.get("region_noted") else (
-                        "handoff")  # fmt: skip
+                    noted = flow.session.context.get("region_noted")  # "ainda não chegou em
+                    key = "handoff_waitlist" if noted else "handoff"  # Curitiba", even when a
                     return flow.finish(outcome, "resolved", message=key, team=_teams(flow),
-                                       city=str(flow.session.slots.get("city", "")))  # fmt: skip
+                                       city=str(noted))  # later need has no city  # fmt: skip
                 return flow.finish(outcome, "resolved")
         form.anything_else(flow)
 
