@@ -78,3 +78,10 @@ def test_the_waiting_list_message_names_the_city_noted(chat: Chat) -> None:
         chat.send(text)
     done = chat.send("sim")
     assert done is not None and "ainda não chegou em Curitiba" in chat.said(done)
+
+
+def test_a_meeting_asked_while_waiting_gets_no_delivery_link(chat: Chat) -> None:
+    chat.send("quero falar com um atendente sobre um sistema pra minha madeireira")
+    step = chat.send("Seria possível uma reunião presencial aqui na madeireira? Estamos a uns "
+                     "30 km de Ponta Grossa.")  # fmt: skip
+    assert step is not None and "pyloto.com.br/entrega/pedir" not in chat.said(step)

@@ -33,6 +33,7 @@ NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
                   Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
                   Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
 NOT_A_NEW_NEED = (Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.ABUSE, Act.OPT_OUT)
+SURE = 0.6  # a delivery named in a question, not a guess
 SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
 
 
@@ -123,7 +124,9 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
     request channel is self-service, so the link goes once (the message reaches the team)."""
     if reading is None or last.context.get("takeover_link_sent"):
         return False
-    named = reading.intent == DELIVERY or (reading.needs[:1] == (DELIVERY,) and reading.question)
+    named = reading.intent == DELIVERY or (
+        reading.needs[:1] == (DELIVERY,) and reading.question and reading.confidence >= SURE
+    )  # not "uma reunião?"
     earnings = last.active_intent == DRIVER and reading.topic == "price"  # "quanto paga?"
     return named and last.active_intent != DELIVERY and not (
         reading.has(Act.SUPPORT_ISSUE) or earnings)  # fmt: skip
