@@ -85,12 +85,7 @@ def build_handoff(
     if session.context.get("asked_price"):  # "QUANTO CUSTA": the team starts with the price
         reasons = (*reasons, "asked_price")
     requirements.update(details or {})
-    summaries = [r["summary"] for r in resolved] or [summarize(content, primary, session.slots)]
-    if requirements.get("suspected_fraud"):  # someone using Pyloto's name: read it first
-        summaries = [f"• Assunto: {FRAUD_SUBJECT}\n• Relato: {requirements.get('report', '')}"]
-    elif requirements.get("issue"):  # a complaint: what the team reads first is the problem
-        summaries = [_support_summary(content, primary, str(requirements["issue"])),
-                     *(r["summary"] for r in resolved)]  # fmt: skip
+    summaries = _summaries(content, primary, session, resolved, requirements)
     return ConversationHandoff(
         intent_primary=primary,
         intents_detected=detected,
@@ -104,6 +99,17 @@ def build_handoff(
         qualification_level=level,
         qualification_reasons=reasons,
     )
+
+
+def _summaries(content: Content, primary: Intent, session: SessionRecord, resolved: list,
+               requirements: dict) -> list[str]:  # fmt: skip
+    """What the team reads: a suspected scam or a complaint first, else each need's."""
+    if requirements.get("suspected_fraud"):  # someone using Pyloto's name
+        return [f"• Assunto: {FRAUD_SUBJECT}\n• Relato: {requirements.get('report', '')}"]
+    needs = [r["summary"] for r in resolved]
+    if requirements.get("issue"):  # a complaint: what the team reads first is the problem
+        return [_support_summary(content, primary, str(requirements["issue"])), *needs]
+    return needs or [summarize(content, primary, session.slots)]
 
 
 def _support_summary(content: Content, intent: Intent, issue: str) -> str:

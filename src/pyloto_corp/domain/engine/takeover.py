@@ -124,9 +124,8 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
     request channel is self-service, so the link goes once (the message reaches the team)."""
     if reading is None or last.context.get("takeover_link_sent"):
         return False
-    named = reading.intent == DELIVERY or (
-        reading.needs[:1] == (DELIVERY,) and reading.question and reading.confidence >= SURE
-    )  # not "uma reunião?"
+    asked = reading.needs[:1] == (DELIVERY,) and reading.question and reading.confidence >= SURE
+    named = reading.intent == DELIVERY or asked  # not "uma reunião presencial aqui?"
     earnings = last.active_intent == DRIVER and reading.topic == "price"  # "quanto paga?"
     return named and last.active_intent != DELIVERY and not (
         reading.has(Act.SUPPORT_ISSUE) or earnings)  # fmt: skip
