@@ -85,3 +85,25 @@ def test_a_meeting_asked_while_waiting_gets_no_delivery_link(chat: Chat) -> None
     step = chat.send("Seria possível uma reunião presencial aqui na madeireira? Estamos a uns "
                      "30 km de Ponta Grossa.")  # fmt: skip
     assert step is not None and "pyloto.com.br/entrega/pedir" not in chat.said(step)
+
+
+MADEIREIRA = (
+    "Bom dia. Sou Renata, gerente da Madeireira Irmãos Kowalski, de Palmeira-PR. Precisamos de "
+    "um sistema para controlar pedidos e estoque de madeira. Seriam cerca de 10 usuários. "
+    "Prazo: fevereiro. Orçamento em torno de R$ 25 mil."
+)
+
+
+def test_two_fields_fixed_in_one_message_at_the_summary(chat: Chat) -> None:
+    chat.send(MADEIREIRA)
+    step = chat.send("Quase. Na verdade são 12 usuários, e o prazo ideal é março, fevereiro não "
+                     "dá por causa do inventário.")  # fmt: skip
+    assert step is not None and step.session.slots["user_count"] == 12
+    assert step.session.slots["deadline"] == "2027-03-31"
+
+
+def test_what_the_summary_still_shows_then_the_right_value(chat: Chat) -> None:
+    chat.send(MADEIREIRA)
+    step = chat.send("O prazo ainda está fevereiro aí, é março.")
+    assert step is not None and step.session.slots["deadline"] == "2027-03-31"
+    assert "Para quando você precisa?" not in chat.said(step)

@@ -18,6 +18,8 @@ _WORD = re.compile(r"\S+")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 FIGURES = frozenset({"count", "budget", "volume"})
 _WRONG = re.compile(r"\b(?:errad[oa]s?|n[aã]o)\b", re.IGNORECASE)
+_STILL = re.compile(r"^\s*(?:ainda\s+)?(?:est[aá]|t[aá]|ficou|aparece|continua)\b",
+                    re.IGNORECASE)  # fmt: skip
 _OPENING = frozenset(("ta", "esta", "ficou", "isso", "isso ta", "ai", "aqui"))  # "tá errada"
 _RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|s[aã]o|seria|seriam|o certo é|a certa é|na verdade)\s+",
                     re.IGNORECASE)  # fmt: skip
@@ -45,7 +47,7 @@ _ALREADY = re.compile(r"^\s*(?:(?:eu|mas)\s+)?(?:(?:j[aá]\s+)?(?:te\s+|lhe\s+)(
 _LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou", "fica", "era",
                     "eram", "na", "verdade", "vdd", "certo", "certa", "correto", "correta",
                     "certos", "certas", "corretos", "corretas", "real", "mesmo", "mesma",
-                    "coloca", "coloque", "bota", "poe", "muda", "mudar", "troca", "trocar",
+                    "coloca", "coloque", "bota", "poe", "muda", "mudar", "troca", "trocar", "ideal",
                     "de", "do", "da", "dos", "das", "pra", "para"})  # fmt: skip
 # A field's name after a preposition is part of a phrase ("controle de prazo"), not a field.
 _INSIDE = frozenset({"de", "do", "da", "dos", "das", "com", "sem", "em", "no", "na", "nos", "nas",
@@ -110,8 +112,9 @@ def _stated(said: str) -> str:
 def _righted(said: str) -> str:
     """ "tá errada, é Fortaleza": what follows; "Anderson Lemes, não Lima": what came first."""
     wrong = _WRONG.search(said)
-    if wrong is None:
-        return said
+    if wrong is None:  # "ainda está fevereiro aí, é março": what it shows, then the right one
+        still = _STILL.match(said) and _SURE_RIGHT.search(said)
+        return _SURE_RIGHT.split(said)[-1] if still else said
     before, after = said[: wrong.start()].strip(" ,;:.-"), said[wrong.end() :]
     if _SURE_RIGHT.search(after):  # "tá errada, é Fortaleza", "70 não, são 35"
         return _SURE_RIGHT.split(after)[-1]
