@@ -107,3 +107,20 @@ def test_what_the_summary_still_shows_then_the_right_value(chat: Chat) -> None:
     step = chat.send("O prazo ainda está fevereiro aí, é março.")
     assert step is not None and step.session.slots["deadline"] == "2027-03-31"
     assert "Para quando você precisa?" not in chat.said(step)
+
+
+PET_SHOP = ("quero um sistema", "Eu tenho um pet shop em Castro, o Bicho Mimado, e queria um "
+            "site pros clientes agendarem banho e tosa", "agenda com horário, lembrete pro "
+            "cliente no whats, e o cadastro dos pets", "eu e mais 2 meninas",
+            "até o fim de janeiro", "nao sei")  # fmt: skip
+
+
+def test_one_word_swapped_at_the_summary_changes_the_free_answer(chat: Chat) -> None:
+    for text in PET_SHOP:
+        step = chat.send(text)
+    assert step is not None and "e o cadastro dos pets" in step.session.slots["features"]
+    step = chat.send("não é site, é aplicativo!")
+    assert step is not None and step.session.state == "confirming"
+    assert "queria um aplicativo pros clientes" in step.session.slots["problem"]
+    again = chat.send("continua escrito aplicativo aí, é APP")
+    assert again is not None and "queria um app pros clientes" in again.session.slots["problem"]

@@ -28,6 +28,7 @@ _ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|
                     re.IGNORECASE)  # where a question about something else starts  # fmt: skip
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 # Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
+_AND_THE = re.compile(r"e (?:o|a|os|as) ", re.IGNORECASE)
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
 LIST_KINDS = frozenset({"availability", "channels"})
 WHOLE_KINDS = frozenset({"count", "budget", "company"})
@@ -60,7 +61,8 @@ class Answers:
             return {Act.ANSWER, Act.CORRECTION} if other else {Act.ANSWER}
         trouble = context.slot in PAIN_SLOTS and not self.cues.aimed_words.find(s.words)
         for clause in clauses(text):
-            if kind == "text" and introduces(clause):  # "me chamo Patrícia": no pain, no goal
+            if kind == "text" and introduces(clause) and not _AND_THE.match(clause):  # "me chamo
+                # Patrícia": no pain, no goal; ", e o cadastro dos pets" lists one more thing
                 continue
             words = tokens(clause, self.gazetteer.abbreviations)
             own = asked is not None and asked.find(words)

@@ -11,6 +11,7 @@ from typing import Any
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.numbers import first_number
+from pyloto_corp.domain.understanding.acts import ReadingContext
 from pyloto_corp.domain.understanding.cues import PhraseSet
 from pyloto_corp.domain.understanding.values import fits, plain
 
@@ -20,6 +21,12 @@ FIGURES = frozenset({"count", "budget", "volume"})
 _WRONG = re.compile(r"\b(?:errad[oa]s?|n[aã]o)\b", re.IGNORECASE)
 _STILL = re.compile(r"^\s*(?:ainda\s+)?(?:est[aá]|t[aá]|ficou|aparece|continua)\b",
                     re.IGNORECASE)  # fmt: skip
+# "não é site, é aplicativo", "nao eh um site e sim um app": one word for another.
+_SWAP = re.compile(r"\bn[aã]o\s+(?:[eé]h?|era)\s+(?:(?:um|uma|o|a)\s+)?([^\W\d_]{3,})\s*[,.;!]?"
+                   r"\s*(?:e sim|mas sim|[eé]h?|sim)\s+(?:(?:um|uma|o|a)\s+)?([^\W\d_]{3,})"
+                   r"|\b(?:continua|ainda)\s+(?:escrito\s+|t[aá]\s+|est[aá]\s+)?([^\W\d_]{3,})"
+                   r"\b[^.!?]{0,20}?\b[eé]h?\s+(?:(?:um|uma|o|a)\s+)?([^\W\d_]{3,})",
+                   re.IGNORECASE)  # fmt: skip  # "continua escrito site aí, é APLICATIVO"
 _OPENING = frozenset(("ta", "esta", "ficou", "isso", "isso ta", "ai", "aqui"))  # "tá errada"
 _RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|s[aã]o|seria|seriam|o certo é|a certa é|na verdade)\s+",
                     re.IGNORECASE)  # fmt: skip
@@ -67,10 +74,30 @@ def unnamed(text: str, phrases: PhraseSet | None, abbreviations: Mapping[str, st
 
 
 def fixes(
+    text: str, fields: Mapping[str, PhraseSet], context: ReadingContext, gazetteer: Gazetteer
+) -> dict[str, Any]:
+    """Slot → the value said after its name (None: named without a value, "a cidade"), or
+    a word of a free answer swapped ("não é site, é aplicativo")."""
+    named = _named_fixes(text, fields, context.kinds, gazetteer, context.today)
+    return {**swapped(text, context.slots, context.kinds), **named}
+
+
+def swapped(text: str, slots: Mapping[str, Any], kinds: Mapping[str, str]) -> dict[str, str]:
+    """ "não é site, é aplicativo!": the free answers that say "site" say "aplicativo"."""
+    said = _SWAP.search(text)
+    if said is None:
+        return {}
+    wrong, right = said.group(1) or said.group(3), said.group(2) or said.group(4)
+    right = right.lower() if right.isupper() else right  # "é APLICATIVO"
+    pattern = re.compile(rf"\b{re.escape(wrong)}\b", re.IGNORECASE)
+    return {name: pattern.sub(right, str(value)) for name, value in slots.items()
+            if kinds.get(name) == "text" and pattern.search(str(value))}  # fmt: skip
+
+
+def _named_fixes(
     text: str, fields: Mapping[str, PhraseSet], kinds: Mapping[str, str],
     gazetteer: Gazetteer, today: date | None,
 ) -> dict[str, Any]:  # fmt: skip
-    """Slot → the value said after its name (None: named without a value, "a cidade")."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     words = [tokens(text[a:b], gazetteer.abbreviations) for a, b in spans]
     flat = [" ".join(w) for w in words]

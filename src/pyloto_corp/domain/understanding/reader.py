@@ -88,7 +88,7 @@ class TurnReader:
         """At the summary: the fields the message names, each with its new value."""
         if not context.kinds:
             return {}
-        return fixes(text, self.cues.fields, context.kinds, self.gazetteer, context.today)
+        return fixes(text, self.cues.fields, context, self.gazetteer)
 
     def _after_negation(
         self, text: str, s: Signals, need: Classification, context: ReadingContext
