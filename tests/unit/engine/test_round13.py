@@ -124,3 +124,11 @@ def test_one_word_swapped_at_the_summary_changes_the_free_answer(chat: Chat) -> 
     assert "queria um aplicativo pros clientes" in step.session.slots["problem"]
     again = chat.send("continua escrito aplicativo aí, é APP")
     assert again is not None and "queria um app pros clientes" in again.session.slots["problem"]
+
+
+def test_asking_if_pyloto_does_the_very_thing_being_asked_about_hears_yes(chat: Chat) -> None:
+    chat.send("trabalho numa clinica odontologica e queria automatizar o whats")
+    step = chat.send("vcs fazem aquele robozinho q responde sozinho?")
+    said = chat.said(step)
+    assert "Sim, isso é com a gente" in said and "atendimento automático" in said
+    assert step is not None and step.session.state == "collecting"

@@ -22,6 +22,9 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
         topic = "other" if state in FORM_STATES else "open"  # "open": a person can answer
     if topic == "open":
         return flow.say("side_open")
+    if topic == "other" and _this_service(flow, reading):  # "vcs fazem aquele robozinho?"
+        label = flow.content.intents[Intent(flow.session.active_intent)].label
+        return flow.say("side_this_service", label=label)
     if topic not in SIDE_TOPICS:
         return topic == "other" and flow.session.state in FORM_STATES and flow.say("side_other")
     if topic == "price" and flow.session.active_intent != Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP:
@@ -30,3 +33,15 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
     return flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
                     site=links["site"])  # fmt: skip
+
+
+SURE = 0.6
+
+
+def _this_service(flow: Flow, reading: TurnReading) -> bool:
+    """In a form, "vcs fazem aquele robozinho que responde sozinho?" asks about the very
+    need being filled in: yes, it is what this conversation is about."""
+    active = flow.session.active_intent
+    asked = reading.needs[:1] == (active,) and reading.confidence >= SURE
+    return asked and flow.session.state in FORM_STATES and (
+        flow.content.says("we_do", list(reading.words), anywhere=True))  # fmt: skip
