@@ -132,3 +132,15 @@ def test_asking_if_pyloto_does_the_very_thing_being_asked_about_hears_yes(chat: 
     said = chat.said(step)
     assert "Sim, isso é com a gente" in said and "atendimento automático" in said
     assert step is not None and step.session.state == "collecting"
+
+
+def test_an_order_already_made_with_its_time_goes_to_support(chat: Chat) -> None:
+    step = chat.send("pedi uma entrega pelo link de vcs as 15h pra levar um bolo")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.routing == "entrega_support"
+    assert "pyloto.com.br/entrega/pedir" not in chat.said(step)
+
+
+def test_an_order_to_make_today_still_gets_the_link(chat: Chat) -> None:
+    step = chat.send("quero pedir uma entrega hoje as 15h")
+    assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)

@@ -36,6 +36,8 @@ def handled_anytime(flow: Flow, reading: TurnReading) -> bool:
     if impersonation.reported(flow, reading):  # "me pediram um pix, é de vocês mesmo?"
         impersonation.hand_over(flow)
         return True
+    if _past_order(flow, reading) and support(flow, reading) is not False:
+        return True
     for act, handle in _HANDLERS:
         if act in reading.acts and handle(flow, reading) is not False:
             return True
@@ -82,6 +84,14 @@ def _courier(flow: Flow, reading: TurnReading, named: str | None) -> bool:
         return False  # a customer of a system or of the chatbot
     said = flow.content.says("courier", list(reading.words), anywhere=True)
     return active == DRIVER or said or (active in (None, *NOT_A_NEED) and named == DRIVER)
+
+
+def _past_order(flow: Flow, reading: TurnReading) -> bool:
+    """ "pedi uma entrega pelo link de vcs às 15h pra levar um bolo": an order already made,
+    with its time, is written about for its support, not to get the link again."""
+    quiet = reading.has(Act.THANKS_GOODBYE, Act.SUPPORT_ISSUE, Act.OPT_OUT)
+    return bool(reading.when) and not quiet and flow.content.says(
+        "past_order", list(reading.words), anywhere=True)  # fmt: skip
 
 
 def _about_delivery(reading: TurnReading) -> bool:

@@ -39,7 +39,7 @@ REQUIRED_TEXTS = (
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
-                "contact_or_money", "we_do")  # fmt: skip
+                "contact_or_money", "we_do", "past_order")  # fmt: skip
 
 
 class ContentError(DomainError):
