@@ -144,3 +144,22 @@ def test_an_order_already_made_with_its_time_goes_to_support(chat: Chat) -> None
 def test_an_order_to_make_today_still_gets_the_link(chat: Chat) -> None:
     step = chat.send("quero pedir uma entrega hoje as 15h")
     assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)
+
+
+def test_what_the_person_asks_to_note_goes_with_the_lead(chat: Chat) -> None:
+    for text in ("quero ser motoboy", "Kauê", "ponta grossa", "moto"):
+        chat.send(text)
+    noted = chat.send("poe ai q ainda nao tenho cnh")
+    assert noted is not None and "Anotado" in chat.said(noted)
+    assert "Quais dias e horários" in chat.said(noted)  # the pending question again
+    summary = chat.said(chat.send("a tarde e fds"))
+    assert "• Observações: ainda nao tenho cnh" in summary
+    done = chat.send("sim")
+    assert done is not None and done.handoff is not None
+    assert done.handoff.requirements["notes"] == ["ainda nao tenho cnh"]
+
+
+def test_a_note_asked_while_waiting_is_acknowledged(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("ah e anota ai o numero do escritorio 42 3227-1234 fala com o Marcos")
+    assert step is not None and "Anotado" in chat.said(step) and step.team is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyloto_corp.domain.engine import form
+from pyloto_corp.domain.engine import form, notes
 from pyloto_corp.domain.engine.anytime import handled_anytime
 from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.correction import Correction
@@ -34,8 +34,8 @@ class States:
         if reading is None:
             return self._media(flow)
         flow.remember(media_streak=0)
-        if handled_anytime(flow, reading):
-            return None
+        if handled_anytime(flow, reading) or notes.handled(flow, reading, self.dialogue):
+            return None  # "anota aí o número do escritório": with the lead
         state = flow.session.state
         if state in FORM_STATES and _declines_offered(flow, reading):
             return self.dialogue.drop_queued(flow)

@@ -24,6 +24,8 @@ def summarize(content: Content, intent: Intent, slots: Mapping[str, Any]) -> str
             if slot.kind == "budget" and slots.get("budget_period"):  # "R$ 200 por mês"
                 value = f"{value} por {slots['budget_period']}"
             lines.append(f"• {slot.label}: {value}")
+    if slots.get("notes"):  # "anota aí que ainda não tenho CNH"
+        lines.append("• Observações: " + " / ".join(str(n) for n in slots["notes"]))
     return "\n".join(lines)
 
 

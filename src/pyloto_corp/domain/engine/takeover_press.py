@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from pyloto_corp.domain.engine import notes
 from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.closed import pending
 from pyloto_corp.domain.engine.hours import back_at
@@ -33,7 +34,8 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
     if reading is None or context.get("team_replied") or reading.has(Act.OPT_OUT):
         return False
     urgent, language = _urgent(content, reading), _language(last)
-    if _canned(reading) and not urgent and not language:  # "qual o CNPJ?": answered any time
+    noted = notes.asked(content, reading)  # "anota aí o número do escritório"
+    if ((_canned(reading) and not urgent) or noted) and not language:  # "qual o CNPJ?"
         return True
     if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
         return False
@@ -54,6 +56,9 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     ("vcs são de onde?"), one it cannot is left for the team without apologies. True when
     the person was pressing (the team sees it)."""
     urgent = _urgent(flow.content, reading)
+    if notes.asked(flow.content, reading):
+        flow.say("note_taken_waiting")  # the message goes to the team as it is
+        return False
     if _canned(reading) and not urgent:
         answer_aside(flow, reading)
         return False

@@ -1,0 +1,46 @@
+"""What the person asks to be noted for the team ("anota aí o número do escritório 42
+3227-1234, fala com o Marcos", "põe aí que ainda não tenho CNH"): kept word for word with the
+lead (``requirements.notes``, "• Observações" in the summary the person confirms), and said
+so, in any state."""
+
+from __future__ import annotations
+
+import re
+
+from pyloto_corp.domain.engine import form
+from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
+
+NOTES_MAX, NOTE_MAX_CHARS = 5, 300
+DOING = (Act.ANSWER, Act.CORRECTION, Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.AFFIRM, Act.DENY,
+         Act.FOLLOWUP_REQUEST)  # fmt: skip
+_LEAD = re.compile(
+    r"^(?:(?:ah|e|ah e|a|ó|o)\s*,?\s+)?(?:anot[ae]|p[oõ]e|coloca|bota|registra)"
+    r"(?:\s+(?:a[ií]|isso))?(?:\s+(?:que|q))?[\s,:]*",
+    re.IGNORECASE,
+)
+LEADS = ("collecting", "confirming", "correcting")  # a lead the notes go with
+
+
+def asked(content, reading: TurnReading | None) -> bool:
+    """ "anota aí", "põe aí que", "registra aí": something to note for the team."""
+    return reading is not None and content.says("note_this", list(reading.words), anywhere=True)
+
+
+def handled(flow: Flow, reading: TurnReading, dialogue) -> bool:
+    """Noted; True when the message only asked that (the pending question comes back)."""
+    if flow.session.state not in LEADS or not asked(flow.content, reading):
+        return False
+    said = _LEAD.sub("", " ".join((flow.turn.text or "").split()))[:NOTE_MAX_CHARS] or (
+        flow.turn.text or "")  # "põe aí que ainda não tenho CNH": what to note  # fmt: skip
+    notes = list(flow.session.slots.get("notes") or [])
+    if said not in notes and len(notes) < NOTES_MAX:
+        flow.update(slots={**flow.session.slots, "notes": [*notes, said]})
+    if reading.has(*DOING):
+        return False  # "põe aí que posso à tarde, e que ainda não tenho CNH": also a fix
+    flow.say("note_taken")
+    if flow.session.state == "collecting":
+        form.ask_again(flow)
+    else:
+        dialogue.confirm(flow)
+    return True
