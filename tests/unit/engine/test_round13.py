@@ -163,3 +163,13 @@ def test_a_note_asked_while_waiting_is_acknowledged(chat: Chat) -> None:
     chat.send("quero falar com um atendente")
     step = chat.send("ah e anota ai o numero do escritorio 42 3227-1234 fala com o Marcos")
     assert step is not None and "Anotado" in chat.said(step) and step.team is not None
+
+
+def test_the_price_of_sending_something_gets_the_order_link(chat: Chat) -> None:
+    step = chat.send("eu queria saber quanto custa pra mandar uma caixa de bolo daqui do "
+                     "uvaranas ate o centro")  # fmt: skip
+    assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)
+    helped = chat.send("link? nao sei abrir essas coisas nao. a moça nao pode anotar ai?")
+    assert helped is not None and helped.handoff is not None  # a person takes the order
+    person = chat.send("tem alguem de verdade ai pra eu falar? uma pessoa")
+    assert "responsável" in chat.said(person)

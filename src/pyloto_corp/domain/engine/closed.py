@@ -26,7 +26,9 @@ LINK_TROUBLE = ("nao sei mexer", "nao sei usar", "nao sei entrar", "nao sei pedi
                 "nao abre", "nao abriu", "nao tenho internet", "nao tenho computador",
                 "nao mexo", "nao uso internet", "faz pra mim", "faz por aqui", "pede pra mim",
                 "pedir por aqui", "fazer por aqui", "nao sei como faz",
-                "muito complicado")  # fmt: skip
+                "muito complicado", "nao sei abrir", "nao consigo abrir", "anotar ai",
+                "anota ai", "anotar por aqui", "mandar o rapaz", "manda o rapaz",
+                "mandar o motoboy", "manda o motoboy")  # fmt: skip
 
 
 def link_trouble(reading: TurnReading) -> bool:

@@ -46,8 +46,12 @@ class Opening:
         if reading.has(Act.SIDE_QUESTION) and not reading.has(Act.TOPIC_CHANGE):
             named = reading.needs[0] if reading.needs else None
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
-            if named in BUSINESS and reading.confidence >= (TOLD if told else NAMED_CONFIDENCE):
-                if (told or reading.topic == "price") and reading.topic != "how_it_works":
+            sent = named == DELIVERY and reading.topic == "price"  # "quanto custa pra mandar
+            # uma caixa de bolo daqui até o centro?": the link shows the price
+            if named in BUSINESS and (sent or reading.confidence >= (
+                    TOLD if told else NAMED_CONFIDENCE)):  # fmt: skip
+                if (told or reading.topic == "price") and reading.topic != "how_it_works" and (
+                        not sent):  # fmt: skip
                     answer_aside(flow, reading)  # the price question is answered too
                 return self._classified(flow, reading, entities)  # "vcs fazem app?": a need
         aside = answer_aside(flow, reading)

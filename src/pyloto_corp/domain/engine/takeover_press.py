@@ -63,7 +63,9 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
         answer_aside(flow, reading)
         return False
     back, support = back_at(at), bool(last.context.get("support_case"))
-    if reading.question and not (urgent or support):
+    if reading.has(Act.HUMAN_REQUEST):  # "tem alguém de verdade aí?": a person is on the way
+        flow.say("human_pending")
+    elif reading.question and not (urgent or support):
         flow.say("pressed_question", when=back or "em horário comercial")
     elif back is None:
         flow.say("pressed_support" if support else "pressed")
