@@ -173,3 +173,10 @@ def test_the_price_of_sending_something_gets_the_order_link(chat: Chat) -> None:
     assert helped is not None and helped.handoff is not None  # a person takes the order
     person = chat.send("tem alguem de verdade ai pra eu falar? uma pessoa")
     assert "responsável" in chat.said(person)
+
+
+def test_a_delivery_ordered_through_the_app_is_a_delivery_complaint(chat: Chat) -> None:
+    step = chat.send("PEDI UMA ENTREGA ONTEM PELO APP DE VCS")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.routing == "entrega_support"
+    assert step.handoff.intent_primary.value == "PYLOTO_ENTREGA_REQUEST"

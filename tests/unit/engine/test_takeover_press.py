@@ -39,7 +39,7 @@ def test_a_bare_presence_check_right_after_a_note_stays_with_the_team() -> None:
     assert handoff is not None and handoff.routing == "entrega_support"
     assert "entregador" in handoff.summary and "nome completo" in chat.said(first)
     pressed = chat.send("mas e hoje ninguem vai ver? to parado sem ganhar nada")
-    assert "ninguém da equipe está online" in chat.said(pressed)
+    assert "ninguém do suporte está online" in chat.said(pressed)
     burst = chat.send("alo???")
     assert not chat.said(burst) and burst.team is not None and not burst.team.pressed
 

@@ -62,8 +62,8 @@ def support(flow: Flow, reading: TurnReading) -> bool:
         return False  # "minha tela quebrou": not something Pyloto made or delivers
     if courier:  # "meu app tá bloqueado, não consigo pegar corrida": a courier, not an app
         flow.update(active_intent=DRIVER)
-    elif not known and named in TEAMS:
-        flow.update(active_intent=named)
+    elif not known and named in TEAMS and not _ordered(flow, reading):  # "PEDI UMA ENTREGA
+        flow.update(active_intent=named)  # ONTEM PELO APP DE VCS": a delivery, not an app
     elif not known:
         flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
     delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA
@@ -86,12 +86,15 @@ def _courier(flow: Flow, reading: TurnReading, named: str | None) -> bool:
     return active == DRIVER or said or (active in (None, *NOT_A_NEED) and named == DRIVER)
 
 
+def _ordered(flow: Flow, reading: TurnReading) -> bool:
+    return flow.content.says("past_order", list(reading.words), anywhere=True)
+
+
 def _past_order(flow: Flow, reading: TurnReading) -> bool:
     """ "pedi uma entrega pelo link de vcs às 15h pra levar um bolo": an order already made,
     with its time, is written about for its support, not to get the link again."""
     quiet = reading.has(Act.THANKS_GOODBYE, Act.SUPPORT_ISSUE, Act.OPT_OUT)
-    return bool(reading.when) and not quiet and flow.content.says(
-        "past_order", list(reading.words), anywhere=True)  # fmt: skip
+    return bool(reading.when) and not quiet and _ordered(flow, reading)
 
 
 def _about_delivery(reading: TurnReading) -> bool:

@@ -34,7 +34,8 @@ REQUIRED_TEXTS = (
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn", "handoff_pending_after_hours", "handoff_pending_thanks_after_hours", "pressed",
     "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
-    "pressed_question", "side_this_service", "note_taken", "note_taken_waiting",
+    "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
+    "note_taken_waiting",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",

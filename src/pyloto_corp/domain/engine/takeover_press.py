@@ -70,7 +70,7 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     elif back is None:
         flow.say("pressed_support" if support else "pressed")
     else:
-        flow.say("pressed_after_hours", when=back)
+        flow.say("pressed_support_after_hours" if support else "pressed_after_hours", when=back)
         if last.active_intent == DELIVERY and not support:
             flow.say("pressed_delivery_today", link=flow.content.links["entrega_request"])
     flow.remember(takeover_presses=int(last.context.get("takeover_presses", 0)) + 1,
