@@ -42,12 +42,18 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
     if language or (not context.get("takeover_ack_sent") and pending(last, reading) not in (
             FIRST_NOTES)):  # fmt: skip
         return False  # English, a manager asked for, a call booked, "voltei": their own note
+    return (urgent or reading.question) and not _too_soon(context, reading, at)
+
+
+def _too_soon(context: dict, reading: TurnReading, at: datetime) -> bool:
+    """The bot just answered a press; a bare "cadê?", "alô??" gets the plain note first and
+    nothing right after any note of the bot."""
     told = context.get("takeover_press_at")
-    if len(reading.words) < PRESS_MIN_WORDS:  # "alô??" right after any note of the bot
+    if len(reading.words) < PRESS_MIN_WORDS:
+        if not context.get("takeover_ack_sent"):
+            return True
         told = told or context.get("takeover_ack_at")
-    if told is not None and at - datetime.fromisoformat(str(told)) < PRESS_GAP:
-        return False
-    return urgent or reading.question
+    return told is not None and at - datetime.fromisoformat(str(told)) < PRESS_GAP
 
 
 def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) -> bool:
