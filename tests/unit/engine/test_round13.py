@@ -180,3 +180,13 @@ def test_a_delivery_ordered_through_the_app_is_a_delivery_complaint(chat: Chat) 
     assert step is not None and step.handoff is not None
     assert step.handoff.routing == "entrega_support"
     assert step.handoff.intent_primary.value == "PYLOTO_ENTREGA_REQUEST"
+
+
+def test_fixing_the_summary_is_no_complaint_and_a_channel_refused_leaves(chat: Chat) -> None:
+    for text in ("quero automatizar o atendimento da minha academia", "whatsapp e email",
+                 "umas 300 por semana", "responder sempre as mesmas perguntas",
+                 "responder preço e horário sozinho", "uns 300 por mês"):  # fmt: skip
+        chat.send(text)
+    step = chat.send("Canal é só whatsapp, email nao. E faltou o contato do meu filho Eduardo.")
+    assert step is not None and step.handoff is None and step.session.state == "confirming"
+    assert step.session.slots["channels"] == ["whatsapp"]

@@ -54,6 +54,8 @@ def support(flow: Flow, reading: TurnReading) -> bool:
     """A complaint about something that exists: a person, never the request link. About a
     delivery (or nothing else known) it goes to Pyloto Entrega's support; about a system or
     the chatbot, to that team; about something Pyloto does not do, it is no support issue."""
+    if flow.session.state in ("confirming", "correcting") and reading.fixes:
+        return False  # "Canal é só whatsapp, email não. E faltou...": fixing the summary
     issue = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
     active, named = flow.session.active_intent, (reading.needs or (None,))[0]
     known = active not in (None, *NOT_A_NEED)

@@ -50,9 +50,12 @@ class Correction:
         is asked for. False: the message named no field, or named one with its own value."""
         if flow.turn.kind is TurnKind.CHOICE or not reading.fixes:
             return False
-        slots = {s.name: s for s in _slots(flow)}
-        current = flow.session.slots
-        changed = {k: v for k, v in reading.fixes.items()
+        slots, current, said = {s.name: s for s in _slots(flow)}, flow.session.slots, dict(
+            reading.fixes)  # fmt: skip
+        dropped = getattr(reading.entities, "channels_dropped", ())  # "só whatsapp, email não"
+        if dropped and isinstance(said.get("channels"), list):
+            said["channels"] = [c for c in said["channels"] if c not in dropped]
+        changed = {k: v for k, v in said.items()
                    if k in slots and v is not None and _new(current.get(k), v)}  # fmt: skip
         if changed:
             flow.update(slots={**current, **changed})

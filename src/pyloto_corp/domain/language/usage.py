@@ -84,7 +84,10 @@ def _set_aside(words: list[str], i: int, gazetteer: Gazetteer) -> bool:
     at = i + 1 + near.index("tira") if "tira" in near else None  # "telefone não precisa, tira"
     theirs = at is not None and any(w in gazetteer.channels for w in words[at + 1 : at + 3])
     unwanted = (at is not None and not theirs) or bool(pairs & NOT_NEEDED)
-    return bool((SET_ASIDE | NOT_USED) & before or DROPPED & after) or unwanted
+    refused = words[i + 1 : i + 2] == ["nao"] and (  # "só whatsapp, email não"
+        i + 2 >= len(words) or words[i + 2] in ("e", "mas", "so", "pq", "porque")
+    )
+    return bool((SET_ASIDE | NOT_USED) & before or DROPPED & after) or unwanted or refused
 
 
 NOT_NEEDED = frozenset((("nem", "precisa"), ("nao", "precisa"), ("nao", "uso"), ("nao", "usa"),
