@@ -190,3 +190,11 @@ def test_fixing_the_summary_is_no_complaint_and_a_channel_refused_leaves(chat: C
     step = chat.send("Canal é só whatsapp, email nao. E faltou o contato do meu filho Eduardo.")
     assert step is not None and step.handoff is None and step.session.state == "confirming"
     assert step.session.slots["channels"] == ["whatsapp"]
+
+
+def test_a_question_and_a_complaint_at_the_name_are_no_name(chat: Chat) -> None:
+    chat.send("quero ser motoboy")
+    step = chat.send("pera mas qnto paga? n quero perde tempo")
+    assert step is not None and "name" not in step.session.slots
+    named = chat.send("ah meu nome eh Wesley")
+    assert named is not None and named.session.slots["name"] == "Wesley"

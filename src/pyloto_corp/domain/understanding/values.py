@@ -12,6 +12,7 @@ from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.entities import said as said_words
 from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.language.names import FILLERS
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.language.profile import STOP
 from pyloto_corp.domain.understanding.fallbacks import first_part, loose
@@ -120,13 +121,30 @@ def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:
     joined = sum(fold(w) in _NAME_LINKS for w in words)
     if not 1 <= len(words) - joined <= MAX_NAME_WORDS or not PLACE.match(text):
         return None
-    if any(fold(w) in gazetteer.not_names and fold(w) not in _NAME_LINKS for w in words):
+    if any(fold(w) in gazetteer.not_names and fold(w) not in _NAME_LINKS for w in words) or any(
+            fold(w) in NOT_IN_A_NAME for w in words):  # "n quero perde tempo"  # fmt: skip
         return None
     if fold(words[0]) in _NAME_LINKS:  # "(sou) de Curitiba": a place, never a name
         return None
     return " ".join(w if fold(w) in _NAME_LINKS else w.capitalize() for w in words)
 
 
+NOT_IN_A_NAME = FILLERS | {
+    "n",
+    "nao",
+    "tempo",
+    "perde",
+    "perder",
+    "paga",
+    "pagam",
+    "quanto",
+    "qnto",
+    "preciso",
+    "queria",
+    "vou",
+    "pode",
+    "sei",
+}
 _NAME_LEAD = re.compile(r"^(?:(?:ah+|oh|eh|opa|sim|ok|blz|ent[aã]o|[eé]|s[oó]|o|a)[\s,.!]+)+",
                         re.IGNORECASE)  # fmt: skip
 
