@@ -198,3 +198,10 @@ def test_a_question_and_a_complaint_at_the_name_are_no_name(chat: Chat) -> None:
     assert step is not None and "name" not in step.session.slots
     named = chat.send("ah meu nome eh Wesley")
     assert named is not None and named.session.slots["name"] == "Wesley"
+
+
+def test_a_site_used_to_do_something_is_no_site_wanted(chat: Chat) -> None:
+    chat.send("fiz meu cadastro de entregador e ninguem me respondeu ainda")
+    step = chat.send("fiz pelo link do site, coloquei moto e bike")
+    assert step is not None and step.handoff is None  # the same case, no software lead
+    assert "Qual problema você quer resolver" not in chat.said(step)

@@ -47,8 +47,8 @@ def for_another_team(content: Content, last: SessionRecord, reading: TurnReading
     if reading is None or reading.intent not in NEW_TEAM_NEEDS or not reading.has(
             Act.TOPIC_CHANGE) or reading.has(*NOT_A_NEW_NEED):  # fmt: skip
         return False
-    if last.context.get("human_requested"):  # the person asked for someone: that person
-        return False
+    if last.context.get("human_requested") or last.context.get("support_case"):
+        return False  # the person asked for someone, or complained: that person, that case
     routing = content.intents[Intent(reading.intent)].routing
     return routing not in {h.get("routing") for h in last.context.get("handoffs") or ()}
 

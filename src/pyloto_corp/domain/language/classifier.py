@@ -8,6 +8,7 @@ recognise. Deterministic, offline and pure: the lexicon comes in as data.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from functools import reduce
 from itertools import repeat
@@ -22,6 +23,11 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.language.wordtable import Word, WordTable, add_rule_scores, cue_scores
 
 UNKNOWN = Intent.ENTRY_UNKNOWN
+
+
+# A site used, not wanted: "fiz pelo link do site", "vou pelo site então", "pedi no site".
+_CHANNEL_USE = re.compile(r"\b(?:pelo|no|do|pro|via)\s+(?:link\s+do\s+)?site\b(?:\s+de\s+"
+                          r"(?:vcs|voc[eê]s))?", re.IGNORECASE)  # fmt: skip
 
 
 class LexiconClassifier:
@@ -51,7 +57,7 @@ class LexiconClassifier:
         return {intent: score for intent, score in totals.items() if score > 0}
 
     def classify(self, text: str) -> Classification:
-        words = self._read(text)
+        words = self._read(_CHANNEL_USE.sub(" ", text))  # "fiz pelo link do site": no site
         scores = self._scores(words)
         model = self._lexicon.model
         if model is None:
