@@ -65,3 +65,12 @@ def test_the_takeover_never_ends_while_nobody_works(since: datetime, end: dateti
     """A handoff made on Saturday night is the team's from Monday 8h for the window; one
     made on a Friday is still theirs on Monday until the end of the day."""
     assert takeover_end({}, since, timedelta(hours=24)) == end
+
+
+def test_a_weekend_handoff_says_how_to_reopen_whatsapps_window(chat: Chat) -> None:
+    chat.now = datetime(2026, 11, 28, 5, tzinfo=UTC)  # Saturday 2h: back in 54 h
+    said = chat.said(chat.send("quero falar com um atendente"))
+    assert "24 h" in said and "mandar um oi" in said
+    weekday = Chat()
+    weekday.now = datetime(2026, 11, 23, 22, tzinfo=UTC)  # Monday 19h: back in 13 h
+    assert "24 h" not in weekday.said(weekday.send("quero falar com um atendente"))

@@ -12,6 +12,7 @@ from pyloto_corp.domain.engine.state import Step
 
 OPENS, CLOSES = 8, 18
 WEEKEND = 5  # Saturday and Sunday: weekday() 5 and 6
+WHATSAPP_WINDOW = timedelta(hours=24)  # after it, the team can only answer a new message
 
 
 def opening_at(at: datetime) -> datetime:
@@ -46,5 +47,6 @@ def tell_when_back(flow: Flow, step: Step, at: datetime) -> None:
     if back is None or (handoff.requirements or {}).get("language"):  # type: ignore[union-attr]
         return
     last = step.replies[-1]
-    said = f"{last.body}\n\n{flow.text('after_hours', when=back)}"
+    key = "after_hours_window" if opening_at(at) - at >= WHATSAPP_WINDOW else "after_hours"
+    said = f"{last.body}\n\n{flow.text(key, when=back)}"  # a weekend outlasts WhatsApp's 24 h
     step.replies[-1] = dataclasses.replace(last, body=said)
