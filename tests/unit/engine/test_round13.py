@@ -205,3 +205,10 @@ def test_a_site_used_to_do_something_is_no_site_wanted(chat: Chat) -> None:
     step = chat.send("fiz pelo link do site, coloquei moto e bike")
     assert step is not None and step.handoff is None  # the same case, no software lead
     assert "Qual problema você quer resolver" not in chat.said(step)
+
+
+def test_a_question_left_for_the_team_goes_with_the_lead(chat: Chat) -> None:
+    for text in ("quero ser motoboy", "Wesley", "castro"):
+        chat.send(text)
+    step = chat.send("moto. so q a cnh ta vencida faz uns 2 mes, to renovando. tem problema?")
+    assert step is not None and any("cnh ta vencida" in n for n in step.session.slots["notes"])

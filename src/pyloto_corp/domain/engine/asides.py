@@ -3,6 +3,7 @@ robô?"): a short answer from the content file, then the conversation goes on.""
 
 from __future__ import annotations
 
+from pyloto_corp.domain.engine import notes
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -26,7 +27,10 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
         label = flow.content.intents[Intent(flow.session.active_intent)].label
         return flow.say("side_this_service", label=label)
     if topic not in SIDE_TOPICS:
-        return topic == "other" and flow.session.state in FORM_STATES and flow.say("side_other")
+        left = topic == "other" and flow.session.state in FORM_STATES
+        if left:  # "a cnh tá vencida, tem problema?": it goes with the lead, as promised
+            notes.keep(flow, flow.turn.text or "")
+        return left and flow.say("side_other")
     if topic == "price" and flow.session.active_intent != Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP:
         flow.remember(asked_price=True)  # the team sees it among the lead's reasons
     links, key = flow.content.links, f"side_{topic}"

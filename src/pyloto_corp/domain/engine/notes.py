@@ -31,11 +31,7 @@ def handled(flow: Flow, reading: TurnReading, dialogue) -> bool:
     """Noted; True when the message only asked that (the pending question comes back)."""
     if flow.session.state not in LEADS or not asked(flow.content, reading):
         return False
-    said = _LEAD.sub("", " ".join((flow.turn.text or "").split()))[:NOTE_MAX_CHARS] or (
-        flow.turn.text or "")  # "põe aí que ainda não tenho CNH": what to note  # fmt: skip
-    notes = list(flow.session.slots.get("notes") or [])
-    if said not in notes and len(notes) < NOTES_MAX:
-        flow.update(slots={**flow.session.slots, "notes": [*notes, said]})
+    keep(flow, _LEAD.sub("", flow.turn.text or "") or (flow.turn.text or ""))
     if reading.has(*DOING):
         return False  # "põe aí que posso à tarde, e que ainda não tenho CNH": also a fix
     flow.say("note_taken")
@@ -44,3 +40,12 @@ def handled(flow: Flow, reading: TurnReading, dialogue) -> bool:
     else:
         dialogue.confirm(flow)
     return True
+
+
+def keep(flow: Flow, text: str) -> None:
+    """One more note for the team ("põe aí que ainda não tenho CNH": what to note; "a cnh
+    tá vencida, tem problema?": a question left for the team)."""
+    said = " ".join(text.split())[:NOTE_MAX_CHARS]
+    notes = list(flow.session.slots.get("notes") or [])
+    if said and said not in notes and len(notes) < NOTES_MAX:
+        flow.update(slots={**flow.session.slots, "notes": [*notes, said]})
