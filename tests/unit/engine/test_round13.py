@@ -212,3 +212,8 @@ def test_a_question_left_for_the_team_goes_with_the_lead(chat: Chat) -> None:
         chat.send(text)
     step = chat.send("moto. so q a cnh ta vencida faz uns 2 mes, to renovando. tem problema?")
     assert step is not None and any("cnh ta vencida" in n for n in step.session.slots["notes"])
+
+
+def test_do_you_serve_this_city_hears_where_pyloto_entrega_runs(chat: Chat) -> None:
+    step = chat.send("vcs fazem entrega em curitiba?")
+    assert step is not None and "Ponta Grossa" in chat.said(step)
