@@ -48,7 +48,8 @@ class Opening:
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"
             sent = named == DELIVERY and reading.topic == "price"  # "quanto custa pra mandar
             # uma caixa de bolo daqui até o centro?": the link shows the price
-            if named in BUSINESS and (sent or reading.confidence >= (
+            asks_where = reading.topic == "where"  # "vcs fazem entrega em curitiba?": first
+            if named in BUSINESS and not asks_where and (sent or reading.confidence >= (
                     TOLD if told else NAMED_CONFIDENCE)):  # fmt: skip
                 if (told or reading.topic == "price") and reading.topic != "how_it_works" and (
                         not sent):  # fmt: skip
