@@ -18,6 +18,7 @@ from pyloto_corp.domain.engine.hours import back_at
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.fields import found_fields
 
 PRESS_REPLIES = 3  # per takeover: then the messages still reach the team, the bot stays quiet
 PRESS_GAP = timedelta(minutes=10)  # "alo???" a second after "cadê vocês?" is one burst
@@ -34,7 +35,7 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
     if reading is None or context.get("team_replied") or reading.has(Act.OPT_OUT):
         return False
     urgent, language = _urgent(content, reading), _language(last)
-    noted = notes.asked(content, reading)  # "anota aí o número do escritório"
+    noted = notes.asked(content, reading) or _gave_missing(last, reading)  # "anota aí..."
     if ((_canned(reading) and not urgent) or noted) and not language:  # "qual o CNPJ?"
         return True
     if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
@@ -62,7 +63,7 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     ("vcs são de onde?"), one it cannot is left for the team without apologies. True when
     the person was pressing (the team sees it)."""
     urgent = _urgent(flow.content, reading)
-    if notes.asked(flow.content, reading):
+    if notes.asked(flow.content, reading) or _gave_missing(last, reading):
         flow.say("note_taken_waiting")  # the message goes to the team as it is
         return False
     if _canned(reading) and not urgent:
@@ -107,3 +108,11 @@ def after_hours(key: str, at: datetime) -> tuple[str, str | None]:
     """The note that the team was told, out of business hours: when they are back."""
     back = back_at(at) if key in ("handoff_pending", "handoff_pending_thanks") else None
     return (f"{key}_after_hours", back) if back else (key, None)
+
+
+def _gave_missing(last: SessionRecord, reading: TurnReading) -> bool:
+    """Back after the conversation stopped, the bot asked for what was missing: "só eu e
+    minha sócia, e é aqui em Ponta Grossa" gives it (it goes to the team as it is)."""
+    stopped = last.context.get("close_reason") == "inactivity_timeout" and bool(
+        last.context.get("takeover_ack_sent"))  # after "Ficou faltando: ..."  # fmt: skip
+    return stopped and bool(found_fields(reading)) and not reading.question
