@@ -204,3 +204,8 @@ def test_people_named_one_by_one_or_by_shift_are_counted(text: str, expected: in
 )
 def test_what_is_no_list_of_names_is_left_to_the_other_rules(text: str) -> None:
     assert named_people(text) is None
+
+
+def test_a_price_word_before_people_counted_does_not_make_them_money() -> None:
+    assert user_count("emissão de ticket, uns 6 usuários. Orçamento até R$ 60 mil") == 6
+    assert user_count("preço? 3 atendentes, umas 400 mensagens por dia") == 3

@@ -74,7 +74,8 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
     costs, revenue), ``amount`` (money, nothing said about whose), or None (no money)."""
     before = words[max(0, n.start - 6) : n.start]
     asked = "quanto" in before and not _SPEND & set(before)  # "não sei quanto gastar, uns 8"
-    if REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or asked:
+    counted = people_after(words, n.end)  # "emissão de ticket, uns 6 usuários": people
+    if (REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or asked) and not counted:
         return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
     after = words[n.end : n.end + 3]
     spent = BUDGET_CUES & set(before + after[:2]) or _SPEND & set(words[n.end : n.end + 5])
