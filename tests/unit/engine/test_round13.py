@@ -217,3 +217,17 @@ def test_a_question_left_for_the_team_goes_with_the_lead(chat: Chat) -> None:
 def test_do_you_serve_this_city_hears_where_pyloto_entrega_runs(chat: Chat) -> None:
     step = chat.send("vcs fazem entrega em curitiba?")
     assert step is not None and "Ponta Grossa" in chat.said(step)
+
+
+AGRO = ("Boa noite. Sou Rafael Kowalski, sócio da Kowalski Agro em Carambeí. Precisamos de um "
+        "sistema web para controle de pesagem de caminhões, uns 6 usuários. Orçamento até R$ 60 "
+        "mil, prazo ideal março/2027. Consegue me passar uma faixa de preço?")  # fmt: skip
+
+
+def test_everything_in_one_message_goes_straight_to_the_summary(chat: Chat) -> None:
+    step = chat.send(AGRO)
+    said = chat.said(step)
+    assert "Usuários: 6" in said and "até 31/03/2027" in said  # nothing asked again
+    again = chat.send("Já escrevi ali: 6 usuários. E a faixa de preço?")
+    assert "orçamento" in chat.said(again).lower()  # the price question answered again
+    assert "Está lendo" not in chat.said(chat.send("Está lendo minha mensagem?"))

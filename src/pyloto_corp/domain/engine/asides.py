@@ -26,6 +26,8 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if topic == "other" and _this_service(flow, reading):  # "vcs fazem aquele robozinho?"
         label = flow.content.intents[Intent(flow.session.active_intent)].label
         return flow.say("side_this_service", label=label)
+    if flow.content.says("reading_check", list(reading.words), anywhere=True):
+        return flow.say("side_reading")  # "Está lendo minha mensagem?": yes, and sorry
     if topic not in SIDE_TOPICS:
         left = topic == "other" and flow.session.state in FORM_STATES
         if left:  # "a cnh tá vencida, tem problema?": it goes with the lead, as promised

@@ -35,12 +35,13 @@ REQUIRED_TEXTS = (
     "withdrawn", "handoff_pending_after_hours", "handoff_pending_thanks_after_hours", "pressed",
     "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
-    "note_taken_waiting", "after_hours_window",
+    "note_taken_waiting", "after_hours_window", "side_reading",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
-                "contact_or_money", "we_do", "past_order", "note_this")  # fmt: skip
+                "contact_or_money", "we_do", "past_order", "note_this",
+                "reading_check")  # fmt: skip
 
 
 class ContentError(DomainError):

@@ -116,11 +116,11 @@ class States:
             if not self.switch.note(flow, other):
                 return None
         form.learn(flow, _entities(reading))  # "sou o diretor": said in passing, it counts
+        answer_aside(flow, reading)  # "já escrevi ali: 6 usuários. E a faixa de preço?"
         if self.correction.fix(flow, reading) or (
             flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM)
             and self.correction.amend(flow, _entities(reading))):  # fmt: skip
             return None
-        answer_aside(flow, reading)
         if reading.has(Act.AFFIRM):
             return self.dialogue.confirmed(flow)
         if reading.has(Act.DENY):

@@ -38,7 +38,8 @@ _WORDS = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinc
           "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "doze": 12, "quinze": 15,
           "vinte": 20}  # fmt: skip
 _MONTH = re.compile(r"(?:\b(inicio|comeco|meados|meio|fim|final|antes) (?:de |do mes de )?|"
-                    r"\b(?:ate|em|pra|para|mes de|la pra|la por|por volta de|perto de|no maximo) "
+                    r"\b(?:ate|em|pra|para|mes de|la pra|la por|por volta de|perto de|no maximo|"
+                    r"prazo(?: ideal| final| e| seria)?) "
                     r"|^)(" + _M + r")\b")  # fmt: skip
 _DATE = re.compile(
     r"\b(\d{1,2})\s*(?:/|-|de )\s*(\d{1,2}|" + _M + r")\b|"
