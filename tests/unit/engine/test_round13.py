@@ -231,3 +231,17 @@ def test_everything_in_one_message_goes_straight_to_the_summary(chat: Chat) -> N
     again = chat.send("Já escrevi ali: 6 usuários. E a faixa de preço?")
     assert "orçamento" in chat.said(again).lower()  # the price question answered again
     assert "Está lendo" not in chat.said(chat.send("Está lendo minha mensagem?"))
+
+
+def test_the_waiting_list_city_follows_the_correction(chat: Chat) -> None:
+    for text in ("quero contratar entregas pra minha doceria", "Doce Mel", "recife",
+                 "umas 20 por dia"):  # fmt: skip
+        chat.send(text)
+    chat.send("a cidade é Curitiba")
+    done = chat.send("sim")
+    assert done is not None and "ainda não chegou em Curitiba" in chat.said(done)
+
+
+def test_pass_me_to_someone_is_a_person_asked_for(chat: Chat) -> None:
+    step = chat.send("ai gente complicado, pode passar pra alguém de vocês que a doutora explica")
+    assert step is not None and step.handoff is not None

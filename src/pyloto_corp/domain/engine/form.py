@@ -83,7 +83,7 @@ def note_region(flow: Flow) -> None:
     if not noted:
         cities = ", ".join(served_list[:-1]) + " e " + served_list[-1]
         flow.say("outside_region", city=str(city), cities=cities)
-        flow.remember(region_noted=str(city))  # the waiting list's city, whatever comes next
+    flow.remember(region_noted=str(city))  # the waiting list's city, as last corrected
 
 
 def ask_next(flow: Flow) -> None:

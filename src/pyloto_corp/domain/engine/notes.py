@@ -29,8 +29,8 @@ def asked(content, reading: TurnReading | None) -> bool:
 
 def handled(flow: Flow, reading: TurnReading, dialogue) -> bool:
     """Noted; True when the message only asked that (the pending question comes back)."""
-    if flow.session.state not in LEADS or not asked(flow.content, reading):
-        return False
+    if flow.session.state not in LEADS or not asked(flow.content, reading) or reading.fixes:
+        return False  # "coloca aí: cerca de 200 por semana" at the summary fixes a field
     keep(flow, _LEAD.sub("", flow.turn.text or "") or (flow.turn.text or ""))
     if reading.has(*DOING):
         return False  # "põe aí que posso à tarde, e que ainda não tenho CNH": also a fix
