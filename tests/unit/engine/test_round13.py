@@ -245,3 +245,14 @@ def test_the_waiting_list_city_follows_the_correction(chat: Chat) -> None:
 def test_pass_me_to_someone_is_a_person_asked_for(chat: Chat) -> None:
     step = chat.send("ai gente complicado, pode passar pra alguém de vocês que a doutora explica")
     assert step is not None and step.handoff is not None
+
+
+def test_the_need_itself_fixed_at_the_summary_starts_that_need(chat: Chat) -> None:
+    for text in ("trabalho numa clinica e queria automatizar o whats", "whats e insta",
+                 "umas 50 por dia", "ngm da conta de responder", "marcar consulta sozinho",
+                 "nao sei"):  # fmt: skip
+        chat.send(text)
+    chat.send(None, choose="confirm_no")
+    step = chat.send("o assunto tá errado, ela quer o aplicativo de agendamento feito sob "
+                     "medida pra clínica")  # fmt: skip
+    assert step is not None and step.session.active_intent == "CUSTOM_SOFTWARE"

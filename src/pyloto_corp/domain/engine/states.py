@@ -47,7 +47,7 @@ class States:
             state = "new"
         handlers = {
             "collecting": self._collecting, "confirming": self._confirming,
-            "correcting": lambda f, r: self.correction.handle(f, r, _entities(r)),
+            "correcting": self._correcting,
             "info_given": self._after_info, "followup_time": self._followup_time,
         }  # fmt: skip
         return handlers.get(state, self.opening.open)(flow, reading)
@@ -104,6 +104,10 @@ class States:
         value = value or form.guessed_city(flow, list(reading.words))
         learnable = not reading.has(Act.SIDE_QUESTION) and not reading.question
         return form.answer(flow, value, entities, dont_know=dont_know, learnable=learnable)
+
+    def _correcting(self, flow: Flow, reading: TurnReading) -> None:
+        if not self.switch.fixed_need(flow, reading, _entities(reading)):  # "o assunto tá errado"
+            self.correction.handle(flow, reading, _entities(reading))
 
     def _confirming(self, flow: Flow, reading: TurnReading) -> None:
         """Yes → resolve; no → which field?; a new value said in passing → re-confirm;

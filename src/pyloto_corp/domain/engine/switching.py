@@ -17,6 +17,7 @@ from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTE
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.records import QueuedIntent, SessionRecord
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
 _RECURRING = re.compile(r"\b(?:as entregas|os pedidos|todo dia|todos os dias|por dia|por semana)\b")
@@ -90,3 +91,11 @@ class Switch:
         flow.say("switched", label=flow.content.intents[other].label)
         self.dialogue.start(flow, other, entities, source="switch")
         return True
+
+    def fixed_need(self, flow: Flow, reading: TurnReading, entities: Entities) -> bool:
+        """Fixing the summary, "o assunto tá errado, ela quer o aplicativo feito sob medida":
+        the need itself was wrong, and the one named starts now."""
+        other = reading.intent if reading.has(Act.TOPIC_CHANGE) else None
+        if other not in Intent.__members__ or other == flow.session.active_intent:
+            return False
+        return self.replace(flow, Intent(other), entities)

@@ -2,10 +2,10 @@
 
 For ``EngineConfig.takeover`` after the handoff (longer when a call was booked), unless
 released, every message of the person goes to the team (``Step.team``). The bot opens no
-session, menu or second handoff; it says the team was told once, again after a quiet
-while with no reply of the team, and answers once a request for a manager, a refund or
-a delivery link. A stop ends the takeover. When the window passed with no reply of the
-team, the next message (within a week; not a stop, thanks or a new need) hands it again.
+session, menu or second handoff; it says the team was told, again after a quiet while or
+when the person insists (``takeover_press``), and answers once a request for a manager, a
+refund or a delivery link. A stop ends it. When the window passed with no reply of the team,
+the next message (within a week; not a stop, thanks or a new need) hands it again.
 """
 
 from __future__ import annotations
