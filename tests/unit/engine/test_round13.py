@@ -256,3 +256,12 @@ def test_the_need_itself_fixed_at_the_summary_starts_that_need(chat: Chat) -> No
     step = chat.send("o assunto tá errado, ela quer o aplicativo de agendamento feito sob "
                      "medida pra clínica")  # fmt: skip
     assert step is not None and step.session.active_intent == "CUSTOM_SOFTWARE"
+
+
+def test_a_value_said_with_put_it_there_at_the_summary_fixes_the_field(chat: Chat) -> None:
+    for text in ("quero contratar entregas pra minha pizzaria", "Pizzaria do Gil",
+                 "ponta grossa", "umas 15 por noite"):  # fmt: skip
+        chat.send(text)
+    step = chat.send("ta errado. coloca ai: cerca de 200 por semana")
+    assert step is not None and step.session.slots["delivery_volume"] == "200/semana"
+    assert "notes" not in step.session.slots

@@ -9,7 +9,9 @@ import re
 
 from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
 NOTES_MAX, NOTE_MAX_CHARS = 5, 300
 DOING = (Act.ANSWER, Act.CORRECTION, Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.AFFIRM, Act.DENY,
@@ -29,7 +31,8 @@ def asked(content, reading: TurnReading | None) -> bool:
 
 def handled(flow: Flow, reading: TurnReading, dialogue) -> bool:
     """Noted; True when the message only asked that (the pending question comes back)."""
-    if flow.session.state not in LEADS or not asked(flow.content, reading) or reading.fixes:
+    if flow.session.state not in LEADS or not asked(flow.content, reading) or reading.fixes or (
+            _gives_values(flow, reading)):  # fmt: skip
         return False  # "coloca aí: cerca de 200 por semana" at the summary fixes a field
     keep(flow, _LEAD.sub("", flow.turn.text or "") or (flow.turn.text or ""))
     if reading.has(*DOING):
@@ -49,3 +52,13 @@ def keep(flow: Flow, text: str) -> None:
     notes = list(flow.session.slots.get("notes") or [])
     if said and said not in notes and len(notes) < NOTES_MAX:
         flow.update(slots={**flow.session.slots, "notes": [*notes, said]})
+
+
+def _gives_values(flow: Flow, reading: TurnReading) -> bool:
+    """The message carries a value of this need's form (a fix or an answer, not a note)."""
+    active = flow.session.active_intent
+    if active not in Intent.__members__:
+        return False
+    said = found_fields(reading)
+    return any(SLOT_FIELD.get(s.name, s.name) in said for s in flow.content.intents[
+        Intent(active)].slots)  # fmt: skip
