@@ -17,11 +17,7 @@ DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encome
 ENTREGA = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
            Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)  # fmt: skip
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value, Intent.UNSUPPORTED.value)
-NAMED_NEEDS = (
-    Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
-    Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
-    Intent.PYLOTO_ENTREGA_REQUEST.value,
-)  # fmt: skip
+NAMED_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value, *ENTREGA)
 INSTITUTIONAL = Intent.INSTITUTIONAL.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
@@ -44,10 +40,15 @@ def handled_anytime(flow: Flow, reading: TurnReading) -> bool:
     return False
 
 
-def opt_out(flow: Flow, reading: TurnReading) -> None:
+def opt_out(flow: Flow, reading: TurnReading) -> bool:
+    """Silence; "tá certo, agora sai fora" at the summary first sends the lead confirmed."""
+    if flow.session.state == "confirming" and reading.has(Act.AFFIRM) and not reading.has(
+            Act.DENY, Act.CORRECTION):  # fmt: skip
+        return False
     flow.remember(opted_out=True)
     flow.silence()
     flow.finish(Outcome.AWAITING_USER, "opt_out")
+    return True
 
 
 def support(flow: Flow, reading: TurnReading) -> bool:

@@ -120,14 +120,13 @@ def _introduces_business(reading: TurnReading) -> bool:
 def _helped_at_menu(flow: Flow, reading: TurnReading) -> bool:
     """Laughter or "ok" at the menu is never out of scope; "não entendi essas opção" (once)
     hears how to say it in one's own words instead of the same list again."""
-    if reading.only_chatter:
-        flow.say("menu_nudge")
-        return True
-    if flow.session.context.get("menu_helped"):
-        return False
-    if flow.content.says("lost", list(reading.words), anywhere=True):
+    lost = flow.content.says("lost", list(reading.words), anywhere=True)
+    if lost and not flow.session.context.get("menu_helped"):
         flow.remember(menu_helped=True)
         flow.say("menu_help")
+        return True
+    if reading.only_chatter:
+        flow.say("menu_nudge")
         return True
     return False
 

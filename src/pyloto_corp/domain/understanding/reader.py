@@ -13,11 +13,13 @@ from pyloto_corp.domain.language.moments import window
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
-from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext, TurnReading
+from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.asides import asked_aside, own_trouble, pitches
+from pyloto_corp.domain.understanding.chatter import QUESTION_PENDING, chatter
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import fixes
+from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
 from pyloto_corp.domain.understanding.phrases import inside
 from pyloto_corp.domain.understanding.relative import Relative
@@ -29,12 +31,8 @@ NOT_LATER = (*NOT_A_NEED, Intent.INSTITUTIONAL.value)  # "qual o cnpj?": a side 
 SWITCH_CONFIDENCE = 0.75
 LATER_CUED = 0.4  # "... e tb preciso mandar uma caixa": a later need, cued, is enough
 LATER_UNSUPPORTED = 0.6
-STRONG = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
-                    Act.SIDE_QUESTION, Act.TOPIC_CHANGE, Act.FOLLOWUP_REQUEST})  # fmt: skip
-ANSWERED = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE})
 _AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
 _ROLES = ("jobs",)  # "vaga pra atendente?" asks for a job, not for an attendant
-QUESTION_PENDING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
 
 
 class TurnReader:
@@ -64,12 +62,13 @@ class TurnReader:
         found: dict[str, Any] = {"entities": entities, "later": self._later_need(text, context)}
         acts = self.relative.acts(text, signals, need, context, found=found, said=acts)
         acts = asked_aside(text, acts, signals, context, self.cues)
-        acts = self._chatter(acts, signals, context, told=bool(entities.found()))
+        acts = chatter(acts, signals, context, self.cues, told=bool(entities.found()))
         acts = own_trouble(acts, signals, context, self.cues)
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
+        acts = foreign_question(acts, signals)
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
             topic=(signals.topic or "other") if Act.SIDE_QUESTION in acts else None,
@@ -134,38 +133,6 @@ class TurnReader:
         if s.followup or (context.pending is Pending.FOLLOWUP_TIME and s.when):
             acts.add(Act.FOLLOWUP_REQUEST)
         return acts
-
-    def _chatter(
-        self, acts: set[Act], s: Signals, context: ReadingContext, *, told: bool
-    ) -> set[Act]:
-        """NON_ANSWER with a question pending; otherwise SMALL_TALK for what is only chat."""
-        if context.pending in QUESTION_PENDING:
-            return self._non_answer(acts, s, context)
-        others = acts - {Act.GREETING, Act.OTHER_LANGUAGE}
-        quiet = not acts & (STRONG | ANSWERED) - {Act.TOPIC_CHANGE}
-        if s.social and quiet and not s.waved:
-            return acts | {Act.SMALL_TALK}
-        if (s.small_talk or s.reaction) and not others:
-            return acts | {Act.SMALL_TALK}
-        if context.pending in YES_NO and s.ack and not others:
-            return acts | {Act.SMALL_TALK}
-        if not acts and context.pending is Pending.NONE and s.words and not (s.question or told):
-            return {Act.SMALL_TALK}  # "e o mengão ontem, hein": no need, value or question
-        return acts
-
-    def _non_answer(self, acts: set[Act], s: Signals, context: ReadingContext) -> set[Act]:
-        """With a question pending, what neither answers it nor does anything else."""
-        strong = STRONG | {Act.OTHER_LANGUAGE}
-        if Act.ABUSE in acts and (s.deflects or self._names_asked(s, context)):
-            strong = strong - {Act.ABUSE}
-        if acts & (ANSWERED | strong):
-            return acts
-        return (acts - {Act.SMALL_TALK}) | {Act.NON_ANSWER}
-
-    def _names_asked(self, s: Signals, context: ReadingContext) -> bool:
-        """The abuse is about the question itself ("que se foda a cidade")."""
-        phrases = self.cues.fields.get(context.slot or "")
-        return phrases is not None and phrases.find(s.words)
 
     def _withdraws(self, s: Signals, context: ReadingContext, acts: set[Act]) -> bool:
         """Giving up the need being filled in, with no other need named instead."""

@@ -1,0 +1,25 @@
+"""A question in English or Spanish: the side question it asks, unless it says a need."""
+
+from __future__ import annotations
+
+from pyloto_corp.domain.understanding.acts import Act
+from pyloto_corp.domain.understanding.signals import Signals
+
+# "I need an app for my gym, can you help?", "necesito trabajar, ¿contratan?": a need
+SAYS_NEED = frozenset((
+    "need", "needs", "want", "wanna", "help", "necesito", "necesitamos", "quiero", "queremos",
+    "quisiera", "gustaria", "ayudar", "ayuda",
+))  # fmt: skip
+# what the question already does, or what it is not (an answer, a question about the question)
+DOES_MORE = frozenset({Act.HUMAN_REQUEST, Act.SUPPORT_ISSUE, Act.FOLLOWUP_REQUEST, Act.OPT_OUT,
+                       Act.ABUSE, Act.ANSWER, Act.NON_ANSWER, Act.MENU_CHOICE})  # fmt: skip
+
+
+def foreign_question(acts: set[Act], s: Signals) -> set[Act]:
+    """ "Which one is for couriers?", "¿hacen envíos a Foz?": asked, not a need said; the
+    handoff in that language goes to the team the question names all the same."""
+    if Act.OTHER_LANGUAGE not in acts or not s.question or acts & DOES_MORE:
+        return acts
+    if SAYS_NEED & set(s.words):
+        return acts
+    return (acts - {Act.TOPIC_CHANGE}) | {Act.SIDE_QUESTION}

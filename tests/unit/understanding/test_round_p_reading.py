@@ -1,0 +1,80 @@
+"""Round P of the turn corpus and the dev misses it explained: what they taught, in general."""
+
+from __future__ import annotations
+
+import pytest
+
+from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
+from tests.support.turns import NONE, acts
+
+MENU = ReadingContext(state="menu", pending=Pending.MENU)
+MORE = ReadingContext(state="info_given", pending=Pending.ANYTHING_ELSE,
+                      intent="PYLOTO_ENTREGA_REQUEST")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["to só olhando mesmo", "desculpa a demora, farmácia cheia hoje",
+             "eh q eu sou meio timido"],
+)  # fmt: skip
+def test_chat_at_the_menu_is_small_talk_not_an_unsupported_request(text: str) -> None:
+    assert acts(text, MENU) == {"SMALL_TALK"}
+
+
+@pytest.mark.parametrize("text", ["quero um empréstimo consignado", "amanhã às 10h"])
+def test_a_request_or_a_time_at_the_menu_is_no_chat(text: str) -> None:
+    assert "SMALL_TALK" not in acts(text, MENU)
+
+
+@pytest.mark.parametrize(
+    "text", ["Which one is for couriers?", "¿Cuál es la opción para trabajar como repartidor?",
+             "hi there, anyone here speaks english?"],
+)  # fmt: skip
+def test_a_question_in_another_language_asks(text: str) -> None:
+    found = acts(text, MENU)
+    assert {"OTHER_LANGUAGE", "SIDE_QUESTION"} <= found and "TOPIC_CHANGE" not in found
+
+
+def test_a_need_said_in_another_language_is_no_side_question() -> None:
+    found = acts("Hi, I need an app for my gym, can you help?")
+    assert "SIDE_QUESTION" not in found and "OTHER_LANGUAGE" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("tem como desmarcar a retirada que agendei pra hoje?", NONE),
+        ("quero estornar a corrida, o entregador nem saiu do lugar", MORE),
+        ("quero cancelar o plano do chatbot, nao to usando mais", NONE),
+        ("mi paquete llegó roto, quiero una solución", NONE),
+    ],
+)
+def test_undoing_or_refunding_what_was_ordered_is_support(text: str, context) -> None:
+    assert "SUPPORT_ISSUE" in acts(text, context)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a gente perde um monte de pedido no whats pq ninguem responde a tempo, queria ver o "
+        "chatbot de vcs",
+        "o chatbot da outra empresa q a gente usa parou de responder, to pensando em trocar pro "
+        "de vcs",
+        "usava outra empresa de entrega e vivia chegando encomenda amassada, por isso quero "
+        "mudar pra vcs",
+    ],
+)
+def test_trouble_with_someone_else_told_to_ask_for_pyloto_is_a_need(text: str) -> None:
+    found = acts(text)
+    assert "TOPIC_CHANGE" in found and "SUPPORT_ISSUE" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seus lixos, cobraram minha entrega duas vezes no cartão", {"ABUSE", "SUPPORT_ISSUE"}),
+        ("filhos da p***", {"ABUSE"}),
+        ("nunca, some daqui seu robô desgraçado", {"ABUSE", "OPT_OUT"}),
+    ],
+)
+def test_insults_aimed_at_pyloto_and_go_away(text: str, expected: set[str]) -> None:
+    assert expected <= acts(text)
