@@ -29,3 +29,29 @@ def test_chat_at_the_menu_is_answered_and_closes_nothing(chat: Chat) -> None:
     chat.send("oi")
     step = chat.send("desculpa a demora, farmácia cheia hoje")
     assert chat.outcomes == [] and "Infelizmente" not in chat.said(step)
+
+
+def test_a_call_asked_while_waiting_is_noted_with_its_time(chat: Chat) -> None:
+    for line in DRIVER:
+        chat.send(line)
+    chat.send(choose="confirm_yes")
+    step = chat.send("podem me ligar segunda de manha? depois das 9 que eu volto da ordenha")
+    said = chat.said(step)
+    assert "ligar segunda de manha, depois das 9" in said and "Boa pergunta" not in said
+
+
+def test_right_and_a_call_at_a_time_sends_the_lead_with_the_call(chat: Chat) -> None:
+    for line in DRIVER:
+        chat.send(line)
+    step = chat.send("Agora está correto. Peço que alguém da equipe me ligue amanhã após as 14h")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.requirements["followup_when"] == "amanhã após as 14h"
+    assert step.handoff.requirements["name"] == "Marcos Silva"
+
+
+def test_a_system_described_with_deliveries_in_it_is_no_delivery_request(chat: Chat) -> None:
+    chat.send("queria um aplicativo pros cooperados lancar a producao de leite")
+    step = chat.send("o cooperado lanca quantos litros entregou e as verdura, e a cooperativa ve "
+                     "o total no fim do mes pra pagar eles")  # fmt: skip
+    assert "entrega/pedir" not in chat.said(step)
+    assert step.session.active_intent == "CUSTOM_SOFTWARE"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pyloto_corp.adapters.language.resources import bundled_gazetteer
+from pyloto_corp.domain.language.entities import extract
+from pyloto_corp.domain.language.people import user_count
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from tests.support.turns import NONE, acts
 
@@ -78,3 +81,16 @@ def test_trouble_with_someone_else_told_to_ask_for_pyloto_is_a_need(text: str) -
 )
 def test_insults_aimed_at_pyloto_and_go_away(text: str, expected: set[str]) -> None:
     assert expected <= acts(text)
+
+
+def test_a_total_then_its_breakdown_counts_the_total() -> None:
+    text = "Somos em 12 pessoas no escritório, sendo 5 advogados, 4 estagiários e 3 no adm."
+    assert user_count(text) == 12 and user_count(text, answer=True) == 12
+    assert user_count("uns 40 produtor mais o pessoal da diretoria, uns 3", answer=True) == 43
+
+
+def test_a_company_name_stops_where_the_story_goes_on() -> None:
+    said = extract("tenho um salao no uvaranas ne o studio bella e tipo assim as menina nao da "
+                   "conta", bundled_gazetteer())  # fmt: skip
+    assert said.business_name == "Studio Bella"
+    assert extract("e a cooperativa ve o total", bundled_gazetteer()).business_name is None

@@ -124,12 +124,14 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
     return True
 
 
-def human(flow: Flow, reading: TurnReading) -> None:
+def human(flow: Flow, reading: TurnReading) -> bool | None:
     """A person is asked for: the team of the need named with it ("falar com alguém sobre
-    entrega pra minha loja"), and the words themselves, so the team knows the subject."""
+    entrega pra minha loja"; "quero um atendente, não robô" is no chatbot lead), and the
+    words themselves, so the team knows the subject."""
+    if reading.when and reading.has(Act.FOLLOWUP_REQUEST) and flow.session.state == "confirming":
+        return followup(flow, reading)  # "está certo; que alguém me ligue amanhã após as 14h"
     main = reading.needs[0] if reading.needs else None  # not a guess behind an unclear one:
     named = main if main not in (None, *NOT_A_NEED) else flow.session.context.get("routed")
-    # "quero um atendente humano, não quero falar com robô" is no chatbot lead
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in (*NAMED_NEEDS, INSTITUTIONAL):
         flow.update(active_intent=named)  # "uma parceria institucional": the institutional team
     flow.remember(human_requested=True)  # what follows goes to that person, not to a new form

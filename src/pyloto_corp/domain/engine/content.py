@@ -35,7 +35,7 @@ REQUIRED_TEXTS = (
     "withdrawn", "handoff_pending_after_hours", "handoff_pending_thanks_after_hours", "pressed",
     "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
-    "note_taken_waiting", "after_hours_window", "side_reading",
+    "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",

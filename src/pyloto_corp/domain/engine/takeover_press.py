@@ -36,6 +36,7 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
         return False
     urgent, language = _urgent(content, reading), _language(last)
     noted = notes.asked(content, reading) or _gave_missing(last, reading)  # "anota aí..."
+    noted = noted or _books_call(reading)  # "podem me ligar segunda de manhã? depois das 9"
     if ((_canned(reading) and not urgent) or noted) and not language:  # "qual o CNPJ?"
         return True
     if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
@@ -63,6 +64,9 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     ("vcs são de onde?"), one it cannot is left for the team without apologies. True when
     the person was pressing (the team sees it)."""
     urgent = _urgent(flow.content, reading)
+    if _books_call(reading) and reading.when:  # the time, confirmed (a weekend moves on)
+        flow.say("call_noted_waiting", when=flow.callback(reading.when, reading.when_window))
+        return False
     if notes.asked(flow.content, reading) or _gave_missing(last, reading):
         flow.say("note_taken_waiting")  # the message goes to the team as it is
         return False
@@ -95,6 +99,10 @@ def _urgent(content, reading: TurnReading) -> bool:
     """Urgency, a complaint or anger ("é pra hoje", "to parado sem ganhar nada", "vou no
     Procon"), not a plain question."""
     return content.says("pressing", list(reading.words), anywhere=True) or reading.has(*PRESSING)
+
+
+def _books_call(reading: TurnReading) -> bool:
+    return reading.has(Act.FOLLOWUP_REQUEST) and bool(reading.when)
 
 
 def _canned(reading: TurnReading) -> bool:

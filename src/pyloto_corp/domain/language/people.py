@@ -24,7 +24,7 @@ from pyloto_corp.domain.language.users_clause import (
     clause_users,
     concluded_users,
 )
-from pyloto_corp.domain.language.users_opening import opening_total
+from pyloto_corp.domain.language.users_opening import opening_total, total_of_parts
 from pyloto_corp.domain.language.users_revised import clock, thing_after
 from pyloto_corp.domain.language.users_said import a_thing, added_single, decided
 from pyloto_corp.domain.language.users_units import with_joined
@@ -51,6 +51,8 @@ def user_count(text: str, *, answer: bool = False) -> int | None:
         return opening  # "Ana, Bruno e eu"; "4 pessoas, eu, os 2 dentistas e a secretaria"
     found = _figures(words, answer=answer)
     found = [Number(n.start, n.end, teams.dozens(words, n)) for n in found]
+    if (whole := total_of_parts(found)) is not None:
+        return whole  # "somos 12, sendo 5 advogados, 4 estagiários e 3 no administrativo"
     team = teams.stated(found, words) or concluded_users(text)  # "usuários são 14", "então 6"
     team = team or (answered_users(text) if answer else None) or clause_users(text)
     team = team if team is not None else _with_listed(found, words)

@@ -29,7 +29,8 @@ PERSON = (*PEOPLE, *ROLES, "zelador", "porteir", "pastor", "genro", "nora", "net
           "encarregad", "lider", "pesso", "mainha", "painho", "estagiari", "sindic", "tatuador",
           "piercer", "voluntari", "editor", "socia", "guris", "gurias", "peao",
           "peoes", "coach", "instrutor", "treinador", "personal", "monitor", "vigia", "porteir",
-          "ajudante", "cuidador", "motorist")  # fmt: skip
+          "ajudante", "cuidador", "motorist", "produtor", "cooperad", "agricultor",
+          "lavrador")  # fmt: skip
 GROUPS = frozenset(("pessoal", "equipe", "turma", "galera", "familia", "recepcao", "time", "rh",
                     "administracao", "administrativo", "financeiro", "escritorio", "diretoria",
                     "gerencia", "setor", "departamento", "matriz", "central", "comercial",

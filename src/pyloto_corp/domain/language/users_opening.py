@@ -3,7 +3,7 @@ whatever the list after it adds up to."""
 
 from __future__ import annotations
 
-from pyloto_corp.domain.language.numbers import number_words, numbers
+from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 
 TOTAL_NOUNS = ("pessoa", "usuari", "colaborador", "login", "acesso")
 BUT = frozenset(("mas", "so", "apenas", "somente", "tirando", "menos", "exceto", "nao", "fora"))
@@ -20,3 +20,9 @@ def opening_total(text: str) -> int | None:
     listing = not BUT & set(number_words(rest))  # "5 funcionários, mas só 3 vão usar": no
     total = bool(words) and words[-1].startswith(TOTAL_NOUNS)  # not "5 cabeleireiras, ..."
     return found[0].value if mark and listing and whole and total else None
+
+
+def total_of_parts(found: list[Number]) -> int | None:
+    """The first figure, when the others (two or more) add up to it: its breakdown."""
+    first, parts = (found[0].value, [n.value for n in found[1:]]) if found else (0, [])
+    return first if len(parts) > 1 and sum(parts) == first else None

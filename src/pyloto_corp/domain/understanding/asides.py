@@ -111,3 +111,14 @@ def told_in_story(cues: ActCues, words: list[str] | tuple[str, ...]) -> bool:
     start, does)."""
     starts = [a for a, _ in cues.negation.spans(words)]
     return bool(starts) and min(starts) >= STORY_WORDS
+
+
+JOINS = (["e", "o"], ["e", "a"])  # "..., e a cooperativa vê o total": a clause joined on
+DESCRIBED = (None, "text")  # the trouble or the features, told in one's own words
+
+
+def only_joined(cues: ActCues, words: tuple[str, ...], kind: str | None) -> bool:
+    """Describing what the system should do, "e a cooperativa vê o total" goes on with the
+    answer: only "também", "outra coisa", "quero"... say that another need starts."""
+    spans = cues.switch.spans(words)
+    return kind in DESCRIBED and all(list(words[a:b]) in JOINS for a, b in spans)

@@ -27,6 +27,8 @@ _SWAP = re.compile(r"\bn[aã]o\s+(?:[eé]h?|era)\s+(?:(?:um|uma|o|a)\s+)?([^\W\d
                    r"|\b(?:continua|ainda)\s+(?:escrito\s+|t[aá]\s+|est[aá]\s+)?([^\W\d_]{3,})"
                    r"\b[^.!?]{0,20}?\b[eé]h?\s+(?:(?:um|uma|o|a)\s+)?([^\W\d_]{3,})",
                    re.IGNORECASE)  # fmt: skip  # "continua escrito site aí, é APLICATIVO"
+_DENIED = re.compile(r"\bn[aã]o\s+(?:[eé]h?|s[aã]o|era|eram|foi|foram)\s+(?:\S+\s+){0,3}\S+"
+                     r"\s*[.!]*\s*$", re.IGNORECASE)  # fmt: skip  # "não são 3." (value next)
 _OPENING = frozenset(("ta", "esta", "ficou", "isso", "isso ta", "ai", "aqui"))  # "tá errada"
 _RIGHT = re.compile(r"[,.;]?\s+(?:é|eh|e|s[aã]o|seria|seriam|o certo é|a certa é|na verdade)\s+",
                     re.IGNORECASE)  # fmt: skip
@@ -131,9 +133,11 @@ def _figure_before(flat: list[str], start: int, end: int, kind: str) -> bool:
 
 
 def _stated(said: str) -> str:
-    """The first sentence that states rather than asks ("de R$ 200?? É de 15 a 25 mil")."""
+    """The first sentence that states rather than asks ("de R$ 200?? É de 15 a 25 mil") or
+    only denies ("tá errado, não são 3. são uns 43")."""
     sentences = [p for p in _SENTENCE.split(said) if p.strip()]
-    return next((p for p in sentences if not p.rstrip().endswith("?")), said).strip(" .!")
+    return next((p for p in sentences if not p.rstrip().endswith("?") and not _DENIED.search(p)),
+                said).strip(" .!")  # fmt: skip
 
 
 def _righted(said: str) -> str:

@@ -10,7 +10,12 @@ from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import SERVICE_TOPICS, service_asked, told_in_story
+from pyloto_corp.domain.understanding.asides import (
+    SERVICE_TOPICS,
+    only_joined,
+    service_asked,
+    told_in_story,
+)
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
@@ -67,8 +72,8 @@ class Relative:
         """An option's title typed, a number, "opção N", or (at the menu) its need named."""
         if not context.options:
             return set()
-        typed = _words(text)
-        titled = next((i for i, t in context.options if opens_with(typed, _words(t))), None)
+        typed = tokens(text)
+        titled = next((i for i, t in context.options if opens_with(typed, tokens(t))), None)
         menu = context.pending is Pending.MENU
         number = option_number(fold(text).strip(), len(context.options)) if menu else None
         if titled is None and number is not None:
@@ -78,7 +83,7 @@ class Relative:
             titles = dict(context.options)
             sure = need.intent.value in titles and need.confidence >= MENU_CONFIDENCE
             title = titles.get(need.intent.value, "")
-            named = sure and refers_to(typed, _words(title), self.cues.menu_words)
+            named = sure and refers_to(typed, tokens(title), self.cues.menu_words)
             titled = need.intent.value if named and not s.topic else None
         if titled is None:
             return set()
@@ -104,7 +109,7 @@ class Relative:
         acts: set[Act],
     ) -> bool:  # fmt: skip
         """At the confirmation: a value changed, or a statement beside no other act."""
-        rest = " ".join(_words(text)[len(_words(_title(context, found))):]) if found.get(
+        rest = " ".join(tokens(text)[len(tokens(_title(context, found))):]) if found.get(
             "titled") else text  # fmt: skip
         if not rest.strip():
             return False
@@ -150,7 +155,8 @@ class Relative:
             told = told_in_story(self.cues, s.words) and not (s.switch or sure)  # "erra
             # pedido, esquece o adicional de bacon" tells something; "esquece o app" drops it
             negated = s.negation and need.confidence >= NEGATED_CONFIDENCE and not told
-            wanted = (s.switch and sure) or negated or bool(served)
+            switched = s.switch and not only_joined(self.cues, s.words, context.slot_kind)
+            wanted = (switched and sure) or negated or bool(served)
         if not wanted:
             return acts
         both = self.cues.both.find(s.words)  # "pensando bem, quero os dois": nothing given up
@@ -188,10 +194,6 @@ def _later_change(
         found.pop("answer", None)
         acts = acts - {Act.ANSWER}
     return (acts - {Act.SIDE_QUESTION, Act.NON_ANSWER}) | {Act.TOPIC_CHANGE}
-
-
-def _words(text: str) -> list[str]:
-    return tokens(text)
 
 
 def _title(context: ReadingContext, found: dict[str, Any]) -> str:

@@ -21,7 +21,7 @@ _TIME_LINKS = frozenset((
     "de", "da", "do", "das", "dos", "a", "as", "ao", "na", "no", "nas", "nos", "pela", "pelo",
     "por", "la", "ou", "e", "que", "vem", "proxima", "proximo", "meio", "hora", "horas", "h",
     "hr", "hrs", "feira", "partir", "after", "before", "at", "in", "the", "next", "this", "pm",
-    "am", "o", "en", "umas", "uns", "mais", "min", "minutos", "comercial",
+    "am", "o", "en", "umas", "uns", "mais", "min", "minutos", "comercial", "apos", "antes",
 ))  # fmt: skip
 _LEADS = frozenset(("a", "as", "de", "pela", "na", "no", "mais", "esta", "essa", "nesta",
                     "qualquer"))  # fmt: skip
@@ -84,7 +84,8 @@ def time_phrase(text: str) -> str | None:
         i = j
     if best is None or not _meaningful(words[best[0] : best[1]]):
         return None
-    return text[matches[best[0]].start() : matches[best[1] - 1].end()]
+    said = text[matches[best[0]].start() : matches[best[1] - 1].end()]
+    return re.sub(r"\s*[?!]+\s*", ", ", said)  # "segunda de manhã? depois das 9"
 
 
 def _kept(before: str, last: str) -> bool:
