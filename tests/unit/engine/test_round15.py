@@ -55,3 +55,18 @@ def test_a_system_described_with_deliveries_in_it_is_no_delivery_request(chat: C
                      "o total no fim do mes pra pagar eles")  # fmt: skip
     assert "entrega/pedir" not in chat.said(step)
     assert step.session.active_intent == "CUSTOM_SOFTWARE"
+
+
+def test_anger_with_nothing_told_is_asked_what_happened(chat: Chat) -> None:
+    step = chat.send("QUE PALHAÇADA É ESSA")
+    assert "Me conta o que aconteceu" in chat.said(step) and chat.outcomes == []
+    step = chat.send("vcs me cobraram DUAS VEZES a entrega no cartão")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.routing == "entrega_support"
+
+
+def test_a_vendor_pitching_to_pyloto_is_spam_not_a_lead(chat: Chat) -> None:
+    step = chat.send("Olá! Sou a Camila da AgênciaTurbo Digital! Ajudamos empresas como a Pyloto a "
+                     "TRIPLICAR o faturamento. Posso te mandar nosso portfólio?")  # fmt: skip
+    assert step is not None and step.replies == [] and step.handoff is None
+    assert chat.outcomes == [Outcome.DUPLICATE_OR_SPAM]

@@ -20,6 +20,7 @@ from pyloto_corp.domain.records import QueuedIntent
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 NEVER_QUEUED = (Intent.UNSUPPORTED, Intent.ENTRY_UNKNOWN)  # no need to offer later
+NOT_TOLD = (Intent.UNSUPPORTED.value, Intent.ENTRY_UNKNOWN.value)
 SUBSTANTIAL_WORDS = 3
 TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
 NAMED_CONFIDENCE = 0.5
@@ -140,7 +141,18 @@ def _handled_plainly(flow: Flow, reading: TurnReading) -> bool:
         flow.say("audio_question")
         return True
     quiet = not reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.SIDE_QUESTION)
+    if quiet and _vents(flow, reading):  # "QUE PALHAÇADA É ESSA": what happened, not the menu
+        flow.remember(vented=True)
+        flow.say("vent_ask")
+        return True
     return flow.session.state == "menu" and quiet and _helped_at_menu(flow, reading)
+
+
+def _vents(flow: Flow, reading: TurnReading) -> bool:
+    """Anger with nothing told yet (no need, no order, no question): asked what happened."""
+    unclear = (reading.needs or (None,))[0] in (None, *NOT_TOLD)
+    said = flow.content.says("vent", list(reading.words), anywhere=True)
+    return said and unclear and not flow.session.context.get("vented")
 
 
 def _shop_deliveries(reading: TurnReading, entities: Entities) -> bool:
