@@ -70,3 +70,23 @@ def test_a_vendor_pitching_to_pyloto_is_spam_not_a_lead(chat: Chat) -> None:
                      "TRIPLICAR o faturamento. Posso te mandar nosso portfólio?")  # fmt: skip
     assert step is not None and step.replies == [] and step.handoff is None
     assert chat.outcomes == [Outcome.DUPLICATE_OR_SPAM]
+
+
+def test_no_budget_defined_yet_moves_on_at_once(chat: Chat) -> None:
+    for line in ("quero um sistema de prazos pro escritorio", "controle de prazos e agenda",
+                 "12 pessoas", "Ponta Grossa", "até março"):  # fmt: skip
+        chat.send(line)
+    step = chat.send("Ainda não temos um valor definido, preferimos receber uma proposta primeiro")
+    assert "orçamento?" not in chat.said(step) and "Orçamento: não informado" in chat.said(step)
+
+
+def test_a_free_trial_question_is_no_price_question(chat: Chat) -> None:
+    chat.send("quero um chatbot pro meu salão")
+    step = chat.send("ah e outra coisa tem teste gratis? pq eu nao vou pagar sem saber se funciona")
+    assert "Sobre valores" not in chat.said(step)
+
+
+def test_the_street_address_asked_is_answered_honestly(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("qual o endereço de vcs? rua, numero")
+    assert "endereço completo" in chat.said(step)

@@ -36,6 +36,8 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if topic == "price" and flow.session.active_intent != Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP:
         flow.remember(asked_price=True)  # the team sees it among the lead's reasons
     links, key = flow.content.links, f"side_{topic}"
+    if topic == "where" and flow.content.says("address", list(reading.words), anywhere=True):
+        key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
     own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
     return flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
                     site=links["site"])  # fmt: skip

@@ -36,13 +36,13 @@ REQUIRED_TEXTS = (
     "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
     "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
-    "vent_ask",
+    "vent_ask", "side_address",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
                 "contact_or_money", "we_do", "past_order", "note_this",
-                "reading_check", "vent")  # fmt: skip
+                "reading_check", "vent", "address")  # fmt: skip
 
 
 class ContentError(DomainError):

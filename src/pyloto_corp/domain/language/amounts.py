@@ -30,8 +30,7 @@ BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budg
 # What something costs: money, but no budget ("o sistema atual custa 1.800", "cobram 2 mil").
 PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade", "vendo",
                    "ganham", "ganha", "ganho", "salario", "salarios", "pagamos", "passou",
-                   "vende", "cobro", "caro", "barato", "ticket", "comeca",
-                   "plano"))  # fmt: skip
+                   "vende", "cobro", "caro", "barato", "ticket", "comeca", "plano"))  # fmt: skip
 SPENDING_AFTER = frozenset(
     (
         ("de", "orcamento"),
@@ -75,7 +74,8 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
     before = words[max(0, n.start - 6) : n.start]
     asked = "quanto" in before and not _SPEND & set(before)  # "não sei quanto gastar, uns 8"
     counted = people_after(words, n.end)  # "emissão de ticket, uns 6 usuários": people
-    if (REVENUE & set(before[-4:]) or PRICE & set(before[-4:]) or asked) and not counted:
+    priced = PRICE & set(before[-4:]) and not _hedged(before)
+    if (REVENUE & set(before[-4:]) or priced or asked) and not counted:
         return "price"  # "faturo 50 mil", "o sistema atual custa 1.800", "quanto custa? 2 mil?"
     after = words[n.end : n.end + 3]
     spent = BUDGET_CUES & set(before + after[:2]) or _SPEND & set(words[n.end : n.end + 5])
@@ -92,6 +92,12 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
     thousands = n.end > n.start + 1 and words[n.end - 1] in ("k", "mil")
     ends = n.end >= len(words) or words[n.end] in ALONE_AFTER
     return "amount" if thousands and (words[n.end - 1] == "k" or ends) else None
+
+
+def _hedged(before: Sequence[str]) -> bool:
+    """ "depende do preço né, uns 100 200 por mês": the price is what it depends on."""
+    at = [i for i, w in enumerate(before) if w in PRICE]
+    return bool(at) and all(before[max(0, i - 2) : i - 1] == ["depende"] for i in at)
 
 
 def people_after(words: Sequence[str], end: int) -> bool:

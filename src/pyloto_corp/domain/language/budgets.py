@@ -27,7 +27,9 @@ _REFUSAL = re.compile(
     r"nao (?:defini|definimos|pensei|pensamos)|quanto menos melhor|me passa o preco|"
     r"^nao tenho$|sem grana|(?:nao|sem) (?:tem|tenho|temos) (?:verba|grana|dinheiro)|"
     r"(?:verba|orcamento|valor) .{0,30}nao (?:tem|tenho|temos|esta) definid|^zero\b|"
-    r"vai depender|o que (?:voces|vcs) cobrarem)\b"
+    r"vai depender|o que (?:voces|vcs) cobrarem|"
+    r"(?:nao|sem) (?:tem|tenho|temos)? ?(?:um )?(?:valor|orcamento|verba) (?:definid|fechad)\w*|"
+    r"(?:prefiro|preferimos|quero|queremos) (?:receber|ver) (?:uma|a) proposta)\b"
 )
 # The question turned back on the bot: the figure that follows is a guess at the price.
 _TURNED_BACK = re.compile(

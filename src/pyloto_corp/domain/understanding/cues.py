@@ -25,10 +25,11 @@ PHRASE_SETS = (
 # "not_hours": "marcar horário" is booking, not a question about opening hours;
 # "misclick": "cliquei errado" is a wrong option picked, no problem with a delivery;
 # "no_answer": a free answer that only says the question was not understood or answered;
-# "not_complaint": "não é reclamação" said outright; "praise": a compliment, no need
+# "not_complaint": "não é reclamação" said outright; "praise": a compliment, no need;
+# "trial": a free test asked about is how it works, not its price
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
-                 "wants", "both", "stop_alone", "swear", "own_words", "aimed_words",
-                 "not_hours", "misclick", "no_answer", "not_complaint", "praise")  # fmt: skip
+                 "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
+                 "misclick", "no_answer", "not_complaint", "praise", "trial")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 KEY = 2  # prefix patterns are indexed by their first two letters ("a*": by one)

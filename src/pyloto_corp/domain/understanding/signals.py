@@ -79,7 +79,8 @@ def _language(words: list[str], f: Found, cues: ActCues) -> str | None:
 
 def _topic(f: Found, cues: ActCues, question: bool) -> str | None:
     booking = cues.not_hours.find(f.words)  # "marcar horário sozinho dá?": no opening hours
-    topic = next(
+    trial = "how_it_works" if cues.trial.find(f.words) else None  # "tem teste grátis?"
+    topic = trial or next(
         (t for t in TOPIC_ORDER if cues.topics[t].find(f.words) and not (t == "hours" and booking)),
         None,
     )
