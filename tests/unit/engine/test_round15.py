@@ -90,3 +90,11 @@ def test_the_street_address_asked_is_answered_honestly(chat: Chat) -> None:
     chat.send("oi")
     step = chat.send("qual o endereço de vcs? rua, numero")
     assert "endereço completo" in chat.said(step)
+
+
+def test_the_delivery_link_asked_in_spanish_while_waiting_comes_in_spanish(chat: Chat) -> None:
+    chat.send("hola buenas tardes")
+    step = chat.send("necesito enviar un paquete hoy mismo, es una caja pequeña para mi hermana")
+    assert "Los envíos se piden" in chat.said(step)
+    step = chat.send("disculpa no entendi bem. yo pido por ese link? tem motoboy hoje sabado?")
+    assert "pode falar em português" not in chat.said(step)

@@ -36,7 +36,7 @@ REQUIRED_TEXTS = (
     "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
     "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
-    "vent_ask", "side_address",
+    "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",

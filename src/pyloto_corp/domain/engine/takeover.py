@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from pyloto_corp.domain.engine import takeover_press as press
 from pyloto_corp.domain.engine.closed import other_need, pending
 from pyloto_corp.domain.engine.content import Content
-from pyloto_corp.domain.engine.dialogue import explain_need
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
-from pyloto_corp.domain.engine.takeover_press import after_hours, answer_press, presses
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -85,19 +84,19 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
         flow.remember(takeover_escalated=True)
     if _asks_for_delivery(last, reading):  # "consigo pedir uma entrega agora?": the link
         flow.remember(takeover_link_sent=True)
-        explain_need(flow, Intent.PYLOTO_ENTREGA_REQUEST)
+        press.link_in_their_language(flow, last)
     elif _asks_refund(flow, last, reading):  # "quero meu dinheiro de volta": noted, once
         flow.remember(takeover_refund_noted=True)
         flow.say("refund_noted")
-    elif not escalated and presses(flow.content, last, reading, turn.at):
-        pressed = answer_press(flow, last, reading, turn.at)  # "alguém aí?? é pra hoje"
+    elif not escalated and press.presses(flow.content, last, reading, turn.at):
+        pressed = press.answer_press(flow, last, reading, turn.at)  # "alguém aí?? é pra hoje"
     elif escalated or not last.context.get("takeover_ack_sent") or _quiet(last, turn.at):
         key, missing = _in_their_language(pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
             missing = missing_labels(flow.content, last, said=_said(reading))
-        key, back = after_hours(key, turn.at)  # "a equipe volta segunda às 8h", not "logo"
+        key, back = press.after_hours(key, turn.at)  # "a equipe volta segunda às 8h", not "logo"
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=back or _call_back(last))  # fmt: skip
         flow.remember(takeover_ack_sent=True, takeover_ack_at=turn.at.isoformat())

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from pyloto_corp.domain.engine import notes
 from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.closed import pending
+from pyloto_corp.domain.engine.dialogue import explain_need
 from pyloto_corp.domain.engine.hours import back_at
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.records import SessionRecord
@@ -124,3 +125,11 @@ def _gave_missing(last: SessionRecord, reading: TurnReading) -> bool:
     stopped = last.context.get("close_reason") == "inactivity_timeout" and bool(
         last.context.get("takeover_ack_sent"))  # after "Ficou faltando: ..."  # fmt: skip
     return stopped and bool(found_fields(reading)) and not reading.question
+
+
+def link_in_their_language(flow, last: SessionRecord) -> None:
+    """The delivery link asked for while waiting: in English or Spanish for whom writes so."""
+    language = _language(last)
+    if language not in ("en", "es"):
+        return explain_need(flow, Intent.PYLOTO_ENTREGA_REQUEST)
+    return flow.say(f"delivery_link_{language}", link=flow.content.links["entrega_request"])
