@@ -49,6 +49,7 @@ _DAY_OF_MONTH = re.compile(r"\b(?:ate o|ate|pro|para o|pra|no) dia (\d{1,2})\b")
 _NOT_ONCE = r"(?<!todo )(?<!toda )(?<!cada )(?<!orio no )(?<!ento no )(?<!anco no )"  # monthly
 _THIS = re.compile(_NOT_ONCE + r"\b(inicio|comeco|meio|meados|fim|final) d[oe] (mes|ano)\b"
                    r"(?: que vem)?\b")  # fmt: skip
+_HABIT = re.compile(r"\b(?:no|todo|toda) (?:fim|final|inicio|comeco) d[oe] (?:mes|semana)\b")
 _NEXT = re.compile(r"\b(mes que vem|proximo mes|ano que vem|proximo ano)\b")
 _YEAR = re.compile(r"\s*(?:de |do )?(20\d\d)\b")
 _YEAR_SAID = re.compile(r"\b20\d\d\b")  # "até março de 2026": the year said stays
@@ -76,11 +77,9 @@ def _upcoming(today: date, month: int, day: int | None = None) -> date:
 
 
 def deadline(text: str, today: date, *, answer: bool = False) -> str | None:
-    """The last day accepted, ``urgente``, ``sem prazo``, or None (no temporal phrase).
-
-    ``answer``: the text answers "para quando?", so a bare "amanhã" is a deadline; in any
-    other sentence a stray "hoje" is not.
-    """
+    """The last day accepted, ``urgente``, ``sem prazo``, or None. ``answer`` (to "para
+    quando?"): "amanhã" alone is one; elsewhere "hoje", "no fim do mês pra pagar" are not."""
+    text = text if answer else _HABIT.sub(" ", text)  # "vê o total no fim do mês": a habit
     found = _calendar(text, today) or _relative(text, today) or _near(text, today)
     if found is not None and found < today and not _YEAR_SAID.search(text):
         found = found.replace(year=found.year + 1)  # "início do ano", said in December
