@@ -94,3 +94,12 @@ def test_a_company_name_stops_where_the_story_goes_on() -> None:
                    "conta", bundled_gazetteer())  # fmt: skip
     assert said.business_name == "Studio Bella"
     assert extract("e a cooperativa ve o total", bundled_gazetteer()).business_name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oi! Vi o anúncio de vocês no Instagram 😍", "vi vcs no insta, mto massa o trampo de vcs"],
+)
+def test_where_one_saw_pyloto_is_small_talk_not_a_need(text: str) -> None:
+    found = acts(text)
+    assert "SMALL_TALK" in found and "TOPIC_CHANGE" not in found
