@@ -98,3 +98,15 @@ def test_the_delivery_link_asked_in_spanish_while_waiting_comes_in_spanish(chat:
     assert "Los envíos se piden" in chat.said(step)
     step = chat.send("disculpa no entendi bem. yo pido por ese link? tem motoboy hoje sabado?")
     assert "pode falar em português" not in chat.said(step)
+
+
+def test_a_correction_the_bot_cannot_read_goes_to_the_team_as_said(chat: Chat) -> None:
+    for line in ("oi", "quero ser entregador", "Biel", "pg", "bike",
+                 "dps da escola, tipo das 14 as 20h. fds o dia todo"):  # fmt: skip
+        chat.send(line)
+    said = "integral nao mano kkkk de semana so das 14 as 20, fds q é o dia todo"
+    step = chat.send(said)
+    assert "Anotado" in chat.said(step) and "Observações" in chat.said(step)
+    step = chat.send(choose="confirm_yes")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.requirements["notes"] == [said]

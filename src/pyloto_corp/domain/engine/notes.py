@@ -22,6 +22,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 LEADS = ("collecting", "confirming", "correcting")  # a lead the notes go with
+FIX_WORDS, FIX_CUES = 5, frozenset(("nao", "errado", "errada", "corrige", "corrigir", "verdade"))
 
 
 def asked(content, reading: TurnReading | None) -> bool:
@@ -62,3 +63,18 @@ def _gives_values(flow: Flow, reading: TurnReading) -> bool:
     said = found_fields(reading)
     return any(SLOT_FIELD.get(s.name, s.name) in said for s in flow.content.intents[
         Intent(active)].slots)  # fmt: skip
+
+
+def unread_fix(flow: Flow, reading: TurnReading, dialogue) -> bool:
+    """At the summary, a correction whose new value cannot be read ("integral não, de semana
+    só das 14 às 20, fds o dia todo"): kept word for word for the team, in the summary the
+    person confirms, instead of asking the same question again."""
+    words = set(reading.words)
+    told = reading.has(Act.NON_ANSWER) and len(words) >= FIX_WORDS and bool(words & FIX_CUES)
+    if flow.session.state != "confirming" or reading.question or not (
+            reading.has(Act.CORRECTION) or told):  # fmt: skip
+        return False
+    keep(flow, flow.turn.text or "")
+    flow.say("note_taken")
+    dialogue.confirm(flow)
+    return True

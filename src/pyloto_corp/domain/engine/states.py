@@ -129,7 +129,7 @@ class States:
             return self.dialogue.confirmed(flow)
         if reading.has(Act.DENY):
             return self.correction.offer(flow)
-        return form.confirm_again(flow)
+        return None if notes.unread_fix(flow, reading, self.dialogue) else form.confirm_again(flow)
 
     def _after_info(self, flow: Flow, reading: TurnReading) -> None:
         if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) and reading.intent:
