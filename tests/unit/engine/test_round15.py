@@ -110,3 +110,19 @@ def test_a_correction_the_bot_cannot_read_goes_to_the_team_as_said(chat: Chat) -
     step = chat.send(choose="confirm_yes")
     assert step is not None and step.handoff is not None
     assert step.handoff.requirements["notes"] == [said]
+
+
+def test_a_blocked_courier_app_goes_to_entrega_support_not_software_sales(chat: Chat) -> None:
+    chat.send("opa")
+    step = chat.send("meu app ta bloqueado")
+    assert step is not None and step.handoff is not None
+    assert step.handoff.routing == "entrega_support"
+    step = chat.send("sabado é o dia q mais da corrida")
+    assert "entrega/pedir" not in chat.said(step)
+
+
+def test_before_confirming_a_question_is_no_yes(chat: Chat) -> None:
+    for line in DRIVER:
+        chat.send(line)
+    step = chat.send("Tá ok. Antes de confirmar: vcs assinam NDA?")
+    assert step is not None and step.handoff is None and chat.outcomes == []

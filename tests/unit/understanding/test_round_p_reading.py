@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
+from pyloto_corp.domain.language.budgets import budget
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.people import user_count
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
@@ -103,3 +104,14 @@ def test_a_company_name_stops_where_the_story_goes_on() -> None:
 def test_where_one_saw_pyloto_is_small_talk_not_a_need(text: str) -> None:
     found = acts(text)
     assert "SMALL_TALK" in found and "TOPIC_CHANGE" not in found
+
+
+def test_a_peak_of_a_count_is_no_budget() -> None:
+    said = "Hoje sincronizamos umas 3 mil notas por mês, pico na safra chega a 10 mil."
+    assert (
+        budget(said) is None and budget("umas 150 conversas por dia. Tenho até 500 por mês") == 500
+    )
+
+
+def test_a_call_by_video_is_a_call_back() -> None:
+    assert "FOLLOWUP_REQUEST" in acts("prefiro uma call pelo Meet na terça de manhã")

@@ -125,9 +125,9 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
         return False
     asked = reading.needs[:1] == (DELIVERY,) and reading.question and reading.confidence >= SURE
     named = reading.intent == DELIVERY or asked  # not "uma reunião presencial aqui?"
-    earnings = last.active_intent == DRIVER and reading.topic == "price"  # "quanto paga?"
+    courier = last.active_intent == DRIVER  # "quanto paga?", "sábado é o dia que mais dá corrida"
     return named and last.active_intent != DELIVERY and not (
-        reading.has(Act.SUPPORT_ISSUE) or earnings)  # fmt: skip
+        reading.has(Act.SUPPORT_ISSUE) or courier)  # fmt: skip
 
 
 def _asks_refund(flow, last: SessionRecord, reading: TurnReading | None) -> bool:

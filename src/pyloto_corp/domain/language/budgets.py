@@ -7,6 +7,7 @@ import re
 
 from pyloto_corp.domain.language.amounts import (
     ALONE_AFTER,
+    BUDGET_CUES,
     MONEY_WORDS,
     is_phone,
     money_said,
@@ -38,9 +39,13 @@ _TURNED_BACK = re.compile(
 )
 ASKED = ("orcamento", "investir", "investimento", "gastar", "pagar", "valor")
 # What a figure counts when it is no money: "uns 200 pedidos", "é pra 3 lojas".
+MONEYISH = BUDGET_CUES | MONEY_WORDS | frozenset(("$", "r", "tenho", "temos", "tem", "pago",
+                                                  "gasto", "custa"))  # fmt: skip
 COUNTED = ("pedido", "loja", "entrega", "mensage", "msg", "unidade", "filia", "cliente",
            "produto", "venda", "caminh", "carro", "moto", "item", "ite", "paciente", "lote",
-           "kg", "km", "metro", "vez", "veze", "hora", "semana", "dia")  # fmt: skip
+           "kg", "km", "metro", "vez", "veze", "hora", "semana", "dia", "nota", "nf", "boleto",
+           "documento", "registro", "produtor", "aluno", "litro", "pacote", "encomenda",
+           "chamado", "atendimento", "ligac", "conversa", "contato", "acesso")  # fmt: skip
 _HALF_MILLION = re.compile(r"\bmeio milh[aã]o\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\b\d+\s*(?:%|por cento)")
 _INSTALMENTS = re.compile(r"\b(\d{1,2})\s*x\s*(?:de\s*)?(?:r\$\s*)?(\d{1,3}(?:\.\d{3})*|\d+)\b",
@@ -72,6 +77,7 @@ def _budget(text: str, *, answer: bool) -> tuple[int | None, int | str | None]:
     found = [n for n in numbers(words) if not is_phone(words, n) and words[n.start] not in
              ("um", "uma") and not _counted(words, n) and n.value > 0]  # fmt: skip
     found, scaled = _scaled(words, found)
+    found = [n for n in found if not _count_goes_on(words, n)]  # "3 mil notas, pico de 10 mil"
     if answer and found and _TURNED_BACK.search(fold(text)):  # "eu que pergunto né, uns 5 mil?"
         return None, "unknown"  # a guess at the price asked back: no budget of the person's
     capped = [n for n in found if (CAPS & set(words[max(0, n.start - 4) : n.start])
@@ -91,6 +97,17 @@ def _budget(text: str, *, answer: bool) -> tuple[int | None, int | str | None]:
     folded = fold(text)
     asked = answer or any(cue in folded for cue in ASKED)
     return None, ("unknown" if asked and _REFUSAL.search(folded) else None)
+
+
+def _count_goes_on(words: list[str], n: Number) -> bool:
+    """ "umas 3 mil notas por mês, pico chega a 10 mil": the figure before it counts things,
+    and nothing between them speaks of money."""
+    before = [m for m in numbers(words) if m.end <= n.start]
+    noun = words[before[-1].end : before[-1].end + 1] if before else []
+    if not noun or not noun[0].startswith(COUNTED):
+        return False
+    between = words[before[-1].end : n.start] + words[n.end : n.end + 1]
+    return not MONEYISH & set(between)
 
 
 def _counted(words: list[str], n: Number) -> bool:

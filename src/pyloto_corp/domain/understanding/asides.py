@@ -122,3 +122,16 @@ def only_joined(cues: ActCues, words: tuple[str, ...], kind: str | None) -> bool
     answer: only "também", "outra coisa", "quero"... say that another need starts."""
     spans = cues.switch.spans(words)
     return kind in DESCRIBED and all(list(words[a:b]) in JOINS for a, b in spans)
+
+
+HOLDING = (
+    ("antes", "de", "confirmar"),
+    ("antes", "de", "eu", "confirmar"),
+    ("antes", "de", "fechar"),
+)
+
+
+def held_back(acts: set[Act], words: tuple[str, ...], context: ReadingContext) -> set[Act]:
+    """ "Tá ok. Antes de confirmar: vcs assinam NDA?": not yet a yes to the summary."""
+    said = any(words[i : i + len(h)] == h for h in HOLDING for i in range(len(words)))
+    return acts - {Act.AFFIRM} if said and context.pending is Pending.CONFIRM else acts

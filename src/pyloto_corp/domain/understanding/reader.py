@@ -15,7 +15,7 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import asked_aside, own_trouble, pitches
+from pyloto_corp.domain.understanding.asides import asked_aside, held_back, own_trouble, pitches
 from pyloto_corp.domain.understanding.chatter import QUESTION_PENDING, chatter
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import fixes
@@ -68,7 +68,7 @@ class TurnReader:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
-        acts = foreign_question(acts, signals)
+        acts = held_back(foreign_question(acts, signals), signals.words, context)
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
             topic=(signals.topic or "other") if Act.SIDE_QUESTION in acts else None,
