@@ -126,3 +126,21 @@ def test_before_confirming_a_question_is_no_yes(chat: Chat) -> None:
         chat.send(line)
     step = chat.send("Tá ok. Antes de confirmar: vcs assinam NDA?")
     assert step is not None and step.handoff is None and chat.outcomes == []
+
+
+def test_for_a_company_right_after_the_order_link_is_entrega_for_companies(chat: Chat) -> None:
+    chat.send("entrega")
+    step = chat.send("pra empresa")
+    assert step is not None and step.session.active_intent == "PYLOTO_ENTREGA_MERCHANT_SIGNUP"
+
+
+def test_a_case_s_facts_after_a_complaint_get_no_order_link(chat: Chat) -> None:
+    chat.send("pedi uma entrega ontem pelo site de vcs e ate agora nao chegou nada")
+    step = chat.send("pedido 4471 rua xv de novembro 300 paguei 18 reais")
+    assert "entrega/pedir" not in chat.said(step)
+
+
+def test_a_person_asked_with_c_for_com_is_a_person_asked(chat: Chat) -> None:
+    chat.send("quero um sistema pra minha loja")
+    step = chat.send("quero falar c alguem")
+    assert step is not None and step.handoff is not None

@@ -51,3 +51,15 @@ def pending(last: SessionRecord, reading: TurnReading | None) -> str:
     if last.context.get("followup_when") and last.outcome == Outcome.SCHEDULED_FOLLOWUP.value:
         return "followup_pending"  # "você viu que pedi pra me ligarem amanhã?"
     return "support_pending" if last.context.get("support_case") else "handoff_pending"
+
+
+BUSINESS_WORDS = 5  # "pra empresa", "é pra minha loja": who it is for, nothing else
+
+
+def for_a_business(reading: TurnReading | None) -> bool:
+    """Right after the link to order one delivery, "pra empresa" says the deliveries are a
+    shop's: Pyloto Entrega for companies, not the link again."""
+    if reading is None or reading.question or len(reading.words) > BUSINESS_WORDS:
+        return False
+    business = reading.entities is not None and bool(getattr(reading.entities, "is_business", 0))
+    return business and (reading.needs or (None,))[0] in (None, *NOT_NEW)

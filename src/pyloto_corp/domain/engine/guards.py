@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from datetime import datetime, timedelta
 
-from pyloto_corp.domain.engine.closed import courtesy, link_trouble, other_need
+from pyloto_corp.domain.engine.closed import courtesy, for_a_business, link_trouble, other_need
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -84,7 +84,7 @@ class Guards:
         recent = since < self.config.session_timeout
         asked = reading is not None and (
             reading.has(*NEW_BUSINESS) or other_need(reading) or link_trouble(reading)
-        )
+            or for_a_business(reading))  # fmt: skip
         gave_up = last.context.get("close_reason") == "need_withdrawn" and not (
             asked or (reading is not None and reading.question)
         )  # "já falei, deixa pra lá"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from pyloto_corp.domain.engine.asides import answer_aside
+from pyloto_corp.domain.engine.closed import for_a_business
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.switching import merge_detected, over_limit
@@ -42,8 +43,9 @@ class Opening:
             return self._chosen(flow, Intent(reading.intent), entities)
         if _handled_plainly(flow, reading):
             return None
-        if _shop_deliveries(reading, entities):  # "tenho uma farmácia... umas 20 entregas por
-            reading = dataclasses.replace(reading, needs=(MERCHANT,), confidence=1.0)  # dia"
+        after_link = flow.session.context.get("routed") == DELIVERY and for_a_business(reading)
+        if after_link or _shop_deliveries(reading, entities):  # "tenho uma farmácia... umas
+            reading = dataclasses.replace(reading, needs=(MERCHANT,), confidence=1.0)  # 20/dia"
         if reading.has(Act.SIDE_QUESTION) and not reading.has(Act.TOPIC_CHANGE):
             named = reading.needs[0] if reading.needs else None
             told = len(reading.words) >= TOLD_WORDS  # "tenho uma farmácia..., quanto cobram?"

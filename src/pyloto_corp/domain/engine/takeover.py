@@ -126,8 +126,13 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
     asked = reading.needs[:1] == (DELIVERY,) and reading.question and reading.confidence >= SURE
     named = reading.intent == DELIVERY or asked  # not "uma reunião presencial aqui?"
     courier = last.active_intent == DRIVER  # "quanto paga?", "sábado é o dia que mais dá corrida"
-    return named and last.active_intent != DELIVERY and not (
-        reading.has(Act.SUPPORT_ISSUE) or courier)  # fmt: skip
+    return (
+        named
+        and last.active_intent != DELIVERY
+        and not (  # a case's facts: no link
+            reading.has(Act.SUPPORT_ISSUE) or courier or last.context.get("support_case")
+        )
+    )
 
 
 def _asks_refund(flow, last: SessionRecord, reading: TurnReading | None) -> bool:

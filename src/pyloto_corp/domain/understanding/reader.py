@@ -29,6 +29,7 @@ from pyloto_corp.domain.understanding.spans import clauses
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
 NOT_LATER = (*NOT_A_NEED, Intent.INSTITUTIONAL.value)  # "qual o cnpj?": a side question
 SWITCH_CONFIDENCE = 0.75
+GUESS_WORDS = 3
 LATER_CUED = 0.4  # "... e tb preciso mandar uma caixa": a later need, cued, is enough
 LATER_UNSUPPORTED = 0.6
 _AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
@@ -48,7 +49,7 @@ class TurnReader:
 
     def read(self, text: str, context: ReadingContext) -> TurnReading:
         words = tokens(text, self.gazetteer.abbreviations)
-        need: Classification = self.classifier.classify(text)
+        need: Classification = _guessed(self.classifier.classify(text), text)
         named = need.intent.value not in (*NOT_A_NEED, Intent.UNSUPPORTED.value) and (
             need.confidence >= SWITCH_CONFIDENCE)  # fmt: skip
         plain = tokens(without_laughter(text), self.gazetteer.abbreviations)
@@ -141,6 +142,13 @@ class TurnReader:
         said = named and covered(s.words, self.cues.withdraw, self.cues.filler, self.cues.thanks)
         quits = said or (not busy and named)  # "ah então não adianta né": even as an answer
         return context.intent is not None and bool(quits)
+
+
+def _guessed(need: Classification, text: str) -> Classification:
+    """A few words with no cue at all behind the need ("pra empresa": confidence 0)."""
+    unsaid = need.confidence == 0 and need.intent is not Intent.UNSUPPORTED and (
+        len(text.split()) <= GUESS_WORDS)  # fmt: skip
+    return Classification(Intent.ENTRY_UNKNOWN, 0.0, need.secondary) if unsaid else need
 
 
 def _needs(need: Classification) -> tuple[str, ...]:
