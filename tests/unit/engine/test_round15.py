@@ -144,3 +144,13 @@ def test_a_person_asked_with_c_for_com_is_a_person_asked(chat: Chat) -> None:
     chat.send("quero um sistema pra minha loja")
     step = chat.send("quero falar c alguem")
     assert step is not None and step.handoff is not None
+
+
+def test_a_value_put_right_after_the_handoff_is_noted_for_the_team(chat: Chat) -> None:
+    chat.send("sou dono da Pizzaria do Marcos aqui em Castro, umas 80 entregas por noite, quero "
+              "cadastrar a pizzaria no pyloto entrega, segmento alimentação")  # fmt: skip
+    chat.send(choose="confirm_yes")
+    step = chat.send("eu moro em Castro mas a pizzaria é em Carambei")
+    assert "Anotado" in chat.said(step) and "Boa pergunta" not in chat.said(step)
+    price = chat.send("e qnto sai por entrega mais ou menos?")
+    assert "entrega/pedir" not in chat.said(price)

@@ -27,6 +27,7 @@ REQUEST_MAX_CHARS = 300
 LANGUAGE_SWITCH = "language_switch"
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
+MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
 ACK_AGAIN_AFTER = timedelta(hours=2)  # a person still waiting hears from the bot again
 NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
                   Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
@@ -125,14 +126,9 @@ def _asks_for_delivery(last: SessionRecord, reading: TurnReading | None) -> bool
         return False
     asked = reading.needs[:1] == (DELIVERY,) and reading.question and reading.confidence >= SURE
     named = reading.intent == DELIVERY or asked  # not "uma reunião presencial aqui?"
-    courier = last.active_intent == DRIVER  # "quanto paga?", "sábado é o dia que mais dá corrida"
-    return (
-        named
-        and last.active_intent != DELIVERY
-        and not (  # a case's facts: no link
-            reading.has(Act.SUPPORT_ISSUE) or courier or last.context.get("support_case")
-        )
-    )
+    priced = last.active_intent == MERCHANT and reading.topic == "price"  # a shop's "quanto sai?"
+    own = last.active_intent in (DELIVERY, DRIVER) or priced  # a courier's "quanto paga?"
+    return named and not (own or reading.has(Act.SUPPORT_ISSUE) or last.context.get("support_case"))
 
 
 def _asks_refund(flow, last: SessionRecord, reading: TurnReading | None) -> bool:

@@ -27,6 +27,7 @@ PRESS_MIN_WORDS = 4  # "oi?", "alô??", "cadê o atendente?": a presence check
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 PRESSING = (Act.SUPPORT_ISSUE, Act.ABUSE)
 FIRST_NOTES = ("handoff_pending", "support_pending")
+FIXING = frozenset(("nao", "errado", "errada", "corrige", "corrigir", "verdade", "mas", "certo"))
 
 
 def presses(content, last: SessionRecord, reading: TurnReading | None, at: datetime) -> bool:
@@ -37,7 +38,7 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
         return False
     urgent, language = _urgent(content, reading), _language(last)
     noted = notes.asked(content, reading) or _gave_missing(last, reading)  # "anota aí..."
-    noted = noted or _books_call(reading)  # "podem me ligar segunda de manhã? depois das 9"
+    noted = noted or _books_call(reading) or _amends(reading)  # "me liga segunda", "é Carambeí"
     if ((_canned(reading) and not urgent) or noted) and not language:  # "qual o CNPJ?"
         return True
     if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
@@ -74,6 +75,9 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     if _canned(reading) and not urgent:
         answer_aside(flow, reading)
         return False
+    if _amends(reading):  # "a cidade da pizzaria é Carambeí, não Castro": for the team
+        flow.say("note_taken_waiting")
+        return False
     back, support = back_at(at), bool(last.context.get("support_case"))
     if reading.has(Act.HUMAN_REQUEST):  # "tem alguém de verdade aí?": a person is on the way
         flow.say("human_pending")
@@ -100,6 +104,12 @@ def _urgent(content, reading: TurnReading) -> bool:
     """Urgency, a complaint or anger ("é pra hoje", "to parado sem ganhar nada", "vou no
     Procon"), not a plain question."""
     return content.says("pressing", list(reading.words), anywhere=True) or reading.has(*PRESSING)
+
+
+def _amends(reading: TurnReading) -> bool:
+    """A value of the lead put right after it went to the team ("não é Castro, é Carambeí")."""
+    fixing = bool(FIXING & set(reading.words)) and bool(found_fields(reading))
+    return fixing and not reading.has(Act.SIDE_QUESTION, Act.SUPPORT_ISSUE)
 
 
 def _books_call(reading: TurnReading) -> bool:
