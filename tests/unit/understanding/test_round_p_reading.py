@@ -115,3 +115,10 @@ def test_a_peak_of_a_count_is_no_budget() -> None:
 
 def test_a_call_by_video_is_a_call_back() -> None:
     assert "FOLLOWUP_REQUEST" in acts("prefiro uma call pelo Meet na terça de manhã")
+
+
+def test_a_list_of_roles_with_a_group_counts_each_person() -> None:
+    said = "eu, a outra secretaria, a diretora, a coordenadora pedagogica e o financeiro que sao 2"
+    assert user_count(said + " pessoas", answer=True) == 6
+    school = extract("sao 6 da escola fora os pais", bundled_gazetteer())
+    assert school.business_name is None

@@ -65,8 +65,8 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
             i += 1
         elif i in found:
             total, i = total + found[i].value, found[i].end + 1
-        elif rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
-            i += 1  # "o meu irmão"
+        elif (step := _between(rest, i, found, total)) is not None:
+            total, i = step
         elif i + 1 < len(rest) and (
             rest[i] in ("meu", "minha")
             or (rest[i] in ("o", "a") and rest[i + 1].isalpha() and rest[i + 1] not in NOT_PEOPLE)
@@ -80,6 +80,18 @@ def _listed_from(words: Sequence[str], at: int) -> int | None:
         else:
             break
     return total if total > 1 or bot else None  # "eu e o robô de vocês": only the writer
+
+
+def _between(rest: list[str], i: int, found: dict, total: int) -> tuple[int, int] | None:
+    """Words between the people listed: "o meu irmão", "a coordenadora pedagógica e ...",
+    and "o financeiro, que são 2 pessoas" (that one counts 2)."""
+    if rest[i] in ("o", "a") and rest[i + 1 : i + 2] in (["meu"], ["minha"]):
+        return total, i + 1
+    if rest[i : i + 2] == ["que", "sao"] and i + 2 in found and total > 1:
+        return total - 1 + found[i + 2].value, found[i + 2].end + 1
+    if rest[i].isalpha() and rest[i + 1 : i + 2] == ["e"] and total > 1:
+        return total, i + 1
+    return None
 
 
 def nobody_uses(words: Sequence[str]) -> bool:

@@ -32,7 +32,8 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
                   "atendemos", "trabalho", "trabalhamos", "fica", "localizada", "localizado",
                   "centro", "bairro", "gostariamos", "precisamos", "queremos", "oi",
                   "ola", "como", "falando", "onde", "tem", "vai", "vamos", "era",
-                  "foi", "tipo", "assim", "ve", "nao", "entao", "q"))  # fmt: skip
+                  "foi", "tipo", "assim", "ve", "nao", "entao", "q", "fora",
+                  "tirando"))  # fmt: skip
 MAX_NAME = 7
 ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",
                      "eiro", "ana", "ano", "ilo", "ila", "osa", "oso", "icas", "icos", "inas",
