@@ -154,3 +154,15 @@ def test_a_value_put_right_after_the_handoff_is_noted_for_the_team(chat: Chat) -
     assert "Anotado" in chat.said(step) and "Boa pergunta" not in chat.said(step)
     price = chat.send("e qnto sai por entrega mais ou menos?")
     assert "entrega/pedir" not in chat.said(price)
+
+
+def test_a_tourist_asking_in_english_for_a_delivery_gets_the_link_in_english(chat: Chat) -> None:
+    chat.send("Hi! Do you speak english?")
+    step = chat.send("I need to send a small package to my friend, I'm staying at a hotel")
+    assert "Deliveries are booked through" in chat.said(step)
+
+
+def test_the_price_asked_after_the_order_link_says_where_it_shows(chat: Chat) -> None:
+    chat.send("quero mandar um pacote pro centro")
+    step = chat.send("mas quanto custa mais ou menos?")
+    assert "valor da entrega aparece no próprio link" in chat.said(step)

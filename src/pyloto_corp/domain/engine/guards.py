@@ -95,7 +95,8 @@ class Guards:
         step = step_on(last, closed_now, decisions)
         link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
         flow = self.flow(step, turn)
-        flow.say("route_reminder", link=link)
+        priced = reading is not None and reading.topic == "price"  # "mas preço? quanto reais?"
+        flow.say("route_price" if priced else "route_reminder", link=link)
         remember_profile(flow, reading)  # "Meu nome é Terezinha. Moro em Palmeira": kept
         return step
 

@@ -83,8 +83,8 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     escalated, pressed = _escalates(last, reading), False  # "quero falar com um gerente"
     if escalated:
         flow.remember(takeover_escalated=True)
-    if _asks_for_delivery(last, reading):  # "consigo pedir uma entrega agora?": the link
-        flow.remember(takeover_link_sent=True)
+    if _asks_for_delivery(last, reading) or press.foreign_delivery(last, reading):
+        flow.remember(takeover_link_sent=True)  # "consigo pedir uma entrega agora?": the link
         press.link_in_their_language(flow, last)
     elif _asks_refund(flow, last, reading):  # "quero meu dinheiro de volta": noted, once
         flow.remember(takeover_refund_noted=True)

@@ -143,3 +143,14 @@ def link_in_their_language(flow, last: SessionRecord) -> None:
     if language not in ("en", "es"):
         return explain_need(flow, Intent.PYLOTO_ENTREGA_REQUEST)
     return flow.say(f"delivery_link_{language}", link=flow.content.links["entrega_request"])
+
+
+FOREIGN_DELIVERY = frozenset(("package", "parcel", "delivery", "deliver", "courier", "paquete",
+                              "envio", "enviar", "repartidor", "entrega"))  # fmt: skip
+
+
+def foreign_delivery(last: SessionRecord, reading: TurnReading | None) -> bool:
+    """ "I need to send a small package to my friend": the link, in English or Spanish, once."""
+    said = reading is not None and bool(FOREIGN_DELIVERY & set(reading.words))
+    sent = last.context.get("takeover_link_sent") or last.context.get("support_case")
+    return said and _language(last) in ("en", "es") and not sent
