@@ -166,3 +166,11 @@ def test_the_price_asked_after_the_order_link_says_where_it_shows(chat: Chat) ->
     chat.send("quero mandar um pacote pro centro")
     step = chat.send("mas quanto custa mais ou menos?")
     assert "valor da entrega aparece no próprio link" in chat.said(step)
+
+
+def test_the_pain_said_with_a_change_of_need_is_not_asked_again(chat: Chat) -> None:
+    chat.send("to querendo um app pros alunos da minha academia marcar aula")
+    step = chat.send("na verdade quero só o robô do whats, pq o q mais me enche é ficar "
+                     "respondendo horario e preço de plano o dia todo")  # fmt: skip
+    assert step is not None and step.session.active_intent == "SAAS_COMMUNICATION"
+    assert "respondendo horario" in str(step.session.slots.get("main_pain"))

@@ -64,7 +64,7 @@ class Dialogue:
             return self.resolve(flow, Outcome.SELF_SERVE_INFO)
         form.learn(flow, heard(flow))  # "sou dentista aqui em guarapuava", said a turn before
         form.learn(flow, entities)
-        if source == "classifier":  # the need in the person's own words
+        if source in ("classifier", "switch"):  # the need in the person's own words
             form.learn_described(flow)
         form.ask_next(flow)
 

@@ -51,7 +51,8 @@ _PAIN = re.compile(
 )
 
 
-_PAIN_SAID = re.compile(r"\b(?:o|a) (?:maior |principal )?(?:problema|dificuldade) (?:hoje )?"
+_PAIN_SAID = re.compile(r"\b(?:(?:o|a) (?:maior |principal )?(?:problema|dificuldade) (?:hoje )?|"
+                        r"o (?:que|q) mais me (?:enche|incomoda|atrapalha|irrita|cansa|mata) )"
                         r"(?:é|e|eh)(?: que)? (.{6,160}?)(?=[,.;!?]|$)", re.IGNORECASE)  # fmt: skip
 
 
