@@ -174,3 +174,10 @@ def test_the_pain_said_with_a_change_of_need_is_not_asked_again(chat: Chat) -> N
                      "respondendo horario e preço de plano o dia todo")  # fmt: skip
     assert step is not None and step.session.active_intent == "SAAS_COMMUNICATION"
     assert "respondendo horario" in str(step.session.slots.get("main_pain"))
+
+
+def test_how_did_you_get_my_number_is_answered_and_the_form_goes_on(chat: Chat) -> None:
+    chat.send("quero um chatbot pra minha loja")
+    step = chat.send("como vcs conseguiram meu numero")
+    said = chat.said(step)
+    assert "esta conversa começou pela sua mensagem" in said and "Voltando" in said

@@ -29,8 +29,7 @@ ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
 
 def handled_anytime(flow: Flow, reading: TurnReading) -> bool:
     """True when the turn was one of these acts (and has been dealt with)."""
-    if impersonation.reported(flow, reading):  # "me pediram um pix, é de vocês mesmo?"
-        impersonation.hand_over(flow)
+    if impersonation.handled(flow, reading):  # "me pediram um pix, é de vocês mesmo?"
         return True
     if _past_order(flow, reading) and support(flow, reading) is not False:
         return True

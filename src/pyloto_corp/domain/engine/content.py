@@ -37,13 +37,13 @@ REQUIRED_TEXTS = (
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
     "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
     "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
-    "route_price",
+    "route_price", "number_asked",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
                 "contact_or_money", "we_do", "past_order", "note_this",
-                "reading_check", "vent", "address")  # fmt: skip
+                "reading_check", "vent", "address", "my_number")  # fmt: skip
 
 
 class ContentError(DomainError):

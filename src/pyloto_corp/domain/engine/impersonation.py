@@ -4,6 +4,7 @@ anything before the team confirms and hands the report to a person at once, in a
 
 from __future__ import annotations
 
+from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -30,3 +31,18 @@ def hand_over(flow: Flow) -> None:
                 message="impersonation_handoff", routing="institutional",
                 details={"report": said, "suspected_fraud": True},
                 site=flow.content.links["site"])  # fmt: skip
+
+
+def handled(flow: Flow, reading: TurnReading) -> bool:
+    """A contact in Pyloto's name reported (handed over), or "como vc conseguiu meu número?"
+    (answered: this number only replies; the pending question comes back)."""
+    if reported(flow, reading):
+        hand_over(flow)
+        return True
+    if reading.has(Act.OPT_OUT) or not flow.content.says("my_number", list(reading.words),
+                                                          anywhere=True):  # fmt: skip
+        return False
+    flow.say("number_asked")
+    if flow.session.state == "collecting":
+        form.ask_again(flow)
+    return True
