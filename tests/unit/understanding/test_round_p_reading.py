@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pyloto_corp.adapters.language.resources import bundled_gazetteer
+from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.language.budgets import budget
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.people import user_count
@@ -122,3 +122,10 @@ def test_a_list_of_roles_with_a_group_counts_each_person() -> None:
     assert user_count(said + " pessoas", answer=True) == 6
     school = extract("sao 6 da escola fora os pais", bundled_gazetteer())
     assert school.business_name is None
+
+
+def test_a_statement_that_opens_like_a_question_is_no_question() -> None:
+    reader = bundled_reader()
+    assert not reader.read("o que eu quero é um site pra minha loja", NONE).question
+    assert not reader.read("quem vai falar é a minha mae", NONE).question
+    assert reader.read("o que é isso", NONE).question

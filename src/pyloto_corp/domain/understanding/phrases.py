@@ -93,7 +93,7 @@ def found_in(text: str, cues: ActCues) -> Found:
         and not interjection
         and not (farewell and _only_courtesy(words, spans, cues))
     )
-    asks = any(cues.question.starts(p) for p in parts) or cues.ask.find(words)
+    asks = any(cues.question.starts(p) and not _cleft(p) for p in parts) or cues.ask.find(words)
     return Found(
         tuple(words), bool(asks),
         greeting, bool(farewell), bool(human), bool(calls),
@@ -101,6 +101,19 @@ def found_in(text: str, cues: ActCues) -> Found:
         tuple(spans["opt_out"]), affirm, deny, ack,
         any(words[a:e] not in (["e", "o"], ["e", "a"]) or a in starts for a, e in spans["switch"]),
     )  # fmt: skip  # "o paciente e o fisio ver a agenda": "e o" mid-clause lists, not switches
+
+
+_CLEFT_HEADS = (("o", "que"), ("o", "q"), ("quem",), ("onde",), ("quando",))
+_CLEFT_VERBS = frozenset(("e", "eh", "sou", "foi", "era"))
+
+
+def _cleft(part: list[str]) -> bool:
+    """ "o que eu quero é um site", "quem vai falar é a minha mãe": a statement that opens
+    like a question ("o que é isso", "quem é você" stay questions)."""
+    head = next((h for h in _CLEFT_HEADS if tuple(part[: len(h)]) == h), None)
+    rest = part[len(head) :] if head else []
+    at = next((i for i, w in enumerate(rest[:6]) if w in _CLEFT_VERBS), None)
+    return at is not None and at > 0 and len(rest) > at + 1
 
 
 def _besides_please(words: list[str]) -> list[str]:
