@@ -18,7 +18,7 @@ from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
 from pyloto_corp.domain.language.people_me import nobody_uses, people_listed
 from pyloto_corp.domain.language.people_names import named_people
-from pyloto_corp.domain.language.people_words import in_a_team, no_people
+from pyloto_corp.domain.language.people_words import in_a_team, may_count, no_people
 from pyloto_corp.domain.language.users_clause import (
     answered_users,
     clause_users,
@@ -41,8 +41,8 @@ MAX_FIGURE = 10_000_000
 def user_count(text: str, *, answer: bool = False) -> int | None:
     words = [ME.get(w, w) for w in number_words(text)]
     words = [w for i, w in enumerate(words) if words[i - 1 : i] != ["qualquer"]]  # "qualquer um"
-    if nobody_uses(words):
-        return None  # "somos 10 mas nenhum de nós vai usar, é pros clientes"
+    if nobody_uses(words) or not (answer or may_count(words, bool(numbers(words)))):
+        return None  # "somos 10 mas nenhum de nós vai usar"; said in passing, no figure
     if (chosen := decided(words)) is not None:
         return chosen  # "vinte e poucos... coloca 25"
     if answer and ALONE & set(words) and not numbers(words):

@@ -97,3 +97,15 @@ def in_a_team(words: Sequence[str], end: int) -> bool:
     """ "2 no financeiro", "3 na recepção": people by where they work."""
     return words[end : end + 1] in (["no"], ["na"], ["nos"], ["nas"], ["da"], ["do"], ["de"]) and (
         end + 1 < len(words))  # fmt: skip
+
+
+# Words that let a message without a figure still count people: "eu e minha esposa", "só eu",
+# "meia dúzia", "quem mexe é meu sobrinho".
+COUNTING = frozenset(("eu", "mim", "euzinha", "euzinho", "comigo", "so", "somente", "apenas",
+                      "sozinho", "sozinha", "mexe", "mexem", "duzia", "dupla", "casal",
+                      *USE))  # fmt: skip
+
+
+def may_count(words: Sequence[str], figures: bool) -> bool:
+    """Cheap first look (most messages count nobody): a figure or one of ``COUNTING``."""
+    return figures or bool(COUNTING & set(words))
