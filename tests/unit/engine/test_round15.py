@@ -181,3 +181,22 @@ def test_how_did_you_get_my_number_is_answered_and_the_form_goes_on(chat: Chat) 
     step = chat.send("como vcs conseguiram meu numero")
     said = chat.said(step)
     assert "esta conversa começou pela sua mensagem" in said and "Voltando" in said
+
+
+def test_after_the_order_link_the_menu_asked_for_comes_back(chat: Chat) -> None:
+    chat.send("oi")
+    chat.send(choose="PYLOTO_ENTREGA_REQUEST")
+    step = chat.send("nao quero entrega!! quero ver as opçoes de novo")
+    assert "entrega/pedir" not in chat.said(step)
+    step = chat.send("opção 2")
+    assert step is not None and step.session.active_intent == "SAAS_COMMUNICATION"
+
+
+def test_a_correction_at_the_summary_never_switches_to_out_of_scope(chat: Chat) -> None:
+    for line in ("quero um site pra minha confeitaria", "cardapio e encomendas", "eu e minha irma",
+                 "Castro", "pra pascoa", "uns 2 mil"):  # fmt: skip
+        chat.send(line)
+    chat.send(choose="confirm_no")
+    chat.send("o prazo. tem q ficar pronto uns 15 dias antes da pascoa pra dar tempo de divulgar")
+    assert chat.outcomes == [] and chat.current is not None
+    assert chat.current.active_intent == "CUSTOM_SOFTWARE"

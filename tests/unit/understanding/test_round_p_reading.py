@@ -9,6 +9,7 @@ from pyloto_corp.domain.language.budgets import budget
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.people import user_count
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
+from pyloto_corp.domain.understanding.spans import option_number
 from tests.support.turns import NONE, acts
 
 MENU = ReadingContext(state="menu", pending=Pending.MENU)
@@ -129,3 +130,12 @@ def test_a_statement_that_opens_like_a_question_is_no_question() -> None:
     assert not reader.read("o que eu quero é um site pra minha loja", NONE).question
     assert not reader.read("quem vai falar é a minha mae", NONE).question
     assert reader.read("o que é isso", NONE).question
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("quero a opcao 1", 1), ("eu quero o 4, sou motoboy", 4), ("acho q e a 5, tenho um mercadinho",
+     5), ("na vdd a 1", 1), ("quero 2 sistemas", None)],
+)  # fmt: skip
+def test_a_menu_number_said_in_a_sentence(text: str, number: int | None) -> None:
+    assert option_number(text, 6) == number

@@ -63,3 +63,12 @@ def for_a_business(reading: TurnReading | None) -> bool:
         return False
     business = reading.entities is not None and bool(getattr(reading.entities, "is_business", 0))
     return business and (reading.needs or (None,))[0] in (None, *NOT_NEW)
+
+
+MENU_WORDS = frozenset(("menu", "opcoes", "opcao", "inicio"))
+
+
+def wants_menu(reading: TurnReading | None) -> bool:
+    """ "quero ver as opções de novo", "menu", "opção 2": the list, not the link again."""
+    return reading is not None and (bool(MENU_WORDS & set(reading.words)) or (
+        reading.has(Act.MENU_CHOICE)))  # fmt: skip

@@ -6,7 +6,13 @@ import dataclasses
 import hashlib
 from datetime import datetime, timedelta
 
-from pyloto_corp.domain.engine.closed import courtesy, for_a_business, link_trouble, other_need
+from pyloto_corp.domain.engine.closed import (
+    courtesy,
+    for_a_business,
+    link_trouble,
+    other_need,
+    wants_menu,
+)
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -84,11 +90,11 @@ class Guards:
         recent = since < self.config.session_timeout
         asked = reading is not None and (
             reading.has(*NEW_BUSINESS) or other_need(reading) or link_trouble(reading)
-            or for_a_business(reading))  # fmt: skip
+            or for_a_business(reading) or wants_menu(reading))  # fmt: skip
         gave_up = last.context.get("close_reason") == "need_withdrawn" and not (
             asked or (reading is not None and reading.question)
         )  # "já falei, deixa pra lá"
-        if reading is not None and (courtesy(reading) or gave_up) and recent:
+        if reading is not None and ((courtesy(reading) and not asked) or gave_up) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None

@@ -45,8 +45,9 @@ def reading_context(
 ) -> ReadingContext:
     """``at``: when the message was sent (deadlines and call-back times are read from it)."""
     now = local_time(at) if at is not None else None
-    if session is None or not session.is_open:
-        return ReadingContext(state="closed" if session else "new", now=now)
+    if session is None or not session.is_open:  # the menu, as sent in an earlier session
+        state = "closed" if session else "new"
+        return ReadingContext(state=state, options=menu_options(content), now=now)
     state, slot = session.state, session.context.get("pending_slot")
     pending = Pending.SLOT if state == "collecting" and slot else _PENDING.get(state, Pending.NONE)
     intent = session.active_intent

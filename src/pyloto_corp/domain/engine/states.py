@@ -20,9 +20,8 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
 HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
 FORM_STATES = ("collecting", "confirming", "correcting")
-FORM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
-              Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
-              Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
+FORM_NEEDS = tuple(Intent(n).value for n in ("CUSTOM_SOFTWARE", "SAAS_COMMUNICATION",
+                   "PYLOTO_ENTREGA_DRIVER_SIGNUP", "PYLOTO_ENTREGA_MERCHANT_SIGNUP"))  # fmt: skip
 
 
 class States:
@@ -110,9 +109,10 @@ class States:
             self.correction.handle(flow, reading, _entities(reading))
 
     def _confirming(self, flow: Flow, reading: TurnReading) -> None:
-        """Yes → resolve; no → which field?; a new value said in passing → re-confirm;
-        "pensando bem, quero o site" → the new need instead; another need → noted."""
-        if reading.has(Act.TOPIC_CHANGE) and reading.intent in Intent.__members__:
+        """Yes → resolve; no → which field?; a value said in passing → re-confirm; "pensando
+        bem, quero o site" → that need instead (not when fields are fixed); another → noted."""
+        if reading.has(Act.TOPIC_CHANGE) and reading.intent in Intent.__members__ and not (
+                reading.fixes):  # "as funcionalidades tão erradas, é ...": a fix  # fmt: skip
             other = Intent(reading.intent)
             if reading.negates:
                 self.switch.replace(flow, other, _entities(reading))

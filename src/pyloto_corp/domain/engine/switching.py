@@ -95,7 +95,11 @@ class Switch:
     def fixed_need(self, flow: Flow, reading: TurnReading, entities: Entities) -> bool:
         """Fixing the summary, "o assunto tá errado, ela quer o aplicativo feito sob medida":
         the need itself was wrong, and the one named starts now."""
-        other = reading.intent if reading.has(Act.TOPIC_CHANGE) else None
-        if other not in Intent.__members__ or other == flow.session.active_intent:
+        other = reading.intent if reading.has(Act.TOPIC_CHANGE) and not reading.fixes else None
+        if (
+            other not in Intent.__members__
+            or other == flow.session.active_intent
+            or (Intent(other) in NOT_A_NEED)
+        ):  # "o prazo: 15 dias antes da páscoa" is a fix
             return False
         return self.replace(flow, Intent(other), entities)

@@ -8,14 +8,9 @@ from typing import Any
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.ports import Classification
+from pyloto_corp.domain.understanding import asides
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import (
-    SERVICE_TOPICS,
-    only_joined,
-    service_asked,
-    told_in_story,
-)
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
@@ -73,8 +68,10 @@ class Relative:
         if not context.options:
             return set()
         typed = tokens(text)
-        titled = next((i for i, t in context.options if opens_with(typed, tokens(t))), None)
-        menu = context.pending is Pending.MENU
+        earlier = context.state in ("new", "closed")  # an earlier menu: only "opção 2" picks
+        typed_titles = (i for i, t in context.options if opens_with(typed, tokens(t)))
+        titled = None if earlier else next(typed_titles, None)
+        menu = context.pending is Pending.MENU or (earlier and "opcao" in typed)
         number = option_number(fold(text).strip(), len(context.options)) if menu else None
         if titled is None and number is not None:
             titled = context.options[number - 1][0]
@@ -136,7 +133,7 @@ class Relative:
         if Act.MENU_CHOICE in acts or intent in NOT_A_NEED or intent == context.intent:
             return acts
         own = self.cues.own_words.find(s.words)  # "... quero um pra minha loja"
-        served = service_asked(s, need, context, acts, own=own)  # "ele pode se cadastrar?"
+        served = asides.service_asked(s, need, context, acts, own=own)  # "ele pode se cadastrar?"
         acts = _changed_mind(s, need, acts) - served
         praised = self.cues.praise.find(s.words) and not (s.question or self.cues.wants.find(
             s.words))  # "meu cunhado fez um app com vcs e elogiou demais": no need  # fmt: skip
@@ -152,10 +149,10 @@ class Relative:
             wanted = True  # nothing asked but "what do you need?": a need in one's own words
         else:
             sure = need.confidence >= SWITCH_CONFIDENCE
-            told = told_in_story(self.cues, s.words) and not (s.switch or sure)  # "erra
+            told = asides.told_in_story(self.cues, s.words) and not (s.switch or sure)  # "erra
             # pedido, esquece o adicional de bacon" tells something; "esquece o app" drops it
             negated = s.negation and need.confidence >= NEGATED_CONFIDENCE and not told
-            switched = s.switch and not only_joined(self.cues, s.words, context.slot_kind)
+            switched = s.switch and not asides.only_joined(self.cues, s.words, context.slot_kind)
             wanted = (switched and sure) or negated or bool(served)
         if not wanted:
             return acts
@@ -185,7 +182,7 @@ def _later_change(
 ) -> set[Act]:
     """A need in a later sentence, beside the answer ("Betim. e tb tenho uma lojinha...")."""
     later: Classification | None = found.get("later")
-    asks_service = Act.SIDE_QUESTION not in acts or s.topic in SERVICE_TOPICS
+    asks_service = Act.SIDE_QUESTION not in acts or s.topic in asides.SERVICE_TOPICS
     first = bool(acts & LATER_BESIDE) or s.negation  # the question was dealt with first
     if later is None or s.spam or acts & LATER_BLOCKERS or not (asks_service and first):
         return acts

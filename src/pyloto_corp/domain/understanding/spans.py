@@ -40,6 +40,10 @@ _LAST = frozenset(("ultima", "ultimo", "a ultima", "o ultimo", "ultima opcao", "
 _OPTION = re.compile(r"^(?:(?:bom dia|boa tarde|boa noite|oi|ola)\W*)?(?:a |o |la )?"
                      r"(?:(?:opcao|opcion|option|op|numero|n|item)\W*)?(\d{1,2})(?!\d)(?!\s*(?:h|hs|hrs|horas|mil|reais|"
                      r"por(?! favor)|pessoas|usuarios|entregas|mensagens|msgs)\b)")  # fmt: skip
+# "quero a opção 1", "eu quero o 4, sou motoboy", "acho q é a 5", "na vdd a 1": said around it
+_OPTION_SAID = re.compile(r"^(?:(?:eu )?(?:quero|escolho|vou de|fico com|prefiro)|acho (?:q|que) "
+                          r"(?:e|eh)|na (?:vdd|verdade)|entao|pode ser)\W+(?:a |o |la )?"
+                          r"(?:(?:opcao|numero|op)\W*)?(\d{1,2})(?=\s*(?:$|[,.!?;]))")  # fmt: skip
 _ORDINAL_CHOICE = re.compile(
     r"^(?:(?:quero|vou querer|vou de|fico com|escolho) )?"
     r"(?:a |o |la |el |the |opcao )?(\w+)(?: opcao| one)?\W*$"
@@ -119,7 +123,7 @@ def _meaningful(words: list[str]) -> bool:
 
 def option_number(folded: str, count: int) -> int | None:
     """A menu option by its number ("2", "opção 4", "a quarta"), 1-based, within range."""
-    match = _OPTION.match(folded)
+    match = _OPTION.match(folded) or _OPTION_SAID.match(folded)
     number = int(match.group(1)) if match else None
     if number is None:
         ordinal = _ORDINAL_CHOICE.match(folded)
