@@ -200,3 +200,18 @@ def test_a_correction_at_the_summary_never_switches_to_out_of_scope(chat: Chat) 
     chat.send("o prazo. tem q ficar pronto uns 15 dias antes da pascoa pra dar tempo de divulgar")
     assert chat.outcomes == [] and chat.current is not None
     assert chat.current.active_intent == "CUSTOM_SOFTWARE"
+
+
+def test_info_first_then_a_form_then_a_person_with_a_call_hands_the_form_over(chat: Chat) -> None:
+    chat.send("Bom dia, sou contador")
+    chat.send(choose="INSTITUTIONAL")
+    for line in ("Tenho interesse em um sistema para o escritório: hoje os prazos ficam em planilha",
+                 "agenda de vencimentos e portal de documentos", "8 colaboradores",
+                 "Ponta Grossa", "até o fim de fevereiro"):  # fmt: skip
+        chat.send(line)
+    step = chat.send("Prefiro discutir valores diretamente com o responsável. Aliás, gostaria que "
+                     "me ligassem na quarta-feira pela manhã, entre 9h e 11h.")  # fmt: skip
+    assert step is not None and step.handoff is not None
+    assert step.handoff.routing == "sales_custom_software"
+    assert step.handoff.requirements["user_count"] == 8
+    assert "quarta" in step.handoff.requirements["followup_when"]

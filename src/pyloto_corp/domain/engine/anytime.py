@@ -3,7 +3,7 @@ language, abuse, a call-back time. Each ends or redirects the turn by itself."""
 
 from __future__ import annotations
 
-from pyloto_corp.domain.engine import impersonation
+from pyloto_corp.domain.engine import callback, impersonation
 from pyloto_corp.domain.engine.closed import link_trouble
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -127,8 +127,8 @@ def human(flow: Flow, reading: TurnReading) -> bool | None:
     """A person is asked for: the team of the need named with it ("falar com alguém sobre
     entrega pra minha loja"; "quero um atendente, não robô" is no chatbot lead), and the
     words themselves, so the team knows the subject."""
-    if reading.when and reading.has(Act.FOLLOWUP_REQUEST) and flow.session.state == "confirming":
-        return followup(flow, reading)  # "está certo; que alguém me ligue amanhã após as 14h"
+    if callback.with_person(flow, reading):  # "está certo; que alguém me ligue amanhã às 14h"
+        return True
     main = reading.needs[0] if reading.needs else None  # not a guess behind an unclear one:
     named = main if main not in (None, *NOT_A_NEED) else flow.session.context.get("routed")
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in (*NAMED_NEEDS, INSTITUTIONAL):

@@ -67,7 +67,9 @@ def build_handoff(
     team needs besides the slots (the language, the issue as the person wrote it).
     """
     resolved = [r for r in session.context.get("resolved", [])]
-    first = next((r for r in resolved if r.get("handoff")), resolved[0] if resolved else None)
+    handed = next((r for r in resolved if r.get("handoff")), None)
+    filling = session.state in FILLING and session.slots  # a form half-filled is the lead, not
+    first = handed or (None if filling else resolved[0] if resolved else None)  # info given
     lead = lead or first
     primary = Intent(lead["intent"]) if lead else _active(session)
     detected = _detected(session, primary)
@@ -125,6 +127,9 @@ def _team_routing(content: Content, intent: Intent) -> str:
     """A person is always reachable: an intent no team owns goes to triage."""
     routing = content.intents[intent].routing
     return routing if routing != "none" else content.intents[Intent.ENTRY_UNKNOWN].routing
+
+
+FILLING = ("collecting", "confirming", "correcting")
 
 
 def _active(session: SessionRecord) -> Intent:
