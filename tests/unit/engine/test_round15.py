@@ -215,3 +215,12 @@ def test_info_first_then_a_form_then_a_person_with_a_call_hands_the_form_over(ch
     assert step.handoff.routing == "sales_custom_software"
     assert step.handoff.requirements["user_count"] == 8
     assert "quarta" in step.handoff.requirements["followup_when"]
+
+
+def test_a_site_pyloto_made_is_down_hears_its_team_not_entrega(chat: Chat) -> None:
+    step = chat.send("OI O SITE DA MINHA LOJA TA FORA DO AR DESDE ONTEM")
+    assert "time que cuida do seu sistema" in chat.said(step)
+    assert step is not None and step.handoff is not None
+    assert step.handoff.routing == "sales_custom_software"
+    later = chat.send("foi vcs q fizeram, loja da Renata Modas")
+    assert "Pyloto Entrega" not in chat.said(later)

@@ -70,7 +70,7 @@ def support(flow: Flow, reading: TurnReading) -> bool:
         flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
     delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA
     message, routing = ("support_handoff", SUPPORT_ROUTING) if delivery else (
-        "handoff_requested", None)  # fmt: skip
+        "support_handoff_team", None)  # fmt: skip  # "o site que vcs fizeram caiu"
     if flow.session.active_intent == DRIVER:
         message = "support_handoff_courier"  # the team hears a courier: name, period, amount
     flow.remember(support_case=True)

@@ -35,6 +35,7 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
                   "foi", "tipo", "assim", "ve", "nao", "entao", "q", "fora",
                   "tirando"))  # fmt: skip
 MAX_NAME = 7
+SHOUT = 12  # letters, most of them capitals: a message typed in caps lock
 ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",
                      "eiro", "ana", "ano", "ilo", "ila", "osa", "oso", "icas", "icos", "inas",
                      "inos", "ais", "ares", "ivas", "ivos", "eiras", "eiros", "online",
@@ -55,6 +56,9 @@ class Said:
 
     @classmethod
     def of(cls, text: str) -> Said:
+        letters = [ch for ch in text if ch.isalpha()]  # "O SITE DA MINHA LOJA TA FORA DO AR":
+        if len(letters) >= SHOUT and sum(map(str.isupper, letters)) >= 0.8 * len(letters):
+            text = text.lower()  # shouting, no capitals that mark a name
         raw = tuple(WORD.findall(text))
         lower = not any(ch.isupper() for ch in text.strip()[1:])
         return cls(raw, tuple(fold(w) for w in raw), lower)
