@@ -224,3 +224,17 @@ def test_a_site_pyloto_made_is_down_hears_its_team_not_entrega(chat: Chat) -> No
     assert step.handoff.routing == "sales_custom_software"
     later = chat.send("foi vcs q fizeram, loja da Renata Modas")
     assert "Pyloto Entrega" not in chat.said(later)
+
+
+def test_a_shop_asking_about_its_own_deliveries_at_the_summary_is_left_for_the_team(
+    chat: Chat,
+) -> None:
+    for line in ("tenho uma floricultura em PG e quero entregas pro dia das maes", "Flor de Lis",
+                 "floricultura", "uns 15 por dia, no dia das maes uns 50"):  # fmt: skip
+        chat.send(line)
+    step = chat.send("e os motoboy sabem levar coisa fragil? nao pode chegar tudo amassado kkk")
+    said = chat.said(step)
+    assert "Anotei que você também" not in said and "Sinto muito" not in said
+    assert (
+        step is not None and step.handoff is None and "fragil" in str(step.session.slots["notes"])
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pyloto_corp.domain.engine import notes
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTENTS, Intent, Outcome
@@ -70,6 +71,11 @@ class Switch:
                                         and recurring)  # fmt: skip
         if other is Intent.PYLOTO_ENTREGA_REQUEST and shop:
             other = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP  # a shop's "as entregas pra já"
+        if other.value == flow.session.active_intent:  # the shop asks about the very
+            if "?" in (flow.turn.text or ""):  # deliveries it signs up for: left for the team
+                notes.keep(flow, flow.turn.text or "")
+                flow.say("side_other")
+            return True
         known = other.value in detected
         flow.remember(detected=merge_detected(flow.session, [other.value]))
         if other in OPERATIONAL_INTENTS and not known:
