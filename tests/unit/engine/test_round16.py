@@ -133,3 +133,17 @@ def test_a_shop_asking_about_its_own_deliveries_at_the_summary_is_left_for_the_t
     assert (
         step is not None and step.handoff is None and "fragil" in str(step.session.slots["notes"])
     )
+
+
+def test_going_to_send_the_cv_there_is_a_goodbye_not_a_delivery(chat: Chat) -> None:
+    chat.send("oi")
+    chat.send(choose="INSTITUTIONAL")
+    chat.send("vcs tem vaga?")
+    step = chat.send("ah vlw entao, vou mandar la")
+    assert "entrega/pedir" not in chat.said(step)
+
+
+def test_a_side_question_at_the_name_is_no_name(chat: Chat) -> None:
+    chat.send("quero ser entregador")
+    step = chat.send("mas pera, precisa ter cnh com ear? a minha e B normal")
+    assert step is not None and "name" not in step.session.slots

@@ -144,6 +144,10 @@ NOT_IN_A_NAME = FILLERS | {
     "vou",
     "pode",
     "sei",
+    "minha",
+    "meu",
+    "precisa",
+    "tem",
 }
 _NAME_LEAD = re.compile(r"^(?:(?:ah+|oh|eh|opa|sim|ok|blz|ent[aã]o|[eé]|s[oó]|o|a)[\s,.!]+)+",
                         re.IGNORECASE)  # fmt: skip
