@@ -147,3 +147,11 @@ def test_a_side_question_at_the_name_is_no_name(chat: Chat) -> None:
     chat.send("quero ser entregador")
     step = chat.send("mas pera, precisa ter cnh com ear? a minha e B normal")
     assert step is not None and "name" not in step.session.slots
+
+
+def test_an_apology_right_after_an_insult_is_greeted_again(chat: Chat) -> None:
+    chat.send("vc é robo ne")
+    chat.send("robo inutil, odeio falar com robo")
+    step = chat.send("ta desculpa, dia dificil 😅 vamo la")
+    said = chat.said(step)
+    assert "acontece" in said and "Infelizmente" not in said

@@ -72,3 +72,13 @@ def wants_menu(reading: TurnReading | None) -> bool:
     """ "quero ver as opções de novo", "menu", "opção 2": the list, not the link again."""
     return reading is not None and (bool(MENU_WORDS & set(reading.words)) or (
         reading.has(Act.MENU_CHOICE)))  # fmt: skip
+
+
+APOLOGY = frozenset(("desculpa", "desculpe", "desculpas", "perdao", "perdoa", "perdoe"))
+
+
+def sorry(reading: TurnReading) -> bool:
+    """ "ta desculpa, dia difícil": after an outburst, someone to greet again, not more spam."""
+    words = list(reading.words)
+    return bool(APOLOGY & set(words)) or any(words[i : i + 2] == ["foi", "mal"]
+                                             for i in range(len(words)))  # fmt: skip

@@ -6,13 +6,7 @@ import dataclasses
 import hashlib
 from datetime import datetime, timedelta
 
-from pyloto_corp.domain.engine.closed import (
-    courtesy,
-    for_a_business,
-    link_trouble,
-    other_need,
-    wants_menu,
-)
+from pyloto_corp.domain.engine import closed as said
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -89,12 +83,12 @@ class Guards:
         since = turn.at - last.closed_at
         recent = since < self.config.session_timeout
         asked = reading is not None and (
-            reading.has(*NEW_BUSINESS) or other_need(reading) or link_trouble(reading)
-            or for_a_business(reading) or wants_menu(reading))  # fmt: skip
+            reading.has(*NEW_BUSINESS) or said.other_need(reading) or said.link_trouble(reading)
+            or said.for_a_business(reading) or said.wants_menu(reading))  # fmt: skip
         gave_up = last.context.get("close_reason") == "need_withdrawn" and not (
             asked or (reading is not None and reading.question)
         )  # "já falei, deixa pra lá"
-        if reading is not None and ((courtesy(reading) and not asked) or gave_up) and recent:
+        if reading is not None and ((said.courtesy(reading) and not asked) or gave_up) and recent:
             return self._once(last, turn, closed_now, decisions, "courtesy")
         if last.outcome != Outcome.ROUTE_EXTERNAL or since >= self.config.route_cooldown or asked:
             return None
@@ -143,7 +137,7 @@ class Guards:
         digest = self._digest(turn.text or "")
         if any(seen.get("digest") == digest for seen in last.context.get("recent", [])):
             return True
-        return not (reading.question or reading.has(*WANTS_SOMETHING))
+        return not (reading.question or reading.has(*WANTS_SOMETHING) or said.sorry(reading))
 
     @staticmethod
     def _digest(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from pyloto_corp.domain.engine.asides import answer_aside
-from pyloto_corp.domain.engine.closed import for_a_business
+from pyloto_corp.domain.engine.closed import for_a_business, sorry
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.switching import merge_detected, over_limit
@@ -147,6 +147,9 @@ def _handled_plainly(flow: Flow, reading: TurnReading) -> bool:
         flow.remember(vented=True)
         flow.say("vent_ask")
         return True
+    if quiet and sorry(reading) and (reading.needs or (None,))[0] in (None, *NOT_TOLD):
+        flow.say("apology_ok")  # "ta desculpa, dia difícil, vamo lá": no harm done
+        return flow.session.state != "new" or not flow.menu()
     return flow.session.state == "menu" and quiet and _helped_at_menu(flow, reading)
 
 
