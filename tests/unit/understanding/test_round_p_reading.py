@@ -139,3 +139,13 @@ def test_a_statement_that_opens_like_a_question_is_no_question() -> None:
 )  # fmt: skip
 def test_a_menu_number_said_in_a_sentence(text: str, number: int | None) -> None:
     assert option_number(text, 6) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["minha esposa usa o atendimento automático de vcs no salão dela, ela ama",
+     "meu cunhado é motoboy de vcs e fala super bem da empresa",
+     "desculpa a demora, tava atendendo cliente"],
+)  # fmt: skip
+def test_praise_or_a_story_that_names_a_product_is_no_need(text: str) -> None:
+    assert "TOPIC_CHANGE" not in acts(text, MENU)
