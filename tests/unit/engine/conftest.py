@@ -18,6 +18,9 @@ from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 
 START = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 CONTENT = Content.from_dict(read_json("content/pt_br.json"))
+# A courier's form answered up to its summary (rounds 15 and 16)
+DRIVER_TO_SUMMARY = ("oi", "quero ser entregador", "Marcos Silva", "Ponta Grossa", "moto",
+                     "de noite")  # fmt: skip
 
 
 class Chat:
@@ -72,3 +75,9 @@ class Chat:
 @pytest.fixture
 def chat() -> Chat:
     return Chat()
+
+
+def at_summary(chat: Chat, lines: tuple[str, ...] = DRIVER_TO_SUMMARY) -> None:
+    """Send every line: the conversation ends at the summary to confirm."""
+    for line in lines:
+        chat.send(line)

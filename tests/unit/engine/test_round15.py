@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from pyloto_corp.domain.intents import Outcome
-from tests.unit.engine.conftest import Chat
-
-DRIVER = ("oi", "quero ser entregador", "Marcos Silva", "Ponta Grossa", "moto", "de noite")
+from tests.unit.engine.conftest import Chat, at_summary
 
 
 def test_confirming_and_telling_the_bot_to_go_away_still_sends_the_lead(chat: Chat) -> None:
-    for line in DRIVER:
-        chat.send(line)
+    at_summary(chat)
     step = chat.send("ta certo, agora some daqui robo otario")
     assert step is not None and step.handoff is not None
     assert step.handoff.requirements["name"] == "Marcos Silva"
@@ -18,8 +15,7 @@ def test_confirming_and_telling_the_bot_to_go_away_still_sends_the_lead(chat: Ch
 
 
 def test_a_stop_at_the_summary_without_a_yes_stays_a_stop(chat: Chat) -> None:
-    for line in DRIVER:
-        chat.send(line)
+    at_summary(chat)
     step = chat.send("para de me mandar mensagem")
     assert step is not None and step.replies == [] and step.handoff is None
     assert chat.outcomes == [Outcome.AWAITING_USER]
@@ -32,8 +28,7 @@ def test_chat_at_the_menu_is_answered_and_closes_nothing(chat: Chat) -> None:
 
 
 def test_a_call_asked_while_waiting_is_noted_with_its_time(chat: Chat) -> None:
-    for line in DRIVER:
-        chat.send(line)
+    at_summary(chat)
     chat.send(choose="confirm_yes")
     step = chat.send("podem me ligar segunda de manha? depois das 9 que eu volto da ordenha")
     said = chat.said(step)
@@ -41,8 +36,7 @@ def test_a_call_asked_while_waiting_is_noted_with_its_time(chat: Chat) -> None:
 
 
 def test_right_and_a_call_at_a_time_sends_the_lead_with_the_call(chat: Chat) -> None:
-    for line in DRIVER:
-        chat.send(line)
+    at_summary(chat)
     step = chat.send("Agora está correto. Peço que alguém da equipe me ligue amanhã após as 14h")
     assert step is not None and step.handoff is not None
     assert step.handoff.requirements["followup_when"] == "amanhã após as 14h"

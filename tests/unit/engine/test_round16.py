@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.engine.conftest import Chat
-
-DRIVER = ("oi", "quero ser entregador", "Marcos Silva", "Ponta Grossa", "moto", "de noite")
+from tests.unit.engine.conftest import Chat, at_summary
 
 
 def test_a_blocked_courier_app_goes_to_entrega_support_not_software_sales(chat: Chat) -> None:
@@ -17,8 +15,7 @@ def test_a_blocked_courier_app_goes_to_entrega_support_not_software_sales(chat: 
 
 
 def test_before_confirming_a_question_is_no_yes(chat: Chat) -> None:
-    for line in DRIVER:
-        chat.send(line)
+    at_summary(chat)
     step = chat.send("Tá ok. Antes de confirmar: vcs assinam NDA?")
     assert step is not None and step.handoff is None and chat.outcomes == []
 

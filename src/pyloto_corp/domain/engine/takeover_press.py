@@ -27,7 +27,7 @@ PRESS_MIN_WORDS = 4  # "oi?", "alô??", "cadê o atendente?": a presence check
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 PRESSING = (Act.SUPPORT_ISSUE, Act.ABUSE)
 FIRST_NOTES = ("handoff_pending", "support_pending")
-FIXING = frozenset(("nao", "errado", "errada", "corrige", "corrigir", "verdade", "mas", "certo"))
+FIXING = notes.FIX_CUES | {"mas", "certo"}  # "eu moro em Castro mas a pizzaria é em Carambeí"
 
 
 def presses(content, last: SessionRecord, reading: TurnReading | None, at: datetime) -> bool:
