@@ -72,6 +72,17 @@ def test_menu_numbers(text: str, expected: int | None) -> None:
         ("quero um sistema para a loja", None),
         ("ok", None),
         ("", None),
+        ("no gracias", "es"),  # one word of its own, the rest shared
+        ("manana por la tarde", "es"),
+        ("me llamo pedro gomez", "es"),
+        ("as soon as possible", "en"),
+        ("ok thanks", "en"),
+        ("delivery rapido", None),  # a loanword beside unknown words
+        ("whatsapp and instagram", None),
+        ("me llamo pedro gomez da silva", None),  # too long for one word to tell
+        ("falou que ia me ligar e nada me liga hoje por favor", None),
+        ("buenas tche", None),
+        ("somos de campina grande", None),
     ],
 )
 def test_language(words: str, expected: str | None) -> None:

@@ -40,7 +40,8 @@ _FROM = re.compile(
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
     r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
-    r"(?:ele|ela) (?:se )?chama)\s+(?:(?:dra?|sra?|prof[aª]?)\.\s*)?" + _NAME
+    r"(?:ele|ela) (?:se )?chama|my name is|me llamo|mi nombre es)"
+    r"\s+(?:(?:dra?|sra?|prof[aª]?)\.\s*)?" + _NAME
     + r"|^(?:(?:oi|ol[aá]|opa|bom dia|boa tarde|boa noite|e a[ií])[,!. ]+)?(?:é|e|eh) (?:o|a)\s+"
     + _NAME + r"(?![^.!,\n]*\?)"  # "e a parceria das entrega?" asks, names nobody
     r"|\b(?:é|e|eh) (?:o|a) " + _NAME + r"(?= (?:aqui|falando))",

@@ -33,7 +33,7 @@ STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gosta
                   "centro", "bairro", "gostariamos", "precisamos", "queremos", "oi",
                   "ola", "como", "falando", "onde", "tem", "vai", "vamos", "era",
                   "foi", "tipo", "assim", "ve", "nao", "entao", "q", "fora",
-                  "tirando"))  # fmt: skip
+                  "tirando", "and", "from", "i"))  # fmt: skip
 MAX_NAME = 7
 SHOUT = 12  # letters, most of them capitals: a message typed in caps lock
 ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "ivo", "eira",

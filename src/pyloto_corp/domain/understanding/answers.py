@@ -17,8 +17,8 @@ from pyloto_corp.domain.language.numbers import figure_said, first_number
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS, told_in_story
 from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.curses import aimless_curse, insulting
 from pyloto_corp.domain.understanding.fixes import unnamed
-from pyloto_corp.domain.understanding.phrases import aimless_curse, insulting
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain, trimmed
@@ -79,8 +79,8 @@ class Answers:
                 (doubted if clause.rstrip().endswith("?") else values).append(value)
         if self._corrects_other(s, context, entities):
             acts.add(Act.CORRECTION)
-        values = values or doubted  # "cascavel?? eu sou de fortaleza": what is said, not asked
-        if not values:
+        values = values or doubted or _abroad(s, context, entities)
+        if not values:  # "cascavel?? eu sou de fortaleza": what is said, not asked
             return acts
         found["answer"] = self._chosen(text, kind, values, s, context)
         return acts | {Act.ANSWER}
@@ -174,6 +174,12 @@ class Answers:
             if named and not question:
                 return True
         return False
+
+
+def _abroad(s: Signals, context: ReadingContext, entities: Entities) -> list[Any]:
+    """ "I live in Florianópolis", "me llamo Carlos": the value read in another language."""
+    value = entities.found().get(SLOT_ENTITIES.get(context.slot or "", ""))
+    return [value] if s.language and value else []
 
 
 def _differs(slots: Any, entities: Entities) -> bool:

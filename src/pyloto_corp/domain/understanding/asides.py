@@ -9,7 +9,7 @@ from pyloto_corp.domain.language.numbers import figure_said
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.cues import ActCues
-from pyloto_corp.domain.understanding.phrases import aimless_curse
+from pyloto_corp.domain.understanding.curses import aimless_curse
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 

@@ -27,10 +27,11 @@ PHRASE_SETS = (
 # "misclick": "cliquei errado" is a wrong option picked, no problem with a delivery;
 # "no_answer": a free answer that only says the question was not understood or answered;
 # "not_complaint": "não é reclamação" said outright; "praise": a compliment, no need;
-# "trial": a free test asked about is how it works, not its price
+# "trial": a free test asked about is how it works, not its price;
+# "mock": thanks said in scorn ("obrigado nada", "valeu o quê?")
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
-                 "misclick", "no_answer", "not_complaint", "praise", "trial")  # fmt: skip
+                 "misclick", "no_answer", "not_complaint", "praise", "trial", "mock")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 

@@ -13,7 +13,6 @@ from pyloto_corp.domain.understanding.spans import clauses
 
 Span = tuple[int, int]
 SHORT_ASK = 2  # "atendente": a role alone asks for it
-OWN_MIN_WORDS = 6  # "o sistema atual é uma merda, trava toda hora": about one's own things
 REQUEST_REACH = 5  # "quero tirar uma duvida com o gerente": the request may come a bit before
 _SEGMENT = re.compile(r"[,.!?;:\n]+")
 _PLEASE = frozenset(("por", "favor", "pf", "pfv", "pfvr", "porfavor", "please", "pls", "urgente"))
@@ -21,7 +20,7 @@ _OPENERS = frozenset(("e", "mas", "ok", "entao", "ta", "blz", "beleza", "certo")
 _DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
 _SETS = ("switch", "greeting", "thanks", "goodbye", "opt_out", "human", "human_word",
          "request", "followup", "not_followup", "support", "abuse", "when_question",
-         "lead_in")  # fmt: skip
+         "lead_in", "mock")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,10 @@ def _apart(spans: list[Span], stronger: list[Span]) -> list[Span]:
 
 
 def found_in(text: str, cues: ActCues) -> Found:
-    parts = [p for p in _words_of(clauses(text), cues.abbreviations) if p]
+    pieces = clauses(text)
+    worded = _words_of(pieces, cues.abbreviations)
+    parts = [p for p in worded if p]
+    asked_parts = [c.rstrip().endswith("?") for c, p in zip(pieces, worded, strict=True) if p]
     starts, at = [], 0
     for part in parts:
         starts.append(at)
@@ -85,7 +87,8 @@ def found_in(text: str, cues: ActCues) -> Found:
     said_bye = [
         g for g in spans["goodbye"] if (g[1] - g[0] > 1 or g[1] in ends) and not spans["opt_out"]
     ]  # "nao quero mais nada com vcs, me exclui": no bye
-    farewell = _apart(spans["thanks"] + said_bye, spans["opt_out"])
+    scorn = _scorned(words, starts, asked_parts, spans["mock"])
+    farewell = _apart(spans["thanks"] + said_bye, spans["opt_out"] + scorn)
     affirm, deny, ack = _yes_no(text, cues)
     interjection = covered(words[:1], cues.lead_in) and (affirm or deny)
     greeting = (
@@ -101,6 +104,17 @@ def found_in(text: str, cues: ActCues) -> Found:
         tuple(spans["opt_out"]), affirm, deny, ack,
         any(words[a:e] not in (["e", "o"], ["e", "a"]) or a in starts for a, e in spans["switch"]),
     )  # fmt: skip  # "o paciente e o fisio ver a agenda": "e o" mid-clause lists, not switches
+
+
+def _scorned(
+    words: list[str], starts: list[int], asked: list[bool], mock: list[Span]
+) -> list[Span]:
+    """ "obrigado nada, cadê meu pedido?", "valeu o quê?", "Tchau? e o meu cadastro?": thanks
+    said in scorn, within one clause ("obrigado, nada mais" and "valeu, nada não" thank)."""
+    ends = (*starts[1:], len(words)) if starts else ()
+    said = [(a, b) for a, b in mock if not any(a < s < b for s in starts)
+            and (b in starts or words[b : b + 1] not in (["mais"], ["nao"]))]  # fmt: skip
+    return said + [(s, e) for s, e, q in zip(starts, ends, asked, strict=True) if q and e - s == 1]
 
 
 _CLEFT_HEADS = (("o", "que"), ("o", "q"), ("quem",), ("onde",), ("quando",))
@@ -165,29 +179,3 @@ def _only_courtesy(words: list[str], spans: Mapping[str, list[Span]], cues: ActC
     said = {" ".join(words[s:e]) for s, e in spans["greeting"]}
     return said <= _DAYTIME and covered(words, cues.greeting, cues.thanks, cues.goodbye,
                                         cues.filler)  # fmt: skip
-
-
-def insulting(words: list[str] | tuple[str, ...], cues: ActCues) -> bool:
-    """Abuse, unless it is only a curse about one's own things, aimed at nobody here ("o
-    atendimento é uma merda pq é só eu", "a entrega aqui na cidade é um lixo")."""
-    spans = cues.abuse.spans(words)
-    if not spans:
-        return False
-    cursing = all(cues.swear.whole(words[a:b]) for a, b in spans)
-    own = cues.own_words.find(words) and not cues.aimed_words.find(words)
-    return not (cursing and own and len(words) >= OWN_MIN_WORDS)
-
-
-def aimless_curse(words: list[str] | tuple[str, ...], cues: ActCues) -> bool:
-    """ "porra, tô fodido de pedido", "ontem, né porra": only curse words, aimed at nobody
-    here (no "vc", "robô", "Pyloto")."""
-    spans = cues.abuse.spans(words)
-    cursing = bool(spans) and all(cues.swear.whole(words[a:b]) for a, b in spans)
-    return cursing and not cues.aimed_words.find(words) and not _AIMED & set(words)
-
-
-# "vai a merda", "vacilão do caralho, tô falando contigo", "ta surdo?", "empresa de merda";
-# a curse at having to say it again ("Osasco, porra, já disse", "quantas vezes") is aimed too
-_AIMED = frozenset(("vai", "va", "vao", "contigo", "surdo", "surda", "empresa", "vacilao",
-                    "babaca", "otario", "idiota", "burro", "burra", "disse", "dizer", "falei",
-                    "responde", "respondo", "vez", "vezes", "repetir"))  # fmt: skip

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from pyloto_corp.domain.language.normalize import fold, is_laughter
 from pyloto_corp.domain.understanding.cues import ActCues, covered
-from pyloto_corp.domain.understanding.phrases import Found, found_in, insulting
+from pyloto_corp.domain.understanding.curses import insulting
+from pyloto_corp.domain.understanding.phrases import Found, found_in
 from pyloto_corp.domain.understanding.spans import language, time_phrase
 
 TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")

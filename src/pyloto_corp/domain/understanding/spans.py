@@ -135,8 +135,16 @@ def option_number(folded: str, count: int) -> int | None:
     return number if number is not None and 1 <= number <= count else None
 
 
+SHORT_FOREIGN = 5
+
+
 def language(words: list[str], vocabularies: Mapping[str, frozenset[str]]) -> str | None:
-    """English or Spanish when its own words outweigh Portuguese ones (else None)."""
+    """English or Spanish when its own words outweigh Portuguese ones (else None).
+
+    One word of its own is enough in a short message with no Portuguese word when the rest
+    is names or numbers ("no gracias") or words both languages share ("mañana por la tarde",
+    "me llamo Pedro Gómez"); beside unknown words alone it may be a loanword ("delivery top").
+    """
     pt = vocabularies["pt"]
     own = {code: sum(1 for w in words if w in vocabularies[code] and w not in pt)
            for code in ("en", "es")}  # fmt: skip
@@ -144,4 +152,7 @@ def language(words: list[str], vocabularies: Mapping[str, frozenset[str]]) -> st
     native = sum(1 for w in words if w in pt and w not in vocabularies[code])
     if own[code] >= 2 and own[code] > native:
         return code
-    return code if own[code] == 1 and len(words) <= 2 and native == 0 else None
+    if own[code] != 1 or native:
+        return None
+    shared = sum(1 for w in words if w in pt)
+    return code if len(words) <= 2 or (shared and len(words) <= SHORT_FOREIGN) else None
