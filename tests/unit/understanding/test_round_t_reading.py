@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import pytest
 
 from pyloto_corp.adapters.language.resources import bundled_reader
@@ -56,3 +59,43 @@ def test_thanks_and_goodbyes_still_thank(text: str) -> None:
 def test_a_deadline_said_with_ate_mais_tardar_is_no_goodbye() -> None:
     found = acts("até mais tardar sexta que vem", asked("deadline", kind="deadline"))
     assert "THANKS_GOODBYE" not in found
+
+
+def test_an_e_mail_is_no_name() -> None:
+    context = asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name")
+    reading = bundled_reader().read("meu e-mail é joao.silva@gmail.com", context)
+    assert reading.answer is None and "ANSWER" not in {a.value for a in reading.acts}
+    assert bundled_reader().read("Maria, maria@gmail.com", context).answer == "Maria"
+
+
+def test_leaving_the_notebook_behind_is_the_problem_not_a_stop() -> None:
+    found = acts("quero sair do caderno, anoto tudo a mão", asked("problem"))
+    assert found == {"ANSWER"}
+    assert "OPT_OUT" in acts("quero sair da lista", CLOSED)
+
+
+@pytest.mark.parametrize(("text", "value"), [("ontem kkkk", "urgente"),
+                                             ("Tenho pressa não", "sem prazo")])  # fmt: skip
+def test_a_deadline_said_as_a_manner_of_speaking(text: str, value: str) -> None:
+    context = replace(asked("deadline", kind="deadline"), now=datetime(2026, 12, 4, 10, tzinfo=UTC))
+    reading = bundled_reader().read(text, context)
+    assert reading.answer == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meu sócio que sabe isso", "um minuto, vou pegar o endereço",
+     "vou pedir pra minha filha te explicar depois, eu não sei mexer nisso direito",
+     "nossa, são tantas que nem sei", "não tenho que te dar isso né"],
+)  # fmt: skip
+def test_putting_the_question_off_is_no_answer(text: str) -> None:
+    assert acts(text, asked("problem")) == {"NON_ANSWER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["to no trampo agora, mó correria hj", "aqui tá uma correria hoje, final de mês né",
+     "meu avô trabalhou com entrega a vida toda, bonito isso"],
+)  # fmt: skip
+def test_telling_about_ones_day_is_chat_not_a_need(text: str) -> None:
+    assert acts(text, CLOSED) == {"SMALL_TALK"}

@@ -17,11 +17,12 @@ MONTHS = ("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "a
 _M = "|".join(MONTHS)
 _URGENT = re.compile(
     r"\b(?:pra ontem|para ontem|urgente|urgencia|o quanto antes|quanto antes|o mais rapido|"
-    r"o mais breve|asap|imediat\w+|correndo|pra ja|para ja)\b"
+    r"o mais breve|asap|imediat\w+|correndo|pra ja|para ja|as soon as possible|^ontem(?: k)?$)\b"
 )
 _FLEXIBLE = re.compile(
     r"\b(?:sem pressa|sem prazo|nao tenho prazo|nao tem prazo|tanto faz|sem data|quando der|"
-    r"quando puder|nenhuma pressa|nao tenho pressa|nao tem pressa|prazo livre|sem urgencia)\b"
+    r"quando puder|nenhuma pressa|nao tenho pressa|nao tem pressa|prazo livre|sem urgencia|"
+    r"pressa nao|pressa nenhuma)\b"
 )
 _DAY_WORD = re.compile(r"\b(?:pra|para|ate|chegar|entregar|pronto|pronta) (depois de amanha|"
                        r"amanha|hoje)\b|"

@@ -19,9 +19,11 @@ from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS, told_in
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import aimless_curse, insulting
 from pyloto_corp.domain.understanding.fixes import unnamed
+from pyloto_corp.domain.understanding.foreign import abroad
+from pyloto_corp.domain.understanding.phrases import Unless
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
-from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, fits, plain, trimmed
+from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, WEB, fits, plain, trimmed
 
 _ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|voces|da pra|"
                     r"dá pra|tem como|aceitam|fazem|parcel)\w*\b[^,.;!]*\?)",
@@ -42,8 +44,9 @@ class Answers:
         c = cues
         self._empty = (c.small_talk, c.greeting, c.thanks, c.goodbye, c.affirm, c.deny,
                        c.dont_know, c.filler, c.correction)  # fmt: skip
-        self._elsewhere = (c.human, c.opt_out, c.support, c.negation)
-        self._trouble_elsewhere = (c.human, c.opt_out, c.negation)  # "o sistema trava": the pain
+        stops = Unless(c.opt_out, c.not_stop)  # "quero sair do caderno": the problem told
+        self._elsewhere = (c.human, stops, c.support, c.negation)
+        self._trouble_elsewhere = (c.human, stops, c.negation)  # "o sistema trava": the pain
 
     def slot(
         self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],
@@ -55,6 +58,7 @@ class Answers:
         asked = self.cues.fields.get(context.slot or "")
         text = LABEL.sub("", text, count=1)  # "Empresa: Vitória Materiais", "Nome: Raimundo"
         text = unnamed(text, asked, self.gazetteer.abbreviations)  # "já falei, ..."
+        text = WEB.sub(" ", text) if kind == "name" else text  # "joao.silva@gmail.com"
         if kind in WHOLE_KINDS and (whole := self._whole(text, kind, s, context)) is not None:
             found["answer"] = whole  # "tenho 7 funcionários, mas só 4 vão mexer"
             other = self._corrects_other(s, context, entities)
@@ -79,7 +83,7 @@ class Answers:
                 (doubted if clause.rstrip().endswith("?") else values).append(value)
         if self._corrects_other(s, context, entities):
             acts.add(Act.CORRECTION)
-        values = values or doubted or _abroad(s, context, entities)
+        values = values or doubted or abroad(s, context, entities)
         if not values:  # "cascavel?? eu sou de fortaleza": what is said, not asked
             return acts
         found["answer"] = self._chosen(text, kind, values, s, context)
@@ -174,12 +178,6 @@ class Answers:
             if named and not question:
                 return True
         return False
-
-
-def _abroad(s: Signals, context: ReadingContext, entities: Entities) -> list[Any]:
-    """ "I live in Florianópolis", "me llamo Carlos": the value read in another language."""
-    value = entities.found().get(SLOT_ENTITIES.get(context.slot or "", ""))
-    return [value] if s.language and value else []
 
 
 def _differs(slots: Any, entities: Entities) -> bool:

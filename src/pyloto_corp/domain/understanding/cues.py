@@ -28,10 +28,12 @@ PHRASE_SETS = (
 # "no_answer": a free answer that only says the question was not understood or answered;
 # "not_complaint": "não é reclamação" said outright; "praise": a compliment, no need;
 # "trial": a free test asked about is how it works, not its price;
-# "mock": thanks said in scorn ("obrigado nada", "valeu o quê?")
+# "mock": thanks said in scorn ("obrigado nada", "valeu o quê?");
+# "not_stop": leaving something else behind ("quero sair do caderno"), no stop
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
-                 "misclick", "no_answer", "not_complaint", "praise", "trial", "mock")  # fmt: skip
+                 "misclick", "no_answer", "not_complaint", "praise", "trial", "mock",
+                 "not_stop")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from pyloto_corp.domain.understanding.acts import Act
+from typing import Any
+
+from pyloto_corp.domain.language.entities import Entities
+from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.signals import Signals
+from pyloto_corp.domain.understanding.values import SLOT_ENTITIES
 
 # "I need an app for my gym, can you help?", "necesito trabajar, ¿contratan?": a need
 SAYS_NEED = frozenset((
@@ -23,3 +27,9 @@ def foreign_question(acts: set[Act], s: Signals) -> set[Act]:
     if SAYS_NEED & set(s.words):
         return acts
     return (acts - {Act.TOPIC_CHANGE}) | {Act.SIDE_QUESTION}
+
+
+def abroad(s: Signals, context: ReadingContext, entities: Entities) -> list[Any]:
+    """ "I live in Florianópolis", "me llamo Carlos": the value read in another language."""
+    value = entities.found().get(SLOT_ENTITIES.get(context.slot or "", ""))
+    return [value] if s.language and value else []

@@ -26,6 +26,7 @@ _KIND_LEAD = re.compile(r"^(?:(?:é|e|eh|somos|sou|tenho|temos)\s+)?(?:(?:uma?|o
 _NAME_LINKS = frozenset(("da", "das", "de", "do", "dos", "e"))
 PLACE = re.compile(r"^[^\W\d_][^\W\d_ '.-]*(?:[ '.-][^\W\d_]+){0,4}$")
 MIN_TEXT_LETTERS = 3
+WEB = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)  # no name in it
 MAX_FREE_TEXT = 300
 
 
