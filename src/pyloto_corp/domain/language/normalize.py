@@ -59,18 +59,28 @@ def fold(text: str) -> str:
     return plain[:start] + _STRETCHES.sub(r"\1\2", plain[start:])
 
 
+TOKENS_KEPT = 4096  # a turn splits the same text and clauses many times (acts, values)
+_TOKENS: dict[tuple[str, int], tuple[Mapping[str, str] | None, tuple[str, ...]]] = {}
+
+
 def tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> list[str]:
     """Folded word tokens with common abbreviations expanded ("vcs" → "voces")."""
+    key = (text, id(abbreviations))
+    known = _TOKENS.get(key)
+    if known is not None and known[0] is abbreviations:  # kept alive: its id is its own
+        return list(known[1])
     words = _WORD.findall(fold(text))
-    if not abbreviations:
-        return words
     expanded: list[str] = []
-    for word in words:
+    for word in words if abbreviations else ():
         if word in abbreviations:
             expanded.extend(abbreviations[word].split())
         else:
             expanded.append(word)
-    return expanded
+    found = expanded if abbreviations else words
+    if len(_TOKENS) >= TOKENS_KEPT:
+        _TOKENS.clear()
+    _TOKENS[key] = (abbreviations, tuple(found))
+    return found
 
 
 def is_laughter(text: str) -> bool:
