@@ -50,7 +50,7 @@ class Dialogue:
             if entities.name:  # "sou a Fernanda, da clínica Sorriso Vivo": no need said yet
                 flow.say("greeting_named", name=entities.name.split()[0])
             else:
-                flow.say("greeting_back" if flow.session.context.get("returning") else "greeting")
+                flow.say(_greeting(flow.session.context))
             return flow.menu()
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
@@ -162,3 +162,10 @@ def _teams(flow: Flow) -> str:
     resolved = flow.session.context.get("resolved", [])
     teams = [flow.content.intents[Intent(r["intent"])].team for r in resolved if r["handoff"]]
     return " e ".join(dict.fromkeys(teams))
+
+
+def _greeting(context: dict) -> str:
+    """ "VCS SÃO UMA PIADA" and then "???": after an outburst, no cheerful "Oi de novo! 🙂"."""
+    if context.get("after_outburst"):
+        return "greeting_calm"
+    return "greeting_back" if context.get("returning") else "greeting"

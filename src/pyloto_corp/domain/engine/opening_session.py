@@ -61,6 +61,8 @@ def new_session(
         carried.update({k: last.context[k] for k in KNOWN if k in last.context})
     if last is not None:
         carried["returning"] = True  # greeted as someone known, not introduced again
+    if last is not None and last.context.get("close_reason") == "abuse":
+        carried["after_outburst"] = True  # greeted calmly, not with "Oi de novo! 🙂"
     if last is not None and last.outcome == Outcome.ROUTE_EXTERNAL and (
             since < config.route_cooldown):  # fmt: skip
         carried["routed"] = last.active_intent  # the link just given: "não sei mexer nisso"

@@ -20,6 +20,9 @@ CUES = frozenset(("em", "moro", "cidade", "municipio", "pra", "para", "aki", "aq
 CUED_OF = frozenset(("sou", "somos", "aqui", "aki", "daqui", "la", "cidade", "natural", "falo",
                      "regiao", "perto", "lado", "vim", "venho", "fica", "ficamos"))  # fmt: skip
 OF = frozenset(("de", "da", "do"))
+# "em março", "de maio": a month, not the municipality of the same name (Marco/CE)
+MONTHS = frozenset(("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho",
+                    "agosto", "setembro", "outubro", "novembro", "dezembro"))  # fmt: skip
 WHEN = frozenset(("antes", "depois", "ate", "apos", "desde", "pro", "pelo", "no", "passado"))
 # State codes that are also everyday words ("se der", "to indo", "pa", "es"): no cue alone.
 WORDLIKE_CODES = frozenset(("se", "to", "pa", "pi", "ma", "es", "go", "am", "al", "ac", "ce",
@@ -112,6 +115,8 @@ class Places:
             cued = cued or (before in OF and hit[1] > 1)  # "o Cícero, de Juazeiro do Norte"
             end = i + hit[1]
             state = state_at(words, end, self.states, self.codes)
+            if hit[1] == 1 and words[i] in MONTHS and not state:
+                continue
             if cued or (state and words[end] not in WORDLIKE_CODES):
                 return self._with_state(words, hit[0], i, hit[1])
         return None

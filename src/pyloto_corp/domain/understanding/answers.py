@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from pyloto_corp.domain.language.corrections import self_corrected
-from pyloto_corp.domain.language.dates import FLEXIBLE, is_flexible
+from pyloto_corp.domain.language.dates import FLEXIBLE, URGENT, is_flexible
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.names import introduces
@@ -45,8 +45,9 @@ class Answers:
         self._empty = (c.small_talk, c.greeting, c.thanks, c.goodbye, c.affirm, c.deny,
                        c.dont_know, c.filler, c.correction)  # fmt: skip
         stops = Unless(c.opt_out, c.not_stop)  # "quero sair do caderno": the problem told
-        self._elsewhere = (c.human, stops, c.support, c.negation)
-        self._trouble_elsewhere = (c.human, stops, c.negation)  # "o sistema trava": the pain
+        negation = Unless(c.negation, c.not_negation)  # "prefiro ver uma proposta": an answer
+        self._elsewhere = (c.human, stops, c.support, negation)
+        self._trouble_elsewhere = (c.human, stops, negation)  # "o sistema trava": the pain
 
     def slot(
         self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],
@@ -112,8 +113,8 @@ class Answers:
             values = [tail] if tail else values
         if kind in LIST_KINDS:
             return list(dict.fromkeys(v for value in values for v in value))
-        if split is None:
-            return values[0]
+        if split is None:  # "sem pressa. se ficar pronto até o fim do ano tá ótimo": the date
+            return next((v for v in values if v not in (FLEXIBLE, URGENT)), values[0])
         tail = split[1]
         later = self._clause(tail, tokens(tail, self.gazetteer.abbreviations), kind, s,
                              context.today)  # fmt: skip

@@ -29,11 +29,13 @@ PHRASE_SETS = (
 # "not_complaint": "não é reclamação" said outright; "praise": a compliment, no need;
 # "trial": a free test asked about is how it works, not its price;
 # "mock": thanks said in scorn ("obrigado nada", "valeu o quê?");
-# "not_stop": leaving something else behind ("quero sair do caderno"), no stop
+# "not_stop": leaving something else behind ("quero sair do caderno"), no stop;
+# "not_negation": preferring to act ("prefiro ver uma proposta"), no other need chosen;
+# "not_switch": a wish about the thing described ("queria que aparecesse o endereço")
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
                  "misclick", "no_answer", "not_complaint", "praise", "trial", "mock",
-                 "not_stop")  # fmt: skip
+                 "not_stop", "not_negation", "not_switch")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 

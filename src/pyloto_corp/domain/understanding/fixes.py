@@ -41,16 +41,18 @@ _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
                     r"vai ser)\s|:|=)\s*(?:(?:a|o|as|os)\s+)?(?=\S)",
                     re.IGNORECASE)  # fmt: skip
 # "já falei, ...", "como eu disse: ...": the answer follows.
-_ALREADY = re.compile(r"^\s*(?:(?:eu|mas)\s+)?(?:(?:j[aá]\s+)?(?:te\s+|lhe\s+)(?:falei|disse|"
+_ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s,!?.]+)*"
+                      r"(?:(?:j[aá]\s+)?(?:te\s+|lhe\s+)(?:falei|disse|"
                       r"expliquei)|j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
                       r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"
                       r"(?:falei|disse|expliquei|mencionei)|conforme\s+(?:eu\s+)?(?:falei|disse|"
-                      r"mencionado|mencionei|dito)|acabei de (?:falar|dizer|mandar)|"
+                      r"mencionado|mencionei|dito)|acabei de (?:falar|dizer|mandar|responder)|"
                       r"(?:(?:ta|tá|esta|está) )?(?:tudo )?(?:na|l[aá] na) (?:minha )?primeira "
                       r"(?:msg|mensagem)|(?:j[aá] )?falei (?:ali )?(?:em cima|acima|antes))"
                       r"(?:\s+(?:ali\s+|l[aá]\s+|aqui\s+)?(?:em\s+cima|acima|antes|atr[aá]s|"
                       r"no\s+in[ií]cio|na\s+(?:msg|mensagem)\s+anterior))?"  # "já expliquei acima"
-                      r"\b[\s,.:;!-]*(?:rs+\b|kk+\b)?[\s,.:;!-]*(?=\S|$)",
+                      r"(?:\s+(?:tudo\s+)?isso)?\b[\s,.:;!-]*(?:rs+\b|kk+\b|[^\w\s,.]+)?"
+                      r"[\s,.:;!-]*(?=\S|$)",
                       re.IGNORECASE)  # fmt: skip
 # Words between a field's name and its value ("a cidade na verdade é Curitiba").
 _LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou", "fica", "era",

@@ -20,7 +20,7 @@ _OPENERS = frozenset(("e", "mas", "ok", "entao", "ta", "blz", "beleza", "certo")
 _DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
 _SETS = ("switch", "greeting", "thanks", "goodbye", "opt_out", "human", "human_word",
          "request", "followup", "not_followup", "support", "abuse", "when_question",
-         "lead_in", "mock", "not_stop")  # fmt: skip
+         "lead_in", "mock", "not_stop", "not_switch")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,7 @@ def found_in(text: str, cues: ActCues) -> Found:
     words = [w for part in parts for w in part]
     spans = {name: cues.phrases[name].spans(words) for name in _SETS}
     spans["opt_out"] = _apart(spans["opt_out"], spans["not_stop"])  # "sair do caderno"
+    spans["switch"] = _apart(spans["switch"], spans["not_switch"])  # "queria que aparecesse"
     ends = (*starts[1:], len(words)) if starts else ()
     asked = [(s, e) for s, e in zip(starts, ends, strict=True)  # "e quanto tempo demora...?"
              if any(a == s or (a == s + 1 and words[s] in _OPENERS)

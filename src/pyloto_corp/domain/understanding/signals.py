@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pyloto_corp.domain.language.normalize import fold, is_laughter
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import insulting
-from pyloto_corp.domain.understanding.phrases import Found, found_in
+from pyloto_corp.domain.understanding.phrases import Found, Unless, found_in
 from pyloto_corp.domain.understanding.spans import language, time_phrase
 
 TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
@@ -109,7 +109,8 @@ def read_signals(
         opt_out=_opts_out(f, names_need=names_need) or cues.stop_alone.whole(plain),
         abuse=insulting(words, cues) or spam or rude, followup=f.followup, when=time_phrase(text),
         language=_language(words, f, cues), topic=None if spam else _topic(f, cues, question),
-        question=question, negation=cues.negation.find(words), switch=f.switch,
+        question=question, negation=Unless(cues.negation, cues.not_negation).find(words),
+        switch=f.switch,
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
         affirm=affirm, deny=f.deny, names_need=names_need, spam=spam,
         social=len(plain) < len(words) or cues.how_are_you.find(words),

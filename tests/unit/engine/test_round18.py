@@ -1,0 +1,57 @@
+"""Stranger round 18 (scenarios/pendentes/rodada-estranhos-18): what it found, fixed."""
+
+from __future__ import annotations
+
+from tests.unit.engine.conftest import Chat
+
+CLINIC = (
+    "Olá, boa tarde! Me chamo Dra. Fernanda Kowalski, tenho uma clínica de fisioterapia em "
+    "Castro (Clínica Movimentar). Vi que vcs fazem chatbot de whatsapp, queria entender como "
+    "funciona pq minha recepcionista não dá conta das mensagens",
+    "umas 80 a 100 por dia, a maioria é agendamento e remarcação",
+)
+
+
+def test_a_clinic_that_changes_its_mind_switches_to_the_system(chat: Chat) -> None:
+    for line in CLINIC:
+        chat.send(line)
+    step = chat.send(
+        "entao, pensando melhor... o problema mesmo é que a agenda é toda em planilha e papel. "
+        "acho que o que eu preciso na verdade é um sistema proprio pra clinica, com agenda e "
+        "prontuario. o chatbot pode ficar pra depois"
+    )
+    assert step is not None and step.session.active_intent == "CUSTOM_SOFTWARE"
+
+
+def test_asking_for_a_proposal_at_the_budget_keeps_the_lead(chat: Chat) -> None:
+    chat.send("quero um sistema pra minha clinica em Castro, agenda e prontuario")
+    for line in ("a agenda é toda em papel", "agenda e prontuario", "6 pessoas",
+                 "idealmente em 3 meses, antes de abrir a segunda unidade em março"):  # fmt: skip
+        step = chat.send(line)
+    assert step is not None and step.session.slots.get("city") != "Marco"
+    step = chat.send("prefiro ver uma proposta primeiro")
+    assert step is not None and step.session.active_intent == "CUSTOM_SOFTWARE"
+    assert "Deixa eu confirmar" in chat.said(step)
+    assert step.session.slots.get("budget") == "unknown"
+
+
+def test_a_company_said_after_ja_falei_is_the_company(chat: Chat) -> None:
+    chat.send("boa tarde, aqui é da padaria, queria cadastrar a padaria pra fazer entrega")
+    step = chat.send("ue ja falei kkk padaria pao de queijo da ceci")
+    assert step is not None and step.session.slots["company"] == "Padaria Pao de Queijo da Ceci"
+
+
+def test_what_the_site_should_show_is_the_answer_not_a_question_about_pyloto(chat: Chat) -> None:
+    chat.send("quero um site pra minha oficina mecanica aqui em Ponta Grossa")
+    chat.send("os clientes nao acham a gente na internet")
+    step = chat.send(
+        "Olha, não entendo muito disso. Queria que aparecesse o endereço, o telefone, os "
+        "serviços que a gente faz e se possível o cliente marcar horário."
+    )
+    assert "Anotei que você também" not in chat.said(step)
+
+
+def test_after_an_outburst_the_next_hello_is_calm(chat: Chat) -> None:
+    chat.send("VCS SÃO UMA PIADA")
+    step = chat.send("???")
+    assert "Oi de novo" not in chat.said(step) and "deu errado" in chat.said(step)
