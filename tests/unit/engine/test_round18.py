@@ -55,3 +55,31 @@ def test_after_an_outburst_the_next_hello_is_calm(chat: Chat) -> None:
     chat.send("VCS SÃO UMA PIADA")
     step = chat.send("???")
     assert "Oi de novo" not in chat.said(step) and "deu errado" in chat.said(step)
+
+
+PHARMACY = (
+    "Bom dia! Sou o Rodrigo, gerente da Farmácia Vida Nova. Temos interesse em usar o Pyloto "
+    "Entrega pras entregas da farmácia",
+    "isso, PG",
+    "hj umas 14 por dia",
+)
+
+
+def test_two_fields_put_right_in_one_sentence_at_the_summary(chat: Chat) -> None:
+    for line in PHARMACY:
+        chat.send(line)
+    step = chat.send("opa, na vdd me confundi: a loja que vai usar é a filial de Carambeí, e "
+                     "lá são umas 40 entregas por dia, não 14")  # fmt: skip
+    assert step is not None and step.session.state == "confirming"
+    slots = step.session.slots
+    assert slots["city"] == "Carambeí" and slots["delivery_volume"] == "40/dia"
+    assert slots["company"] == "Farmácia Vida Nova"
+
+
+def test_the_same_name_said_again_is_the_name(chat: Chat) -> None:
+    for line in PHARMACY:
+        chat.send(line)
+    chat.send(choose="confirm_no")
+    chat.send(choose="fix:company")
+    step = chat.send("o nome é o mesmo, Farmácia Vida Nova")
+    assert step is not None and step.session.slots["company"] == "Farmácia Vida Nova"

@@ -55,7 +55,11 @@ class Correction:
         dropped = getattr(reading.entities, "channels_dropped", ())  # "só whatsapp, email não"
         if dropped and isinstance(said.get("channels"), list):
             said["channels"] = [c for c in said["channels"] if c not in dropped]
-        changed = {k: v for k, v in said.items()
+        entities = reading.entities if isinstance(reading.entities, Entities) else None
+        passing = prefill(tuple(slots.values()), entities) if entities is not None else {}
+        merged = {**passing, **{k: v for k, v in said.items() if v is not None}}  # "a loja é
+        # a filial de Carambeí, e lá são umas 40 entregas por dia": the values said in passing
+        changed = {k: v for k, v in merged.items()
                    if k in slots and v is not None and _new(current.get(k), v)}  # fmt: skip
         if changed:
             flow.update(slots={**current, **changed})

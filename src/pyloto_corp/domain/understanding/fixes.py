@@ -40,6 +40,11 @@ _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
                     r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:\s(?:é|e|eh|são|sao|seria|seriam|"
                     r"vai ser)\s|:|=)\s*(?:(?:a|o|as|os)\s+)?(?=\S)",
                     re.IGNORECASE)  # fmt: skip
+_SAME = re.compile(
+    r"^\s*(?:(?:o|a)\s+nome\s+(?:é|e|eh)\s+)?(?:(?:o|a)\s+)?(?:mesm[oa]|igual)"
+    r"\s*[,.;:!-]+\s*(?=\S)",
+    re.IGNORECASE,
+)  # "o nome é o mesmo, Farmácia X"
 # "já falei, ...", "como eu disse: ...": the answer follows.
 _ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s,!?.]+)*"
                       r"(?:(?:j[aá]\s+)?(?:te\s+|lhe\s+)(?:falei|disse|"
@@ -73,8 +78,8 @@ def unnamed(text: str, phrases: PhraseSet | None, abbreviations: Mapping[str, st
     text = _ALREADY.sub("", text, count=1)
     named = _NAMED.match(text)
     if named and phrases is not None and phrases.whole(tokens(named.group(1), abbreviations)):
-        return text[named.end() :]
-    return text
+        text = text[named.end() :]
+    return _SAME.sub("", text, count=1)
 
 
 def fixes(
