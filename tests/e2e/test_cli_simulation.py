@@ -122,7 +122,7 @@ def test_chat_numbers_commands_and_summary(tmp_path):
     text = out.getvalue()
     assert code == 0 and "   4. Quero ser entregador" in text and "Qual é o seu nome?" in text
     assert "/tempo 2h" in text and "⚠ tipos:" in text and "comando desconhecido" in text
-    assert "Recebi seu arquivo" in text and "encerradas por inatividade: 1" in text
+    assert "Recebi seu áudio" in text and "encerradas por inatividade: 1" in text
     told = ("Já avisei a equipe", "A equipe volta")  # in business hours or out of them
     assert any(t in text for t in told)  # a file after the handoff: someone is on the way
     assert "/midia TIPO   envia imagem, áudio, vídeo" in text and "⚠ tipos: imagem" in text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from pyloto_corp.domain.engine.state import TurnKind
 from tests.unit.engine.conftest import Chat
 
 CLINIC = (
@@ -83,3 +86,10 @@ def test_the_same_name_said_again_is_the_name(chat: Chat) -> None:
     chat.send(choose="fix:company")
     step = chat.send("o nome é o mesmo, Farmácia Vida Nova")
     assert step is not None and step.session.slots["company"] == "Farmácia Vida Nova"
+
+
+def test_a_voice_message_is_told_it_cannot_be_heard(chat: Chat) -> None:
+    step = chat.send(None, kind=TurnKind.AUDIO)
+    assert "não consigo ouvir" in chat.said(step) and "arquivo" not in chat.said(step)
+    image = chat.send(None, kind=TurnKind.MEDIA, after=timedelta(hours=2))
+    assert "não consigo ouvir" not in chat.said(image)

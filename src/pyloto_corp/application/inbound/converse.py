@@ -66,7 +66,7 @@ def _turn_kind(message: InboundMessage) -> TurnKind:
     if message.interactive is not None:
         return TurnKind.CHOICE
     if message.kind in MEDIA_KINDS:
-        return TurnKind.MEDIA
+        return TurnKind.AUDIO if message.kind is MessageKind.AUDIO else TurnKind.MEDIA
     if message.kind is MessageKind.LOCATION:
         return TurnKind.LOCATION
     if message.kind in (MessageKind.TEXT, MessageKind.BUTTON):

@@ -14,6 +14,8 @@ from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
+ADDED_KINDS = frozenset({"availability", "channels"})  # "posso de tarde tbm" adds, elsewhere
+
 
 class Correction:
     def __init__(self, dialogue: Dialogue) -> None:
@@ -56,7 +58,8 @@ class Correction:
         if dropped and isinstance(said.get("channels"), list):
             said["channels"] = [c for c in said["channels"] if c not in dropped]
         entities = reading.entities if isinstance(reading.entities, Entities) else None
-        passing = prefill(tuple(slots.values()), entities) if entities is not None else {}
+        single = tuple(s for s in slots.values() if s.kind not in ADDED_KINDS)  # lists: "tbm"
+        passing = prefill(single, entities) if entities is not None else {}
         merged = {**passing, **{k: v for k, v in said.items() if v is not None}}  # "a loja é
         # a filial de Carambeí, e lá são umas 40 entregas por dia": the values said in passing
         changed = {k: v for k, v in merged.items()

@@ -19,6 +19,7 @@ class TurnKind(StrEnum):
     TEXT = "text"
     CHOICE = "choice"
     MEDIA = "media"
+    AUDIO = "audio"  # a voice message: the bot says it cannot listen, not "file received"
     LOCATION = "location"
     OTHER = "other"
 

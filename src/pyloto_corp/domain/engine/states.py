@@ -70,7 +70,7 @@ class States:
             flow.say("media_callback")
             flow.remember(offered_call=True)
         else:
-            flow.say("media_ack")
+            flow.say("audio_ack" if flow.turn.kind is TurnKind.AUDIO else "media_ack")
         if flow.session.state == "new":
             flow.menu()
 
