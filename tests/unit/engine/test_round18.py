@@ -93,3 +93,16 @@ def test_a_voice_message_is_told_it_cannot_be_heard(chat: Chat) -> None:
     assert "não consigo ouvir" in chat.said(step) and "arquivo" not in chat.said(step)
     image = chat.send(None, kind=TurnKind.MEDIA, after=timedelta(hours=2))
     assert "não consigo ouvir" not in chat.said(image)
+
+
+def test_documents_from_my_office_is_a_delivery_not_a_question_about_pyloto(chat: Chat) -> None:
+    step = chat.send("Boa tarde, preciso mandar uns documentos do meu escritorio no centro pra um "
+                     "cliente em uvaranas, amanha de manha, vcs fazem?")  # fmt: skip
+    assert "entrega/pedir" in chat.said(step)
+
+
+def test_two_side_questions_in_one_message_get_both_answers(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("e vcs ficam onde? qual o cnpj de vcs? quero ver se é empresa seria antes "
+                     "de passar meus dados kkk")  # fmt: skip
+    assert "CNPJ" in chat.said(step) and "Ponta Grossa" in chat.said(step)

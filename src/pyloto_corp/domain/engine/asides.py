@@ -10,6 +10,7 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 SIDE_TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
 FORM_STATES = ("collecting", "confirming")  # a lead on its way to a team
+ALSO_ANSWERED = ("where", "hours", "cnpj", "robot", "jobs")  # a second topic in one message
 
 
 def answer_aside(flow: Flow, reading: TurnReading) -> bool:
@@ -39,8 +40,12 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if topic == "where" and flow.content.says("address", list(reading.words), anywhere=True):
         key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
     own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
-    return flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
+    said = flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
                     site=links["site"])  # fmt: skip
+    more = next((t for t in reading.topics if t != topic and t in ALSO_ANSWERED), None)
+    if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
+        flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])
+    return said
 
 
 SURE = 0.6

@@ -74,6 +74,7 @@ class TurnReading:
     values: Mapping[str, Any] = field(default_factory=dict, repr=False)
     answer: Any = field(default=None, repr=False)
     topic: str | None = None  # SIDE_QUESTION
+    topics: tuple[str, ...] = field(default=(), repr=False)  # every one asked, ``topic`` first
     intent: str | None = None  # TOPIC_CHANGE or MENU_CHOICE
     negates: bool = False  # TOPIC_CHANGE that drops the current need
     choice: str | None = None  # MENU_CHOICE: the option id

@@ -31,11 +31,12 @@ PHRASE_SETS = (
 # "mock": thanks said in scorn ("obrigado nada", "valeu o quê?");
 # "not_stop": leaving something else behind ("quero sair do caderno"), no stop;
 # "not_negation": preferring to act ("prefiro ver uma proposta"), no other need chosen;
-# "not_switch": a wish about the thing described ("queria que aparecesse o endereço")
+# "not_switch": a wish about the thing described ("queria que aparecesse o endereço");
+# "own_place": the person's own place ("do meu escritório"), no question about Pyloto's
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
                  "misclick", "no_answer", "not_complaint", "praise", "trial", "mock",
-                 "not_stop", "not_negation", "not_switch")  # fmt: skip
+                 "not_stop", "not_negation", "not_switch", "own_place")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 

@@ -73,6 +73,7 @@ class TurnReader:
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
             topic=(signals.topic or "other") if Act.SIDE_QUESTION in acts else None,
+            topics=signals.topics if Act.SIDE_QUESTION in acts else (),
             intent=found.get("intent"), negates=bool(found.get("negates")),
             choice=found.get("choice"), when=signals.when,
             when_window=_window(text, signals, context),

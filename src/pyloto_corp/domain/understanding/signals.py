@@ -47,6 +47,7 @@ class Signals:
     ack: bool = False  # the yes is only an acknowledgement ("ok", "blz entao")
     deflects: bool = False  # "depende", "ja disse": the question is put aside
     waved: bool = False  # only a goodbye emoji, laughter or nothing at all
+    topics: tuple[str, ...] = ()  # every topic asked, ``topic`` first
 
 
 def _emoji_only(text: str, cues: ActCues) -> tuple[bool, bool]:
@@ -78,14 +79,15 @@ def _language(words: list[str], f: Found, cues: ActCues) -> str | None:
     return language(words, cues.languages)
 
 
-def _topic(f: Found, cues: ActCues, question: bool) -> str | None:
+def _topics(f: Found, cues: ActCues, question: bool) -> tuple[str, ...]:
+    """The topics asked, the main one first ("onde vcs ficam? qual o cnpj?": both)."""
     booking = cues.not_hours.find(f.words)  # "marcar horário sozinho dá?": no opening hours
-    trial = "how_it_works" if cues.trial.find(f.words) else None  # "tem teste grátis?"
-    topic = trial or next(
-        (t for t in TOPIC_ORDER if cues.topics[t].find(f.words) and not (t == "hours" and booking)),
-        None,
-    )
-    return topic if topic and (question or topic in FREE_TOPICS) else None
+    trial = ["how_it_works"] if cues.trial.find(f.words) else []  # "tem teste grátis?"
+    where = Unless(cues.topics["where"], cues.own_place)  # "do meu escritório": not Pyloto's
+    found = [t for t in TOPIC_ORDER if (where if t == "where" else cues.topics[t]).find(f.words)
+             and not (t == "hours" and booking)]  # fmt: skip
+    topics = tuple(dict.fromkeys(trial + found))
+    return topics if topics and (question or topics[0] in FREE_TOPICS) else ()
 
 
 def read_signals(
@@ -101,6 +103,7 @@ def read_signals(
     spam = cues.spam.find(words)
     affirm = f.affirm or (emoji and bool(set(text) & _THUMBS))
     rude = bool(set(text) & _RUDE)
+    topics = () if spam else _topics(f, cues, question)
     talk = chatter and not courtesy and not rude
     return Signals(
         words=tuple(words), greeting=f.greeting and not spam, thanks=f.thanks or waved,
@@ -108,7 +111,7 @@ def read_signals(
         human=f.human, support=f.support,
         opt_out=_opts_out(f, names_need=names_need) or cues.stop_alone.whole(plain),
         abuse=insulting(words, cues) or spam or rude, followup=f.followup, when=time_phrase(text),
-        language=_language(words, f, cues), topic=None if spam else _topic(f, cues, question),
+        language=_language(words, f, cues), topic=topics[0] if topics else None, topics=topics,
         question=question, negation=Unless(cues.negation, cues.not_negation).find(words),
         switch=f.switch,
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
