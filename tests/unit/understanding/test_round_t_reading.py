@@ -99,3 +99,13 @@ def test_putting_the_question_off_is_no_answer(text: str) -> None:
 )  # fmt: skip
 def test_telling_about_ones_day_is_chat_not_a_need(text: str) -> None:
     assert acts(text, CLOSED) == {"SMALL_TALK"}
+
+
+def test_a_topic_is_read_in_the_sentences_that_ask() -> None:
+    context = asked("automation_goal", "SAAS_COMMUNICATION")
+    reading = bundled_reader().read(
+        "responder preço, tamanho e se tem no estoque. e o instagram?? vc nao respondeu", context
+    )
+    assert reading.topic != "price"
+    last = bundled_reader().read("uns 300 por dia. vcs emitem nota fiscal ne? qual o cnpj", context)
+    assert last.topic == "cnpj"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyloto_corp.domain.language.normalize import fold, is_laughter
+from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import insulting
 from pyloto_corp.domain.understanding.phrases import Found, Unless, found_in
-from pyloto_corp.domain.understanding.spans import language, time_phrase
+from pyloto_corp.domain.understanding.spans import clauses, language, time_phrase
 
 TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
 FREE_TOPICS = ("jobs",)  # asked about even without a question ("queria mandar meu curriculo")
@@ -79,15 +79,26 @@ def _language(words: list[str], f: Found, cues: ActCues) -> str | None:
     return language(words, cues.languages)
 
 
-def _topics(f: Found, cues: ActCues, question: bool) -> tuple[str, ...]:
-    """The topics asked, the main one first ("onde vcs ficam? qual o cnpj?": both)."""
-    booking = cues.not_hours.find(f.words)  # "marcar horário sozinho dá?": no opening hours
-    trial = ["how_it_works"] if cues.trial.find(f.words) else []  # "tem teste grátis?"
-    where = Unless(cues.topics["where"], cues.own_place)  # "do meu escritório": not Pyloto's
-    found = [t for t in TOPIC_ORDER if (where if t == "where" else cues.topics[t]).find(f.words)
-             and not (t == "hours" and booking)]  # fmt: skip
-    topics = tuple(dict.fromkeys(trial + found))
+def _topics(text: str, f: Found, cues: ActCues, question: bool) -> tuple[str, ...]:
+    """The topics asked, the main one first ("onde vcs ficam? qual o cnpj?": both), read in
+    the sentences that ask ("responder preço e tamanho. e o instagram??": no price asked);
+    "a cnh tá vencida. tem problema?" asks about what was just said."""
+    parts = clauses(text)  # a sentence that ends in "." or "!" before the last one states
+    asked = [tokens(c, cues.abbreviations) for i, c in enumerate(parts)
+             if c.endswith("?") or i == len(parts) - 1]  # fmt: skip
+    topics = _topics_in([w for a in asked for w in a], cues)
+    if not topics and not any(a[:1] == ["e"] for a in asked):  # not "e o instagram?"
+        topics = _topics_in(list(f.words), cues)
     return topics if topics and (question or topics[0] in FREE_TOPICS) else ()
+
+
+def _topics_in(words: list[str], cues: ActCues) -> tuple[str, ...]:
+    booking = cues.not_hours.find(words)  # "marcar horário sozinho dá?": no opening hours
+    trial = ["how_it_works"] if cues.trial.find(words) else []  # "tem teste grátis?"
+    where = Unless(cues.topics["where"], cues.own_place)  # "do meu escritório": not Pyloto's
+    found = [t for t in TOPIC_ORDER if (where if t == "where" else cues.topics[t]).find(words)
+             and not (t == "hours" and booking)]  # fmt: skip
+    return tuple(dict.fromkeys(trial + found))
 
 
 def read_signals(
@@ -103,7 +114,7 @@ def read_signals(
     spam = cues.spam.find(words)
     affirm = f.affirm or (emoji and bool(set(text) & _THUMBS))
     rude = bool(set(text) & _RUDE)
-    topics = () if spam else _topics(f, cues, question)
+    topics = () if spam else _topics(text, f, cues, question)
     talk = chatter and not courtesy and not rude
     return Signals(
         words=tuple(words), greeting=f.greeting and not spam, thanks=f.thanks or waved,
