@@ -106,3 +106,10 @@ def test_two_side_questions_in_one_message_get_both_answers(chat: Chat) -> None:
     step = chat.send("e vcs ficam onde? qual o cnpj de vcs? quero ver se é empresa seria antes "
                      "de passar meus dados kkk")  # fmt: skip
     assert "CNPJ" in chat.said(step) and "Ponta Grossa" in chat.said(step)
+
+
+def test_a_city_said_beside_tudo_bem_is_not_asked_again(chat: Chat) -> None:
+    chat.send("boa tarde moço tudo bem? aqui é da padaria em Castro")
+    step = chat.send("eu queria ver esse negocio de entrega pra minha padaria sabe, o povo pede "
+                     "muito pelo whats e eu nao tenho motoboy")  # fmt: skip
+    assert step is not None and "cidade" not in chat.said(step)

@@ -101,6 +101,13 @@ def _topics_in(words: list[str], cues: ActCues) -> tuple[str, ...]:
     return tuple(dict.fromkeys(trial + found))
 
 
+def _social(clause: str, cues: ActCues) -> bool:
+    """ "tudo bem?", "oi?": a question that only greets ("boa tarde, tudo bem? aqui é da
+    padaria em Castro" tells the city; it asks nothing)."""
+    words = tokens(clause, cues.abbreviations)
+    return bool(words) and covered(words, cues.greeting, cues.how_are_you, cues.filler)
+
+
 def read_signals(
     text: str, words: list[str], cues: ActCues, *, names_need: bool, plain: list[str]
 ) -> Signals:
@@ -110,7 +117,8 @@ def read_signals(
     chatty = (cues.small_talk, cues.greeting, cues.thanks, cues.goodbye, cues.affirm, cues.filler)
     chatter = emoji or not plain or covered(plain, *chatty)
     courtesy = bool(plain) and covered(plain, cues.greeting, cues.thanks, cues.goodbye)
-    question = "?" in text or f.asks
+    asked = [c for c in clauses(text) if c.endswith("?")]
+    question = f.asks or ("?" in text and not (asked and all(_social(c, cues) for c in asked)))
     spam = cues.spam.find(words)
     affirm = f.affirm or (emoji and bool(set(text) & _THUMBS))
     rude = bool(set(text) & _RUDE)
