@@ -58,7 +58,7 @@ def company(said: Said, gazetteer: Gazetteer) -> str | None:
     """The company's name: after its kind ("padaria Pão Quente"), after "se chama", or the
     place the person works at ("sou da Zetta")."""
     low = said.low
-    if (here := _introduced(said, gazetteer)) is not None:
+    if (here := _introduced(said, gazetteer) or _bracketed(said, gazetteer)) is not None:
         return here
     for i, word in enumerate(low):
         size = next((len(c) for c in COMPOUNDS if tuple(low[i : i + len(c)]) == c), 1)
@@ -93,6 +93,18 @@ def _after_kind(said: Said, i: int, gazetteer: Gazetteer, *, first: int) -> str 
         kind = " ".join(title(w) for w in said.raw[first : i + 1])
         return f"{kind} {name}" if kept else name
     return _apposed(said, i, gazetteer)
+
+
+def _bracketed(said: Said, gazetteer: Gazetteer) -> str | None:
+    """ "meu escritório de contabilidade (Silveira Contábil)", "minha loja (Closet da Bia)":
+    the name in brackets right after one's own business."""
+    low = said.low
+    for j in (j for j, w in enumerate(low) if w == "("):
+        before = low[max(0, j - 4) : j]
+        owned = POSSESSIVE & set(low[max(0, j - 5) : j])
+        if owned and any(w in OWN or w in gazetteer.business_kinds for w in before):
+            return name_at(said, j + 1, gazetteer, cued=True)
+    return None
 
 
 def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
