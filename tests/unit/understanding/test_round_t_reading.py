@@ -109,3 +109,10 @@ def test_a_topic_is_read_in_the_sentences_that_ask() -> None:
     assert reading.topic != "price"
     last = bundled_reader().read("uns 300 por dia. vcs emitem nota fiscal ne? qual o cnpj", context)
     assert last.topic == "cnpj"
+
+
+@pytest.mark.parametrize(("text", "value"), [("queria pra comecar o ano, janeiro", "2027-01-31"),
+                                             ("o Marco que sabe disso", None)])  # fmt: skip
+def test_a_month_said_alone_is_the_deadline(text: str, value: str | None) -> None:
+    context = replace(asked("deadline", kind="deadline"), now=datetime(2026, 12, 5, tzinfo=UTC))
+    assert bundled_reader().read(text, context).answer == value

@@ -86,7 +86,14 @@ def _place_or_time(
             return entities.business_name
         return company_answer(clean, gazetteer)
     flat = " ".join(said_words(clean, gazetteer))
-    return dates.deadline(flat, today, answer=True) if today is not None else None
+    if today is None:
+        return None
+    found = dates.deadline(flat, today, answer=True)
+    month = next((w for w in flat.split() if w in dates.MONTHS), None)
+    named = any(w[:1].isupper() for w in clean.split()[1:])  # "o Marco que sabe": a person
+    if found is None and month is not None and not named:  # "queria pra começar o ano, janeiro"
+        found = dates.deadline(f"ate {month}", today, answer=True)
+    return found
 
 
 def _city(clean: str, entities: Entities, gazetteer: Gazetteer) -> str | None:
