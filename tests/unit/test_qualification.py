@@ -91,3 +91,8 @@ D = DetectedIntent
 def test_active_intent_priority(detected, explicit, expected):
     """Explicit choice → operational need → commercial impact → first mentioned."""
     assert choose_active(detected, explicit) is expected
+
+
+def test_a_support_case_says_so_not_informational():
+    result = qualify(Intent.PYLOTO_ENTREGA_REQUEST, {}, support=True)
+    assert result.level == "low" and result.reasons == ("support_case",) and result.missing == ()

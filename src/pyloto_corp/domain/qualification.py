@@ -32,15 +32,18 @@ def missing_fields(intent: Intent, slots: Mapping[str, object]) -> tuple[str, ..
 
 def qualify(
     intent: Intent, slots: Mapping[str, object], *, urgent: bool = False,
-    role: str | None = None, outside_area: bool = False,
+    role: str | None = None, outside_area: bool = False, support: bool = False,
 ) -> Qualification:  # fmt: skip
     """high = commercial + every critical field + (urgency or a decision-making role);
     medium = commercial with at most one critical field missing; low otherwise, and always
     low for a delivery lead outside the region Pyloto Entrega serves (interest noted).
 
-    ``reasons`` names every signal that counted, so the level can be explained.
+    ``reasons`` names every signal that counted, so the level can be explained; a support
+    case (a complaint or problem with something already contracted) says so.
     """
     missing = missing_fields(intent, slots)
+    if support:  # a complaint about what exists: no sale, never "só informação" to the team
+        return Qualification(QualificationLevel.LOW, ("support_case",), ())
     if intent not in COMMERCIAL_INTENTS:
         return Qualification(QualificationLevel.LOW, ("informational_intent",), missing)
     reasons = ["commercial_intent"]
