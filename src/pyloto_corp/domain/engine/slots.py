@@ -74,11 +74,13 @@ def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
 
 _SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
 _GREETING = re.compile(r"^(?:(?:oi+|ol[aá]|opa|e a[ií]|eai|bom dia|boa tarde|boa noite|tudo bem|"
-                       r"tudo bom|blz|beleza)\b[\s,.!?]*)+", re.IGNORECASE)  # fmt: skip
+                       r"tudo bom|td bem|td bom|tudo certo|blz|beleza)\b[\s,.!?]*)+",
+                       re.IGNORECASE)  # fmt: skip
 _NEED = re.compile(r"\b(?:preciso|precisamos|precisa|precisam|precisava|precisaria|necessito|"
                    r"queria|quero|"
                    r"queremos|gostaria|gostar[ií]amos|procuro|procurando|buscando|to precisando|"
-                   r"tô precisando|estou precisando|a gente precisa)\b", re.IGNORECASE)  # fmt: skip
+                   r"tô precisando|estou precisando|a gente precisa|to querendo|tô querendo|"
+                   r"estou querendo|querendo)\b", re.IGNORECASE)  # fmt: skip
 _WHEN = re.compile(r"\s+(?:pra|para|at[eé])\s+(?:antes|depois|o fim|o final|o come[cç]o|"
                    r"daqui|semana|m[eê]s|o m[eê]s|ontem|hoje|amanh[aã]|janeiro|fevereiro|"
                    r"mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|"

@@ -25,7 +25,7 @@ AT = frozenset(("da", "do", "na", "no"))  # "sou da Zetta"; "sou a Ana" is a nam
 WORKS_AT = frozenset(("sou", "somos", "trabalho", "falo", "aqui", "represento", "trabalhamos"))
 NAMED = ("se chama", "chamada", "chamado", "chama", "de nome", "nome e", "nome dela e",
          "nome dele e")  # fmt: skip
-LINKS = frozenset(("de", "da", "do", "das", "dos", "e"))
+LINKS = frozenset(("de", "da", "do", "das", "dos", "e", "di", "del", "della"))  # "Forno di Nonna"
 STOP = frozenset(("em", "aqui", "que", "pra", "para", "preciso", "quero", "gostaria", "queria",
                   "tenho", "com", "sou", "somos", "no", "na", "ha", "faz", "ja", "a", "o", "tb",
                   "tambem", "mas", "porque", "pq", "estou", "to", "vendemos", "vendo", "atendo",
