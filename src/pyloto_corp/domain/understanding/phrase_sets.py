@@ -88,11 +88,12 @@ class Scanner:
             candidates = self._by_word.get(word)
             if candidates is None:
                 candidates = self._starting(word)
-            for slot, entry, starred in candidates:
+            for slot, entry, starred in candidates:  # the first word matches already
                 end = i + len(entry)
-                if end <= size and (
-                    all(map(_matches, entry, words[i:end])) if starred else words[i:end] == entry
-                ):
+                if end == i + 1 or (end <= size and (
+                    all(map(_matches, entry, words[i:end])) if starred
+                    else entry[1] == words[i + 1] and words[i:end] == entry
+                )):  # fmt: skip
                     found.setdefault(slot, []).append((i, end))
         return {slot: tuple(spans) for slot, spans in found.items()}
 

@@ -83,13 +83,15 @@ def _topics(text: str, f: Found, cues: ActCues, question: bool) -> tuple[str, ..
     """The topics asked, the main one first ("onde vcs ficam? qual o cnpj?": both), read in
     the sentences that ask ("responder preço e tamanho. e o instagram??": no price asked);
     "a cnh tá vencida. tem problema?" asks about what was just said."""
+    if not question:  # only a topic asked even without a question ("mandar meu currículo")
+        return tuple(t for t in FREE_TOPICS if cues.topics[t].find(f.words))
     parts = clauses(text)  # a sentence that ends in "." or "!" before the last one states
     asked = [tokens(c, cues.abbreviations) for i, c in enumerate(parts)
              if c.endswith("?") or i == len(parts) - 1]  # fmt: skip
     topics = _topics_in([w for a in asked for w in a], cues)
     if not topics and not any(a[:1] == ["e"] for a in asked):  # not "e o instagram?"
         topics = _topics_in(list(f.words), cues)
-    return topics if topics and (question or topics[0] in FREE_TOPICS) else ()
+    return topics
 
 
 def _topics_in(words: list[str], cues: ActCues) -> tuple[str, ...]:
