@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
 from pyloto_corp.domain.engine.slots import need_said
+from pyloto_corp.domain.language.budgets import budget, budget_floor
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.understanding.acts import ReadingContext
 from tests.support.turns import acts, asked
@@ -40,3 +41,9 @@ def test_complaining_of_being_ignored_is_no_answer() -> None:
     assert acts("Perguntei 2x do white label rs", asked("main_pain", "SAAS_COMMUNICATION")) == {
         "NON_ANSWER"
     }
+
+
+def test_the_total_budget_wins_over_the_budget_per_client() -> None:
+    said = ("Orçamento a gente pensa entre 300 e 500 reais por cliente/mês, no total uns 1.500 a "
+            "2.500.")  # fmt: skip
+    assert (budget_floor(said, answer=True), budget(said, answer=True)) == (1500, 2500)

@@ -59,6 +59,9 @@ def _total(found: re.Match[str]) -> str:
 CAPS = frozenset(("maximo", "teto", "ate", "chegar", "estica", "esticar", "esticamos"))
 
 
+TOTAL = frozenset(("total", "todo", "somando", "somado"))  # "no total", "ao todo"
+
+
 def budget(text: str, *, answer: bool = False) -> int | str | None:
     """Reais the person can spend, the upper end of a range; "unknown" when they decline or
     do not know; in an answer to "quanto pretende investir?", any figure but revenue, a
@@ -80,6 +83,10 @@ def _budget(text: str, *, answer: bool) -> tuple[int | None, int | str | None]:
     found = [n for n in found if not _count_goes_on(words, n)]  # "3 mil notas, pico de 10 mil"
     if answer and found and _TURNED_BACK.search(fold(text)):  # "eu que pergunto né, uns 5 mil?"
         return None, "unknown"  # a guess at the price asked back: no budget of the person's
+    whole = [i for i, n in enumerate(found) if TOTAL & set(words[max(0, n.start - 3) : n.start])]
+    if whole:  # "entre 300 e 500 por cliente, no total uns 1.500 a 2.500": the whole
+        first, top = found[whole[0]], upper_of(found, words, whole[0])
+        return (_floor(first.value, top.value) if top is not first else None), top.value
     capped = [n for n in found if (CAPS & set(words[max(0, n.start - 4) : n.start])
               or words[n.end : n.end + 2] == ["no", "maximo"])
               and (n in scaled or n.value >= THOUSAND or _monthly(words, n)
