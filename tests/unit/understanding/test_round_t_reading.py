@@ -116,3 +116,18 @@ def test_a_topic_is_read_in_the_sentences_that_ask() -> None:
 def test_a_month_said_alone_is_the_deadline(text: str, value: str | None) -> None:
     context = replace(asked("deadline", kind="deadline"), now=datetime(2026, 12, 5, tzinfo=UTC))
     assert bundled_reader().read(text, context).answer == value
+
+
+FOLLOWUP = ReadingContext(state="followup_time", pending=Pending.FOLLOWUP_TIME)
+
+
+@pytest.mark.parametrize("text", ["qualquer hora tá bom", "qualquer horário, tanto faz"])
+def test_any_time_is_the_time_asked_for(text: str) -> None:
+    assert "FOLLOWUP_REQUEST" in acts(text, FOLLOWUP)
+
+
+@pytest.mark.parametrize(
+    "text", ["nossa, muito obrigado pela demora hein, 2 dias esperando", "valeu a pena, chegou"]
+)
+def test_thanks_for_the_delay_is_no_thanks(text: str) -> None:
+    assert "THANKS_GOODBYE" not in acts(text, CLOSED)

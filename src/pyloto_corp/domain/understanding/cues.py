@@ -32,11 +32,12 @@ PHRASE_SETS = (
 # "not_stop": leaving something else behind ("quero sair do caderno"), no stop;
 # "not_negation": preferring to act ("prefiro ver uma proposta"), no other need chosen;
 # "not_switch": a wish about the thing described ("queria que aparecesse o endereço");
-# "own_place": the person's own place ("do meu escritório"), no question about Pyloto's
+# "own_place": the person's own place ("do meu escritório"), no question about Pyloto's;
+# "any_time": any time is fine, said when the bot asked when to call
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
                  "misclick", "no_answer", "not_complaint", "praise", "trial", "mock",
-                 "not_stop", "not_negation", "not_switch", "own_place")  # fmt: skip
+                 "not_stop", "not_negation", "not_switch", "own_place", "any_time")  # fmt: skip
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 

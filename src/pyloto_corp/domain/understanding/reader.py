@@ -132,7 +132,8 @@ class TurnReader:
         )
         if s.opt_out and not goodbye:
             acts.add(Act.OPT_OUT)
-        if s.followup or (context.pending is Pending.FOLLOWUP_TIME and s.when):
+        timed = s.when or self.cues.any_time.find(s.words)  # "qualquer hora tá bom"
+        if s.followup or (context.pending is Pending.FOLLOWUP_TIME and timed):
             acts.add(Act.FOLLOWUP_REQUEST)
         return acts
 
