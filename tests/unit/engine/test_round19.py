@@ -47,3 +47,9 @@ def test_the_total_budget_wins_over_the_budget_per_client() -> None:
     said = ("Orçamento a gente pensa entre 300 e 500 reais por cliente/mês, no total uns 1.500 a "
             "2.500.")  # fmt: skip
     assert (budget_floor(said, answer=True), budget(said, answer=True)) == (1500, 2500)
+
+
+def test_any_time_books_the_call_in_business_hours(chat: Chat) -> None:
+    chat.send("quero um sistema pra minha loja, mas me liga depois")
+    step = chat.send("qualquer hora tá bom")
+    assert chat.outcomes == ["SCHEDULED_FOLLOWUP"] and "em horário comercial" in chat.said(step)

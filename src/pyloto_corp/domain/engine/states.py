@@ -153,10 +153,10 @@ class States:
             flow.say("followup_ask")
             return None
         said = " ".join((flow.turn.text or "").split())[:120]
-        when = said if not reading.only_chatter else flow.text("followup_default")
-        said = flow.callback(when, reading.when_window)
+        any_time = reading.has(Act.FOLLOWUP_REQUEST) and not reading.when  # "qualquer hora"
+        when = said if not (reading.only_chatter or any_time) else flow.text("followup_default")
         flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
-                    when=said)  # fmt: skip
+                    when=flow.callback(when, reading.when_window))  # fmt: skip
 
 
 def _entities(reading: TurnReading) -> Entities:
