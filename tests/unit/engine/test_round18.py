@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from pyloto_corp.domain.engine.state import TurnKind
+from pyloto_corp.domain.engine.summary import qualification_of
+from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.records import SessionRecord
 from tests.unit.engine.conftest import Chat
 
 CLINIC = (
@@ -115,3 +118,16 @@ def test_a_city_said_beside_tudo_bem_is_not_asked_again(chat: Chat) -> None:
     step = chat.send("padaria pao de queijo da ceci")
     assert step is not None and step.session.slots["city"] == "Castro"
     assert "cidade" not in chat.said(step)
+
+
+def test_a_complaint_is_qualified_as_a_support_case(chat: Chat) -> None:
+    step = chat.send("pedi uma entrega ontem e nao chegou ate agora")
+    assert step is not None and step.handoff is not None
+    assert "support_case" in step.handoff.qualification_reasons
+
+
+def test_a_complaint_remembered_from_earlier_leaves_a_new_lead_alone() -> None:
+    at = datetime(2026, 12, 5, 10, tzinfo=UTC)
+    session = SessionRecord("s", "u", at, at, context={"support_case": True})
+    reasons = qualification_of(session, Intent.CUSTOM_SOFTWARE).reasons
+    assert "support_case" not in reasons and "commercial_intent" in reasons

@@ -73,7 +73,7 @@ def support(flow: Flow, reading: TurnReading) -> bool:
         "support_handoff_team", None)  # fmt: skip  # "o site que vcs fizeram caiu"
     if flow.session.active_intent == DRIVER:
         message = "support_handoff_courier"  # the team hears a courier: name, period, amount
-    flow.remember(support_case=True)
+    flow.remember(support_case=True, support_handed=True)  # this session's own complaint
     flow.finish(Outcome.HANDOFF_HUMAN, "support_issue", requested=True, message=message,
                 routing=routing, details={"issue": issue})  # fmt: skip
     return True

@@ -36,7 +36,7 @@ def qualification_of(session: SessionRecord, intent: Intent) -> Qualification:
         urgent=bool(session.context.get("urgent")),
         role=session.context.get("role"),
         outside_area=bool(session.context.get("region_noted")),
-        support=bool(session.context.get("support_case")),
+        support=bool(session.context.get("support_handed")),  # not one carried from before
     )
 
 
