@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from pyloto_corp.adapters.language.resources import bundled_reader
 from pyloto_corp.domain.understanding import phrase_sets
 from pyloto_corp.domain.understanding.phrase_sets import PhraseSet, Scanner
 
@@ -49,3 +50,23 @@ def test_the_caches_stay_bounded_and_right(monkeypatch: pytest.MonkeyPatch, kept
         assert sets[0].spans(words) == PhraseSet(GROUPS[0]).spans(words)
     cache = {"SEEN_KEPT": sets[0]._scanner._seen, "WORDS_KEPT": sets[0]._scanner._by_word}[kept]
     assert len(cache) <= 2
+
+
+def _w(text: str) -> list[str]:
+    return text.split()
+
+
+def test_a_phrase_overlapping_an_exception_is_not_found() -> None:
+    stops, leaving = _joined()[0], PhraseSet(["sair do caderno", "tira o"])
+    Scanner([leaving])
+    stops.unless(leaving)
+    words = _w("quero sair do caderno nao quero mais")
+    assert stops.spans(words) == [(4, 6), (4, 7)]
+    assert not stops.find(_w("tira o pe")) and stops.whole(_w("tira"))
+    assert stops.starts(_w("nao quero mais")) == 3
+
+
+def test_the_document_declares_its_exceptions() -> None:
+    cues = bundled_reader().cues
+    assert cues.opt_out.find(["sair"]) and not cues.opt_out.find(_w("quero sair do caderno"))
+    assert not cues.topics["where"].find(_w("do meu escritorio"))

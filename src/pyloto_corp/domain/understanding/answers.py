@@ -20,7 +20,6 @@ from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import aimless_curse, insulting
 from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.foreign import abroad
-from pyloto_corp.domain.understanding.phrases import Unless
 from pyloto_corp.domain.understanding.signals import Signals
 from pyloto_corp.domain.understanding.spans import clauses
 from pyloto_corp.domain.understanding.values import LABEL, SLOT_ENTITIES, WEB, fits, plain, trimmed
@@ -44,10 +43,8 @@ class Answers:
         c = cues
         self._empty = (c.small_talk, c.greeting, c.thanks, c.goodbye, c.affirm, c.deny,
                        c.dont_know, c.filler, c.correction)  # fmt: skip
-        stops = Unless(c.opt_out, c.not_stop)  # "quero sair do caderno": the problem told
-        negation = Unless(c.negation, c.not_negation)  # "prefiro ver uma proposta": an answer
-        self._elsewhere = (c.human, stops, c.support, negation)
-        self._trouble_elsewhere = (c.human, stops, negation)  # "o sistema trava": the pain
+        self._elsewhere = (c.human, c.opt_out, c.support, c.negation)
+        self._trouble_elsewhere = (c.human, c.opt_out, c.negation)  # "o sistema trava": the pain
 
     def slot(
         self, text: str, s: Signals, context: ReadingContext, found: dict[str, Any],

@@ -38,6 +38,9 @@ OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
                  "misclick", "no_answer", "not_complaint", "praise", "trial", "mock",
                  "not_stop", "not_negation", "not_switch", "own_place", "any_time")  # fmt: skip
+# a phrase of the first set does not count where it overlaps one of the second
+EXCEPTIONS = {"opt_out": "not_stop", "switch": "not_switch", "negation": "not_negation"}
+TOPIC_EXCEPTIONS = {"where": "own_place"}
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 
@@ -86,6 +89,9 @@ class ActCues:
             fields = {k: PhraseSet(_folded(v, abbreviations))
                       for k, v in doc.get("fields", {}).items()}  # fmt: skip
             Scanner([*phrases.values(), *topics.values(), *fields.values()])
+            for sets, exceptions in ((phrases, EXCEPTIONS), (topics, TOPIC_EXCEPTIONS)):
+                for name, exception in exceptions.items():
+                    sets[name].unless(phrases[exception])
             return cls(
                 str(doc["version"]), phrases, topics, languages, *emoji, fields, dict(abbreviations)
             )

@@ -26,29 +26,41 @@ class PhraseSet:
     """Phrases of folded words, found in a message (indexed by first word).
 
     A pattern word ending in ``*`` matches any word starting with it ("reclama*"). A set
-    scans alone until a `Scanner` joins it with the other sets of its document.
+    scans alone until a `Scanner` joins it with the other sets of its document. A phrase
+    overlapping one of the set's exceptions does not count ("sair" inside "sair do caderno").
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.listed = [tuple(p.split()) for p in phrases if p.split()]
         self.entries = frozenset(self.listed)
         self._scanner, self._slot = Scanner((self,)), 0
+        self._unless: PhraseSet | None = None
+
+    def unless(self, exceptions: PhraseSet) -> None:
+        """From now on, a phrase overlapping one of ``exceptions`` is not found."""
+        self._unless = exceptions
+
+    def _found(self, words: Sequence[str]) -> tuple[Span, ...]:
+        found = self._scanner.found(words).get(self._slot, ())
+        if found and self._unless is not None:
+            stronger = self._unless._scanner.found(words).get(self._unless._slot, ())
+            found = tuple(s for s in found if not any(a < s[1] and s[0] < b for a, b in stronger))
+        return found
 
     def spans(self, words: Sequence[str]) -> list[Span]:
         """Every (start, end) where a phrase occurs, in the order of the words."""
-        return list(self._scanner.found(words).get(self._slot, ()))
+        return list(self._found(words))
 
     def find(self, words: Sequence[str]) -> bool:
-        return self._slot in self._scanner.found(words)
+        return bool(self._found(words))
 
     def whole(self, words: Sequence[str]) -> bool:
         """The message is one of the phrases and nothing else."""
-        return (0, len(words)) in self._scanner.found(words).get(self._slot, ())
+        return (0, len(words)) in self._found(words)
 
     def starts(self, words: Sequence[str]) -> int:
         """How many leading words one phrase covers (0: none)."""
-        found = self._scanner.found(words).get(self._slot, ())
-        return max((end for start, end in found if start == 0), default=0)
+        return max((end for start, end in self._found(words) if start == 0), default=0)
 
 
 class Scanner:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pyloto_corp.domain.language.normalize import is_laughter, tokens
-from pyloto_corp.domain.understanding.cues import ActCues, PhraseSet, covered
+from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.spans import clauses
 
 Span = tuple[int, int]
@@ -20,7 +20,7 @@ _OPENERS = frozenset(("e", "mas", "ok", "entao", "ta", "blz", "beleza", "certo")
 _DAYTIME = frozenset(("bom dia", "boa tarde", "boa noite", "bom", "boa"))
 _SETS = ("switch", "greeting", "thanks", "goodbye", "opt_out", "human", "human_word",
          "request", "followup", "not_followup", "support", "abuse", "when_question",
-         "lead_in", "mock", "not_stop", "not_switch")  # fmt: skip
+         "lead_in", "mock")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +39,6 @@ class Found:
     deny: bool
     ack: bool  # the yes is only an acknowledgement ("blz entao")
     switch: bool = False  # "ta, e o site?", "quero também": another subject brought up
-
-
-class Unless:
-    """A phrase set whose phrases do not count inside an exception ("sair do caderno")."""
-
-    def __init__(self, phrases: PhraseSet, exceptions: PhraseSet) -> None:
-        self.phrases, self.exceptions = phrases, exceptions
-
-    def find(self, words: list[str]) -> bool:
-        return bool(_apart(self.phrases.spans(words), self.exceptions.spans(words)))
 
 
 def _words_of(pieces: list[str], abbreviations: Mapping[str, str]) -> list[list[str]]:
@@ -80,8 +70,6 @@ def found_in(text: str, cues: ActCues) -> Found:
         at += len(part)
     words = [w for part in parts for w in part]
     spans = {name: cues.phrases[name].spans(words) for name in _SETS}
-    spans["opt_out"] = _apart(spans["opt_out"], spans["not_stop"])  # "sair do caderno"
-    spans["switch"] = _apart(spans["switch"], spans["not_switch"])  # "queria que aparecesse"
     ends = (*starts[1:], len(words)) if starts else ()
     asked = [(s, e) for s, e in zip(starts, ends, strict=True)  # "e quanto tempo demora...?"
              if any(a == s or (a == s + 1 and words[s] in _OPENERS)

@@ -21,7 +21,7 @@ from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
-from pyloto_corp.domain.understanding.phrases import Unless, inside
+from pyloto_corp.domain.understanding.phrases import inside
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
 from pyloto_corp.domain.understanding.spans import clauses
@@ -110,7 +110,7 @@ class TurnReader:
         c = self.cues
         opening = next((i for i, w in enumerate(said) if not covered(w, c.greeting, c.filler)), 0)
         for i in range(opening + 1, len(parts)):
-            cued = Unless(self.cues.switch, self.cues.not_switch).find(said[i])
+            cued = self.cues.switch.find(said[i])
             later: Classification = self.classifier.classify(" ".join(parts[i:]))
             intent = later.intent.value
             floor = LATER_CUED if cued else SWITCH_CONFIDENCE

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import insulting
-from pyloto_corp.domain.understanding.phrases import Found, Unless, found_in
+from pyloto_corp.domain.understanding.phrases import Found, found_in
 from pyloto_corp.domain.understanding.spans import clauses, language, time_phrase
 
 TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
@@ -97,8 +97,7 @@ def _topics(text: str, f: Found, cues: ActCues, question: bool) -> tuple[str, ..
 def _topics_in(words: list[str], cues: ActCues) -> tuple[str, ...]:
     booking = cues.not_hours.find(words)  # "marcar horário sozinho dá?": no opening hours
     trial = ["how_it_works"] if cues.trial.find(words) else []  # "tem teste grátis?"
-    where = Unless(cues.topics["where"], cues.own_place)  # "do meu escritório": not Pyloto's
-    found = [t for t in TOPIC_ORDER if (where if t == "where" else cues.topics[t]).find(words)
+    found = [t for t in TOPIC_ORDER if cues.topics[t].find(words)
              and not (t == "hours" and booking)]  # fmt: skip
     return tuple(dict.fromkeys(trial + found))
 
@@ -133,7 +132,7 @@ def read_signals(
         opt_out=_opts_out(f, names_need=names_need) or cues.stop_alone.whole(plain),
         abuse=insulting(words, cues) or spam or rude, followup=f.followup, when=time_phrase(text),
         language=_language(words, f, cues), topic=topics[0] if topics else None, topics=topics,
-        question=question, negation=Unless(cues.negation, cues.not_negation).find(words),
+        question=question, negation=cues.negation.find(words),
         switch=f.switch,
         correction=cues.correction.find(words), dont_know=cues.dont_know.find(words),
         affirm=affirm, deny=f.deny, names_need=names_need, spam=spam,
