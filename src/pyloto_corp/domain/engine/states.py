@@ -8,6 +8,7 @@ from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.offers import declines_offered
 from pyloto_corp.domain.engine.opening import Opening
 from pyloto_corp.domain.engine.state import TurnKind
 from pyloto_corp.domain.engine.switching import Switch
@@ -36,7 +37,7 @@ class States:
         if handled_anytime(flow, reading) or notes.handled(flow, reading, self.dialogue):
             return None  # "anota aí o número do escritório": with the lead
         state = flow.session.state
-        if state in FORM_STATES and _declines_offered(flow, reading):
+        if state in FORM_STATES and declines_offered(flow, reading):
             return self.dialogue.drop_queued(flow)
         if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
@@ -186,15 +187,3 @@ def _points_back(flow: Flow, reading: TurnReading) -> bool:
     if points:
         form.skip(flow, form.pending(flow), message="pointed_back")
     return points
-
-
-def _declines_offered(flow: Flow, reading: TurnReading) -> bool:
-    """The need offered after another one was resolved, refused before any answer to it."""
-    session = flow.session
-    offered = session.context.get("queued_start") == session.active_intent
-    said_no = (
-        reading.withdraws
-        or reading.words[:1] in (("nao",), ("n",), ("nem",))
-        or (flow.content.says("not_now", list(reading.words), anywhere=True))
-    )  # "depois eu vejo"
-    return offered and bool(session.context.get("resolved")) and said_no

@@ -16,6 +16,7 @@ from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.numbers import figure_said, first_number
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS, told_in_story
+from pyloto_corp.domain.understanding.chatter import social_tail
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import aimless_curse, insulting
 from pyloto_corp.domain.understanding.fixes import unnamed
@@ -54,6 +55,7 @@ class Answers:
         kind = context.slot_kind or "text"
         acts, values, doubted = set(), [], []
         asked = self.cues.fields.get(context.slot or "")
+        text = social_tail(text, self.cues)  # "loja de autopeças, tudo bem?"
         text = LABEL.sub("", text, count=1)  # "Empresa: Vitória Materiais", "Nome: Raimundo"
         text = unnamed(text, asked, self.gazetteer.abbreviations)  # "já falei, ..."
         text = WEB.sub(" ", text) if kind == "name" else text  # "joao.silva@gmail.com"

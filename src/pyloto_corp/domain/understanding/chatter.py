@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
+from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
-from pyloto_corp.domain.understanding.cues import ActCues
+from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.signals import Signals
 
 STRONG = frozenset({Act.HUMAN_REQUEST, Act.OPT_OUT, Act.SUPPORT_ISSUE, Act.ABUSE,
                     Act.SIDE_QUESTION, Act.TOPIC_CHANGE, Act.FOLLOWUP_REQUEST})  # fmt: skip
 ANSWERED = frozenset({Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE})
+COURTEOUS = frozenset({Act.THANKS_GOODBYE, Act.GREETING, Act.DENY, Act.AFFIRM, Act.MENU_CHOICE})
 QUESTION_PENDING = (Pending.SLOT, Pending.CONFIRM, Pending.FOLLOWUP_TIME)
 NOTHING_ASKED = (Pending.NONE, Pending.MENU)  # no question the message could answer
 TIME_ALONE = 4  # "amanhã às 10h": a time, not chat ("farmácia cheia hoje" is chat)
+_TAIL = re.compile(r"[,;]\s*([^,;]+)$")
+
+
+def social_tail(text: str, cues: ActCues) -> str:
+    """ "loja de autopeças, tudo bem?": the answer without the courtesy said after it."""
+    tail = _TAIL.search(text.rstrip())
+    words = tokens(tail.group(1), cues.abbreviations) if tail else []
+    social = bool(words) and covered(words, cues.how_are_you, cues.greeting, cues.filler)
+    return text[: tail.start()] if tail and social else text
 
 
 def chatter(
@@ -20,17 +33,28 @@ def chatter(
     """NON_ANSWER with a question pending; otherwise SMALL_TALK for what is only chat."""
     if context.pending in QUESTION_PENDING:
         return _non_answer(acts, s, context, cues)
-    others = acts - {Act.GREETING, Act.OTHER_LANGUAGE}
-    quiet = not acts & (STRONG | ANSWERED) - {Act.TOPIC_CHANGE}
-    if s.social and quiet and not s.waved:
-        return acts | {Act.SMALL_TALK}
-    if (s.small_talk or s.reaction) and not others:
-        return acts | {Act.SMALL_TALK}
-    if context.pending in YES_NO and s.ack and not others:
+    if _chatting(acts, s, context, cues):
         return acts | {Act.SMALL_TALK}
     if not acts and context.pending in NOTHING_ASKED and s.words and not (s.question or told):
         return _idle(s, cues)
     return acts
+
+
+def _chatting(acts: set[Act], s: Signals, context: ReadingContext, cues: ActCues) -> bool:
+    """Nothing asked, and chat besides what was done ("tudo bem?", "kkk", "vcs são show")."""
+    others = acts - {Act.GREETING, Act.OTHER_LANGUAGE}
+    quiet = not acts & (STRONG | ANSWERED) - {Act.TOPIC_CHANGE}
+    return bool(
+        (s.social and quiet and not s.waved)
+        or ((s.small_talk or s.reaction) and not others)
+        or (context.pending in YES_NO and s.ack and not others)
+        or (Act.THANKS_GOODBYE in acts and acts <= COURTEOUS and _praises(s, cues))
+    )  # "obrigada, vcs são uns amores": a compliment besides the thanks
+
+
+def _praises(s: Signals, cues: ActCues) -> bool:
+    """A compliment besides the courtesy ("show de bola, vlw" is only thanks)."""
+    return not s.chatter and cues.praise.find(s.words)
 
 
 def _idle(s: Signals, cues: ActCues) -> set[Act]:

@@ -33,13 +33,20 @@ PHRASE_SETS = (
 # "not_negation": preferring to act ("prefiro ver uma proposta"), no other need chosen;
 # "not_switch": a wish about the thing described ("queria que aparecesse o endereço");
 # "own_place": the person's own place ("do meu escritório"), no question about Pyloto's;
-# "any_time": any time is fine, said when the bot asked when to call
+# "any_time": any time is fine, said when the bot asked when to call;
+# "bot_problem": the bot itself called buggy ("vc ta bugado"), no problem with a delivery
 OPTIONAL_SETS = ("support_problem", "support_owner", "wrong", "withdraw", "menu_words", "clarify",
                  "wants", "both", "stop_alone", "swear", "own_words", "aimed_words", "not_hours",
                  "misclick", "no_answer", "not_complaint", "praise", "trial", "mock",
-                 "not_stop", "not_negation", "not_switch", "own_place", "any_time")  # fmt: skip
+                 "not_stop", "not_negation", "not_switch", "own_place", "any_time",
+                 "bot_problem")  # fmt: skip
 # a phrase of the first set does not count where it overlaps one of the second
-EXCEPTIONS = {"opt_out": "not_stop", "switch": "not_switch", "negation": "not_negation"}
+EXCEPTIONS = {
+    "opt_out": "not_stop",
+    "switch": "not_switch",
+    "negation": "not_negation",
+    "support_problem": "bot_problem",
+}
 TOPIC_EXCEPTIONS = {"where": "own_place"}
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
@@ -56,6 +63,15 @@ def covered(words: list[str] | tuple[str, ...], *sets: PhraseSet) -> bool:
         for start, end in phrases.spans(words):
             marks[start:end] = [True] * (end - start)
     return bool(words) and all(marks)
+
+
+def courtesy_prefix(words: list[str] | tuple[str, ...], cues: ActCues) -> int:
+    """How many leading words only greet ("oi, tudo bem? quero um chatbot": 3)."""
+    marks = [False] * len(words)
+    for phrases in (cues.greeting, cues.how_are_you):
+        for start, end in phrases.spans(words):
+            marks[start:end] = [True] * (end - start)
+    return next((i for i, marked in enumerate(marks) if not marked), len(words))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, 
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.asides import asked_aside, held_back, own_trouble, pitches
 from pyloto_corp.domain.understanding.chatter import QUESTION_PENDING, chatter
-from pyloto_corp.domain.understanding.cues import ActCues, covered
+from pyloto_corp.domain.understanding.cues import ActCues, courtesy_prefix, covered
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
@@ -30,9 +30,11 @@ NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
 NOT_LATER = (*NOT_A_NEED, Intent.INSTITUTIONAL.value)  # "qual o cnpj?": a side question
 SWITCH_CONFIDENCE = 0.75
 GUESS_WORDS = 3
+AFTER_NEGATION = 0.5  # the need said after refusing another one
 LATER_CUED = 0.4  # "... e tb preciso mandar uma caixa": a later need, cued, is enough
 LATER_UNSUPPORTED = 0.6
 _AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
+_REFUSALS = (["nao", "quero"], ["nao", "preciso"])  # "n quero pedir entrega, quero ser motoboy"
 _ROLES = ("jobs",)  # "vaga pra atendente?" asks for a job, not for an attendant
 
 
@@ -49,7 +51,7 @@ class TurnReader:
 
     def read(self, text: str, context: ReadingContext) -> TurnReading:
         words = tokens(text, self.gazetteer.abbreviations)
-        need: Classification = _guessed(self.classifier.classify(text), text)
+        need: Classification = self._need(text, words)
         named = need.intent.value not in (*NOT_A_NEED, Intent.UNSUPPORTED.value) and (
             need.confidence >= SWITCH_CONFIDENCE)  # fmt: skip
         plain = tokens(without_laughter(text), self.gazetteer.abbreviations)
@@ -85,6 +87,19 @@ class TurnReader:
             fixes=self._fixes(text, context),
         )  # fmt: skip
 
+    def _need(self, text: str, words: list[str]) -> Classification:
+        """The need named; after a greeting ("boa tarde, tudo bem? preciso de um sistema"),
+        the need of what follows it, which the greeting words would drown."""
+        need: Classification = _guessed(self.classifier.classify(text), text)
+        greeted = courtesy_prefix(words, self.cues)
+        if not 0 < greeted < len(words):
+            return need
+        rest: Classification = self.classifier.classify(" ".join(words[greeted:]))
+        unknown = need.intent.value in NOT_A_NEED
+        named = rest.intent.value not in (*NOT_A_NEED, Intent.UNSUPPORTED.value)  # "oi de novo"
+        better = named and (unknown or rest.confidence > need.confidence)
+        return rest if better else need
+
     def _fixes(self, text: str, context: ReadingContext) -> dict[str, Any]:
         """At the summary: the fields the message names, each with its new value."""
         if not context.kinds:
@@ -94,14 +109,19 @@ class TurnReader:
     def _after_negation(
         self, text: str, s: Signals, need: Classification, context: ReadingContext
     ) -> Classification:
-        """ "nao quero mais o app, quero um site": the need is what follows the negation."""
+        """ "nao quero mais o app, quero um site": the need is what follows the negation;
+        "n quero pedir entrega nao, quero ser o motoboy": the need negated first is not it."""
         parts = _AFTER.split(text, maxsplit=1)
-        if not (s.negation and context.intent and need.intent.value == context.intent):
-            return need
         if len(parts) < 2 or not parts[1].strip():
             return need
+        current = s.negation and bool(context.intent) and need.intent.value == context.intent
+        refused_first = tokens(parts[0], self.gazetteer.abbreviations)[:2] in _REFUSALS
+        if not (current or refused_first):
+            return need
         rest: Classification = self.classifier.classify(parts[1])
-        return rest if rest.intent.value not in (*NOT_A_NEED, context.intent) else need
+        refused = (*NOT_A_NEED, Intent.UNSUPPORTED.value, need.intent.value)
+        sure = current or rest.confidence >= AFTER_NEGATION
+        return rest if rest.intent.value not in refused and sure else need
 
     def _later_need(self, text: str, context: ReadingContext) -> Classification | None:
         """ "Betim. e tb tenho uma lojinha...": a need named in a later sentence."""
@@ -155,10 +175,12 @@ def _guessed(need: Classification, text: str) -> Classification:
 
 def _needs(need: Classification) -> tuple[str, ...]:
     """The main need, then others; a business telling how many deliveries it makes ("a gente
-    faz umas 30 entregas por dia") is signing up, not asking for a delivery besides."""
-    merchant = need.intent is Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP
+    faz umas 30 entregas por dia") or a courier ("trampar de motoboy") is signing up, not
+    asking for a delivery besides."""
+    signing = need.intent in (Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP,
+                              Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP)  # fmt: skip
     others = (i.value for i in need.secondary
-              if not (merchant and i is Intent.PYLOTO_ENTREGA_REQUEST))  # fmt: skip
+              if not (signing and i is Intent.PYLOTO_ENTREGA_REQUEST))  # fmt: skip
     return (need.intent.value, *others)
 
 
