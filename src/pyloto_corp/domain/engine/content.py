@@ -37,7 +37,7 @@ REQUIRED_TEXTS = (
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
     "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
     "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
-    "route_price", "number_asked", "support_handoff_team",
+    "route_price", "number_asked", "support_handoff_team", "profile_noted",
     "apology_ok", "greeting_back", "greeting_calm", "audio_ack",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",

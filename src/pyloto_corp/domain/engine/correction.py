@@ -13,8 +13,10 @@ from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.values import SLOT_ENTITIES
 
 ADDED_KINDS = frozenset({"availability", "channels"})  # "posso de tarde tbm" adds, elsewhere
+PROFILE_LABELS = {"city": "cidade", "name": "nome", "business_name": "empresa"}
 
 
 class Correction:
@@ -40,8 +42,13 @@ class Correction:
             found["channels"] = [c for c in dict.fromkeys([*kept, *found.get("channels", [])])
                                  if c not in entities.channels_dropped]  # fmt: skip
         changed = {k: v for k, v in found.items() if _new(flow.session.slots.get(k), v)}
-        if not changed:
+        told = {} if changed else _profile_told(flow, entities)  # "a clínica é em Carambeí"
+        if not (changed or told):
             return False
+        if told:
+            flow.remember(profile={**flow.session.context.get("profile", {}), **told})
+            what = ", ".join(f"{PROFILE_LABELS[k]} {v}" for k, v in told.items())
+            flow.say("profile_noted", label=what)
         flow.update(slots={**flow.session.slots, **changed})
         self.dialogue.confirm(flow)
         return True
@@ -119,6 +126,15 @@ def _new(before: object, after: object) -> bool:
     if isinstance(before, str) and isinstance(after, str):
         return fold(after) not in fold(before)
     return before != after
+
+
+def _profile_told(flow: Flow, entities: Entities) -> dict[str, str]:
+    """Who the person is, said at the summary when the form has no such field (a city for
+    a chatbot): kept for the team, which the summary does not show."""
+    asked = {SLOT_ENTITIES.get(s.name, s.name) for s in _slots(flow)}
+    known, found = flow.session.context.get("profile", {}), entities.found()
+    return {key: str(found[key]) for key in PROFILE_LABELS
+            if key in found and key not in asked and _new(known.get(key), found[key])}  # fmt: skip
 
 
 def _slots(flow: Flow) -> tuple[Slot, ...]:

@@ -14,7 +14,8 @@ _CAPITALIZED = r"([A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][a-zà-ÿ
 # "sou Ricardo Albuquerque", "Oi, Marcos aqui": a capitalized name with no article; "e o
 # Caio" is "é o Caio" only opening a sentence ("eu e o Caio" lists people).
 _BARE = re.compile(
-    r"\b(?:[Ss]o[uy]|[Ee]u sou|[Nn]ome|(?:[Éé]|[Ee]h|(?:^|(?<=[,.!?] )|(?<=[,.!?]))[Ee]) [oa])\s+"
+    r"\b(?:[Ss]o[uy]|[Ee]u sou|[Nn]ome|[Aa]qui (?:é|e|eh)|"  # "aqui é Carlos", not "é loucura"
+    r"(?:[Éé]|[Ee]h|(?:^|(?<=[,.!?] )|(?<=[,.!?]))[Ee]) [oa])\s+"
     + _CAPITALIZED
     + r"|^(?:(?:[Oo]i|[Oo]l[aá]|[Oo]pa|"
     r"[Bb]om dia|[Bb]oa tarde|[Bb]oa noite)[,!. ]+)?"
@@ -39,7 +40,7 @@ _FROM = re.compile(
 )  # ", empresa X, curitiba"
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
-    r"(?: (?:o|a))?|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
+    r" (?:o|a)|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
     r"(?:ele|ela) (?:se )?chama|my name is|me llamo|mi nombre es)"
     r"\s+(?:(?:dra?|sra?|prof[aª]?)\.\s*)?" + _NAME
     + r"|^(?:(?:oi|ol[aá]|opa|bom dia|boa tarde|boa noite|e a[ií])[,!. ]+)?(?:é|e|eh) (?:o|a)\s+"

@@ -79,8 +79,10 @@ class Answers:
             )
             value = None if naming else self._clause(clause, words, kind, s, context.today,
                                                      trouble=trouble)  # fmt: skip
+            hesitant = kind in FIGURED and figure_said(clause)  # "umas 50 por dia?": an answer
+            unsure = clause.rstrip().endswith("?") and not hesitant
             if value is not None:
-                (doubted if clause.rstrip().endswith("?") else values).append(value)
+                (doubted if unsure else values).append(value)
         if self._corrects_other(s, context, entities):
             acts.add(Act.CORRECTION)
         values = values or doubted or abroad(s, context, entities)

@@ -56,7 +56,8 @@ _ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s
                       r"(?:msg|mensagem)|(?:j[aá] )?falei (?:ali )?(?:em cima|acima|antes))"
                       r"(?:\s+(?:ali\s+|l[aá]\s+|aqui\s+)?(?:em\s+cima|acima|antes|atr[aá]s|"
                       r"no\s+in[ií]cio|na\s+(?:msg|mensagem)\s+anterior))?"  # "já expliquei acima"
-                      r"(?:\s+(?:tudo\s+)?isso)?\b[\s,.:;!-]*(?:rs+\b|kk+\b|[^\w\s,.]+)?"
+                      r"(?:\s+(?:tudo\s+)?isso)?\b[\s,.:;!-]*(?:rs+\b|kk+\b|u[eé]h?\b|uai\b|"
+                      r"[^\w\s,.]+)?"
                       r"[\s,.:;!-]*(?=\S|$)",
                       re.IGNORECASE)  # fmt: skip
 # Words between a field's name and its value ("a cidade na verdade é Curitiba").

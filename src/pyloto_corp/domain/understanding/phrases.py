@@ -96,7 +96,8 @@ def found_in(text: str, cues: ActCues) -> Found:
         and not interjection
         and not (farewell and _only_courtesy(words, spans, cues))
     )
-    asks = any(cues.question.starts(p) and not _cleft(p) for p in parts) or cues.ask.find(words)
+    asks = any(cues.question.starts(p) and not (_cleft(p) or cues.praise.find(p))
+               for p in parts) or cues.ask.find(words)  # fmt: skip  # not "vcs sao uns anjos"
     return Found(
         tuple(words), bool(asks),
         greeting, bool(farewell), bool(human), bool(calls),
