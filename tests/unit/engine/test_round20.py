@@ -108,3 +108,18 @@ def test_a_hesitant_figure_beats_the_old_one_mentioned_after_it() -> None:
     said = "nao sei certinho, umas 50 por dia? chuta isso. os 300 era de consulta por mes"
     context = asked("message_volume", "SAAS_COMMUNICATION", kind="volume")
     assert bundled_reader().read(said, context).answer == "50/dia"
+
+
+def test_a_person_asked_for_right_after_a_complaint_is_promised(chat: Chat) -> None:
+    chat.send("pedi uma entrega ontem as 15h pra levar remedio pra minha mae e ate agora NADA. o "
+              "motoboy sumiu")  # fmt: skip
+    step = chat.send("SEGUNDA??? é remedio cara, minha mae precisa disso hj. quero falar com uma "
+                     "pessoa AGORA, nao com robo")  # fmt: skip
+    assert step is not None and "responsável da equipe" in chat.said(step)
+
+
+def test_an_english_message_keeps_the_city_and_the_name_for_the_team(chat: Chat) -> None:
+    step = chat.send("Hi! My name is Mike Turner, I own a small burger place in Curitiba and I'm "
+                     "looking for a delivery partner")  # fmt: skip
+    assert step is not None
+    assert step.session.context["profile"] == {"city": "Curitiba", "name": "Mike Turner"}

@@ -7,6 +7,7 @@ from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
+FOREIGN_KEPT = ("city", "name")  # what English or Spanish says plainly enough to keep
 TOLD_WORDS = 12  # a long message that ends in a question ("... quanto custa?") still tells
 # Extractor's name → the profile's (``records.LeadProfile``).
 PROFILE = {"name": "name", "city": "city", "business_name": "business_name",
@@ -19,10 +20,12 @@ def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
         return
     if reading.question and len(reading.words) < TOLD_WORDS:  # "e o site?" teaches nothing
         return
-    if reading.has(Act.ABUSE, Act.OTHER_LANGUAGE):
+    if reading.has(Act.ABUSE):
         return
     found = reading.entities.found()
     said = {key: found[name] for name, key in PROFILE.items() if name in found}
+    if reading.has(Act.OTHER_LANGUAGE):  # "I own a burger place in Curitiba, my name is Mike"
+        said = {k: v for k, v in said.items() if k in FOREIGN_KEPT}
     known = flow.session.context.get("profile", {})
     if reading.question:  # "tem q ser presencial em PG?" does not move someone from Curitiba
         said = {k: v for k, v in said.items() if k not in known}

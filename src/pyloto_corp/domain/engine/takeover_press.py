@@ -69,17 +69,18 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     if _books_call(reading) and reading.when:  # the time, confirmed (a weekend moves on)
         flow.say("call_noted_waiting", when=flow.callback(reading.when, reading.when_window))
         return False
-    if notes.asked(flow.content, reading) or _gave_missing(last, reading):
+    person = reading.has(Act.HUMAN_REQUEST)  # "quero falar com uma pessoa AGORA": that first
+    if not person and (notes.asked(flow.content, reading) or _gave_missing(last, reading)):
         flow.say("note_taken_waiting")  # the message goes to the team as it is
         return False
     if _canned(reading) and not urgent:
         answer_aside(flow, reading)
         return False
-    if _amends(reading):  # "a cidade da pizzaria é Carambeí, não Castro": for the team
+    if _amends(reading) and not person:  # "a cidade da pizzaria é Carambeí": for the team
         flow.say("note_taken_waiting")
         return False
     back, support = back_at(at), bool(last.context.get("support_case"))
-    if reading.has(Act.HUMAN_REQUEST):  # "tem alguém de verdade aí?": a person is on the way
+    if person:  # "tem alguém de verdade aí?": a person is on the way
         flow.say("human_pending")
     elif reading.question and not (urgent or support):
         flow.say("pressed_question", when=back or "em horário comercial")
