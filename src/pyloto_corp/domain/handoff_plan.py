@@ -89,6 +89,8 @@ def team_writes(
             data["human_requested"] = True
         if note.pressed:
             data["pressed"] = True
+        if note.told:  # "ah, meu nome é Everton": what the lead gains, said after the handoff
+            data["lead_update"] = dict(note.told)
         events += [event(i, note.session.user_key, note.seq, EventKind.MESSAGE, now, data=data)
                    for i in ids_of(note.session)]  # fmt: skip
         if note.release is not None:

@@ -123,3 +123,13 @@ def test_an_english_message_keeps_the_city_and_the_name_for_the_team(chat: Chat)
                      "looking for a delivery partner")  # fmt: skip
     assert step is not None
     assert step.session.context["profile"] == {"city": "Curitiba", "name": "Mike Turner"}
+
+
+def test_a_name_said_after_the_handoff_joins_the_lead_and_reaches_the_team(chat: Chat) -> None:
+    chat.send("quero falar com um atendente")
+    step = chat.send("ah meu nome é Everton")
+    assert step is not None and step.team is not None
+    assert dict(step.team.told) == {"name": "Everton"}
+    assert step.session.context["profile"]["name"] == "Everton"
+    step = chat.send("obrigado")
+    assert step is not None and step.team is not None and not step.team.told

@@ -60,6 +60,15 @@ RESOLVED_BY_CHATWOOT = "chatwoot_resolved"
 ESCALATED = "⚠️ A pessoa pediu para falar com um responsável. Responda assim que puder."
 PRESSED = "⏳ A pessoa insistiu e ainda espera uma resposta da equipe."
 
+UPDATED = {"name": "Nome", "business_name": "Empresa", "city": "Cidade"}
+
+
+def lead_update_note(update: Any) -> str:
+    """ "📝 Dado novo do contato, dito depois do encaminhamento: Nome: Everton"."""
+    said = [f"{UPDATED.get(k, k)}: {v}" for k, v in (update or {}).items() if v]
+    return "📝 Dado novo do contato, dito depois do encaminhamento: " + "; ".join(said)
+
+
 __all__ = ["ChatwootAgentReply", "ChatwootNotifier", "ChatwootResolved", "parse_chatwoot_webhook"]
 
 
@@ -81,7 +90,9 @@ class ChatwootNotifier:
         conversation_id = _conversation_id(notice.handoff.remote)
         if notice.event.kind is EventKind.MESSAGE:
             await self._api.post_message(conversation_id, message_body(notice.event))
-            for flag, note in (("human_requested", ESCALATED), ("pressed", PRESSED)):
+            update = lead_update_note(notice.event.data.get("lead_update"))
+            for flag, note in (("human_requested", ESCALATED), ("pressed", PRESSED),
+                               ("lead_update", update)):  # fmt: skip
                 if notice.event.data.get(flag):  # "quero falar com o gerente", "alguém aí??"
                     source = f"{notice.event.event_id}:{flag}"
                     await self._api.post_message(conversation_id, note_body(note, source))

@@ -40,6 +40,8 @@ def event_body(notice: Notice) -> dict[str, Any]:
         body["message"] = {key: event.data.get(key) for key in ("message_id", "kind", "text")}
         if event.data.get("human_requested"):  # asked for someone in charge while waiting
             body["message"]["human_requested"] = True
+        if event.data.get("lead_update"):  # "meu nome é Everton", said after the handoff
+            body["lead_update"] = dict(event.data["lead_update"])
         body["contact"] = {"name": notice.contact.name, "phone": notice.contact.phone}
     else:
         body["reason"] = event.data.get("reason")

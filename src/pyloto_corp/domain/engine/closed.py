@@ -3,9 +3,11 @@ that already has the case."""
 
 from __future__ import annotations
 
+from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
 SHORT_CHAT = 4  # "ponta grossa ue, vc msm falou" is no courtesy to thank for
 NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
@@ -82,3 +84,21 @@ def sorry(reading: TurnReading) -> bool:
     words = list(reading.words)
     return bool(APOLOGY & set(words)) or any(words[i : i + 2] == ["foi", "mal"]
                                              for i in range(len(words)))  # fmt: skip
+
+
+def missing_labels(
+    content: Content, last: SessionRecord, said: frozenset[str] = frozenset()
+) -> str:
+    """ "usuários, cidade e prazo": the questions left when the form stopped (optional ones,
+    those answered "não sei" and those this very message answers are not asked for again)."""
+    if last.active_intent not in Intent.__members__:
+        return ""
+    slots = content.intents[Intent(last.active_intent)].slots
+    labels = [s.label.lower() for s in slots if s.name not in last.slots and not s.optional
+              and SLOT_FIELD.get(s.name, s.name) not in said]  # fmt: skip
+    return " e ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+
+
+def said_fields(reading: TurnReading | None) -> frozenset[str]:
+    """The fields the message carries ("desculpa sumi. são 8 motoristas": the user count)."""
+    return frozenset(found_fields(reading)) if reading is not None else frozenset()

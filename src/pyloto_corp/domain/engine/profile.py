@@ -3,6 +3,8 @@ de Londrina"): kept in the session so the team gets it even when no form asked f
 
 from __future__ import annotations
 
+from typing import Any
+
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -14,14 +16,13 @@ PROFILE = {"name": "name", "city": "city", "business_name": "business_name",
            "is_business": "is_business", "role": "role"}  # fmt: skip
 
 
-def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
-    """What the message says about who is writing; a later value replaces an earlier one."""
-    if reading is None or reading.entities is None:
-        return
+def remember_profile(flow: Flow, reading: TurnReading | None) -> dict[str, Any]:
+    """What the message says about who is writing; a later value replaces an earlier one.
+    Returns what it changed."""
+    if reading is None or reading.entities is None or reading.has(Act.ABUSE):
+        return {}
     if reading.question and len(reading.words) < TOLD_WORDS:  # "e o site?" teaches nothing
-        return
-    if reading.has(Act.ABUSE):
-        return
+        return {}
     found = reading.entities.found()
     said = {key: found[name] for name, key in PROFILE.items() if name in found}
     if reading.has(Act.OTHER_LANGUAGE):  # "I own a burger place in Curitiba, my name is Mike"
@@ -33,6 +34,7 @@ def remember_profile(flow: Flow, reading: TurnReading | None) -> None:
         flow.remember(profile={**known, **said})
     if "business_kind" in found:
         flow.remember(business_kind=found["business_kind"])
+    return {k: v for k, v in said.items() if known.get(k) != v}
 
 
 def heard(flow: Flow) -> Entities:

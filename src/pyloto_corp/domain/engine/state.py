@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -106,6 +107,7 @@ class TeamNote:
     release: str | None = None
     escalated: bool = False  # the person asked for someone in charge in this message
     pressed: bool = False  # the person insisted ("alguém aí?? é pra hoje"): the bot answered
+    told: Mapping[str, Any] = field(default_factory=dict)  # "meu nome é Everton": for the lead
 
 
 @dataclass(slots=True)

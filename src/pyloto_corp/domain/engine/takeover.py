@@ -14,13 +14,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine import takeover_press as press
-from pyloto_corp.domain.engine.closed import other_need, pending
+from pyloto_corp.domain.engine.closed import missing_labels, other_need, pending, said_fields
 from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
-from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
 FIRST_SEQ = 1  # handoff.created; the person's messages follow
 REQUEST_MAX_CHARS = 300
@@ -35,6 +35,7 @@ NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
 NOT_A_NEW_NEED = (Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.ABUSE, Act.OPT_OUT)
 SURE = 0.6  # a delivery named in a question, not a guess
 SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
+TOLD = ("name", "business_name", "city")  # said after the handoff: the team's lead gains it
 
 
 def next_seq(session: SessionRecord) -> int:
@@ -96,12 +97,14 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
-            missing = missing_labels(flow.content, last, said=_said(reading))
+            missing = missing_labels(flow.content, last, said=said_fields(reading))
         key, back = press.after_hours(key, turn.at)  # "a equipe volta segunda às 8h", not "logo"
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=back or _call_back(last))  # fmt: skip
         flow.remember(takeover_ack_sent=True, takeover_ack_at=turn.at.isoformat())
-    step.team = TeamNote(step.session, seq, escalated=escalated, pressed=pressed)
+    told = {k: v for k, v in remember_profile(flow, reading).items() if k in TOLD}  # "ah, meu
+    # nome é Everton": who the person is, for the team's record of the lead
+    step.team = TeamNote(step.session, seq, escalated=escalated, pressed=pressed, told=told)
     return step
 
 
@@ -173,24 +176,6 @@ def hand_again(flow, last: SessionRecord) -> None:
     said = " ".join((flow.turn.text or "").split())[:REQUEST_MAX_CHARS]
     flow.finish(Outcome.HANDOFF_HUMAN, "unanswered", requested=True, message="handoff_again",
                 routing=routing, details={"request": said} if said else None)  # fmt: skip
-
-
-def missing_labels(
-    content: Content, last: SessionRecord, said: frozenset[str] = frozenset()
-) -> str:
-    """ "usuários, cidade e prazo": the questions left when the form stopped (optional ones,
-    those answered "não sei" and those this very message answers are not asked for again)."""
-    if last.active_intent not in Intent.__members__:
-        return ""
-    slots = content.intents[Intent(last.active_intent)].slots
-    labels = [s.label.lower() for s in slots if s.name not in last.slots and not s.optional
-              and SLOT_FIELD.get(s.name, s.name) not in said]  # fmt: skip
-    return " e ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
-
-
-def _said(reading: TurnReading | None) -> frozenset[str]:
-    """The fields the message carries ("desculpa sumi. são 8 motoristas": the user count)."""
-    return frozenset(found_fields(reading)) if reading is not None else frozenset()
 
 
 def _in_their_language(key: str, last: SessionRecord) -> str:
