@@ -25,6 +25,7 @@ NOT_TOLD = (Intent.UNSUPPORTED.value, Intent.ENTRY_UNKNOWN.value)
 SUBSTANTIAL_WORDS = 3
 TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
 NAMED_CONFIDENCE = 0.5
+AUDIO_QUESTION_WORDS = 12  # "não dá pra ouvir áudio?": a short question about voice messages
 TOLD_WORDS, TOLD = 12, 0.35  # a long message that tells the need and asks something besides
 DELIVERY, MERCHANT = (Intent.PYLOTO_ENTREGA_REQUEST.value,
                       Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
@@ -138,7 +139,9 @@ def _handled_plainly(flow: Flow, reading: TurnReading) -> bool:
     """ "não dá pra ouvir áudio?" (text only, or a call); at the menu, laughter, "ok" or
     "não entendi essas opção" with no need named."""
     asked = reading.question and not reading.has(Act.TOPIC_CHANGE, Act.HUMAN_REQUEST)
-    if asked and flow.content.says("audio", list(reading.words), anywhere=True):
+    short = len(reading.words) <= AUDIO_QUESTION_WORDS  # not "tô mandando por áudio, ... eu
+    # queria saber se vocês pegam motorista aposentado" (a dictated message, read as text)
+    if asked and short and flow.content.says("audio", list(reading.words), anywhere=True):
         flow.remember(offered_call=True)
         flow.say("audio_question")
         return True

@@ -31,16 +31,9 @@ BUDGET_CUES = frozenset(("orcamento", "investir", "investimento", "verba", "budg
 PRICE = frozenset(("custa", "custo", "preco", "cobra", "cobram", "cobrar", "mensalidade", "vendo",
                    "ganham", "ganha", "ganho", "salario", "salarios", "pagamos", "passou",
                    "vende", "cobro", "caro", "barato", "ticket", "comeca", "plano"))  # fmt: skip
-SPENDING_AFTER = frozenset(
-    (
-        ("de", "orcamento"),
-        ("pra", "investir"),
-        ("para", "investir"),
-        ("de", "budget"),
-        ("pra", "gastar"),
-        ("de", "investimento"),
-    )
-)
+SPENDING_AFTER = frozenset((("de", "orcamento"), ("pra", "investir"), ("para", "investir"),
+                            ("de", "budget"), ("pra", "gastar"),
+                            ("de", "investimento")))  # fmt: skip
 ALONE_AFTER = frozenset(("e", "mas", "ta", "foi", "pra", "no", "ou", "tudo", "fechado", "mais"))
 RANGE_LINKS = frozenset(("a", "e", "ate", "ou", "-", "/"))
 PERIODS = {"dia": "dia", "semana": "semana", "mes": "mês", "noite": "noite", "hora": "hora",
@@ -159,7 +152,7 @@ def volume(text: str, *, answer: bool = False) -> str | None:
     """ "umas 200 por dia" → "200/dia"; "10 a 15 por dia" → "10-15/dia"; two figures → "; "."""
     words = number_words(text)
     found = [n for n in numbers(words) if not money(words, n) and not is_phone(words, n)
-             and (answer or words[n.start] not in ("um", "uma"))]  # fmt: skip
+             and (words[n.start] not in ("um", "uma") or (answer and _one(words, n)))]  # fmt: skip
     figures, i = [], 0
     while i < len(found):
         upper = upper_of(found, words, i)
@@ -175,6 +168,13 @@ def volume(text: str, *, answer: bool = False) -> str | None:
 
 SPENDING = frozenset(("consigo", "posso", "pago", "pagaria", "pagar", "gastar", "gasto", "ate"))
 COUNTED = ("mensage", "msg", "pedido", "entrega", "conversa", "atendimento", "corrida")
+
+
+def _one(words: Sequence[str], n: Number) -> bool:
+    """ "uma por dia", "só uma", "uma ou duas": one counted; "é uma loucura": an article."""
+    after = words[n.end : n.end + 1]
+    return not after or after[0] in PER | RANGE_LINKS or after[0] in PERIODS or after[
+        0].startswith(COUNTED)  # fmt: skip
 
 
 def _period_before(words: Sequence[str], start: int, upper: Number) -> str | None:

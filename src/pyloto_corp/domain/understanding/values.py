@@ -101,7 +101,7 @@ def _city(clean: str, entities: Entities, gazetteer: Gazetteer) -> str | None:
     if gazetteer.places is None:
         return entities.city
     city = gazetteer.places.answer(tokens(clean))
-    return city.name if city else None
+    return city.name if city else entities.city  # "isso, pg mesmo": the city said in it
 
 
 def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, strict: bool) -> Any:
