@@ -531,11 +531,12 @@ async def test_a_person_who_insists_gets_a_private_note_for_the_agent(notifier, 
 async def test_a_name_said_after_the_handoff_reaches_the_agent_as_a_note(notifier, fake_chatwoot):
     remote = await notifier.notify(notice())
     said = {"text": "ah meu nome é Everton", "kind": "text", "message_id": "wamid.11",
-            "lead_update": {"name": "Everton", "city": "Castro"}}  # fmt: skip
+            "lead_update": {"name": "Everton", "city": "Castro",
+                            "requirements": {"delivery_volume": "30/dia"}}}  # fmt: skip
     await notifier.notify(notice(EventKind.MESSAGE, data=said, remote=remote))
     conversation = fake_chatwoot.conversations[remote["chatwoot_conversation_id"]]
     assert contents(conversation)[-2:] == [
         ("incoming", False, "ah meu nome é Everton"),
         ("outgoing", True, "📝 Dado novo do contato, dito depois do encaminhamento: "
-                           "Nome: Everton; Cidade: Castro"),
+                           "Nome: Everton; Cidade: Castro; Volume de entregas: 30/dia"),
     ]  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.language.entities import extract
 from tests.support.turns import acts, asked
@@ -42,3 +44,18 @@ def test_it_is_crazy_some_days_is_no_volume_of_one() -> None:
 def test_yes_and_the_city_offered_is_the_city() -> None:
     context = asked("city", "CUSTOM_SOFTWARE", kind="city")
     assert bundled_reader().read("isso pg mesmo", context).answer == "Ponta Grossa"
+
+
+def test_the_missing_fields_sent_after_the_idle_handoff_reach_the_team(chat: Chat) -> None:
+    chat.send("tenho um restaurante e queria entregas pros meus clientes")
+    chat.send("Cantina do Nono")
+    step = chat.send("desculpa, voltei. é pg sim. a gente faz umas 30 entregas por dia",
+                     after=timedelta(hours=4))  # fmt: skip
+    assert step is not None and step.team is not None
+    assert dict(step.team.told) == {"requirements": {"city": "Ponta Grossa",
+                                                     "delivery_volume": "30/dia"}}  # fmt: skip
+    assert "Anotei o que faltava" in chat.said(step)
+    step = chat.send("obrigado pela atencao!")
+    assert step is not None and "Eu que agradeço" in chat.said(step)
+    step = chat.send("valeu de novo")
+    assert step is not None and chat.said(step) == ""

@@ -52,24 +52,15 @@ from pyloto_corp.adapters.handoffs.chatwoot_events import (
     handoff_id_of,
     parse_chatwoot_webhook,
 )
+from pyloto_corp.adapters.handoffs.chatwoot_notes import ESCALATED, PRESSED, lead_update_note
 from pyloto_corp.application.handoffs.ports import Notice, NotifyRejected, NotifyUnavailable
 from pyloto_corp.domain.handoff_events import EventKind, HandoffEvent, HandoffRecord
 
 log = structlog.get_logger(__name__)
 RESOLVED_BY_CHATWOOT = "chatwoot_resolved"
-ESCALATED = "⚠️ A pessoa pediu para falar com um responsável. Responda assim que puder."
-PRESSED = "⏳ A pessoa insistiu e ainda espera uma resposta da equipe."
 
-UPDATED = {"name": "Nome", "business_name": "Empresa", "city": "Cidade"}
-
-
-def lead_update_note(update: Any) -> str:
-    """ "📝 Dado novo do contato, dito depois do encaminhamento: Nome: Everton"."""
-    said = [f"{UPDATED.get(k, k)}: {v}" for k, v in (update or {}).items() if v]
-    return "📝 Dado novo do contato, dito depois do encaminhamento: " + "; ".join(said)
-
-
-__all__ = ["ChatwootAgentReply", "ChatwootNotifier", "ChatwootResolved", "parse_chatwoot_webhook"]
+__all__ = ["ESCALATED", "PRESSED", "ChatwootAgentReply", "ChatwootNotifier", "ChatwootResolved",
+           "parse_chatwoot_webhook"]  # fmt: skip
 
 
 class ChatwootNotifier:

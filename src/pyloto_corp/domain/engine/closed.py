@@ -102,3 +102,14 @@ def missing_labels(
 def said_fields(reading: TurnReading | None) -> frozenset[str]:
     """The fields the message carries ("desculpa sumi. são 8 motoristas": the user count)."""
     return frozenset(found_fields(reading)) if reading is not None else frozenset()
+
+
+def said_missing(content: Content, last: SessionRecord, reading: TurnReading | None) -> dict:
+    """The fields the handed-off lead lacked, said now ("é pg sim... umas 30 entregas por
+    dia"): the team's lead gains them."""
+    if reading is None or reading.question or last.active_intent not in Intent.__members__:
+        return {}
+    found = found_fields(reading)
+    slots = content.intents[Intent(last.active_intent)].slots
+    return {s.name: found[SLOT_FIELD.get(s.name, s.name)] for s in slots
+            if s.name not in last.slots and SLOT_FIELD.get(s.name, s.name) in found}  # fmt: skip

@@ -38,6 +38,7 @@ REQUIRED_TEXTS = (
     "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
     "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
     "route_price", "number_asked", "support_handoff_team", "profile_noted",
+    "idle_filled", "takeover_thanks",
     "apology_ok", "greeting_back", "greeting_calm", "audio_ack",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",

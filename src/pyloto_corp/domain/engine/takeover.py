@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from pyloto_corp.domain.engine import closed
 from pyloto_corp.domain.engine import takeover_press as press
-from pyloto_corp.domain.engine.closed import missing_labels, other_need, pending, said_fields
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
@@ -93,17 +93,25 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     elif not escalated and press.presses(flow.content, last, reading, turn.at):
         pressed = press.answer_press(flow, last, reading, turn.at)  # "alguém aí?? é pra hoje"
     elif escalated or not last.context.get("takeover_ack_sent") or _quiet(last, turn.at):
-        key, missing = _in_their_language(pending(last, reading), last), ""
+        key, missing = _in_their_language(closed.pending(last, reading), last), ""
         if thanks and key == "handoff_pending":  # "obrigado": "De nada! Já avisei a equipe…"
             key = "handoff_pending_thanks"
         if key == "idle_pending":  # "voltei": what the team still lacks, in the bot's words
-            missing = missing_labels(flow.content, last, said=said_fields(reading))
+            missing = closed.missing_labels(flow.content, last, said=closed.said_fields(reading))
+            filled = not missing and closed.missing_labels(flow.content, last)  # all said just now
+            key = "idle_filled" if filled else key
         key, back = press.after_hours(key, turn.at)  # "a equipe volta segunda às 8h", not "logo"
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=back or _call_back(last))  # fmt: skip
         flow.remember(takeover_ack_sent=True, takeover_ack_at=turn.at.isoformat())
+    elif thanks and not last.context.get("takeover_thanked") and not _foreign(last):
+        flow.remember(takeover_thanked=True)  # "obrigada, bom fim de semana 😊": once
+        flow.say("takeover_thanks")
     told = {k: v for k, v in remember_profile(flow, reading).items() if k in TOLD}  # "ah, meu
-    # nome é Everton": who the person is, for the team's record of the lead
+    # nome é Everton": who the person is, and the fields the lead lacked, for the team
+    fields = closed.said_missing(flow.content, last, reading)
+    told = {**{k: v for k, v in told.items() if v not in fields.values()},
+            "requirements": fields} if fields else told  # fmt: skip  # each value once
     step.team = TeamNote(step.session, seq, escalated=escalated, pressed=pressed, told=told)
     return step
 
@@ -164,7 +172,7 @@ def stopped(
 
 def asks_again(reading: TurnReading | None) -> bool:
     """Not a stop nor a need of its own: the person is still waiting for the team."""
-    return reading is None or not (reading.has(Act.OPT_OUT) or other_need(reading))
+    return reading is None or not (reading.has(Act.OPT_OUT) or closed.other_need(reading))
 
 
 def hand_again(flow, last: SessionRecord) -> None:
@@ -178,8 +186,13 @@ def hand_again(flow, last: SessionRecord) -> None:
                 routing=routing, details={"request": said} if said else None)  # fmt: skip
 
 
+def _foreign(last: SessionRecord) -> str | None:
+    """ "en" or "es": handed over for writing in English or Spanish."""
+    language = ((last.context.get("handoff") or {}).get("requirements") or {}).get("language")
+    return language if language in ("en", "es") else None
+
+
 def _in_their_language(key: str, last: SessionRecord) -> str:
     """Someone handed over for writing in English or Spanish hears the notice in it."""
-    handoff = last.context.get("handoff") or {}
-    language = (handoff.get("requirements") or {}).get("language")
-    return f"{key}_{language}" if key == "handoff_pending" and language in ("en", "es") else key
+    language = _foreign(last)
+    return f"{key}_{language}" if key == "handoff_pending" and language else key

@@ -35,7 +35,7 @@ def test_a_request_for_someone_in_charge_is_flagged_on_the_message(escalated: bo
 
 def test_who_the_person_is_said_after_the_handoff_is_a_lead_update() -> None:
     data = {"message_id": "wamid.9", "kind": "text", "text": "ah meu nome é Everton",
-            "lead_update": {"name": "Everton"}}  # fmt: skip
+            "lead_update": {"name": "Everton", "requirements": {"city": "Castro"}}}  # fmt: skip
     body = message(data)
-    assert body["lead_update"] == {"name": "Everton"} and "lead_update" not in body["message"]
+    assert body["lead_update"] == data["lead_update"] and "lead_update" not in body["message"]
     jsonschema_rs.validator_for(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(body)
