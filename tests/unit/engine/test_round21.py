@@ -59,3 +59,15 @@ def test_the_missing_fields_sent_after_the_idle_handoff_reach_the_team(chat: Cha
     assert step is not None and "Eu que agradeço" in chat.said(step)
     step = chat.send("valeu de novo")
     assert step is not None and chat.said(step) == ""
+
+
+def test_how_are_you_in_the_first_message_is_answered(chat: Chat) -> None:
+    step = chat.send("bom dia, tudo bem?")
+    assert step is not None and chat.said(step).startswith("Oi! Tudo ótimo por aqui")
+    other = Chat()
+    step = other.send("boa tarde, tudo bem? preciso de um sistema pra minha oficina")
+    assert step is not None and other.said(step).startswith("Tudo ótimo por aqui")
+    assert step.session.active_intent == "CUSTOM_SOFTWARE"
+    third = Chat()
+    step = third.send("oi")
+    assert step is not None and "Tudo ótimo" not in third.said(step)

@@ -38,14 +38,14 @@ REQUIRED_TEXTS = (
     "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
     "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
     "route_price", "number_asked", "support_handoff_team", "profile_noted",
-    "idle_filled", "takeover_thanks",
+    "idle_filled", "takeover_thanks", "greeting_well", "how_reply",
     "apology_ok", "greeting_back", "greeting_calm", "audio_ack",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
                 "contact_or_money", "we_do", "past_order", "note_this",
-                "reading_check", "vent", "address", "my_number")  # fmt: skip
+                "reading_check", "vent", "address", "my_number", "how_are_you")  # fmt: skip
 
 
 class ContentError(DomainError):

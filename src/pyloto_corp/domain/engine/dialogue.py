@@ -46,12 +46,17 @@ class Dialogue:
             return self._not_started(flow, verdict.fallback)
         flow.update(active_intent=intent.value, slots={}, state="collecting")
         flow.remember(reasks=0, pending_slot=None)
+        asked_how = flow.session.context.get("asked_how")  # "bom dia, tudo bem?": once
+        if asked_how:
+            flow.remember(asked_how=False)
         if intent is Intent.ENTRY_UNKNOWN:
             if entities.name:  # "sou a Fernanda, da clínica Sorriso Vivo": no need said yet
                 flow.say("greeting_named", name=entities.name.split()[0])
             else:
-                flow.say(_greeting(flow.session.context))
+                flow.say("greeting_well" if asked_how else _greeting(flow.session.context))
             return flow.menu()
+        if asked_how and source != "queue":
+            flow.say("how_reply")
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
         if intent is Intent.PYLOTO_ENTREGA_REQUEST:

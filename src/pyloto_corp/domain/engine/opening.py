@@ -40,6 +40,9 @@ class Opening:
 
     def open(self, flow: Flow, reading: TurnReading) -> None:
         entities = reading.entities if isinstance(reading.entities, Entities) else Entities()
+        if flow.session.state == "new" and reading.has(Act.GREETING) and flow.content.says(
+                "how_are_you", list(reading.words), anywhere=True):  # fmt: skip
+            flow.remember(asked_how=True)  # "bom dia, tudo bem?": answered before anything
         if reading.has(Act.MENU_CHOICE) and reading.intent in Intent.__members__:
             return self._chosen(flow, Intent(reading.intent), entities)
         if _handled_plainly(flow, reading):
