@@ -71,3 +71,9 @@ def test_how_are_you_in_the_first_message_is_answered(chat: Chat) -> None:
     third = Chat()
     step = third.send("oi")
     assert step is not None and "Tudo ótimo" not in third.said(step)
+
+
+def test_what_i_told_you_above_then_the_answer_is_the_answer() -> None:
+    said = "o q te falei ali em cima, preço e estoque principalmente"
+    reading = bundled_reader().read(said, asked("automation_goal", "SAAS_COMMUNICATION"))
+    assert reading.answer == "preço e estoque principalmente"

@@ -52,6 +52,7 @@ _ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s
                       r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"
                       r"(?:falei|disse|expliquei|mencionei)|conforme\s+(?:eu\s+)?(?:falei|disse|"
                       r"mencionado|mencionei|dito)|acabei de (?:falar|dizer|mandar|responder)|"
+                      r"o\s+q(?:ue)?\s+(?:eu\s+)?(?:te\s+|lhe\s+)?(?:falei|disse|expliquei)|"
                       r"(?:(?:ta|tá|esta|está) )?(?:tudo )?(?:na|l[aá] na) (?:minha )?primeira "
                       r"(?:msg|mensagem)|(?:j[aá] )?falei (?:ali )?(?:em cima|acima|antes))"
                       r"(?:\s+(?:ali\s+|l[aá]\s+|aqui\s+)?(?:em\s+cima|acima|antes|atr[aá]s|"
