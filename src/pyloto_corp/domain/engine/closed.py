@@ -113,3 +113,34 @@ def said_missing(content: Content, last: SessionRecord, reading: TurnReading | N
     slots = content.intents[Intent(last.active_intent)].slots
     return {s.name: found[SLOT_FIELD.get(s.name, s.name)] for s in slots
             if s.name not in last.slots and SLOT_FIELD.get(s.name, s.name) in found}  # fmt: skip
+
+
+NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
+                  Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
+                  Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
+NOT_A_NEW_NEED = (Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.ABUSE, Act.OPT_OUT)
+ENTREGA = {Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
+           Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value}  # fmt: skip  # one family of needs
+REFUSALS = (("nao", "quero"), ("nao", "sou"), ("nao", "preciso"))
+
+
+def for_another_team(content: Content, last: SessionRecord, reading: TurnReading | None) -> bool:
+    """ "ah, e vcs fazem site tb?" while the delivery team has the person: a need no team
+    handed over owns yet; the bot takes it (a form, then that team's own handoff)."""
+    if reading is None or reading.intent not in NEW_TEAM_NEEDS or not reading.has(
+            Act.TOPIC_CHANGE) or reading.has(*NOT_A_NEW_NEED):  # fmt: skip
+        return False
+    if said_missing(content, last, reading):  # "voltei. somos eu e mais 2 vendedoras": the
+        return False  # answer the stopped form waited for, not a shop's deliveries
+    if last.context.get("human_requested") or last.context.get("support_case"):
+        return False  # the person asked for someone, or complained: that person, that case
+    if {reading.intent, last.active_intent} <= ENTREGA and (reading.question or _refused(reading)):
+        return False  # a shop's "vcs dão conta de 100 entregas? o motoboy me deixou na mão"
+    routing = content.intents[Intent(reading.intent)].routing
+    return routing not in {h.get("routing") for h in last.context.get("handoffs") or ()}
+
+
+def _refused(reading: TurnReading) -> bool:
+    """ "nao quero ser entregadora nao kkk": the need named is the one refused."""
+    words = reading.words
+    return any(tuple(words[i : i + 2]) in REFUSALS for i in range(len(words) - 1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pyloto_corp.domain.engine.anytime import routed_help
+from pyloto_corp.domain.engine.closed import for_another_team
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.correction import Correction
@@ -25,7 +26,6 @@ from pyloto_corp.domain.engine.takeover import (
     LANGUAGE_SWITCH,
     asks_again,
     back_in_portuguese,
-    for_another_team,
     hand_again,
     stopped,
     stops,

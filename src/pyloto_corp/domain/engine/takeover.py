@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine import closed
 from pyloto_corp.domain.engine import takeover_press as press
-from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.profile import remember_profile
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -29,10 +28,6 @@ DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
 ACK_AGAIN_AFTER = timedelta(hours=2)  # a person still waiting hears from the bot again
-NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
-                  Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
-                  Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
-NOT_A_NEW_NEED = (Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.ABUSE, Act.OPT_OUT)
 SURE = 0.6  # a delivery named in a question, not a guess
 SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
 TOLD = ("name", "business_name", "city")  # said after the handoff: the team's lead gains it
@@ -40,18 +35,6 @@ TOLD = ("name", "business_name", "city")  # said after the handoff: the team's l
 
 def next_seq(session: SessionRecord) -> int:
     return int(session.context.get("takeover_seq", FIRST_SEQ)) + 1
-
-
-def for_another_team(content: Content, last: SessionRecord, reading: TurnReading | None) -> bool:
-    """ "ah, e vcs fazem site tb?" while the delivery team has the person: a need no team
-    handed over owns yet; the bot takes it (a form, then that team's own handoff)."""
-    if reading is None or reading.intent not in NEW_TEAM_NEEDS or not reading.has(
-            Act.TOPIC_CHANGE) or reading.has(*NOT_A_NEW_NEED):  # fmt: skip
-        return False
-    if last.context.get("human_requested") or last.context.get("support_case"):
-        return False  # the person asked for someone, or complained: that person, that case
-    routing = content.intents[Intent(reading.intent)].routing
-    return routing not in {h.get("routing") for h in last.context.get("handoffs") or ()}
 
 
 def stops(reading: TurnReading | None) -> bool:

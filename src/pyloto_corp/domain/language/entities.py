@@ -18,7 +18,7 @@ from pyloto_corp.domain.language import (
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
-from pyloto_corp.domain.language.names import person_name
+from pyloto_corp.domain.language.names import person_name, surname
 from pyloto_corp.domain.language.normalize import fold, tokens
 from pyloto_corp.domain.language.profile import GENERIC
 
@@ -111,7 +111,10 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
     person = profile.Said.of(text)
     kind = profile.business_kind(person, gazetteer)
     company, role = companies.company(person, gazetteer), roles.role(person, gazetteer, kind)
-    city = _city(text, gazetteer) or _known_city(words, gazetteer, name)
+    cued = _city(text, gazetteer)
+    city = cued or _known_city(words, gazetteer, name)
+    if city and not cued and surname(text, city[0]):
+        city = None  # "é Guilherme Santos": a surname, not the city of Santos
     if city and company and fold(city[0]) in fold(company):
         city = None  # "Mercado Boa Vista": part of the company's name
     cpf, cnpj = documents(text)
@@ -177,7 +180,7 @@ def _known_city(words: list[str], gazetteer: Gazetteer, name: str | None) -> tup
             longer = gazetteer.places.cities.longest_at(words, i) if gazetteer.places else None
             if longer is not None and longer[1] > size:
                 return longer[0].name, longer[0].uf
-            named = name is not None and fold(name.split()[0]) == words[i]
+            named = name is not None and words[i] in fold(name).split()  # "Ana Castro"
             christmas = hit[0] == "Natal" and words[i - 1 : i] and words[i - 1] in CHRISTMAS
             return None if named or christmas else hit
     return None

@@ -41,7 +41,7 @@ _FROM = re.compile(
 _INTRO = re.compile(
     r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
     r" (?:o|a)|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
-    r"(?:ele|ela) (?:se )?chama|my name is|me llamo|mi nombre es)"
+    r"(?:ele|ela) (?:se )?chama|my name is|me llamo|mi nombre es|se llama)"
     r"\s+(?:(?:dra?|sra?|prof[aª]?)\.\s*)?" + _NAME
     + r"|^(?:(?:oi|ol[aá]|opa|bom dia|boa tarde|boa noite|e a[ií])[,!. ]+)?(?:é|e|eh) (?:o|a)\s+"
     + _NAME + r"(?![^.!,\n]*\?)"  # "e a parceria das entrega?" asks, names nobody
@@ -69,6 +69,17 @@ FILLERS = frozenset(
         "sou",
         "estou",
         "to",
+        "mano",  # "é o guilherme mano": who is spoken to, no surname
+        "mana",
+        "cara",
+        "vei",
+        "brother",
+        "parceiro",
+        "irmao",
+        "se",  # "meu nome é Rodrigo se precisarem"
+        "caso",
+        "qualquer",
+        "pros",
     )
 )
 
@@ -143,3 +154,13 @@ def introduces(clause: str) -> bool:
         return True
     bare = _BARE.match(clause.strip())  # "Jessica, de irati": a name and where one is from
     return bare is not None and bool(_FROM.fullmatch(clause.strip()[bare.end() :]))
+
+
+_PLACE_LEAD = frozenset(("em", "de", "da", "do", "pra", "para", "no", "na", "sou", "moro", "e"))
+
+
+def surname(text: str, city: str) -> bool:
+    """ "é Guilherme Santos", "Ana Castro": the city's name right after a capitalized word
+    is a person's surname ("Em Santos" and "moro em Santos" name the place)."""
+    found = re.search(rf"\b([A-ZÀ-Ý][a-zà-ÿ]+)\s+{re.escape(city)}\b", text)
+    return found is not None and fold(found.group(1)) not in _PLACE_LEAD

@@ -56,6 +56,7 @@ _ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s
                       r"(?:(?:ta|tá|esta|está) )?(?:tudo )?(?:na|l[aá] na) (?:minha )?primeira "
                       r"(?:msg|mensagem)|(?:j[aá] )?falei (?:ali )?(?:em cima|acima|antes))"
                       r"(?:\s+(?:ali\s+|l[aá]\s+|aqui\s+)?(?:em\s+cima|acima|antes|atr[aá]s|"
+                      r"(?:hoje|hj|mais)\s+cedo|"
                       r"no\s+in[ií]cio|na\s+(?:msg|mensagem)\s+anterior))?"  # "já expliquei acima"
                       r"(?:\s+(?:tudo\s+)?isso)?\b[\s,.:;!-]*(?:rs+\b|kk+\b|u[eé]h?\b|uai\b|"
                       r"[^\w\s,.]+)?"
