@@ -7,6 +7,7 @@ from datetime import timedelta
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.understanding.fixes import unnamed
+from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
 
 
@@ -47,3 +48,26 @@ def test_the_answer_sent_back_after_an_idle_stop_is_no_new_need(chat: Chat) -> N
 
 def test_already_said_this_morning_is_venting() -> None:
     assert unnamed("ja falei hj cedo 🙄 estoque por tamanho e cor", None, {}).startswith("estoque")
+
+
+def test_yes_and_a_neighborhood_takes_the_offered_city(chat: Chat) -> None:
+    chat.area_code = "42"  # Ponta Grossa's DDD: the city is offered
+    chat.send("salve, vcs tao contratando motoboy?")
+    step = chat.send("é o guilherme mano")
+    assert step is not None and "É de Ponta Grossa - PR?" in chat.said(step)
+    step = chat.send("isso, moro em uvaranas")
+    assert step is not None and step.session.slots.get("city") == "Ponta Grossa"
+
+
+def test_nothing_besides_that_brings_up_no_other_need() -> None:
+    said = ("as páginas seriam: apresentação do escritório, áreas de atuação, equipe e um "
+            "formulário de contato. Nada além disso.")  # fmt: skip
+    assert acts(said, asked("features")) == {"ANSWER"}
+
+
+def test_a_list_in_brackets_is_no_company() -> None:
+    said = "páginas do meu escritório (quem somos, áreas de atuação, equipe) e formulário"
+    assert extract(said, bundled_gazetteer()).business_name is None
+    assert (
+        extract("minha loja (Closet da Bia)", bundled_gazetteer()).business_name == "Closet da Bia"
+    )

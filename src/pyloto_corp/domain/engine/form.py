@@ -105,7 +105,8 @@ def guessed_city(flow: Flow, words: list[str]) -> str | None:
     """ "sim" to "Você fala de Ponta Grossa - PR?": the guess, now said by the person."""
     asked = flow.session.context.get("city_guessed") and flow.area_city
     pending = flow.session.context.get("pending_slot") == "city"
-    if not (asked and pending and flow.content.says("yes", words)):
+    said_yes = flow.content.says("yes", words) or flow.content.says("yes", words[:1])
+    if not (asked and pending and said_yes):  # "isso, moro em uvaranas": yes, a neighborhood
         return None
     return str(flow.area_city).rsplit(" - ", 1)[0]
 

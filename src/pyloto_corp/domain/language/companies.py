@@ -102,8 +102,10 @@ def _bracketed(said: Said, gazetteer: Gazetteer) -> str | None:
     for j in (j for j, w in enumerate(low) if w == "("):
         before = low[max(0, j - 4) : j]
         owned = POSSESSIVE & set(low[max(0, j - 5) : j])
-        if owned and any(w in OWN or w in gazetteer.business_kinds for w in before):
-            return name_at(said, j + 1, gazetteer, cued=True)
+        inside = low[j + 1 : low.index(")", j) if ")" in low[j:] else len(low)]
+        listed = "," in inside  # "(quem somos, áreas de atuação, equipe)": a list, no name
+        if owned and not listed and any(w in OWN or w in gazetteer.business_kinds for w in before):
+            return name_at(said, j + 1, gazetteer, cued=said.lower_typed)
     return None
 
 
