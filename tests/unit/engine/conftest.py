@@ -81,3 +81,13 @@ def at_summary(chat: Chat, lines: tuple[str, ...] = DRIVER_TO_SUMMARY) -> None:
     """Send every line: the conversation ends at the summary to confirm."""
     for line in lines:
         chat.send(line)
+
+
+def back_after_idle(chat: Chat, before: tuple[str, ...], back: str, hours: int) -> Step:
+    """The form started with ``before``, the person gone for ``hours`` (the session stops and
+    is handed over), then ``back``: the step of that message, during the team's takeover."""
+    for line in before:
+        chat.send(line)
+    step = chat.send(back, after=timedelta(hours=hours))
+    assert step is not None and step.team is not None
+    return step

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.language.entities import extract
 from tests.support.turns import acts, asked
-from tests.unit.engine.conftest import Chat
+from tests.unit.engine.conftest import Chat, back_after_idle
 
 DRIVER = "PYLOTO_ENTREGA_DRIVER_SIGNUP"
 DICTATED = ("bom dia aqui quem fala é o Osvaldo eu tô mandando por áudio que o meu neto ensinou "
@@ -47,13 +45,11 @@ def test_yes_and_the_city_offered_is_the_city() -> None:
 
 
 def test_the_missing_fields_sent_after_the_idle_handoff_reach_the_team(chat: Chat) -> None:
-    chat.send("tenho um restaurante e queria entregas pros meus clientes")
-    chat.send("Cantina do Nono")
-    step = chat.send("desculpa, voltei. é pg sim. a gente faz umas 30 entregas por dia",
-                     after=timedelta(hours=4))  # fmt: skip
-    assert step is not None and step.team is not None
-    assert dict(step.team.told) == {"requirements": {"city": "Ponta Grossa",
-                                                     "delivery_volume": "30/dia"}}  # fmt: skip
+    opening = ("tenho um restaurante e queria entregas pros meus clientes", "Cantina do Nono")
+    back = "desculpa, voltei. é pg sim. a gente faz umas 30 entregas por dia"
+    step = back_after_idle(chat, opening, back, hours=4)
+    wanted = {"requirements": {"city": "Ponta Grossa", "delivery_volume": "30/dia"}}
+    assert step.team is not None and dict(step.team.told) == wanted
     assert "Anotei o que faltava" in chat.said(step)
     step = chat.send("obrigado pela atencao!")
     assert step is not None and "Eu que agradeço" in chat.said(step)

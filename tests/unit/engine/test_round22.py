@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from pyloto_corp.adapters.language.resources import bundled_gazetteer
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.understanding.fixes import unnamed
 from tests.support.turns import acts, asked
-from tests.unit.engine.conftest import Chat
+from tests.unit.engine.conftest import Chat, back_after_idle
 
 
 def test_who_is_spoken_to_and_what_follows_stay_out_of_the_name() -> None:
@@ -38,11 +36,10 @@ def test_a_shops_question_about_couriers_starts_no_courier_signup(chat: Chat) ->
 
 
 def test_the_answer_sent_back_after_an_idle_stop_is_no_new_need(chat: Chat) -> None:
-    chat.send("oi, tenho uma loja de roupas em Castro e queria um sistema pra controlar estoque")
-    chat.send("controle de estoque por tamanho e cor e registrar as vendas")
-    step = chat.send("desculpa sumi, a loja encheu aqui. entao, somos eu e mais 2 vendedoras",
-                     after=timedelta(hours=5))  # fmt: skip
-    assert step is not None and step.team is not None
+    opening = ("oi, tenho uma loja de roupas em Castro e queria um sistema pra controlar estoque",
+               "controle de estoque por tamanho e cor e registrar as vendas")  # fmt: skip
+    back = "desculpa sumi, a loja encheu aqui. entao, somos eu e mais 2 vendedoras"
+    step = back_after_idle(chat, opening, back, hours=5)
     assert "Pyloto Entrega" not in chat.said(step)
 
 

@@ -7,6 +7,7 @@ from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.cues import REFUSALS
 from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
 SHORT_CHAT = 4  # "ponta grossa ue, vc msm falou" is no courtesy to thank for
@@ -121,7 +122,6 @@ NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
 NOT_A_NEW_NEED = (Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.ABUSE, Act.OPT_OUT)
 ENTREGA = {Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
            Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value}  # fmt: skip  # one family of needs
-REFUSALS = (("nao", "quero"), ("nao", "sou"), ("nao", "preciso"))
 
 
 def for_another_team(content: Content, last: SessionRecord, reading: TurnReading | None) -> bool:

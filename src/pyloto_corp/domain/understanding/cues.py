@@ -48,6 +48,8 @@ EXCEPTIONS = {
     "support_problem": "bot_problem",
 }
 TOPIC_EXCEPTIONS = {"where": "own_place"}
+# a need refused by name: "n quero pedir entrega, quero ser o motoboy", "não sou entregadora"
+REFUSALS = (("nao", "quero"), ("nao", "preciso"), ("nao", "sou"))
 TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
 LANGUAGES = ("pt", "en", "es")
 

@@ -17,7 +17,7 @@ from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, 
 from pyloto_corp.domain.understanding.answers import Answers
 from pyloto_corp.domain.understanding.asides import asked_aside, held_back, own_trouble, pitches
 from pyloto_corp.domain.understanding.chatter import QUESTION_PENDING, chatter
-from pyloto_corp.domain.understanding.cues import ActCues, courtesy_prefix, covered
+from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, courtesy_prefix, covered
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
@@ -34,7 +34,6 @@ AFTER_NEGATION = 0.5  # the need said after refusing another one
 LATER_CUED = 0.4  # "... e tb preciso mandar uma caixa": a later need, cued, is enough
 LATER_UNSUPPORTED = 0.6
 _AFTER = re.compile(r"[,.;!?]+")  # where the need named after a negation starts
-_REFUSALS = (["nao", "quero"], ["nao", "preciso"])  # "n quero pedir entrega, quero ser motoboy"
 _ROLES = ("jobs",)  # "vaga pra atendente?" asks for a job, not for an attendant
 
 
@@ -115,7 +114,7 @@ class TurnReader:
         if len(parts) < 2 or not parts[1].strip():
             return need
         current = s.negation and bool(context.intent) and need.intent.value == context.intent
-        refused_first = tokens(parts[0], self.gazetteer.abbreviations)[:2] in _REFUSALS
+        refused_first = tuple(tokens(parts[0], self.gazetteer.abbreviations)[:2]) in REFUSALS
         if not (current or refused_first):
             return need
         rest: Classification = self.classifier.classify(parts[1])
