@@ -166,7 +166,7 @@ def test_a_need_offered_next_and_refused_leaves_only_the_resolved_one(chat) -> N
     for said in ("agendar pacientes", "agenda e lembrete", "4", "Guarapuava", "2 meses", "15 mil"):
         chat.send(said)
     step = chat.send(choose="confirm_yes")
-    assert "Vamos falar disso agora?" in chat.said(step)
+    assert "Agora vamos ao outro assunto que você comentou" in chat.said(step)
     step = chat.send("nao, nao pedi isso, so quero o sistema")
     assert "deixo isso de lado" in chat.said(step)
     assert step.handoff is not None and step.handoff.routing == "sales_custom_software"

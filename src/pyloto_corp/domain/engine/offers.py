@@ -1,4 +1,4 @@
-"""A need offered next ("Você também comentou sobre X. Vamos falar disso agora?"), refused."""
+"""A need offered next ("Agora vamos ao outro assunto que você comentou: X"), refused."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.language.entities import Entities
-from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, plain
+from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, plain, untailed
 
 
 def prefill(slots: tuple[Slot, ...], entities: Entities) -> dict[str, Any]:
@@ -37,9 +37,10 @@ _FOR = re.compile(
     re.IGNORECASE,
 )
 _GOAL = re.compile(
-    r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:um|uma)?\s*(?:rob[oô]|chatbot|"
-    r"bot|automatizar|automa[cç][aã]o|atendimento autom[aá]tico)\s*(?:pra|para|que)?\s+"
-    r"(.{6,160}?)(?=[.;!?]|,\s*(?:tenho|temos|o or[cç]amento|meu or[cç]amento|posso|pago)\b|$)",
+    r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:(?:um|uma)?\s*(?:rob[oô]|"
+    r"chatbot|bot|automa[cç][aã]o|atendimento autom[aá]tico)\s*(?:pra|para|que)?\s+|"
+    r"(?=automatizar\s))(.{6,160}?)(?=[.;!?]|\s+(?:pq|porque|pois)\s|"
+    r",\s*(?:tenho|temos|o or[cç]amento|meu or[cç]amento|posso|pago)\b|$)",
     re.IGNORECASE,
 )  # "..., tenho uns 500 por mês": the goal ends where the budget starts
 _PAIN = re.compile(
@@ -68,7 +69,7 @@ def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
                           ("automation_goal", _GOAL), ("main_pain", _PAIN_SAID),
                           ("main_pain", _PAIN)):  # fmt: skip
         if slot in names and slot not in found and (said := pattern.search(text)):
-            found[slot] = said.group(1).strip(" ,")
+            found[slot] = untailed(said.group(1).strip(" ,"))  # "... na chapa kkk"
     return found
 
 

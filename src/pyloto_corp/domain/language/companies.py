@@ -100,13 +100,20 @@ def _bracketed(said: Said, gazetteer: Gazetteer) -> str | None:
     the name in brackets right after one's own business."""
     low = said.low
     for j in (j for j, w in enumerate(low) if w == "("):
-        before = low[max(0, j - 4) : j]
-        owned = POSSESSIVE & set(low[max(0, j - 5) : j])
+        before = low[max(0, j - 10) : j]  # "tenho um food truck aqui em PG (o Brutos Burger)"
+        mine = bool(POSSESSIVE & set(before))  # "minha loja (closet da bia)": typed lower
+        owned = mine or bool(HAVE & set(before))
         inside = low[j + 1 : low.index(")", j) if ")" in low[j:] else len(low)]
         listed = "," in inside  # "(quem somos, áreas de atuação, equipe)": a list, no name
-        if owned and not listed and any(w in OWN or w in gazetteer.business_kinds for w in before):
-            return name_at(said, j + 1, gazetteer, cued=said.lower_typed)
+        kind = any(w in OWN or w in gazetteer.business_kinds for w in before) or any(
+            c[-1] in before for c in COMPOUNDS)  # fmt: skip
+        start = j + 2 if inside[:1] in (("o",), ("a",)) and len(inside) > 1 else j + 1
+        if owned and not listed and kind:
+            return name_at(said, start, gazetteer, cued=said.lower_typed and mine)
     return None
+
+
+HAVE = frozenset(("tenho", "temos"))
 
 
 def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:

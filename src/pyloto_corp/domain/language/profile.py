@@ -43,7 +43,7 @@ ADJECTIVE_ENDINGS = ("ica", "ico", "aria", "ario", "ina", "al", "ar", "iva", "iv
                      "frances", "mexicano", "mexicana")  # fmt: skip
 COMPOUNDS = (("pet", "shop"), ("call", "center"), ("assistencia", "tecnica"),
              ("posto", "de", "combustivel"), ("posto", "de", "gasolina"), ("auto", "escola"),
-             ("lava", "jato"), ("casa", "de", "racao"))  # fmt: skip
+             ("lava", "jato"), ("casa", "de", "racao"), ("food", "truck"))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,7 @@ def _from_entities(kind: str, entities: Entities, clean: str, text: str, *, stri
         return by_kind[kind]()
     letters = sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS  # "business"
     first = clean.split(",", maxsplit=1)[0]  # "clínica odontológica, sou a dra Fernanda"
-    kind = _KIND_LEAD.sub("", first).strip(" .!").lower()
+    kind = untailed(_KIND_LEAD.sub("", first)).strip(" .!").lower()
     described = any(fold(w) in NOT_A_KIND for w in kind.split())  # "aquele q responde sozinho"
     return entities.business_kind or (kind if letters and kind and not described else None)
 
@@ -138,25 +138,9 @@ def _bare_name(text: str, gazetteer: Gazetteer) -> str | None:
 
 
 NOT_IN_A_NAME = FILLERS | {
-    "n",
-    "nao",
-    "tempo",
-    "perde",
-    "perder",
-    "paga",
-    "pagam",
-    "quanto",
-    "qnto",
-    "preciso",
-    "queria",
-    "vou",
-    "pode",
-    "sei",
-    "minha",
-    "meu",
-    "precisa",
-    "tem",
-}
+    "n", "nao", "tempo", "perde", "perder", "paga", "pagam", "quanto", "qnto", "preciso",
+    "queria", "vou", "pode", "sei", "minha", "meu", "precisa", "tem",
+}  # fmt: skip
 _NAME_LEAD = re.compile(r"^(?:(?:ah+|oh|eh|opa|sim|ok|blz|ent[aã]o|[eé]|s[oó]|o|a)[\s,.!]+)+",
                         re.IGNORECASE)  # fmt: skip
 
@@ -186,4 +170,16 @@ _TAIL = re.compile(
 def trimmed(answer: str) -> str:
     """A free answer without the words leading into it or out of it ("ah sim, a recepção não
     dá conta", "... sem atravessador. mas antes:"): what the team reads."""
-    return _TAIL.sub("", _LEAD.sub("", answer.strip())).strip(" ,;:-")
+    return untailed(_TAIL.sub("", _LEAD.sub("", answer.strip()))).strip(" ,;:-")
+
+
+_TAIL_FILLERS = frozenset({"ue", "uai", "ne", "mano", "so", "po", "pow", "tipo", "sabe"})
+
+
+def untailed(text: str) -> str:
+    """Without the laughter and fillers closing it ("food truck ué", "... na chapa kkk")."""
+    words, cut = text.split(), False
+    while len(words) > 1 and (is_laughter(words[-1]) or fold(words[-1].strip(",.!?;:")) in (
+            _TAIL_FILLERS)):  # fmt: skip
+        words, cut = words[:-1], True
+    return " ".join(words).rstrip(" ,;:-") if cut else text
