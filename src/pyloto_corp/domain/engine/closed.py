@@ -4,6 +4,7 @@ that already has the case."""
 from __future__ import annotations
 
 from pyloto_corp.domain.engine.content import Content
+from pyloto_corp.domain.engine.proxies import for_someone_else
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -120,6 +121,8 @@ NEW_TEAM_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value,
                   Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
                   Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value)  # fmt: skip
 NOT_A_NEW_NEED = (Act.SUPPORT_ISSUE, Act.HUMAN_REQUEST, Act.ABUSE, Act.OPT_OUT)
+DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
+CLEAR_NEED = 0.8  # said so plainly that no complaint or question about the service reads so
 ENTREGA = {Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value,
            Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value}  # fmt: skip  # one family of needs
 
@@ -132,9 +135,13 @@ def for_another_team(content: Content, last: SessionRecord, reading: TurnReading
         return False
     if said_missing(content, last, reading):  # "voltei. somos eu e mais 2 vendedoras": the
         return False  # answer the stopped form waited for, not a shop's deliveries
-    if last.context.get("human_requested") or last.context.get("support_case"):
+    if reading.intent == DRIVER and for_someone_else(" ".join(reading.words)):
+        return False  # "e meu sobrinho, como faz pra ser entregador?": answered, not a form
+    clear = reading.confidence >= CLEAR_NEED  # "e eu quero ser entregador também"
+    if last.context.get("human_requested") or (last.context.get("support_case") and not clear):
         return False  # the person asked for someone, or complained: that person, that case
-    if {reading.intent, last.active_intent} <= ENTREGA and (reading.question or _refused(reading)):
+    asked = reading.question and not clear
+    if {reading.intent, last.active_intent} <= ENTREGA and (asked or _refused(reading)):
         return False  # a shop's "vcs dão conta de 100 entregas? o motoboy me deixou na mão"
     routing = content.intents[Intent(reading.intent)].routing
     return routing not in {h.get("routing") for h in last.context.get("handoffs") or ()}

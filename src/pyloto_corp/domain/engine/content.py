@@ -25,7 +25,7 @@ REQUIRED_TEXTS = (
     "confirm", "confirm_yes", "confirm_no", "correct_which", "correct_button", "noted_other",
     "reask", "skip_slot", "followup_ask",
     "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
-    "route_reminder", "next_intent", "low_qualification", "limit_reached",
+    "route_reminder", "next_intent", "courier_for_other", "low_qualification", "limit_reached",
     "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
     "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy", "hold_ack",
     "support_handoff", "support_handoff_courier", "other_language_en", "other_language_es",

@@ -6,6 +6,7 @@ from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Action
 from pyloto_corp.domain.engine.profile import heard
+from pyloto_corp.domain.engine.proxies import for_someone_else
 from pyloto_corp.domain.engine.summary import qualification_of, summarize
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
@@ -59,8 +60,8 @@ class Dialogue:
             flow.say("how_reply")
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
-        if intent is Intent.PYLOTO_ENTREGA_REQUEST:
-            return self._route(flow, intent)
+        if self._elsewhere(flow, intent):  # the order link; a courier's own WhatsApp
+            return None
         if intent is Intent.INSTITUTIONAL and source != "side_question" and _partnership(flow):
             return self._partnership(flow)
         if source != "side_question":
@@ -88,6 +89,18 @@ class Dialogue:
         if flow.session.state == "menu":
             return flow.menu("menu_again")
         return self.start(flow, Intent.ENTRY_UNKNOWN, Entities(), source="fallback")
+
+    def _elsewhere(self, flow: Flow, intent: Intent) -> bool:
+        """A need served elsewhere: a delivery by its link, a courier signup asked for
+        someone else ("meu sobrinho quer ser entregador") by the courier's own WhatsApp."""
+        if intent is Intent.PYLOTO_ENTREGA_REQUEST:
+            self._route(flow, intent)
+            return True
+        if intent is Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP and for_someone_else(flow.turn.text or ""):
+            flow.say("courier_for_other")
+            self.resolve(flow, Outcome.SELF_SERVE_INFO)
+            return True
+        return False
 
     def _route(self, flow: Flow, intent: Intent) -> None:
         """The route is decided before the link is given; then the session resolves."""

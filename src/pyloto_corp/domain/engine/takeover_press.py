@@ -16,6 +16,7 @@ from pyloto_corp.domain.engine.asides import answer_aside
 from pyloto_corp.domain.engine.closed import pending
 from pyloto_corp.domain.engine.dialogue import explain_need
 from pyloto_corp.domain.engine.hours import back_at
+from pyloto_corp.domain.engine.proxies import for_someone_else
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
@@ -25,6 +26,7 @@ PRESS_REPLIES = 3  # per takeover: then the messages still reach the team, the b
 PRESS_GAP = timedelta(minutes=10)  # "alo???" a second after "cadê vocês?" is one burst
 PRESS_MIN_WORDS = 4  # "oi?", "alô??", "cadê o atendente?": a presence check
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
+DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 PRESSING = (Act.SUPPORT_ISSUE, Act.ABUSE)
 FIRST_NOTES = ("handoff_pending", "support_pending")
 FIXING = notes.FIX_CUES | {"mas", "certo"}  # "eu moro em Castro mas a pizzaria é em Carambeí"
@@ -39,6 +41,7 @@ def presses(content, last: SessionRecord, reading: TurnReading | None, at: datet
     urgent, language = _urgent(content, reading), _language(last)
     noted = notes.asked(content, reading) or _gave_missing(last, reading)  # "anota aí..."
     noted = noted or _books_call(reading) or _amends(reading)  # "me liga segunda", "é Carambeí"
+    noted = noted or (courier_elsewhere(reading) and not context.get("courier_told"))
     if ((_canned(reading) and not urgent) or noted) and not language:  # "qual o CNPJ?"
         return True
     if int(context.get("takeover_presses", 0)) >= PRESS_REPLIES:
@@ -68,6 +71,10 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     urgent = _urgent(flow.content, reading)
     if _books_call(reading) and reading.when:  # the time, confirmed (a weekend moves on)
         flow.say("call_noted_waiting", when=flow.callback(reading.when, reading.when_window))
+        return False
+    if courier_elsewhere(reading) and not last.context.get("courier_told"):
+        flow.say("courier_for_other")  # "e meu sobrinho, como faz pra ser entregador?"
+        flow.remember(courier_told=True)
         return False
     person = reading.has(Act.HUMAN_REQUEST)  # "quero falar com uma pessoa AGORA": that first
     if not person and (notes.asked(flow.content, reading) or _gave_missing(last, reading)):
@@ -115,6 +122,16 @@ def _amends(reading: TurnReading) -> bool:
 
 def _books_call(reading: TurnReading) -> bool:
     return reading.has(Act.FOLLOWUP_REQUEST) and bool(reading.when)
+
+
+def courier_elsewhere(reading: TurnReading) -> bool:
+    """A courier signup asked for a relative or a friend while the team has the person."""
+    driver = reading.intent == DRIVER or reading.needs[:1] == (DRIVER,)
+    asked = reading.has(Act.TOPIC_CHANGE, Act.SIDE_QUESTION) and reading.confidence >= SURE
+    return driver and asked and for_someone_else(" ".join(reading.words))
+
+
+SURE = 0.8
 
 
 def _canned(reading: TurnReading) -> bool:

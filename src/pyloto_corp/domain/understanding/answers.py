@@ -61,7 +61,9 @@ class Answers:
         text = WEB.sub(" ", text) if kind == "name" else text  # "joao.silva@gmail.com"
         if kind in WHOLE_KINDS and (whole := self._whole(text, kind, s, context)) is not None:
             found["answer"] = whole  # "tenho 7 funcionários, mas só 4 vão mexer"
-            other = self._corrects_other(s, context, entities)
+            # "30 pessoas. ah e a cidade na verdade é Castro": another field corrected after it
+            other = self._corrects_other(s, context, entities) or any(
+                self.takes_back(c, tokens(c), s, context) for c in clauses(text)[1:])  # fmt: skip
             return {Act.ANSWER, Act.CORRECTION} if other else {Act.ANSWER}
         trouble = context.slot in PAIN_SLOTS and not self.cues.aimed_words.find(s.words)
         for clause in clauses(text):

@@ -21,6 +21,7 @@ from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, courtesy_pr
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
+from pyloto_corp.domain.understanding.needs import courier, guessed, needs_of
 from pyloto_corp.domain.understanding.phrases import inside
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
@@ -29,7 +30,6 @@ from pyloto_corp.domain.understanding.spans import clauses
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value,)
 NOT_LATER = (*NOT_A_NEED, Intent.INSTITUTIONAL.value)  # "qual o cnpj?": a side question
 SWITCH_CONFIDENCE = 0.75
-GUESS_WORDS = 3
 AFTER_NEGATION = 0.5  # the need said after refusing another one
 LATER_CUED = 0.4  # "... e tb preciso mandar uma caixa": a later need, cued, is enough
 LATER_UNSUPPORTED = 0.6
@@ -68,8 +68,10 @@ class TurnReader:
         acts = own_trouble(acts, signals, context, self.cues)
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
+            later = _sure_later(acts, found)  # "cadastro e relatório. ta, e o robô do whats?"
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
+            acts |= {Act.TOPIC_CHANGE} if later else set()
         acts = held_back(foreign_question(acts, signals), signals.words, context)
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),
@@ -82,14 +84,14 @@ class TurnReader:
             confidence=need.confidence, words=signals.words, entities=entities,
             promotion=signals.spam and Act.ABUSE in acts, question=signals.question,
             withdraws=self._withdraws(signals, context, acts),
-            needs=_needs(need),
+            needs=needs_of(need),
             fixes=self._fixes(text, context),
         )  # fmt: skip
 
     def _need(self, text: str, words: list[str]) -> Classification:
         """The need named; after a greeting ("boa tarde, tudo bem? preciso de um sistema"),
         the need of what follows it, which the greeting words would drown."""
-        need: Classification = _guessed(self.classifier.classify(text), text)
+        need: Classification = guessed(self.classifier.classify(text), text)
         greeted = courtesy_prefix(words, self.cues)
         if not 0 < greeted < len(words):
             return need
@@ -122,21 +124,24 @@ class TurnReader:
         sure = current or rest.confidence >= AFTER_NEGATION
         return rest if rest.intent.value not in refused and sure else need
 
-    def _later_need(self, text: str, context: ReadingContext) -> Classification | None:
-        """ "Betim. e tb tenho uma lojinha...": a need named in a later sentence."""
+    def _later_need(self, text: str, context: ReadingContext) -> tuple[Any, ...] | None:
+        """ "Betim. e tb tenho uma lojinha...": a need named in a later sentence (and what
+        was said before it)."""
         parts = clauses(text) if context.pending in QUESTION_PENDING else []
         said = [tokens(p, self.gazetteer.abbreviations) for p in parts]
         c = self.cues
         opening = next((i for i, w in enumerate(said) if not covered(w, c.greeting, c.filler)), 0)
         for i in range(opening + 1, len(parts)):
-            cued = self.cues.switch.find(said[i])
+            cued = self.cues.switch.find(said[i]) or (  # "ta, e o robô do whats?"
+                len(said[i]) == 1 and i + 1 < len(said) and self.cues.switch.find(said[i + 1])
+            )
             later: Classification = self.classifier.classify(" ".join(parts[i:]))
             intent = later.intent.value
             floor = LATER_CUED if cued else SWITCH_CONFIDENCE
             if intent == Intent.UNSUPPORTED.value:
                 floor = LATER_UNSUPPORTED if cued else 1.0
             if intent not in (*NOT_LATER, context.intent) and later.confidence >= floor:
-                return later
+                return later, text[: text.find(parts[i])], cued  # "Betim. " (not "olha:")
         return None
 
     def _global(self, s: Signals, context: ReadingContext, need: Classification) -> set[Act]:
@@ -145,7 +150,8 @@ class TurnReader:
                 (Act.SUPPORT_ISSUE, s.support and not s.spam and not pitched),
                 (Act.ABUSE, s.abuse), (Act.OTHER_LANGUAGE, s.language is not None),
                 (Act.GREETING, s.greeting), (Act.THANKS_GOODBYE, s.thanks),
-                (Act.SIDE_QUESTION, s.topic is not None and not s.support)) if on}  # fmt: skip
+                (Act.SIDE_QUESTION, s.topic is not None and not s.support and not (
+                    courier(s, need)))) if on}  # fmt: skip
         goodbye = context.pending is Pending.ANYTHING_ELSE and inside(
             self.cues.opt_out.spans(s.words), self.cues.goodbye.spans(s.words)
         )
@@ -165,24 +171,6 @@ class TurnReader:
         return context.intent is not None and bool(quits)
 
 
-def _guessed(need: Classification, text: str) -> Classification:
-    """A few words with no cue at all behind the need ("pra empresa": confidence 0)."""
-    unsaid = need.confidence == 0 and need.intent is not Intent.UNSUPPORTED and (
-        len(text.split()) <= GUESS_WORDS)  # fmt: skip
-    return Classification(Intent.ENTRY_UNKNOWN, 0.0, need.secondary) if unsaid else need
-
-
-def _needs(need: Classification) -> tuple[str, ...]:
-    """The main need, then others; a business telling how many deliveries it makes ("a gente
-    faz umas 30 entregas por dia") or a courier ("trampar de motoboy") is signing up, not
-    asking for a delivery besides."""
-    signing = need.intent in (Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP,
-                              Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP)  # fmt: skip
-    others = (i.value for i in need.secondary
-              if not (signing and i is Intent.PYLOTO_ENTREGA_REQUEST))  # fmt: skip
-    return (need.intent.value, *others)
-
-
 def with_form(entities: Any, form: dict[str, Any]) -> Any:
     """A pasted form's values win over what the free reading found."""
     if not form:
@@ -195,3 +183,13 @@ def _window(text: str, s: Signals, context: ReadingContext) -> str | None:
     """The call-back window, when a time was said or the bot asked for one."""
     asked = context.pending is Pending.FOLLOWUP_TIME
     return window(fold(text), context.now) if context.now and (s.when or asked) else None
+
+
+def _sure_later(acts: set[Act], found: dict[str, Any]) -> bool:
+    """A need named plainly after the answer, with a cue ("e o robô do whats?"): kept."""
+    later = found.get("later")
+    beside = {Act.ANSWER, Act.TOPIC_CHANGE} <= acts and Act.SIDE_QUESTION not in acts
+    return beside and later is not None and later[2] and later[0].confidence >= SURE_LATER
+
+
+SURE_LATER = 0.8

@@ -11,6 +11,7 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding import asides
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
+from pyloto_corp.domain.understanding.before import answer_before
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
@@ -159,8 +160,7 @@ class Relative:
         both = self.cues.both.find(s.words)  # "pensando bem, quero os dois": nothing given up
         found["intent"], found["negates"] = intent, s.negation and bool(context.intent) and not both
         if found["negates"] or context.slot_kind in FREE_TEXT_KINDS:  # the answer was the change
-            found.pop("answer", None)
-            acts = acts - {Act.ANSWER}
+            acts = acts - {Act.ANSWER} | answer_before(self.answers, s, context, found, intent)
         return acts | {Act.TOPIC_CHANGE}  # "umas 60 por noite. ah, e o robô do whats?": both
 
 
@@ -181,7 +181,7 @@ def _later_change(
     s: Signals, context: ReadingContext, found: dict[str, Any], acts: set[Act]
 ) -> set[Act]:
     """A need in a later sentence, beside the answer ("Betim. e tb tenho uma lojinha...")."""
-    later: Classification | None = found.get("later")
+    later: Classification | None = (found.get("later") or (None,))[0]
     asks_service = Act.SIDE_QUESTION not in acts or s.topic in asides.SERVICE_TOPICS
     first = bool(acts & LATER_BESIDE) or s.negation  # the question was dealt with first
     if later is None or s.spam or acts & LATER_BLOCKERS or not (asks_service and first):
