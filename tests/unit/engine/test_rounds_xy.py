@@ -68,7 +68,7 @@ def test_a_relatives_courier_signup_during_a_complaint_is_answered(chat: Chat) -
 
 
 def test_a_courier_job_with_courier_words_is_the_signup() -> None:
-    closed = ReadingContext(state="closed", intent="PYLOTO_ENTREGA_DRIVER_SIGNUP")
+    closed = ReadingContext(state="closed", intent="SAAS_COMMUNICATION")
     said = "ah, vcs tem vaga de entregador em osasco? to desempregado e tenho moto"
     assert acts(said, closed) == {"TOPIC_CHANGE"}
     assert "SIDE_QUESTION" in acts("vcs estão contratando? tô desempregado")  # a job, not this
