@@ -72,3 +72,34 @@ def test_a_courier_job_with_courier_words_is_the_signup() -> None:
     said = "ah, vcs tem vaga de entregador em osasco? to desempregado e tenho moto"
     assert acts(said, closed) == {"TOPIC_CHANGE"}
     assert "SIDE_QUESTION" in acts("vcs estão contratando? tô desempregado")  # a job, not this
+
+
+def test_portuguese_beside_an_english_phrase_is_portuguese() -> None:
+    deadline = asked("deadline", "CUSTOM_SOFTWARE", "deadline")
+    mixed = "before the semester starts... desculpa, antes do semestre, em fevereiro"
+    assert "OTHER_LANGUAGE" not in acts(mixed, deadline)
+    assert "OTHER_LANGUAGE" in acts("before the semester starts", deadline)
+
+
+def test_an_english_question_about_a_line_hears_yes_in_english(chat: Chat) -> None:
+    step = chat.send("Hi! Do you guys build mobile apps? I run a small language school")
+    assert step is not None and "Yes, we build custom software" in chat.said(step)
+    step = chat.send("I didn't get paid for last week's deliveries, I'm a courier")
+    assert step is not None and "Great that you want to deliver" not in chat.said(step)
+
+
+def test_back_in_portuguese_an_english_phrase_hands_nothing_over_again(chat: Chat) -> None:
+    chat.send("Hi! Do you guys build mobile apps? I run a small language school")
+    chat.send("oh wait, eu falo portugues um pouco. tenho uma escola de ingles em Ponta Grossa, "
+              "quero app para alunos fazer exercicios e ver as aulas")  # fmt: skip
+    chat.send("exercicios e aulas gravadas")
+    step = chat.send("maybe ninety students")
+    assert step is not None and step.session.state == "collecting"
+    assert "I've passed your message" not in chat.said(step)
+
+
+def test_already_said_before_a_list_stays_out_of_it(chat: Chat) -> None:
+    chat.send("quero um app pra minha escola de ingles, pros alunos praticarem em casa")
+    step = chat.send("eu disse, exercicios e aulas gravadas")
+    assert step is not None
+    assert step.session.slots.get("problem") == "exercicios e aulas gravadas"

@@ -14,14 +14,13 @@ ISSUE_MAX_CHARS = 300
 LANGUAGE_MIN_WORDS = 2
 DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encomenda", "pacote",
                   "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
-ENTREGA = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value,
-           Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)  # fmt: skip
-NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value, Intent.UNSUPPORTED.value)
-NAMED_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value, *ENTREGA)
-INSTITUTIONAL = Intent.INSTITUTIONAL.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
+ENTREGA = (DELIVERY, MERCHANT, DRIVER)
+NOT_A_NEED = (Intent.ENTRY_UNKNOWN.value, Intent.UNSUPPORTED.value)
+NAMED_NEEDS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value, *ENTREGA)
+INSTITUTIONAL = Intent.INSTITUTIONAL.value
 UNSUPPORTED = Intent.UNSUPPORTED.value
 TEAMS = (Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value)  # who made it runs it
 ANSWERED = (Act.ANSWER, Act.AFFIRM, Act.DENY, Act.CORRECTION, Act.MENU_CHOICE)
@@ -105,7 +104,8 @@ def _about_delivery(reading: TurnReading) -> bool:
 
 def other_language(flow: Flow, reading: TurnReading) -> bool:
     """English or Spanish: one reply in that language and a person who speaks it."""
-    if len(reading.words) < LANGUAGE_MIN_WORDS and not reading.has(Act.GREETING):
+    short = len(reading.words) < LANGUAGE_MIN_WORDS and not reading.has(Act.GREETING)
+    if short or flow.session.context.get("writes_portuguese"):  # back in Portuguese before
         return False
     named = (reading.needs or (None,))[0]
     unpaid = flow.content.says("unpaid", list(reading.words), anywhere=True)
@@ -115,9 +115,10 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
                                                   anywhere=True):  # fmt: skip
         named = MERCHANT  # "tengo una panadería... los envíos de mis pedidos": a merchant
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
-        flow.update(active_intent=named)  # "do you build apps?": that team, in that language
+        flow.update(active_intent=named)  # "do you build apps?": "yes", that team, that language
     flow.finish(Outcome.HANDOFF_HUMAN, "other_language", requested=True,
-                message=f"other_language_{reading.language}",
+                message=flow.content.variant(f"other_language_{reading.language}",
+                                             None if unpaid else named),
                 routing=SUPPORT_ROUTING if unpaid and named == DRIVER else None,
                 details={"language": str(reading.language)})  # fmt: skip
     return True

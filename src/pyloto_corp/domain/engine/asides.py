@@ -39,9 +39,8 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     links, key = flow.content.links, f"side_{topic}"
     if topic == "where" and flow.content.says("address", list(reading.words), anywhere=True):
         key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
-    own = f"{key}_{flow.session.active_intent}"  # "quanto paga por entrega?" to a courier
-    said = flow.say(own if own in flow.content.texts else key, jobs=links["jobs"],
-                    site=links["site"])  # fmt: skip
+    own = flow.content.variant(key, flow.session.active_intent)  # "quanto paga?" to a courier
+    said = flow.say(own, jobs=links["jobs"], site=links["site"])
     more = next((t for t in reading.topics if t != topic and t in ALSO_ANSWERED), None)
     if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
         flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])

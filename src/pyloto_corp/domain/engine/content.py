@@ -109,6 +109,11 @@ class Content:
     def text(self, key: str, **values: str) -> str:
         return self.texts[key].format(**values)
 
+    def variant(self, key: str, of: str | None) -> str:
+        """``key_of`` when the content file has it ("side_price_PYLOTO_ENTREGA_REQUEST")."""
+        own = f"{key}_{of}"
+        return own if of and own in self.texts else key
+
     def says(self, vocabulary: str, words: list[str], *, anywhere: bool = False) -> bool:
         """Whether the message is one of the entries, or contains one of its phrases
         (any entry, even one word, when ``anywhere``)."""

@@ -56,6 +56,7 @@ class States:
         """Back in Portuguese after an English or Spanish handoff: the need asked about then
         goes on here (unless this message names one of its own)."""
         flow.say("portuguese_back")
+        flow.remember(writes_portuguese=True)  # an English phrase later is no new handoff
         asked = last.active_intent
         if reading is None or reading.has(Act.TOPIC_CHANGE) or asked not in FORM_NEEDS:
             return self.dispatch(flow, reading)
