@@ -103,3 +103,22 @@ def test_already_said_before_a_list_stays_out_of_it(chat: Chat) -> None:
     step = chat.send("eu disse, exercicios e aulas gravadas")
     assert step is not None
     assert step.session.slots.get("problem") == "exercicios e aulas gravadas"
+
+
+def test_another_line_asked_about_in_a_form_hears_yes_and_is_noted(chat: Chat) -> None:
+    chat.send("tenho uma loja de roupas e quero um robozinho pro whats e tbm alguem pra fazer "
+              "as entregas dos pedidos")  # fmt: skip
+    step = chat.send("umas 80 por dia. e as entregas? vcs fazem tbm?")
+    assert step is not None and "Fazemos sim (Pyloto Entrega para empresas)" in chat.said(step)
+    assert step.session.slots.get("message_volume") == "80/dia"
+    step = chat.send("mas vcs fazem entrega ou nao?")
+    assert step is not None and "Isso mesmo, fazemos sim" in chat.said(step)
+    assert "Boa pergunta" not in chat.said(step)
+
+
+def test_a_line_asked_about_out_of_the_blue_is_queued(chat: Chat) -> None:
+    chat.send("quero um chatbot pro whatsapp da minha clinica")
+    step = chat.send("vcs fazem site tambem?")
+    assert step is not None
+    assert "sistemas sob medida" in chat.said(step)
+    assert "CUSTOM_SOFTWARE" in {q.intent for q in step.session.queued_intents}

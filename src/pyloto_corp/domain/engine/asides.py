@@ -57,3 +57,35 @@ def _this_service(flow: Flow, reading: TurnReading) -> bool:
     asked = reading.needs[:1] == (active,) and reading.confidence >= SURE
     return asked and flow.session.state in FORM_STATES and (
         flow.content.says("we_do", list(reading.words), anywhere=True))  # fmt: skip
+
+
+CUSTOM, SAAS = Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value
+DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
+MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
+BUSINESS = (CUSTOM, SAAS, DELIVERY, MERCHANT, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)
+NAMED_BY = {
+    "entreg": (MERCHANT, DELIVERY),
+    "motoboy": (MERCHANT, DELIVERY),
+    "chatbot": (SAAS,),
+    "robo": (SAAS,),
+    "site": (CUSTOM,),
+    "sistema": (CUSTOM,),
+    "app": (CUSTOM,),
+}
+
+
+def other_service(flow: Flow, reading: TurnReading) -> Intent | None:
+    """In a form, "e as entregas? vcs fazem tbm?": another of Pyloto's lines, asked about
+    (yes, and it is noted for after this one)."""
+    active = flow.session.active_intent
+    asked = reading.question and not reading.has(Act.TOPIC_CHANGE)
+    if not asked or flow.session.state not in FORM_STATES or not flow.content.says(
+            "we_do", list(reading.words), anywhere=True):  # fmt: skip
+        return None
+    named = reading.needs[0] if reading.needs and reading.confidence >= SURE else None
+    if named not in BUSINESS or named == active:
+        detected = flow.session.context.get("detected", [])
+        said = [i for w in reading.words for k, ids in NAMED_BY.items() if w.startswith(k)
+                for i in ids]  # fmt: skip
+        named = next((i for i in said if i in detected and i != active), None)
+    return Intent(named) if named in BUSINESS and named != active else None

@@ -138,7 +138,8 @@ def for_another_team(content: Content, last: SessionRecord, reading: TurnReading
     if reading.intent == DRIVER and for_someone_else(" ".join(reading.words)):
         return False  # "e meu sobrinho, como faz pra ser entregador?": answered, not a form
     clear = reading.confidence >= CLEAR_NEED  # "e eu quero ser entregador também"
-    if last.context.get("human_requested") or (last.context.get("support_case") and not clear):
+    other = clear and reading.intent != last.active_intent  # not "sou entregador de vcs"
+    if last.context.get("human_requested") or (last.context.get("support_case") and not other):
         return False  # the person asked for someone, or complained: that person, that case
     asked = reading.question and not clear
     if {reading.intent, last.active_intent} <= ENTREGA and (asked or _refused(reading)):

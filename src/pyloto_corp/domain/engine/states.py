@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pyloto_corp.domain.engine import form, notes
 from pyloto_corp.domain.engine.anytime import handled_anytime
-from pyloto_corp.domain.engine.asides import answer_aside
+from pyloto_corp.domain.engine.asides import answer_aside, other_service
 from pyloto_corp.domain.engine.correction import Correction
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.offers import declines_offered
 from pyloto_corp.domain.engine.opening import Opening
+from pyloto_corp.domain.engine.pauses import SHORT_ANSWER_WORDS, holds, points_back
 from pyloto_corp.domain.engine.state import TurnKind
 from pyloto_corp.domain.engine.switching import Switch
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -18,8 +19,6 @@ from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.records import SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
-SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
-HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
 FORM_STATES = ("collecting", "confirming", "correcting")
 FORM_NEEDS = tuple(Intent(n).value for n in ("CUSTOM_SOFTWARE", "SAAS_COMMUNICATION",
                    "PYLOTO_ENTREGA_DRIVER_SIGNUP", "PYLOTO_ENTREGA_MERCHANT_SIGNUP"))  # fmt: skip
@@ -41,7 +40,7 @@ class States:
             return self.dialogue.drop_queued(flow)
         if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
-        if state == "menu" and _holds(flow, reading):  # "pera", "só um minuto que chegou cliente"
+        if state == "menu" and holds(flow, reading):  # "pera", "só um minuto que chegou cliente"
             return None
         if state == "collecting" and not flow.session.context.get("pending_slot"):
             state = "new"
@@ -85,10 +84,11 @@ class States:
                 return form.ask_next(flow) if self.switch.note(flow, other) else None
             if self.switch.handle(flow, other, negates=reading.negates, entities=entities):
                 return None
-        if _holds(flow, reading) or _points_back(flow, reading):  # no answer, no miss
+        line = self._other_line(flow, reading)  # "e as entregas? vcs fazem tbm?": yes, noted
+        if line or holds(flow, reading) or points_back(flow, reading):  # no answer, no miss
             return None
         answered = reading.has(Act.ANSWER) or reading.has(Act.CORRECTION)
-        aside = answer_aside(flow, reading)
+        aside = line is None and answer_aside(flow, reading)
         if aside and not answered:
             form.learn(flow, entities, asked=reading.question)  # "funciona no insta tb?"
             return form.ask_again(flow)
@@ -105,6 +105,19 @@ class States:
         value = value or form.guessed_city(flow, list(reading.words))
         learnable = not reading.has(Act.SIDE_QUESTION) and not reading.question
         return form.answer(flow, value, entities, dont_know=dont_know, learnable=learnable)
+
+    def _other_line(self, flow: Flow, reading: TurnReading) -> bool | None:
+        """Another line asked about in a form: yes, noted for later (None: not asked; True:
+        the turn is done; False: the answer beside it goes on)."""
+        other = other_service(flow, reading)
+        if other is None:
+            return None
+        if not self.switch.note(flow, other, key="we_do_other"):
+            return True
+        if reading.has(Act.ANSWER, Act.CORRECTION):  # "umas 80 por dia. e as entregas?"
+            return False
+        form.ask_again(flow)
+        return True
 
     def _correcting(self, flow: Flow, reading: TurnReading) -> None:
         if not self.switch.fixed_need(flow, reading, _entities(reading)):  # "o assunto tá errado"
@@ -163,28 +176,3 @@ class States:
 
 def _entities(reading: TurnReading) -> Entities:
     return reading.entities if isinstance(reading.entities, Entities) else Entities()
-
-
-def _holds(flow: Flow, reading: TurnReading) -> bool:
-    """ "pera q vou atender um cliente aqui", "só um minuto": the person will answer later;
-    acknowledged once, the question stays pending (never stored, never counted as a miss)."""
-    words = list(reading.words)
-    asks = reading.question or reading.has(Act.SIDE_QUESTION)  # "pera, vc é robô?": a question
-    holds = (
-        not asks
-        and len(words) <= HOLD_WORDS
-        and any(tuple(words[: len(entry)]) == entry for entry in flow.content.vocabulary["hold"])
-    )
-    if holds:
-        flow.say("hold_ack")
-    return holds
-
-
-def _points_back(flow: Flow, reading: TurnReading) -> bool:
-    """ "já expliquei acima", "como eu disse": the answer is in an earlier message (the team
-    reads it in the conversation), so the question is not asked again."""
-    points = not reading.has(Act.ANSWER) and len(reading.words) <= SHORT_ANSWER_WORDS and (
-        flow.content.says("pointed_back", list(reading.words)))  # fmt: skip
-    if points:
-        form.skip(flow, form.pending(flow), message="pointed_back")
-    return points

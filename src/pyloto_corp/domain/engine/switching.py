@@ -58,7 +58,7 @@ class Switch:
             self.dialogue.ask_again(flow)
         return True
 
-    def note(self, flow: Flow, other: Intent) -> bool:
+    def note(self, flow: Flow, other: Intent, *, key: str = "noted_other") -> bool:
         """Queue the other need (or answer it aside); False when the session ended (limit)."""
         if other in NOT_A_NEED or other.value == flow.session.active_intent:
             return True
@@ -84,7 +84,7 @@ class Switch:
             if not known:
                 queued = (*flow.session.queued_intents, QueuedIntent(other.value, flow.turn.at))
                 flow.update(queued_intents=queued)
-            flow.say("noted_other", label=flow.content.intents[other].label)
+            flow.say(key, label=flow.content.intents[other].label)
         return True
 
     def replace(self, flow: Flow, other: Intent, entities: Entities) -> bool:
