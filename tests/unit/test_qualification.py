@@ -44,11 +44,26 @@ def test_budget_never_blocks_high_and_unknown_is_not_an_answer():
     assert missing_fields(Intent.CUSTOM_SOFTWARE, FULL_SOFTWARE | {"city": "unknown"}) == ("city",)
 
 
-@pytest.mark.parametrize("intent", [i for i in Intent if i not in COMMERCIAL_INTENTS])
+SIGNUP = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP
+
+
+@pytest.mark.parametrize("intent", [i for i in Intent if i not in {*COMMERCIAL_INTENTS, SIGNUP}])
 def test_informational_intents_are_low(intent):
-    """Institutional, delivery requests, driver signups and the rest are never sales leads."""
+    """Institutional, delivery requests and the rest are never sales leads."""
     result = qualify(intent, {"name": "Ana"}, urgent=True, role="owner")
     assert result.level == "low" and result.reasons == ("informational_intent",)
+
+
+def test_a_courier_signup_is_no_sale_and_says_what_it_has():
+    whole = {"name": "Ana", "city": "Castro", "vehicle": "moto", "availability": ["noite"]}
+    done = qualify(SIGNUP, whole, urgent=True, role="owner")
+    assert done.level == "low" and done.reasons == ("courier_signup", "all_critical_fields")
+    assert qualify(SIGNUP, {"name": "Ana"}).reasons == (
+        "courier_signup",
+        "missing:city",
+        "missing:vehicle",
+        "missing:availability",
+    )
 
 
 @given(

@@ -59,6 +59,7 @@ INTENTS = {
 REASONS = {
     "commercial_intent": "interesse comercial",
     "informational_intent": "só informação",
+    "courier_signup": "cadastro de entregador (não é venda)",
     "support_case": "reclamação ou problema com algo já contratado",
     "all_critical_fields": "todos os dados essenciais",
     "urgency": "urgência",

@@ -44,7 +44,10 @@ def qualify(
     missing = missing_fields(intent, slots)
     if support:  # a complaint about what exists: no sale, never "só informação" to the team
         return Qualification(QualificationLevel.LOW, ("support_case",), ())
-    if intent not in COMMERCIAL_INTENTS:
+    if intent is Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP:  # a signup, not a sale: never "só
+        done = ("all_critical_fields",) if not missing else tuple(f"missing:{f}" for f in missing)
+        return Qualification(QualificationLevel.LOW, ("courier_signup", *done), missing)
+    if intent not in COMMERCIAL_INTENTS:  # informação" to the onboarding team
         return Qualification(QualificationLevel.LOW, ("informational_intent",), missing)
     reasons = ["commercial_intent"]
     reasons += ["all_critical_fields"] if not missing else [f"missing:{f}" for f in missing]
