@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from pyloto_corp.adapters.language.resources import bundled_reader
 from pyloto_corp.domain.engine.proxies import for_someone_else
-from pyloto_corp.domain.understanding.acts import ReadingContext
+from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
+
+NOW = datetime(2026, 12, 5, 10, 0, tzinfo=timezone(timedelta(hours=-3)))
 
 
 def test_the_answer_before_a_sentence_with_another_need_still_answers() -> None:
@@ -122,3 +126,22 @@ def test_a_line_asked_about_out_of_the_blue_is_queued(chat: Chat) -> None:
     assert step is not None
     assert "sistemas sob medida" in chat.said(step)
     assert "CUSTOM_SOFTWARE" in {q.intent for q in step.session.queued_intents}
+
+
+def test_values_said_the_way_round_23_said_them() -> None:
+    reader = bundled_reader()
+    budget = asked("budget", "SAAS_COMMUNICATION", "budget")
+    said = "nao sei quanto custa isso, uns 200 300 por mes da pra pagar"
+    assert reader.read(said, budget).answer == 300  # the price unknown, the budget said
+    deadline = ReadingContext(state="collecting", pending=Pending.SLOT, intent="CUSTOM_SOFTWARE",
+                              slot="deadline", slot_kind="deadline", now=NOW)  # fmt: skip
+    assert reader.read("sem pressa, mas se der pro inverno seria bom", deadline).answer == (
+        "2027-06-21")  # fmt: skip
+    times = asked("availability", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "availability")
+    assert reader.read("pô de tarde e noite, de manha to no cursinho", times).answer == [
+        "tarde", "noite"]  # fmt: skip
+
+
+def test_uns_corre_de_entrega_is_a_courier(chat: Chat) -> None:
+    step = chat.send("to querendo fazer uns corre de entrega c vcs, tem como?")
+    assert step is not None and step.session.active_intent == "PYLOTO_ENTREGA_DRIVER_SIGNUP"

@@ -8,18 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pyloto_corp.domain.language.numbers import Number, number_words, numbers
+from pyloto_corp.domain.language.people_roots import PEOPLE
 
-PEOPLE = ("usuari", "pessoa", "funcionari", "colaborador", "atendente", "vendedor", "aluno",
-          "motorista", "acesso", "user", "operador", "tecnic", "corretor", "professor",
-          "entregador", "motoboy", "socio", "gerente", "medic", "dentista", "recepcionista",
-          "secretari", "estagiari", "empregad", "login", "agente", "consultor",
-          "representante", "caixa", "garco", "garcon", "cozinheir", "dev", "mecanic", "enfermeir",
-          "psicolog", "fisioterapeut", "advogad", "contador", "vendedor", "promotor", "engenheir",
-          "jogador", "frentista", "arquitet", "funcionar", "colega", "membro", "integrante",
-          "aluna", "alunos", "mim", "cooperad", "associad", "barbeir", "cabeleireir", "veterinari",
-          "balconist", "estoquist", "repositor", "auxiliar", "gente", "manicure", "supervis",
-          "despachant", "coordenador", "orcamentist", "diretor", "assistente", "analista",
-          "esteticist", "nutricionist", "veterinari", "farmaceutic", "profissiona")  # fmt: skip
 MONEY_WORDS = frozenset(("reais", "conto", "contos", "pila", "pilas", "mangos"))  # "na real": no
 REVENUE = frozenset(("faturamos", "faturo", "faturamento", "fatura", "faturam", "vendemos"))
 # What the person can spend, before or after the figure ("tenho uns 5 mil pra investir").
@@ -65,7 +55,7 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
     """What kind of money: ``budget`` (what the person can spend), ``price`` (what something
     costs, revenue), ``amount`` (money, nothing said about whose), or None (no money)."""
     before = words[max(0, n.start - 6) : n.start]
-    asked = "quanto" in before and not _SPEND & set(before)  # "não sei quanto gastar, uns 8"
+    asked = "quanto" in before and not (_SPEND & set(before) or _hedged(before))
     counted = people_after(words, n.end)  # "emissão de ticket, uns 6 usuários": people
     priced = PRICE & set(before[-4:]) and not _hedged(before)
     if (REVENUE & set(before[-4:]) or priced or asked) and not counted:
@@ -88,9 +78,12 @@ def money_said(words: Sequence[str], n: Number) -> str | None:
 
 
 def _hedged(before: Sequence[str]) -> bool:
-    """ "depende do preço né, uns 100 200 por mês": the price is what it depends on."""
+    """ "depende do preço né, uns 100 200 por mês": the price is what it depends on; "não sei
+    quanto custa isso, uns 200 300 dá pra pagar": what the person does not know."""
+    unknown = any({"sei", "ideia"} & set(before[max(0, i - 3) : i])
+                  for i, w in enumerate(before) if w == "quanto")  # fmt: skip
     at = [i for i, w in enumerate(before) if w in PRICE]
-    return bool(at) and all(before[max(0, i - 2) : i - 1] == ["depende"] for i in at)
+    return unknown or (bool(at) and all(before[max(0, i - 2) : i - 1] == ["depende"] for i in at))
 
 
 def people_after(words: Sequence[str], end: int) -> bool:

@@ -1,5 +1,6 @@
 """Deadlines named by a date everyone knows ("antes do carnaval", "até o dia das mães",
-"pro natal"): the next time it comes, this year or the next (text already folded)."""
+"pro natal", "pro inverno"): the next time it comes, this year or the next (text already
+folded; seasons as they begin in Brazil)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import date, timedelta
 _LEAD = r"\b(?:ate|antes|pro|pra|para|no|na)\b(?:\s+(?:o|a|do|da))?\s+"
 _NAMED = re.compile(_LEAD + r"(natal|carnaval|pascoa|dia das maes|dia dos pais|dia das criancas"
                     r"|dia dos namorados|black friday|festa junina|sao joao|ano novo"
-                    r"|reveillon)\b")  # fmt: skip
+                    r"|reveillon|inverno|verao|outono|primavera)\b")  # fmt: skip
 CARNIVAL_BEFORE_EASTER = 47  # Carnival Tuesday
 
 
@@ -51,6 +52,10 @@ _WHEN: dict[str, Callable[[int], date]] = {
     "sao joao": lambda y: date(y, 6, 24),
     "ano novo": lambda y: date(y, 12, 31),
     "reveillon": lambda y: date(y, 12, 31),
+    "inverno": lambda y: date(y, 6, 21),  # "se der pro inverno": when it begins (south)
+    "verao": lambda y: date(y, 12, 21),
+    "outono": lambda y: date(y, 3, 20),
+    "primavera": lambda y: date(y, 9, 22),
 }
 
 

@@ -158,16 +158,15 @@ def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
     )  # "no fds umas 90 por noite": a volume's period
     aside = bool(SET_ASIDE & set(before[-2:])) or after[:1] == ["demais"]  # "tarde demais"
     per = words[i - 1 : i] in (["por"], ["cada"])
-    busy = (bool({"pq", "porque"} & set(before[-3:])) or after[:1] == ["eu"]) and bool(
-        BUSY & set(after)
-    )  # "tarde e fim de semana pq de manhã eu estudo"
+    busy = (bool({"pq", "porque"} & set(before[-3:])) or after[:1] in (["eu"], ["estou"])) and (
+        bool(BUSY & set(after)))  # "pq de manhã eu estudo", "de manhã tô no cursinho"  # fmt: skip
     return per or busy or bool(set(before) & when) or clock or aside or counted or (
         after[:1] == ["nao"] or (calling and bool(set(after[:2]) & when)))  # fmt: skip
 
 
-BUSY = frozenset(
-    ("estudo", "trabalho", "aula", "escola", "faculdade", "curso", "ocupado", "ocupada", "fico")
-)
+BUSY = frozenset(("estudo", "trabalho", "aula", "escola", "faculdade", "curso", "ocupado",
+                  "ocupada", "fico", "cursinho", "colegio", "servico", "trampo", "emprego",
+                  "trabalhando", "estudando"))  # fmt: skip
 _HOUR = re.compile(r"^([01]?\d|2[0-4])(?:h|hs|hrs)?$")
 _PERIODS = (("madrugada", 0, 5), ("manhã", 5, 12), ("tarde", 12, 18), ("noite", 18, 24))
 _RANGE_LINKS = frozenset(("as", "a", "ate"))

@@ -29,7 +29,6 @@ _ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|
                     r"dá pra|tem como|aceitam|fazem|parcel)\w*\b[^,.;!]*\?)",
                     re.IGNORECASE)  # where a question about something else starts  # fmt: skip
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
-# Slots a figure never answers: "uns 60 por noite" is no company name nor business type.
 _AND_THE = re.compile(r"e (?:o|a|os|as) ", re.IGNORECASE)
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
 LIST_KINDS = frozenset({"availability", "channels"})
@@ -115,6 +114,7 @@ class Answers:
                                 s, context.today)  # fmt: skip
             values = [tail] if tail else values
         if kind in LIST_KINDS:
+            values = [[x] if isinstance(x, str) else x for x in values]  # the text, as said
             return list(dict.fromkeys(v for value in values for v in value))
         if split is None:  # "sem pressa. se ficar pronto até o fim do ano tá ótimo": the date
             return next((v for v in values if v not in (FLEXIBLE, URGENT)), values[0])
