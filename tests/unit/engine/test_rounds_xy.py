@@ -145,3 +145,18 @@ def test_values_said_the_way_round_23_said_them() -> None:
 def test_uns_corre_de_entrega_is_a_courier(chat: Chat) -> None:
     step = chat.send("to querendo fazer uns corre de entrega c vcs, tem como?")
     assert step is not None and step.session.active_intent == "PYLOTO_ENTREGA_DRIVER_SIGNUP"
+
+
+def test_how_to_pay_is_no_price_question(chat: Chat) -> None:
+    chat.send("tenho uma farmacia em Castro e queria as entregas de vcs pra minha loja")
+    step = chat.send("O pagamento pode ser por pix?")
+    assert step is not None and "forma de pagamento" in chat.said(step)
+    assert not step.session.context.get("asked_price")
+
+
+def test_a_payment_question_after_the_order_link_is_answered_each_time(chat: Chat) -> None:
+    chat.send("queria mandar um bolo pra minha mae hj, ela mora do outro lado da cidade")
+    step = chat.send("ah ta, e da pra pagar no pix?")
+    assert step is not None and "As formas de pagamento aparecem" in chat.said(step)
+    step = chat.send("sim mas aceita pix ou so cartao?")
+    assert step is not None and "Como eu disse: as formas de pagamento" in chat.said(step)

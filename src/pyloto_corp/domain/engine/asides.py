@@ -29,18 +29,21 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
         return flow.say("side_this_service", label=label)
     if flow.content.says("reading_check", list(reading.words), anywhere=True):
         return flow.say("side_reading")  # "Está lendo minha mensagem?": yes, and sorry
+    if topic in ("other", "how_it_works") and paying(flow, reading):
+        topic = "price"  # "o pagamento pode ser por pix?": answered as the payment below
     if topic not in SIDE_TOPICS:
         left = topic == "other" and flow.session.state in FORM_STATES
         if left:  # "a cnh tá vencida, tem problema?": it goes with the lead, as promised
             notes.keep(flow, flow.turn.text or "")
         return left and flow.say("side_other")
-    if topic == "price" and flow.session.active_intent != Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP:
+    pays = topic == "price" and paying(flow, reading)  # "aceita pix ou só cartão?": no price
+    if topic == "price" and not pays and flow.session.active_intent != DRIVER:
         flow.remember(asked_price=True)  # the team sees it among the lead's reasons
-    links, key = flow.content.links, f"side_{topic}"
+    links, key = flow.content.links, "side_payment" if pays else f"side_{topic}"
     if topic == "where" and flow.content.says("address", list(reading.words), anywhere=True):
         key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
     own = flow.content.variant(key, flow.session.active_intent)  # "quanto paga?" to a courier
-    said = flow.say(own, jobs=links["jobs"], site=links["site"])
+    said = say_again(flow, own, jobs=links["jobs"], site=links["site"])
     more = next((t for t in reading.topics if t != topic and t in ALSO_ANSWERED), None)
     if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
         flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])
@@ -62,7 +65,8 @@ def _this_service(flow: Flow, reading: TurnReading) -> bool:
 CUSTOM, SAAS = Intent.CUSTOM_SOFTWARE.value, Intent.SAAS_COMMUNICATION.value
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
-BUSINESS = (CUSTOM, SAAS, DELIVERY, MERCHANT, Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value)
+DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
+BUSINESS = (CUSTOM, SAAS, DELIVERY, MERCHANT, DRIVER)
 NAMED_BY = {
     "entreg": (MERCHANT, DELIVERY),
     "motoboy": (MERCHANT, DELIVERY),
@@ -89,3 +93,18 @@ def other_service(flow: Flow, reading: TurnReading) -> Intent | None:
                 for i in ids]  # fmt: skip
         named = next((i for i in said if i in detected and i != active), None)
     return Intent(named) if named in BUSINESS and named != active else None
+
+
+def paying(flow: Flow, reading: TurnReading) -> bool:
+    """How to pay, not how much ("da pra pagar no pix?", "aceita cartão?")."""
+    return flow.content.says("payment", list(reading.words), anywhere=True)
+
+
+def say_again(flow: Flow, key: str, **values: str) -> bool:
+    """The answer to a question asked again, said again as a repeat: never silence."""
+    if flow.say(key, **values):
+        return True
+    body = flow.text(key, **values)
+    named = body.split(maxsplit=1)[0] in ("Pyloto", flow.persona)  # a name keeps its capital
+    again = f"{flow.text('said_again')} {body if named else body[:1].lower() + body[1:]}"
+    return flow.say_text(again, key, **values)

@@ -7,6 +7,7 @@ import hashlib
 from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine import closed as said
+from pyloto_corp.domain.engine.asides import paying, say_again
 from pyloto_corp.domain.engine.config import EngineConfig
 from pyloto_corp.domain.engine.content import Content
 from pyloto_corp.domain.engine.flow import Flow
@@ -96,7 +97,10 @@ class Guards:
         link = self.content.links[self.content.intents[Intent.PYLOTO_ENTREGA_REQUEST].info_link]
         flow = self.flow(step, turn)
         priced = reading is not None and reading.topic == "price"  # "mas preço? quanto reais?"
-        flow.say("route_price" if priced else "route_reminder", link=link)
+        if reading is not None and paying(flow, reading):  # "aceita pix ou só cartão?"
+            say_again(flow, "side_payment_PYLOTO_ENTREGA_REQUEST")
+        else:
+            flow.say("route_price" if priced else "route_reminder", link=link)
         remember_profile(flow, reading)  # "Meu nome é Terezinha. Moro em Palmeira": kept
         return step
 
