@@ -13,6 +13,7 @@ from pyloto_corp.domain.understanding.act_model import (
     ActModel,
     ActModelError,
     language_of,
+    second_opinion,
 )
 from pyloto_corp.domain.understanding.act_training import Sample, Settings, fit, train
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext
@@ -88,3 +89,12 @@ def test_the_cli_learns_from_a_corpus_file(tmp_path, monkeypatch) -> None:
     assert train_acts.main() == 0
     written = ActModel.from_dict(json.loads((tmp_path / "model.json").read_text()))
     assert set(written.bias) == set(ACTS)
+
+
+def test_a_person_asked_for_is_never_overruled_and_an_answer_is_never_a_non_answer() -> None:
+    bias = {act: -4.0 for act in ACTS}
+    doubting = ActModel(bias, {"w:quero": {Act.NON_ANSWER: 10.0}}, {Act.NON_ANSWER: 0.5},
+                        {Act.HUMAN_REQUEST: 0.9})  # fmt: skip
+    acts = {Act.ANSWER, Act.HUMAN_REQUEST}
+    got = second_opinion(doubting, acts, ("quero", "um", "atendente"), SLOT, "quero um atendente")
+    assert got == {Act.NON_ANSWER, Act.HUMAN_REQUEST}  # the doubt wins over the answer

@@ -78,8 +78,17 @@ class ActModel:
 def second_opinion(
     model: ActModel, acts: set[Act], words: tuple[str, ...], context: ReadingContext, text: str
 ) -> frozenset[Act]:
-    """The rules' acts, adjusted where the model is sure (thresholds from held-out folds)."""
-    return model.adjust(frozenset(acts), act_features(words, context, acts, question="?" in text))
+    """The rules' acts, adjusted where the model is sure (thresholds from held-out folds); a
+    person asked for is never overruled, and an answer is never also a non-answer."""
+    found = act_features(words, context, acts, question="?" in text)
+    adjusted = set(model.adjust(frozenset(acts), found)) | (set(acts) & PROTECTED)
+    if {Act.ANSWER, Act.NON_ANSWER} <= adjusted:  # the model doubts what the rules took
+        adjusted.discard(DOUBTED)
+    return frozenset(adjusted)
+
+
+PROTECTED = frozenset({Act.HUMAN_REQUEST})
+DOUBTED = Act.ANSWER
 
 
 _SPANISH = frozenset((
