@@ -91,10 +91,13 @@ def test_the_cli_learns_from_a_corpus_file(tmp_path, monkeypatch) -> None:
     assert set(written.bias) == set(ACTS)
 
 
-def test_a_person_asked_for_is_never_overruled_and_an_answer_is_never_a_non_answer() -> None:
+def test_an_answer_is_never_also_a_non_answer() -> None:
     bias = {act: -4.0 for act in ACTS}
-    doubting = ActModel(bias, {"w:quero": {Act.NON_ANSWER: 10.0}}, {Act.NON_ANSWER: 0.5},
-                        {Act.HUMAN_REQUEST: 0.9})  # fmt: skip
-    acts = {Act.ANSWER, Act.HUMAN_REQUEST}
-    got = second_opinion(doubting, acts, ("quero", "um", "atendente"), SLOT, "quero um atendente")
-    assert got == {Act.NON_ANSWER, Act.HUMAN_REQUEST}  # the doubt wins over the answer
+    doubting = ActModel(bias, {"w:complicado": {Act.NON_ANSWER: 10.0}}, {Act.NON_ANSWER: 0.5}, {})
+    text = ReadingContext(state="collecting", pending=Pending.SLOT, slot="main_pain",
+                          slot_kind="text")  # fmt: skip
+    words = ("e", "complicado")
+    assert second_opinion(doubting, {Act.ANSWER}, words, text, "é complicado") == {
+        Act.NON_ANSWER}  # free text the model doubts: no answer  # fmt: skip
+    city = second_opinion(doubting, {Act.ANSWER}, words, SLOT, "é complicado")
+    assert city == {Act.ANSWER}  # a value the rules recognised stays

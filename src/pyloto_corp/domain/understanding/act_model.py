@@ -78,17 +78,16 @@ class ActModel:
 def second_opinion(
     model: ActModel, acts: set[Act], words: tuple[str, ...], context: ReadingContext, text: str
 ) -> frozenset[Act]:
-    """The rules' acts, adjusted where the model is sure (thresholds from held-out folds); a
-    person asked for is never overruled, and an answer is never also a non-answer."""
+    """The rules' acts, adjusted where the model is sure (thresholds from held-out folds); an
+    answer is never also a non-answer."""
     found = act_features(words, context, acts, question="?" in text)
-    adjusted = set(model.adjust(frozenset(acts), found)) | (set(acts) & PROTECTED)
-    if {Act.ANSWER, Act.NON_ANSWER} <= adjusted:  # the model doubts what the rules took
-        adjusted.discard(DOUBTED)
+    adjusted = set(model.adjust(frozenset(acts), found))
+    if {Act.ANSWER, Act.NON_ANSWER} <= adjusted:  # free text the model doubts: no answer
+        adjusted.discard(Act.ANSWER if context.slot_kind in FREE else Act.NON_ANSWER)
     return frozenset(adjusted)
 
 
-PROTECTED = frozenset({Act.HUMAN_REQUEST})
-DOUBTED = Act.ANSWER
+FREE = (None, "text")  # "é complicado", "vou mandar um áudio": the rules take any words
 
 
 _SPANISH = frozenset((

@@ -9,7 +9,7 @@ from typing import Any
 
 from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.dates import FLEXIBLE, URGENT, is_flexible
-from pyloto_corp.domain.language.entities import Entities, extract
+from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.names import introduces
 from pyloto_corp.domain.language.normalize import fold, tokens
@@ -19,6 +19,7 @@ from pyloto_corp.domain.understanding.asides import FIGURED, PAIN_SLOTS, told_in
 from pyloto_corp.domain.understanding.chatter import social_tail
 from pyloto_corp.domain.understanding.cues import ActCues, covered
 from pyloto_corp.domain.understanding.curses import aimless_curse, insulting
+from pyloto_corp.domain.understanding.figures import differs, named_part
 from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.foreign import abroad
 from pyloto_corp.domain.understanding.signals import Signals
@@ -30,7 +31,6 @@ _ASKED = re.compile(r"[,.;!?]+\s*(?=(?:e\s+)?(?:quanto|qual|quais|como|onde|vcs|
                     re.IGNORECASE)  # where a question about something else starts  # fmt: skip
 _CONTRAST = re.compile(r"(?:,|\be)\s*(?:e\s+)?nao\b")  # "a cidade e Itajai, nao Itapema"
 _AND_THE = re.compile(r"e (?:o|a|os|as) ", re.IGNORECASE)
-NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
 LIST_KINDS = frozenset({"availability", "channels"})
 WHOLE_KINDS = frozenset({"count", "budget", "company"})
 PUT_ASIDE_KINDS = frozenset({"text", "name", "city", "business", "budget", "company", "count"})
@@ -75,11 +75,10 @@ class Answers:
                 acts and kind == "text" and not own):  # fmt: skip
                 acts.add(Act.CORRECTION)
                 continue
-            naming = context.slot in NAMING_SLOTS and _is_a_figure(
-                clause, self.gazetteer, context.today
-            )
-            value = None if naming else self._clause(clause, words, kind, s, context.today,
-                                                     trouble=trouble)  # fmt: skip
+            part = named_part(clause, context.slot, self.gazetteer, context.today)
+            said = words if part == clause else tokens(part or "", self.gazetteer.abbreviations)
+            value = None if part is None else self._clause(part, said, kind, s, context.today,
+                                                           trouble=trouble)  # fmt: skip
             hesitant = kind in FIGURED and figure_said(clause)  # "umas 50 por dia?": an answer
             unsure = clause.rstrip().endswith("?") and not hesitant
             if value is not None:
@@ -164,7 +163,7 @@ class Answers:
         if not s.correction:
             return False
         others = {k: v for k, v in context.slots.items() if k != context.slot}
-        return _differs(others, entities)
+        return differs(others, entities)
 
     def corrects(
         self, text: str, s: Signals, context: ReadingContext, entities: Entities | None
@@ -173,7 +172,7 @@ class Answers:
         (``entities``: None when the values said are about something else)."""
         if s.correction and not s.affirm:
             return True
-        if entities is not None and _differs(context.slots, entities):
+        if entities is not None and differs(context.slots, entities):
             return True
         for clause in clauses(text):
             words = tokens(clause, self.gazetteer.abbreviations)
@@ -182,19 +181,3 @@ class Answers:
             if named and not question:
                 return True
         return False
-
-
-def _differs(slots: Any, entities: Entities) -> bool:
-    said = entities.found()
-    return any(
-        name in slots and SLOT_ENTITIES[name] in said
-        and plain(said[SLOT_ENTITIES[name]]) != slots[name]
-        for name in SLOT_ENTITIES
-    )  # fmt: skip
-
-
-def _is_a_figure(clause: str, gazetteer: Gazetteer, today: date | None) -> bool:
-    """A count, a volume, an amount or a deadline, which no name or business type is."""
-    found = extract(clause, gazetteer, today)
-    return any((found.volume, found.user_count, found.budget not in (None, "unknown"),
-                found.deadline))  # fmt: skip

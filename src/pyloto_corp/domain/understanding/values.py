@@ -28,6 +28,7 @@ PLACE = re.compile(r"^[^\W\d_][^\W\d_ '.-]*(?:[ '.-][^\W\d_]+){0,4}$")
 MIN_TEXT_LETTERS = 3
 WEB = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)  # no name in it
 MAX_FREE_TEXT = 300
+_MYSELF = re.compile(r"^\s*(?:(?:sou|e|é)\s+)?eu\s+mesm[oa]\b[\s,.!:-]*", re.IGNORECASE)
 
 
 # Slot name → the entity that fills it when the person mentions it unprompted.
@@ -69,7 +70,8 @@ def _fits(kind: str, text: str, gazetteer: Gazetteer, *, strict: bool, today: da
                 "business": entities.business_kind}.get(kind)  # fmt: skip
     if kind == "text":
         return clean if sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS else None
-    if kind == "name":  # "ah kkk é kauan", "é só Kauan": the name alone
+    if kind == "name":  # "ah kkk é kauan", "é só Kauan", "sou eu mesmo, Cláudio": the name
+        clean = _MYSELF.sub("", clean)
         return entities.name or _bare_name(_unled(first_part(clean, "name")), gazetteer)
     if kind in ("city", "company", "deadline"):
         return _place_or_time(kind, clean, entities, gazetteer, today)

@@ -1,0 +1,40 @@
+"""Figures against names: "uns 60 por noite" is no company name nor business type, and the
+values said beside an answer that differ from the ones given before."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pyloto_corp.domain.language.entities import Entities, extract
+from pyloto_corp.domain.language.gazetteer import Gazetteer
+from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, plain
+
+NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
+
+
+def differs(slots: Any, entities: Entities) -> bool:
+    said = entities.found()
+    return any(
+        name in slots and SLOT_ENTITIES[name] in said
+        and plain(said[SLOT_ENTITIES[name]]) != slots[name]
+        for name in SLOT_ENTITIES
+    )  # fmt: skip
+
+
+def named_part(
+    clause: str, slot: str | None, gazetteer: Gazetteer, today: date | None
+) -> str | None:
+    """What answers a naming slot: the clause, the name before a figure said after it
+    ("pizzaria, faço umas 60 entregas no sábado"), or None for a figure alone."""
+    if slot not in NAMING_SLOTS or not is_a_figure(clause, gazetteer, today):
+        return clause
+    head, comma, _ = clause.partition(",")
+    return head if comma and not is_a_figure(head, gazetteer, today) else None
+
+
+def is_a_figure(clause: str, gazetteer: Gazetteer, today: date | None) -> bool:
+    """A count, a volume, an amount or a deadline, which no name or business type is."""
+    found = extract(clause, gazetteer, today)
+    return any((found.volume, found.user_count, found.budget not in (None, "unknown"),
+                found.deadline))  # fmt: skip
