@@ -160,3 +160,12 @@ def test_a_payment_question_after_the_order_link_is_answered_each_time(chat: Cha
     assert step is not None and "As formas de pagamento aparecem" in chat.said(step)
     step = chat.send("sim mas aceita pix ou so cartao?")
     assert step is not None and "Como eu disse: as formas de pagamento" in chat.said(step)
+
+
+def test_a_name_beside_oneself_and_a_kind_beside_a_figure_answer() -> None:
+    reader = bundled_reader()
+    name = asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name")
+    assert reader.read("sou eu mesmo, Cláudio", name).answer == "Cláudio"
+    segment = asked("segment", "PYLOTO_ENTREGA_MERCHANT_SIGNUP", "business")
+    assert reader.read("pizzaria, faço umas 60 entregas no sábado", segment).answer == "pizzaria"
+    assert "ANSWER" not in acts("umas 60 por noite", segment)

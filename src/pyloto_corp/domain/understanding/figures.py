@@ -27,14 +27,17 @@ def named_part(
 ) -> str | None:
     """What answers a naming slot: the clause, the name before a figure said after it
     ("pizzaria, faço umas 60 entregas no sábado"), or None for a figure alone."""
-    if slot not in NAMING_SLOTS or not is_a_figure(clause, gazetteer, today):
+    people = slot != "name"  # "sou eu mesmo, Cláudio": one person, and a name
+    if slot not in NAMING_SLOTS or not is_a_figure(clause, gazetteer, today, people=people):
         return clause
     head, comma, _ = clause.partition(",")
-    return head if comma and not is_a_figure(head, gazetteer, today) else None
+    return head if comma and not is_a_figure(head, gazetteer, today, people=people) else None
 
 
-def is_a_figure(clause: str, gazetteer: Gazetteer, today: date | None) -> bool:
-    """A count, a volume, an amount or a deadline, which no name or business type is."""
+def is_a_figure(
+    clause: str, gazetteer: Gazetteer, today: date | None, *, people: bool = True
+) -> bool:
+    """A count (``people``), a volume, an amount or a deadline, which no name is."""
     found = extract(clause, gazetteer, today)
-    return any((found.volume, found.user_count, found.budget not in (None, "unknown"),
-                found.deadline))  # fmt: skip
+    return any((found.volume, people and found.user_count,
+                found.budget not in (None, "unknown"), found.deadline))  # fmt: skip
