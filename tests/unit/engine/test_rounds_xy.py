@@ -169,3 +169,20 @@ def test_a_name_beside_oneself_and_a_kind_beside_a_figure_answer() -> None:
     segment = asked("segment", "PYLOTO_ENTREGA_MERCHANT_SIGNUP", "business")
     assert reader.read("pizzaria, faço umas 60 entregas no sábado", segment).answer == "pizzaria"
     assert "ANSWER" not in acts("umas 60 por noite", segment)
+
+
+def test_a_field_put_right_after_the_form_is_a_correction() -> None:
+    after = ReadingContext(state="closed", intent="SAAS_COMMUNICATION")
+    said = "oi, só corrigindo, o orçamento que eu passei é 30 mil e não 3 mil kkk"
+    assert "CORRECTION" in acts(said, after)
+    assert "CORRECTION" not in acts("na verdade eu queria um chatbot pra minha clínica", after)
+    assert "CORRECTION" not in acts("na verdade tenho uma reclamação, o motoboy riscou meu carro",
+                                    after)  # fmt: skip
+
+
+def test_a_new_city_after_the_handoff_is_noted_for_the_team(chat: Chat) -> None:
+    chat.send("quero ser entregador, sou a Ana de Ponta Grossa, tenho moto e posso a noite")
+    chat.send("Sim, está certo")
+    step = chat.send("boa tarde, mudei de cidade, agora to em Castro")
+    assert step is not None and "Anotado!" in chat.said(step)
+    assert step.team is not None

@@ -29,7 +29,8 @@ DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 PRESSING = (Act.SUPPORT_ISSUE, Act.ABUSE)
 FIRST_NOTES = ("handoff_pending", "support_pending")
-FIXING = notes.FIX_CUES | {"mas", "certo"}  # "eu moro em Castro mas a pizzaria é em Carambeí"
+FIXING = notes.FIX_CUES | {"mas", "certo", "mudei", "mudou", "corrigindo"}  # "eu moro em
+# Castro mas a pizzaria é em Carambeí", "mudei de cidade, agora tô em Castro"
 
 
 def presses(content, last: SessionRecord, reading: TurnReading | None, at: datetime) -> bool:
@@ -116,7 +117,8 @@ def _urgent(content, reading: TurnReading) -> bool:
 
 def _amends(reading: TurnReading) -> bool:
     """A value of the lead put right after it went to the team ("não é Castro, é Carambeí")."""
-    fixing = bool(FIXING & set(reading.words)) and bool(found_fields(reading))
+    fixing = bool(FIXING & set(reading.words) or reading.has(Act.CORRECTION))
+    fixing = fixing and bool(found_fields(reading))
     return fixing and not reading.has(Act.SIDE_QUESTION, Act.SUPPORT_ISSUE)
 
 

@@ -72,6 +72,7 @@ class TurnReader:
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
             acts |= {Act.TOPIC_CHANGE} if later else set()
+            acts |= {Act.CORRECTION} if found.get("fixed") else set()  # after the form: unseen
         acts = held_back(foreign_question(acts, signals), signals.words, context)
         return TurnReading(
             acts=frozenset(acts), values=entities.found(), answer=found.get("answer"),

@@ -11,7 +11,7 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding import asides
 from pyloto_corp.domain.understanding.acts import YES_NO, Act, Pending, ReadingContext
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.before import answer_before
+from pyloto_corp.domain.understanding.before import after_the_form, answer_before
 from pyloto_corp.domain.understanding.cues import ActCues
 from pyloto_corp.domain.understanding.options import opens_with, refers_to
 from pyloto_corp.domain.understanding.signals import Signals
@@ -59,7 +59,9 @@ class Relative:
             return changed  # "pensando bem, quero o site": a new need, not a corrected field
         if context.pending is Pending.CONFIRM and self._corrects(text, s, context, found, acts):
             changed.add(Act.CORRECTION)
-        return changed
+        found["fixed"] = not changed & NOT_A_CHOICE and after_the_form(s, context, found[
+            "entities"], self.cues)  # "só corrigindo, o orçamento é 30 mil"  # fmt: skip
+        return (changed - {Act.TOPIC_CHANGE}) | {Act.CORRECTION} if found["fixed"] else changed
 
     def _choice(
         self, text: str, s: Signals, need: Classification, context: ReadingContext, *,
