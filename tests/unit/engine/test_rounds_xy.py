@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pyloto_corp.adapters.language.resources import bundled_reader
 from pyloto_corp.domain.engine.proxies import for_someone_else
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
+from pyloto_corp.domain.understanding.fixes import unnamed
 from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
 
@@ -186,3 +187,18 @@ def test_a_new_city_after_the_handoff_is_noted_for_the_team(chat: Chat) -> None:
     step = chat.send("boa tarde, mudei de cidade, agora to em Castro")
     assert step is not None and "Anotado!" in chat.said(step)
     assert step.team is not None
+
+
+def test_what_an_app_comes_with_is_its_features(chat: Chat) -> None:
+    chat.send("oi! queria saber do chatbot pro whatsapp, tenho uma hamburgueria")
+    chat.send("sexta e sabado umas 150, durante a semana umas 40")
+    step = chat.send("na real o problema é que a gente paga 27% pro ifood e queria ter nosso "
+                     "proprio app de pedido sabe, com cardapio, pagamento e tudo. pensando bem "
+                     "acho que é isso que eu preciso, nao o chatbot")  # fmt: skip
+    assert step is not None and step.session.active_intent == "CUSTOM_SOFTWARE"
+    assert step.session.slots.get("features") == "cardapio, pagamento"
+    assert "Quais funcionalidades" not in chat.said(step)
+
+
+def test_already_said_there_stays_out_of_the_answer() -> None:
+    assert unnamed("ue, falei ali, cardapio e pagamento", None, {}) == "cardapio e pagamento"

@@ -36,6 +36,14 @@ _FOR = re.compile(
     r"vend|acompanh)\w*\s.{3,160}?)(?=,|[.;!?]|$)",
     re.IGNORECASE,
 )
+_ETC = re.compile(
+    r",?\s+(?:e\s+(?:tudo|mais|etc)|etc\.?)$", re.IGNORECASE
+)  # "..., pagamento e tudo"
+_WITH = re.compile(
+    r"\b(?:app|aplicativo|sistema|site|plataforma|programa)\b[^.?!]{0,50}?[\s,]com\s+"
+    r"((?:[^.?!,]{2,40},\s*)*[^.?!,]{2,40}?\s+e\s+[^.?!,]{2,40}?)(?=[.?!]|,|$)",
+    re.IGNORECASE,
+)  # "nosso próprio app de pedido, com cardápio, pagamento e tudo"
 _GOAL = re.compile(
     r"\b(?:queria|quero|gostaria de|preciso de|precisamos de)\s+(?:(?:um|uma)?\s*(?:rob[oô]|"
     r"chatbot|bot|automa[cç][aã]o|atendimento autom[aá]tico)\s*(?:pra|para|que)?\s+|"
@@ -65,11 +73,11 @@ def described(slots: tuple[Slot, ...], text: str) -> dict[str, str]:
     names, found = {s.name for s in slots}, {}
     if "problem" in names:
         found["problem"] = need_said(text)
-    for slot, pattern in (("features", _FEATURES), ("features", _FOR),
+    for slot, pattern in (("features", _FEATURES), ("features", _FOR), ("features", _WITH),
                           ("automation_goal", _GOAL), ("main_pain", _PAIN_SAID),
                           ("main_pain", _PAIN)):  # fmt: skip
         if slot in names and slot not in found and (said := pattern.search(text)):
-            found[slot] = untailed(said.group(1).strip(" ,"))  # "... na chapa kkk"
+            found[slot] = _ETC.sub("", untailed(said.group(1).strip(" ,")))  # "... na chapa kkk"
     return found
 
 

@@ -48,7 +48,7 @@ _SAME = re.compile(
 # "já falei, ...", "como eu disse: ...": the answer follows.
 _ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s,!?.]+)*"
                       r"(?:(?:j[aá]\s+)?(?:te\s+|lhe\s+)(?:falei|disse|"
-                      r"expliquei)|(?:disse|falei)(?=\s*[,.:;!])|j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
+                      r"expliquei)|(?:disse|falei)(?:\s+(?:ali|la|l[aá]|aqui))?(?=\s*[,.:;!])|j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
                       r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"
                       r"(?:falei|disse|expliquei|mencionei)|conforme\s+(?:eu\s+)?(?:falei|disse|"
                       r"mencionado|mencionei|dito)|acabei de (?:falar|dizer|mandar|responder)|"
