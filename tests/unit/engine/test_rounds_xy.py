@@ -202,3 +202,10 @@ def test_what_an_app_comes_with_is_its_features(chat: Chat) -> None:
 
 def test_already_said_there_stays_out_of_the_answer() -> None:
     assert unnamed("ue, falei ali, cardapio e pagamento", None, {}) == "cardapio e pagamento"
+
+
+def test_a_relative_named_for_another_reason_is_no_courier_of_someone_else() -> None:
+    assert not for_someone_else("oi desculpa sumi, meu filho passou mal. é moto, uma fan 160")
+    assert for_someone_else(
+        "oi, meu filho tem 19 anos e tem moto, como faz pra ele ser entregador?"
+    )

@@ -10,8 +10,9 @@ from pyloto_corp.domain.language.normalize import fold
 _RELATIVE = re.compile(
     r"\b(?:meu|minha|o meu|a minha)\s+(?:filh[oa]|sobrinh[oa]|irma|irmao|prim[oa]|marido|"
     r"espos[oa]|namorad[oa]|net[oa]|amig[oa]|cunhad[oa]|genro|nora|tio|tia|pai|mae|"
-    r"vizinh[oa]|conhecid[oa]|colega)s?\b"
-)
+    r"vizinh[oa]|conhecid[oa]|colega)s?\b(?:\W+\w+){0,12}?\W+(?:quer|queria|pode|procura|"
+    r"procurando|ser|trabalhar|entregar|cadastr\w*|trampo|servico|emprego|bico|renda)\b"
+)  # "meu sobrinho tem moto e tá procurando serviço"; not "meu filho passou mal. é moto"
 _MYSELF = re.compile(
     r"\b(?:quero|queria|queremos|gostaria de|posso|podemos|vou|vamos|preciso)\s+"
     r"(?:ser|trabalhar|fazer|me cadastrar|entregar|rodar)\b"
