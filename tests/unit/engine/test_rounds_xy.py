@@ -209,3 +209,11 @@ def test_a_relative_named_for_another_reason_is_no_courier_of_someone_else() -> 
     assert for_someone_else(
         "oi, meu filho tem 19 anos e tem moto, como faz pra ele ser entregador?"
     )
+
+
+def test_an_apology_for_being_away_is_met_kindly(chat: Chat) -> None:
+    chat.send("quero ser entregador")
+    chat.send("Jéssica Ferreira")
+    step = chat.send("desculpa a demora, tava no trabalho. Ponta Grossa")
+    assert step is not None and "sem problema" in chat.said(step).lower()
+    assert step.session.slots.get("city") == "Ponta Grossa"

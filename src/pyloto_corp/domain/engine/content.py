@@ -24,7 +24,7 @@ REQUIRED_TEXTS = (
     "handoff", "handoff_requested", "handoff_policy", "media_ack", "location_ack", "apology",
     "confirm", "confirm_yes", "confirm_no", "correct_which", "correct_button", "noted_other",
     "reask", "skip_slot", "followup_ask", "courier_for_other", "we_do_other", "said_again",
-    "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye",
+    "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye", "away_ok",
     "route_reminder", "next_intent", "low_qualification", "limit_reached",
     "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
     "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy", "hold_ack",
@@ -46,7 +46,7 @@ VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_kno
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
                 "contact_or_money", "we_do", "past_order", "note_this",
                 "reading_check", "vent", "address", "my_number", "how_are_you",
-                "payment")  # fmt: skip
+                "payment", "away")  # fmt: skip
 
 
 class ContentError(DomainError):

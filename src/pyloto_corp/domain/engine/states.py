@@ -33,6 +33,8 @@ class States:
         if reading is None:
             return self._media(flow)
         flow.remember(media_streak=0)
+        if flow.content.says("away", list(reading.words), anywhere=True):
+            flow.say("away_ok")  # "desculpa sumi, meu filho passou mal": no harm done
         if handled_anytime(flow, reading) or notes.handled(flow, reading, self.dialogue):
             return None  # "anota aí o número do escritório": with the lead
         state = flow.session.state
