@@ -45,7 +45,7 @@ def learn(flow: Flow, entities: Entities, *, asked: bool = False) -> None:
     if asked:
         values = {k: [c for c in v if c != "site"] for k, v in values.items() if k == "channels"}
     for name, value in ((k, v) for k, v in values.items() if v):
-        if name not in known:
+        if name not in known or known[name] == "unknown":  # "6 pessoas", after "não sei"
             found[name] = value
         elif isinstance(known[name], list) and isinstance(value, list):
             found[name] = list(dict.fromkeys([*known[name], *value]))

@@ -31,7 +31,12 @@ def named_part(
     if slot not in NAMING_SLOTS or not is_a_figure(clause, gazetteer, today, people=people):
         return clause
     head, comma, _ = clause.partition(",")
-    return head if comma and not is_a_figure(head, gazetteer, today, people=people) else None
+    asked = clause.rstrip().endswith("?")  # "me fala um valor pelo menos, 10 mil? 50 mil?"
+    return (
+        head
+        if comma and not asked and not is_a_figure(head, gazetteer, today, people=people)
+        else None
+    )
 
 
 def is_a_figure(
