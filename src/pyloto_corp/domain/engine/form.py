@@ -3,10 +3,12 @@ non-answer (two misses → "unknown")."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.lead_notes import keep
 from pyloto_corp.domain.engine.reading import (
     CONFIRM_NO,
     CONFIRM_YES,
@@ -22,6 +24,9 @@ from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
 
 MAX_REASKS = 2
+VOLUMES = ("message_volume", "delivery_volume")
+_MONEY = re.compile(r"r\$|\breais\b|\bcontos?\b|\bpila|or[cç]amento|invest|verba|pagar|gastar|"
+                    r"\d\s*k\b|\bmensalidade|\bpor mes\b|\bmensa")  # fmt: skip
 ENTREGA = "PYLOTO_ENTREGA_"
 
 
@@ -42,6 +47,9 @@ def learn(flow: Flow, entities: Entities, *, asked: bool = False) -> None:
     question keeps only the channels it names ("isso funciona no instagram tb? metade das
     clientes me chama lá"), never "site" ("ta, e o site? vcs fazem site?" asks a product)."""
     known, found, values = flow.session.slots, {}, prefill(_slots(flow), entities)
+    counting = flow.session.context.get("pending_slot") in (*VOLUMES, "user_count")
+    if counting and "budget" in values and not _MONEY.search(fold(flow.turn.text or "")):
+        del values["budget"]  # "os clientes, uns 2 mil": a count, no budget in passing
     if asked:
         values = {k: [c for c in v if c != "site"] for k, v in values.items() if k == "channels"}
     for name, value in ((k, v) for k, v in values.items() if v):
@@ -172,6 +180,8 @@ def store(flow: Flow, value: Any, entities: Entities) -> None:
     learn(flow, entities)
     pending = flow.session.context["pending_slot"]
     flow.update(slots={**flow.session.slots, pending: value})
+    if pending in VOLUMES and len(set(re.findall(r"\d+", flow.turn.text or ""))) > 1:
+        keep(flow, flow.turn.text or "")  # "umas 10 por dia, sexta e sábado umas 30": all of it
     flow.remember(queued_start=None)  # answered: the need offered next is taken up
     if pending == "deadline" and is_urgent(value, local_time(flow.turn.written_at).date()):
         flow.remember(urgent=True)  # "pra ontem", "até sexta": a deadline, not a stray "hoje"

@@ -9,11 +9,11 @@ import re
 
 from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.lead_notes import keep
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
-NOTES_MAX, NOTE_MAX_CHARS = 5, 300
 DOING = (Act.ANSWER, Act.CORRECTION, Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.AFFIRM, Act.DENY,
          Act.FOLLOWUP_REQUEST)  # fmt: skip
 _LEAD = re.compile(
@@ -44,15 +44,6 @@ def handled(flow: Flow, reading: TurnReading, dialogue) -> bool:
     else:
         dialogue.confirm(flow)
     return True
-
-
-def keep(flow: Flow, text: str) -> None:
-    """One more note for the team ("põe aí que ainda não tenho CNH": what to note; "a cnh
-    tá vencida, tem problema?": a question left for the team)."""
-    said = " ".join(text.split())[:NOTE_MAX_CHARS]
-    notes = list(flow.session.slots.get("notes") or [])
-    if said and said not in notes and len(notes) < NOTES_MAX:
-        flow.update(slots={**flow.session.slots, "notes": [*notes, said]})
 
 
 def _gives_values(flow: Flow, reading: TurnReading) -> bool:
