@@ -217,3 +217,18 @@ def test_an_apology_for_being_away_is_met_kindly(chat: Chat) -> None:
     step = chat.send("desculpa a demora, tava no trabalho. Ponta Grossa")
     assert step is not None and "sem problema" in chat.said(step).lower()
     assert step.session.slots.get("city") == "Ponta Grossa"
+
+
+def test_a_customer_introducing_himself_complains_no_sale(chat: Chat) -> None:
+    step = chat.send("Boa tarde. Aqui é o Marcos da Auto Peças Rodrigues. Vocês instalaram um "
+                     "chatbot no nosso whatsapp mês passado e desde quinta ele tá respondendo "
+                     "tudo errado, cliente pergunta preço de pastilha e ele manda horário de "
+                     "funcionamento. Já perdi venda por causa disso")  # fmt: skip
+    assert step is not None and "com tudo o que você contou" in chat.said(step)
+    assert "me conta" not in chat.said(step) and "Qual é o seu tipo" not in chat.said(step)
+
+
+def test_a_courier_one_hired_oneself_is_no_complaint() -> None:
+    segment = asked("segment", "PYLOTO_ENTREGA_MERCHANT_SIGNUP", "business")
+    said = "floricultura, e o ultimo motoboy que contratei sumiu com 2 buquês kkk"
+    assert acts(said, segment) == {"ANSWER"}

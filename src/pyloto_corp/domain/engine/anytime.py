@@ -12,6 +12,7 @@ from pyloto_corp.domain.understanding.acts import Act, TurnReading
 SUPPORT_ROUTING = "entrega_support"
 ISSUE_MAX_CHARS = 300
 LANGUAGE_MIN_WORDS = 2
+TOLD_WORDS = 20  # a complaint this long told what happened: the bot asks nothing more
 DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encomenda", "pacote",
                   "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
@@ -72,6 +73,8 @@ def support(flow: Flow, reading: TurnReading) -> bool:
         "support_handoff_team", None)  # fmt: skip  # "o site que vcs fizeram caiu"
     if flow.session.active_intent == DRIVER:
         message = "support_handoff_courier"  # the team hears a courier: name, period, amount
+    elif len(reading.words) >= TOLD_WORDS:
+        message = f"{message}_told"  # all told already: nothing more asked
     flow.remember(support_case=True, support_handed=True)  # this session's own complaint
     flow.finish(Outcome.HANDOFF_HUMAN, "support_issue", requested=True, message=message,
                 routing=routing, details={"issue": issue})  # fmt: skip
@@ -87,15 +90,15 @@ def _courier(flow: Flow, reading: TurnReading, named: str | None) -> bool:
     return active == DRIVER or said or (active in (None, *NOT_A_NEED) and named == DRIVER)
 
 
-def _ordered(flow: Flow, reading: TurnReading) -> bool:
-    return flow.content.says("past_order", list(reading.words), anywhere=True)
-
-
 def _past_order(flow: Flow, reading: TurnReading) -> bool:
     """ "pedi uma entrega pelo link de vcs às 15h pra levar um bolo": an order already made,
     with its time, is written about for its support, not to get the link again."""
     quiet = reading.has(Act.THANKS_GOODBYE, Act.SUPPORT_ISSUE, Act.OPT_OUT)
     return bool(reading.when) and not quiet and _ordered(flow, reading)
+
+
+def _ordered(flow: Flow, reading: TurnReading) -> bool:
+    return flow.content.says("past_order", list(reading.words), anywhere=True)
 
 
 def _about_delivery(reading: TurnReading) -> bool:
@@ -190,11 +193,6 @@ def followup(flow: Flow, reading: TurnReading) -> bool:
     return True
 
 
-_HANDLERS = (
-    (Act.OPT_OUT, opt_out),
-    (Act.SUPPORT_ISSUE, support),
-    (Act.OTHER_LANGUAGE, other_language),
-    (Act.HUMAN_REQUEST, human),
-    (Act.ABUSE, abuse),
-    (Act.FOLLOWUP_REQUEST, followup),
-)
+_HANDLERS = ((Act.OPT_OUT, opt_out), (Act.SUPPORT_ISSUE, support),
+             (Act.OTHER_LANGUAGE, other_language), (Act.HUMAN_REQUEST, human),
+             (Act.ABUSE, abuse), (Act.FOLLOWUP_REQUEST, followup))  # fmt: skip

@@ -97,7 +97,7 @@ def pitches(s: Signals, need: Classification, cues: ActCues) -> bool:
     if cues.support.find(s.words) or cues.support_action.find(s.words):
         return False  # "quero estorno", "preciso cancelar minha assinatura": a complaint
     wanted = need.intent.value in PITCHED and need.confidence >= PITCH_CONFIDENCE
-    asks = [a for a, _ in cues.switch.spans(s.words)]  # "..., queria ver o chatbot de vcs":
+    asks = [a for a, _ in cues.wants.spans(s.words)]  # "..., queria ver o chatbot de vcs":
     told = s.words[: min(asks)] if asks else s.words  # what is wanted names Pyloto, not
     return wanted and bool(asks) and not cues.aimed_words.find(told)  # the trouble told
 
