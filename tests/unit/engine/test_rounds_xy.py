@@ -232,3 +232,24 @@ def test_a_courier_one_hired_oneself_is_no_complaint() -> None:
     segment = asked("segment", "PYLOTO_ENTREGA_MERCHANT_SIGNUP", "business")
     said = "floricultura, e o ultimo motoboy que contratei sumiu com 2 buquês kkk"
     assert acts(said, segment) == {"ANSWER"}
+
+
+def test_a_question_about_what_was_asked_for_goes_to_its_team(chat: Chat) -> None:
+    chat.send("sou dentista aqui em Ponta Grossa e queria um sistema pra agendar os pacientes")
+    for said in ("a agenda é toda no papel", "agenda e cadastro de pacientes", "somos 3",
+                 "uns 2 meses", "ate uns 8 mil", "Sim, está certo"):  # fmt: skip
+        chat.send(said)
+    step = chat.send("ah, e da pra o sistema mandar lembrete da consulta pelo whatsapp?")
+    assert step is not None and step.team is not None
+    assert "A plataforma de atendimento" not in chat.said(step)
+    step = chat.send("esquece isso de chatbot, eu nao quero chatbot. so anota pro pessoal do "
+                     "sistema que eu quero lembrete por whatsapp")  # fmt: skip
+    assert step is not None and "A plataforma de atendimento" not in chat.said(step)
+
+
+def test_not_wanting_the_very_need_of_the_form_gives_it_up() -> None:
+    form = asked("message_volume", "SAAS_COMMUNICATION", "volume")
+    assert bundled_reader().read("esquece isso de chatbot, eu nao quero chatbot", form).withdraws
+    driver = asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name")
+    said = "n quero pedir entrega nao kkk, quero ser o motoboy"
+    assert not bundled_reader().read(said, driver).withdraws

@@ -141,11 +141,25 @@ def for_another_team(content: Content, last: SessionRecord, reading: TurnReading
     other = clear and reading.intent != last.active_intent  # not "sou entregador de vcs"
     if last.context.get("human_requested") or (last.context.get("support_case") and not other):
         return False  # the person asked for someone, or complained: that person, that case
-    asked = reading.question and not clear
-    if {reading.intent, last.active_intent} <= ENTREGA and (asked or _refused(reading)):
-        return False  # a shop's "vcs dão conta de 100 entregas? o motoboy me deixou na mão"
+    asked = reading.question and not clear  # a shop's "vcs dão conta de 100 entregas? o
+    family = {reading.intent, last.active_intent} <= ENTREGA and (asked or _refused(reading))
+    own = (reading.question and _about_it(reading)) or (_refused(reading) and not reading.negates)
+    if family or own:  # motoboy me deixou na mão"; "da pra o sistema mandar lembrete?", "eu
+        return False  # não quero chatbot": for the team that has the person
     routing = content.intents[Intent(reading.intent)].routing
     return routing not in {h.get("routing") for h in last.context.get("handoffs") or ()}
+
+
+def _about_it(reading: TurnReading) -> bool:
+    """ "o sistema", "esse app": the thing already asked for, named with its article (not
+    "vcs fazem site tb?", which asks for another)."""
+    words = reading.words
+    return any(words[i] in THE and words[i + 1] in THINGS for i in range(len(words) - 1))
+
+
+THE = frozenset(("o", "a", "esse", "essa", "meu", "minha", "nosso", "nossa"))
+THINGS = frozenset(("sistema", "app", "aplicativo", "site", "plataforma", "programa", "robo",
+                    "chatbot", "bot", "cadastro", "loja"))  # fmt: skip
 
 
 def _refused(reading: TurnReading) -> bool:

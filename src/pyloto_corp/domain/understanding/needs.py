@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.ports import Classification
+from pyloto_corp.domain.understanding.acts import Act, ReadingContext
+from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, covered
 from pyloto_corp.domain.understanding.signals import Signals
 
 GUESS_WORDS = 3
@@ -37,3 +39,21 @@ def courier(s: Signals, need: Classification) -> bool:
 
 COURIER_WORDS = frozenset(("entregador", "entregadora", "entregadores", "motoboy", "motoboys",
                            "motoca", "entrega", "entregas", "entregar", "motofrete"))  # fmt: skip
+
+
+WANT = frozenset(("quero", "queria", "preciso", "precisava", "gostaria"))
+
+
+def withdraws(
+    cues: ActCues, s: Signals, context: ReadingContext, acts: set[Act], need: Classification
+) -> bool:
+    """Giving up the need being filled in, with no other need named instead."""
+    busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
+    named = cues.withdraw.find(s.words)
+    said = named and covered(s.words, cues.withdraw, cues.filler, cues.thanks)
+    quits = said or (not busy and named)  # "ah então não adianta né": even as an answer
+    w = s.words  # "esquece isso de chatbot, não quero chatbot"; not "n quero pedir
+    refused = [i for i in range(len(w) - 1) if tuple(w[i : i + 2]) in REFUSALS]  # entrega,
+    wanted = [i for i, x in enumerate(w) if x in WANT and i - 1 not in refused]  # quero ser"
+    own = need.intent.value == context.intent and bool(refused) and not (busy or wanted)
+    return context.intent is not None and bool(quits or own)

@@ -21,7 +21,7 @@ from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, courtesy_pr
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
-from pyloto_corp.domain.understanding.needs import courier, guessed, needs_of
+from pyloto_corp.domain.understanding.needs import courier, guessed, needs_of, withdraws
 from pyloto_corp.domain.understanding.phrases import inside
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
@@ -84,7 +84,7 @@ class TurnReader:
             language=language_of(acts, signals.language, signals.words),
             confidence=need.confidence, words=signals.words, entities=entities,
             promotion=signals.spam and Act.ABUSE in acts, question=signals.question,
-            withdraws=self._withdraws(signals, context, acts),
+            withdraws=withdraws(self.cues, signals, context, acts, need),
             needs=needs_of(need),
             fixes=self._fixes(text, context),
         )  # fmt: skip
@@ -162,14 +162,6 @@ class TurnReader:
         if s.followup or (context.pending is Pending.FOLLOWUP_TIME and timed):
             acts.add(Act.FOLLOWUP_REQUEST)
         return acts
-
-    def _withdraws(self, s: Signals, context: ReadingContext, acts: set[Act]) -> bool:
-        """Giving up the need being filled in, with no other need named instead."""
-        busy = acts & {Act.TOPIC_CHANGE, Act.ANSWER, Act.AFFIRM, Act.CORRECTION, Act.OPT_OUT}
-        named = self.cues.withdraw.find(s.words)
-        said = named and covered(s.words, self.cues.withdraw, self.cues.filler, self.cues.thanks)
-        quits = said or (not busy and named)  # "ah então não adianta né": even as an answer
-        return context.intent is not None and bool(quits)
 
 
 def with_form(entities: Any, form: dict[str, Any]) -> Any:
