@@ -253,3 +253,14 @@ def test_not_wanting_the_very_need_of_the_form_gives_it_up() -> None:
     driver = asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name")
     said = "n quero pedir entrega nao kkk, quero ser o motoboy"
     assert not bundled_reader().read(said, driver).withdraws
+
+
+def test_a_price_asked_beside_an_answer_is_answered_too(chat: Chat) -> None:
+    chat.send("sou dentista aqui em Ponta Grossa e queria um sistema pra agendar os pacientes")
+    chat.send("a agenda é toda no papel")
+    chat.send("agenda e cadastro de pacientes")
+    step = chat.send("somos eu, outra dentista e a recepcionista. mas quanto custa mais ou menos?")
+    assert step is not None and "Sobre valores" in chat.said(step)
+    step = chat.send("nao tenho pressa, uns 2 meses ta bom. mas me da pelo menos uma faixa de "
+                     "preço, tipo 5 mil? 20 mil? so pra eu ter ideia")  # fmt: skip
+    assert step is not None and "o valor sai no orçamento" in chat.said(step)

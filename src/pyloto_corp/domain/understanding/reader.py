@@ -69,9 +69,11 @@ class TurnReader:
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             later = _sure_later(acts, found)  # "cadastro e relatório. ta, e o robô do whats?"
+            priced = Act.SIDE_QUESTION in acts and signals.topic == "price"  # asked: answered
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
             acts |= {Act.TOPIC_CHANGE} if later else set()
+            acts |= {Act.SIDE_QUESTION} if priced else set()
             acts |= {Act.CORRECTION} if found.get("fixed") else set()  # after the form: unseen
         acts = held_back(foreign_question(acts, signals), signals.words, context)
         return TurnReading(
