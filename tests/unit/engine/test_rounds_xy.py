@@ -264,3 +264,18 @@ def test_a_price_asked_beside_an_answer_is_answered_too(chat: Chat) -> None:
     step = chat.send("nao tenho pressa, uns 2 meses ta bom. mas me da pelo menos uma faixa de "
                      "preço, tipo 5 mil? 20 mil? so pra eu ter ideia")  # fmt: skip
     assert step is not None and "o valor sai no orçamento" in chat.said(step)
+
+
+def test_price_and_payment_asked_together_are_both_answered(chat: Chat) -> None:
+    chat.send("sou o Valdir do Mercado Bom Preço aqui em Castro, queria ver como funciona pra "
+              "vcs fazerem as entregas do mercado, a gente faz umas 30 entregas por dia")  # fmt: skip
+    step = chat.send("ta certo sim. mas quanto vcs cobram por entrega? e o motoboy leva "
+                     "maquininha de cartao?")  # fmt: skip
+    assert step is not None
+    said = chat.said(step)
+    assert "forma de pagamento" in said and "Sobre valores" in said
+
+
+def test_just_said_it_stays_out_of_the_answer() -> None:
+    assert unnamed("mano eu acabei d falar kkk carrinho, pix e cartao", None, {}) == (
+        "carrinho, pix e cartao")  # fmt: skip

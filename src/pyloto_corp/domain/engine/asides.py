@@ -44,6 +44,8 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
         key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
     own = flow.content.variant(key, flow.session.active_intent)  # "quanto paga?" to a courier
     said = say_again(flow, own, jobs=links["jobs"], site=links["site"])
+    if pays and PRICED & set(reading.words):  # "quanto cobram? e o motoboy leva maquininha?"
+        say_again(flow, flow.content.variant("side_price", flow.session.active_intent))
     more = next((t for t in reading.topics if t != topic and t in ALSO_ANSWERED), None)
     if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
         flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])
@@ -67,6 +69,7 @@ DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 BUSINESS = (CUSTOM, SAAS, DELIVERY, MERCHANT, DRIVER)
+PRICED = frozenset(("quanto", "cobram", "cobra", "preco", "valor", "custa", "taxa"))
 NAMED_BY = {
     "entreg": (MERCHANT, DELIVERY),
     "motoboy": (MERCHANT, DELIVERY),

@@ -46,12 +46,13 @@ _SAME = re.compile(
     re.IGNORECASE,
 )  # "o nome é o mesmo, Farmácia X"
 # "já falei, ...", "como eu disse: ...": the answer follows.
-_ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu)[\s,!?.]+)*"
+_ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu|mano|cara|p[oô])"
+                      r"[\s,!?.]+)*"
                       r"(?:(?:j[aá]\s+)?(?:te\s+|lhe\s+)(?:falei|disse|"
                       r"expliquei)|(?:disse|falei)(?:\s+(?:ali|la|l[aá]|aqui))?(?=\s*[,.:;!])|j[aá]\s+(?:te\s+|lhe\s+)?(?:falei|disse|"
                       r"expliquei|mandei|respondi|coloquei)|como\s+(?:eu\s+)?(?:te\s+|j[aá]\s+)?"
                       r"(?:falei|disse|expliquei|mencionei)|conforme\s+(?:eu\s+)?(?:falei|disse|"
-                      r"mencionado|mencionei|dito)|acabei de (?:falar|dizer|mandar|responder)|"
+                      r"mencionado|mencionei|dito)|acabei d[e]? ?(?:falar|dizer|mandar|responder)|"
                       r"o\s+q(?:ue)?\s+(?:eu\s+)?(?:te\s+|lhe\s+)?(?:falei|disse|expliquei)|"
                       r"(?:(?:ta|tá|esta|está) )?(?:tudo )?(?:na|l[aá] na) (?:minha )?primeira "
                       r"(?:msg|mensagem)|(?:j[aá] )?falei (?:ali )?(?:em cima|acima|antes))"
