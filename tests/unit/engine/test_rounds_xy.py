@@ -267,8 +267,8 @@ def test_a_price_asked_beside_an_answer_is_answered_too(chat: Chat) -> None:
 
 
 def test_price_and_payment_asked_together_are_both_answered(chat: Chat) -> None:
-    chat.send("sou o Valdir do Mercado Bom Preço aqui em Castro, queria ver como funciona pra "
-              "vcs fazerem as entregas do mercado, a gente faz umas 30 entregas por dia")  # fmt: skip
+    chat.send("sou o Valdir do Mercado Bom Preço aqui em Castro, queria que vcs fizessem as "
+              "entregas do mercado, a gente faz umas 30 entregas por dia")  # fmt: skip
     step = chat.send("ta certo sim. mas quanto vcs cobram por entrega? e o motoboy leva "
                      "maquininha de cartao?")  # fmt: skip
     assert step is not None
@@ -279,3 +279,14 @@ def test_price_and_payment_asked_together_are_both_answered(chat: Chat) -> None:
 def test_just_said_it_stays_out_of_the_answer() -> None:
     assert unnamed("mano eu acabei d falar kkk carrinho, pix e cartao", None, {}) == (
         "carrinho, pix e cartao")  # fmt: skip
+
+
+def test_an_order_solved_elsewhere_while_waiting_is_acknowledged(chat: Chat) -> None:
+    chat.send("boa tarde preciso mandar uma encomenda do centro pra vila estrela hoje ainda")
+    chat.send("moço eu nao sei mexer nesses link nao, tenho 67 anos. nao tem como falar com uma "
+              "pessoa?")  # fmt: skip
+    step = chat.send("segunda?? mas eu precisava hoje. é um bolo de aniversario pra minha neta")
+    assert step is not None and step.team is not None and step.team.pressed  # not "Anotado"
+    step = chat.send("ta bom, meu neto fez pelo link ja. obrigada moço, pode cancelar o pedido")
+    assert step is not None and "já está resolvido" in chat.said(step)
+    assert step.team is not None

@@ -29,7 +29,7 @@ REQUIRED_TEXTS = (
     "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
     "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy", "hold_ack",
     "support_handoff", "support_handoff_courier", "other_language_en", "other_language_es",
-    "media_callback", "support_handoff_told", "support_handoff_team_told",
+    "media_callback", "support_handoff_told", "support_handoff_team_told", "takeover_resolved",
     "switched", "followup_default", "handoff_pending", "support_pending",
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn", "handoff_pending_after_hours", "handoff_pending_thanks_after_hours", "pressed",
@@ -46,7 +46,7 @@ VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_kno
                 "unpaid", "process", "foreign_business", "pressing", "impersonation",
                 "contact_or_money", "we_do", "past_order", "note_this",
                 "reading_check", "vent", "address", "my_number", "how_are_you",
-                "payment", "away")  # fmt: skip
+                "payment", "away", "resolved")  # fmt: skip
 
 
 class ContentError(DomainError):

@@ -87,6 +87,13 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
         flow.say("idle_missing" if missing else key, missing=missing,
                  when=back or _call_back(last))  # fmt: skip
         flow.remember(takeover_ack_sent=True, takeover_ack_at=turn.at.isoformat())
+    elif (
+        not last.context.get("takeover_resolved")
+        and reading is not None
+        and (reading.withdraws or flow.content.says("resolved", list(reading.words), anywhere=True))
+    ):
+        flow.remember(takeover_resolved=True)  # "meu neto fez pelo link, pode cancelar": the
+        flow.say("takeover_resolved")  # team is told it is solved (it reads the message)
     elif thanks and not last.context.get("takeover_thanked") and not _foreign(last):
         flow.remember(takeover_thanked=True)  # "obrigada, bom fim de semana 😊": once
         flow.say("takeover_thanks")

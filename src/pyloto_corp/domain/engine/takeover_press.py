@@ -84,7 +84,8 @@ def answer_press(flow, last: SessionRecord, reading: TurnReading, at: datetime) 
     if _canned(reading) and not urgent:
         answer_aside(flow, reading)
         return False
-    if _amends(reading) and not person:  # "a cidade da pizzaria é Carambeí": for the team
+    today = urgent and last.active_intent == DELIVERY  # "mas eu precisava hoje": the link
+    if _amends(reading) and not (person or today):  # "a cidade é Carambeí": for the team
         flow.say("note_taken_waiting")
         return False
     back, support = back_at(at), bool(last.context.get("support_case"))
