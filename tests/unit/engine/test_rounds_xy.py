@@ -290,3 +290,17 @@ def test_an_order_solved_elsewhere_while_waiting_is_acknowledged(chat: Chat) -> 
     step = chat.send("ta bom, meu neto fez pelo link ja. obrigada moço, pode cancelar o pedido")
     assert step is not None and "já está resolvido" in chat.said(step)
     assert step.team is not None
+
+
+def test_a_span_of_periods_and_loose_words_beside_them() -> None:
+    times = asked("availability", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "availability")
+    said = "qualquer dia, to desempregado kkk. de seg a sab, de manha ate de noite"
+    assert bundled_reader().read(said, times).answer == ["segunda a sábado", "manhã", "tarde",
+                                                          "noite"]  # fmt: skip
+
+
+def test_asking_whether_one_can_be_what_the_form_is_for_hears_yes(chat: Chat) -> None:
+    chat.send("quero ser entregador")
+    step = chat.send("ah da pra ser motoboy de vcs? entao quero sim. me chamo Rafael Souza")
+    assert step is not None and "Sim, isso é com a gente" in chat.said(step)
+    assert step.session.slots.get("name") == "Rafael Souza"

@@ -53,13 +53,14 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
 
 
 SURE = 0.6
+SAME = 0.5  # the need being filled in, asked about: a weaker reading is enough
 
 
 def _this_service(flow: Flow, reading: TurnReading) -> bool:
     """In a form, "vcs fazem aquele robozinho que responde sozinho?" asks about the very
     need being filled in: yes, it is what this conversation is about."""
     active = flow.session.active_intent
-    asked = reading.needs[:1] == (active,) and reading.confidence >= SURE
+    asked = reading.needs[:1] == (active,) and reading.confidence >= SAME
     return asked and flow.session.state in FORM_STATES and (
         flow.content.says("we_do", list(reading.words), anywhere=True))  # fmt: skip
 

@@ -25,6 +25,7 @@ NOT_TOLD = (Intent.UNSUPPORTED.value, Intent.ENTRY_UNKNOWN.value)
 SUBSTANTIAL_WORDS = 3
 TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
 NAMED_CONFIDENCE = 0.5
+CANNED = ("price", "where", "hours", "cnpj", "jobs", "robot")  # answered from the content file
 AUDIO_QUESTION_WORDS = 12  # "não dá pra ouvir áudio?": a short question about voice messages
 TOLD_WORDS, TOLD = 12, 0.35  # a long message that tells the need and asks something besides
 DELIVERY, MERCHANT = (Intent.PYLOTO_ENTREGA_REQUEST.value,
@@ -62,8 +63,9 @@ class Opening:
                         not sent):  # fmt: skip
                     answer_aside(flow, reading)  # the price question is answered too
                 return self._classified(flow, reading, entities)  # "vcs fazem app?": a need
-        aside = answer_aside(flow, reading)
-        if not reading.has(Act.TOPIC_CHANGE):
+        changed = reading.has(Act.TOPIC_CHANGE)  # "que tipo de vaga tem? tenho moto e CNH":
+        aside = answer_aside(flow, reading) if not changed or reading.topic in CANNED else False
+        if not changed:  # no "não sei responder" before the need it starts
             if aside:  # a question about Pyloto, answered in a few words: information given
                 flow.remember(detected=merge_detected(flow.session, [Intent.INSTITUTIONAL.value]))
                 return self.dialogue.start(flow, Intent.INSTITUTIONAL, entities,

@@ -3,8 +3,7 @@ one can work ("seg a sex de noite"), the channels it answers on ("zap e insta").
 
 from __future__ import annotations
 
-import re
-
+from pyloto_corp.domain.language.clock import clock_periods, spanned
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 
 CALL_BACK = ("lig", "chama", "retorn", "falar", "conversar", "contat", "melhor")
@@ -143,7 +142,8 @@ def availability(words: list[str], gazetteer: Gazetteer) -> tuple[str, ...]:
         i += size or 1
     if not calling:  # "das 18 às 23", "18h-23h": the periods those hours cover
         said += clock_periods(words)
-    return tuple(dict.fromkeys(value for _, value in sorted(said, key=lambda s: s[0])))
+    said = sorted(said, key=lambda s: s[0])
+    return tuple(dict.fromkeys(value for _, value in spanned(said, words)))
 
 
 def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
@@ -167,26 +167,3 @@ def _not_available(words: list[str], i: int, size: int, calling: bool) -> bool:
 BUSY = frozenset(("estudo", "trabalho", "aula", "escola", "faculdade", "curso", "ocupado",
                   "ocupada", "fico", "cursinho", "colegio", "servico", "trampo", "emprego",
                   "trabalhando", "estudando"))  # fmt: skip
-_HOUR = re.compile(r"^([01]?\d|2[0-4])(?:h|hs|hrs)?$")
-_PERIODS = (("madrugada", 0, 5), ("manhã", 5, 12), ("tarde", 12, 18), ("noite", 18, 24))
-_RANGE_LINKS = frozenset(("as", "a", "ate"))
-MIN_OVERLAP = 2  # "14h às 19h" is an afternoon: one hour into the night does not make a night
-
-
-def clock_periods(words: list[str]) -> list[tuple[int, str]]:
-    """Periods of the day a range of hours covers ("das 8 às 12" → manhã), where said."""
-    found: list[tuple[int, str]] = []
-    for i in range(len(words) - 1):
-        link = words[i + 1] in _RANGE_LINKS
-        first, last = words[i], words[i + 2 if link else i + 1 : i + 3 if link else i + 2]
-        start, end = _HOUR.match(first), _HOUR.match(last[0]) if last else None
-        after = words[i + 3 if link else i + 2 : i + 4 if link else i + 3]
-        clocked = first.endswith("h") or words[i - 1 : i] == ["das"] or after == ["horas"] or (
-            last and last[0].endswith(("h", "hs", "hrs")))  # fmt: skip
-        if not (start and end and clocked):
-            continue
-        a, b = int(start.group(1)), int(end.group(1))
-        spans = [(a, b)] if a < b else [(a, 24), (0, b)]
-        found += [(i, name) for x, y in spans for name, lo, hi in _PERIODS
-                  if min(y, hi) - max(x, lo) >= MIN_OVERLAP]  # fmt: skip
-    return found

@@ -113,7 +113,8 @@ class Answers:
                                 s, context.today)  # fmt: skip
             values = [tail] if tail else values
         if kind in LIST_KINDS:
-            values = [[x] if isinstance(x, str) else x for x in values]  # the text, as said
+            lists = [x for x in values if not isinstance(x, str)]  # the periods, not "qualquer
+            values = lists or [[x] for x in values]  # dia, to desempregado kkk" beside them
             return list(dict.fromkeys(v for value in values for v in value))
         if split is None:  # "sem pressa. se ficar pronto até o fim do ano tá ótimo": the date
             return next((v for v in values if v not in (FLEXIBLE, URGENT)), values[0])
