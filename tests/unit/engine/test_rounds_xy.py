@@ -8,6 +8,7 @@ from pyloto_corp.adapters.language.resources import bundled_reader
 from pyloto_corp.domain.engine.proxies import for_someone_else
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from pyloto_corp.domain.understanding.fixes import unnamed
+from pyloto_corp.domain.understanding.values import trimmed
 from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
 
@@ -304,3 +305,16 @@ def test_asking_whether_one_can_be_what_the_form_is_for_hears_yes(chat: Chat) ->
     step = chat.send("ah da pra ser motoboy de vcs? entao quero sim. me chamo Rafael Souza")
     assert step is not None and "Sim, isso é com a gente" in chat.said(step)
     assert step.session.slots.get("name") == "Rafael Souza"
+
+
+def test_a_question_of_ones_own_beside_an_answer_is_not_ignored(chat: Chat) -> None:
+    chat.send("Olá! Falo da ONG Patas do Campo, recebemos muita mensagem no whatsapp perguntando "
+              "de adoção e não damos conta de responder. Vcs fazem chatbot?")  # fmt: skip
+    step = chat.send("umas 80 por dia. so que somos ONG e não temos verba nenhuma, vcs tem algum "
+                     "plano gratuito ou desconto pra ONG?")  # fmt: skip
+    assert step is not None and "Essa fica com o time" in chat.said(step)
+    assert step.session.slots.get("message_volume") == "80/dia"
+
+
+def test_as_i_said_closing_an_answer_stays_out_of_it() -> None:
+    assert trimmed("as perguntas de adoção, como eu falei") == "as perguntas de adoção"

@@ -162,6 +162,7 @@ _LEAD = re.compile(r"^(?:(?:ah|ahh|bom|olha|ent[aã]o|ok|blz|beleza|sim|hmm|pois
                    r"|^(?:olha\s+)?o\s+(?:meu\s+|nosso\s+)?problema\s+(?:é|e|eh)\s+(?:que\s+)?",
                    re.IGNORECASE)  # fmt: skip
 _TAIL = re.compile(
+    r"[\s,]+como\s+(?:eu\s+)?(?:j[aá]\s+)?(?:falei|disse|expliquei)[\s.!]*$|"
     r"(?:[\s,.;:!-]+(?:mas|e|ah|ent[aã]o|s[oó] que|por[eé]m|antes|agora|tipo)){1,3}"
     r"[\s,.;:!-]*$|(?:\s+v[ií]rgula\s+|\s*[,;:!?.-]\s*)(?:entendeu|sabe|viu|n[eé])"
     r"[\s?!.]*$",
