@@ -69,9 +69,8 @@ class TurnReader:
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
             later = _sure_later(acts, found)  # "cadastro e relatório. ta, e o robô do whats?"
-            asked = signals.topic == "price" or text.rstrip().endswith("?")  # "uns 2 meses.
-            priced = {Act.ANSWER, Act.SIDE_QUESTION} <= acts and asked and not acts & {
-                Act.ABUSE, Act.SUPPORT_ISSUE}  # e o preço?": answered too  # fmt: skip
+            priced = {Act.ANSWER, Act.SIDE_QUESTION} <= acts and "price" in signals.topics and (
+                not acts & {Act.ABUSE, Act.SUPPORT_ISSUE})  # "uns 2 meses. e o preço?"  # fmt: skip
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
             acts |= {Act.TOPIC_CHANGE} if later else set()
