@@ -318,3 +318,11 @@ def test_a_question_of_ones_own_beside_an_answer_is_not_ignored(chat: Chat) -> N
 
 def test_as_i_said_closing_an_answer_stays_out_of_it() -> None:
     assert trimmed("as perguntas de adoção, como eu falei") == "as perguntas de adoção"
+
+
+def test_the_full_name_a_courier_gives_the_support_updates_the_lead(chat: Chat) -> None:
+    chat.send("opa, eu ja faço entrega pra pyloto faz uns 3 meses e o repasse da semana passada "
+              "nao caiu ainda")  # fmt: skip
+    step = chat.send("Anderson Luiz Ribeiro. era pra ter caido na sexta, da uns 640 reais")
+    assert step is not None and step.team is not None
+    assert step.team.told.get("name") == "Anderson Luiz Ribeiro"

@@ -3,6 +3,7 @@ de Londrina"): kept in the session so the team gets it even when no form asked f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pyloto_corp.domain.engine.flow import Flow
@@ -44,3 +45,16 @@ def heard(flow: Flow) -> Entities:
     return Entities(name=known.get("name"), city=known.get("city"),
                     business_name=known.get("business_name"),
                     business_kind=context.get("business_kind"))  # fmt: skip
+
+
+_FULL = re.compile(r"^\s*([A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Ý][a-zà-ÿ]+){1,3})\s*[.,!]")
+
+
+def asked_name(flow: Flow, text: str) -> dict[str, Any]:
+    """ "Anderson Luiz Ribeiro. era pra ter caído na sexta", right after the bot asked a
+    courier's full name for the support: that name, when none is known yet."""
+    known, found = flow.session.context.get("profile", {}), _FULL.match(text)
+    if "name" in known or found is None:
+        return {}
+    flow.remember(profile={**known, "name": found.group(1)})
+    return {"name": found.group(1)}

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from pyloto_corp.domain.engine import closed
 from pyloto_corp.domain.engine import takeover_press as press
-from pyloto_corp.domain.engine.profile import remember_profile
+from pyloto_corp.domain.engine.profile import asked_name, remember_profile
 from pyloto_corp.domain.engine.state import Step, TeamNote, Turn
 from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.records import SessionRecord
@@ -97,8 +97,10 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     elif thanks and not last.context.get("takeover_thanked") and not _foreign(last):
         flow.remember(takeover_thanked=True)  # "obrigada, bom fim de semana 😊": once
         flow.say("takeover_thanks")
-    told = {k: v for k, v in remember_profile(flow, reading).items() if k in TOLD}  # "ah, meu
-    # nome é Everton": who the person is, and the fields the lead lacked, for the team
+    courier = last.active_intent == DRIVER and last.context.get("support_case")  # name asked
+    named = asked_name(flow, turn.text or "") if courier else {}
+    told = {k: v for k, v in {**named, **remember_profile(flow, reading)}.items() if k in TOLD}
+    # "ah, meu nome é Everton": who the person is, and the fields the lead lacked, for the team
     fields = closed.said_missing(flow.content, last, reading)
     told = {**{k: v for k, v in told.items() if v not in fields.values()},
             "requirements": fields} if fields else told  # fmt: skip  # each value once
