@@ -73,6 +73,7 @@ eval: $(STAMP)
 	$(BIN)/pyloto-corp eval-turns corpus/turns/dev.jsonl
 	$(BIN)/pyloto-corp eval-turns --table corpus/turns/dev-r.jsonl
 	$(BIN)/pyloto-corp eval-turns --table corpus/turns/dev-x.jsonl
+	$(BIN)/pyloto-corp eval-turns --table corpus/turns/dev-z.jsonl
 	$(BIN)/pyloto-corp eval-slots --table corpus/slots/dev.jsonl
 	$(BIN)/pyloto-corp eval-slots corpus/slots/dev.jsonl
 
