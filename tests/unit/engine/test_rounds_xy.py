@@ -326,3 +326,12 @@ def test_the_full_name_a_courier_gives_the_support_updates_the_lead(chat: Chat) 
     step = chat.send("Anderson Luiz Ribeiro. era pra ter caido na sexta, da uns 640 reais")
     assert step is not None and step.team is not None
     assert step.team.told.get("name") == "Anderson Luiz Ribeiro"
+
+
+def test_an_answer_sent_in_pieces_is_one_answer(chat: Chat) -> None:
+    chat.send("queria um site")
+    step = chat.send("pra minha")
+    assert step is not None and "Pode continuar, estou lendo" in chat.said(step)
+    step = chat.send("oficina mecanica")
+    assert step is not None and step.session.slots.get("problem") == "pra minha oficina mecanica"
+    assert acts("ah tipo um ifood só meu", asked("problem")) == {"ANSWER"}

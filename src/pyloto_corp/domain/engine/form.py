@@ -25,8 +25,7 @@ from pyloto_corp.domain.language.normalize import fold
 
 MAX_REASKS = 2
 VOLUMES = ("message_volume", "delivery_volume")
-_MONEY = re.compile(r"r\$|\breais\b|\bcontos?\b|\bpila|or[cç]amento|invest|verba|pagar|gastar|"
-                    r"\d\s*k\b|\bmensalidade|\bpor mes\b|\bmensa")  # fmt: skip
+_MONEY = re.compile(r"r\$|\breais\b|\bcontos?\b|\bpila|or[cç]amento|invest|verba|pagar|\d\s*k\b")
 ENTREGA = "PYLOTO_ENTREGA_"
 
 
@@ -154,8 +153,8 @@ def anything_else(flow: Flow) -> None:
 
 
 def answer(flow: Flow, value: Any, entities: Entities, *, dont_know: bool, learnable: bool) -> None:
-    """A reply while collecting: the pending slot's value (None: it did not fit), and
-    anything else said in passing (``learnable``: not from a question like "e o site?")."""
+    """The pending slot's value (None: it did not fit) and what was said in passing
+    (``learnable``: not from a question like "e o site?")."""
     slot = next(s for s in _slots(flow) if s.name == flow.session.context.get("pending_slot"))
     if value is not None:
         store(flow, value, entities)
@@ -178,7 +177,9 @@ def answer(flow: Flow, value: Any, entities: Entities, *, dont_know: bool, learn
 def store(flow: Flow, value: Any, entities: Entities) -> None:
     """The pending slot's value, and whatever else the message said."""
     learn(flow, entities)
-    pending = flow.session.context["pending_slot"]
+    pending, start = flow.session.context["pending_slot"], flow.session.context.get("fragment")
+    value = f"{start} {value}" if start and isinstance(value, str) else value  # "pra minha"
+    flow.remember(fragment=None)
     flow.update(slots={**flow.session.slots, pending: value})
     if pending in VOLUMES and len(set(re.findall(r"\d+", flow.turn.text or ""))) > 1:
         keep(flow, flow.turn.text or "")  # "umas 10 por dia, sexta e sábado umas 30": all of it

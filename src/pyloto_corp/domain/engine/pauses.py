@@ -6,9 +6,11 @@ from __future__ import annotations
 from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.fallbacks import dangling
 
 SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
 HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
+FRAGMENT_WORDS = 4
 
 
 def holds(flow: Flow, reading: TurnReading) -> bool:
@@ -21,9 +23,12 @@ def holds(flow: Flow, reading: TurnReading) -> bool:
         and len(words) <= HOLD_WORDS
         and any(tuple(words[: len(entry)]) == entry for entry in flow.content.vocabulary["hold"])
     )
-    if holds:
-        flow.say("hold_ack")
-    return holds
+    cut = not (asks or reading.has(Act.ANSWER)) and 0 < len(words) <= FRAGMENT_WORDS and (
+        dangling(words))  # "pra minha": the rest of the sentence comes next  # fmt: skip
+    if holds or cut:
+        flow.say("fragment_ack" if cut else "hold_ack")
+        flow.remember(fragment=" ".join((flow.turn.text or "").split()) if cut else None)
+    return holds or cut
 
 
 def points_back(flow: Flow, reading: TurnReading) -> bool:

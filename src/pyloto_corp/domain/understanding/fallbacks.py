@@ -38,3 +38,16 @@ def first_part(text: str, lead: str) -> str:
     """ "em Sinop, no Mato Grosso" → "Sinop"; "pode me chamar de Binho" → "Binho"."""
     pattern = _PLACE_LEAD if lead == "place" else _NAME_LEAD
     return pattern.sub("", text.split(",", maxsplit=1)[0].strip()).strip()
+
+
+DANGLING = frozenset(("pra", "para", "de", "da", "do", "o", "a", "um", "uma", "com", "que",
+                      "no", "na", "os", "as", "pro"))  # fmt: skip
+MINE = frozenset(("meu", "minha", "meus", "minhas", "nosso", "nossa"))
+
+
+def dangling(words: list[str]) -> bool:
+    """ "pra minha", "um sistema de": cut before the word that says what (not "só meu")."""
+    if not words:
+        return True
+    return words[-1] in DANGLING or (words[-1] in MINE and words[-2:-1] != [] and (
+        words[-2] in DANGLING))  # fmt: skip
