@@ -335,3 +335,13 @@ def test_an_answer_sent_in_pieces_is_one_answer(chat: Chat) -> None:
     step = chat.send("oficina mecanica")
     assert step is not None and step.session.slots.get("problem") == "pra minha oficina mecanica"
     assert acts("ah tipo um ifood só meu", asked("problem")) == {"ANSWER"}
+
+
+def test_a_field_fixed_after_its_name_and_a_comma_is_the_value_after_it() -> None:
+    kinds = {"user_count": "count", "deadline": "deadline", "city": "city"}
+    summary = ReadingContext(state="confirming", pending=Pending.CONFIRM, intent="CUSTOM_SOFTWARE",
+                             slots={"user_count": 6, "deadline": "2027-03-31"}, kinds=kinds,
+                             now=NOW)  # fmt: skip
+    said = ("são 8 profissionais, esqueci das duas que entram mês que vem. E o prazo mudou, a "
+            "inauguração foi antecipada pra fevereiro.")  # fmt: skip
+    assert bundled_reader().read(said, summary).fixes.get("deadline") == "2027-02-28"

@@ -124,9 +124,11 @@ def _named_fixes(
             said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
             if kinds[slot] != "text":
                 said = _righted(_stated(said))
+            whole = said  # "o prazo mudou, a inauguração foi antecipada pra fevereiro"
             if kinds[slot] not in ("text", "availability", "channels"):
                 said = re.split(r"[,;]|\.\s", said)[0]  # "carro, a moto foi pra oficina"
-            value = plain(fits(kinds[slot], said, gazetteer, today=today))
+            value = plain(fits(kinds[slot], said, gazetteer, today=today)) or plain(
+                fits(kinds[slot], whole, gazetteer, strict=True, today=today))  # fmt: skip
         if value is None:  # "são 8 pessoas": the value came before the name
             begin = marks[n - 1][2] if n else 0
             said = text[spans[begin][0] : spans[end - 1][1]]
