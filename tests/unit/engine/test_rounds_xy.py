@@ -345,3 +345,11 @@ def test_a_field_fixed_after_its_name_and_a_comma_is_the_value_after_it() -> Non
     said = ("são 8 profissionais, esqueci das duas que entram mês que vem. E o prazo mudou, a "
             "inauguração foi antecipada pra fevereiro.")  # fmt: skip
     assert bundled_reader().read(said, summary).fixes.get("deadline") == "2027-02-28"
+
+
+def test_how_are_you_is_answered_before_the_question_beside_it(chat: Chat) -> None:
+    step = chat.send("Bom dia, tudo bem? Meu neto é programador e eu queria saber se a empresa "
+                     "de vocês esta contratando")  # fmt: skip
+    assert step is not None
+    said = chat.said(step)
+    assert said.index("obrigado por perguntar") < said.index("vagas abertas")

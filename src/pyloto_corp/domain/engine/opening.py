@@ -43,7 +43,10 @@ class Opening:
         entities = reading.entities if isinstance(reading.entities, Entities) else Entities()
         if flow.session.state == "new" and reading.has(Act.GREETING) and flow.content.says(
                 "how_are_you", list(reading.words), anywhere=True):  # fmt: skip
-            flow.remember(asked_how=True)  # "bom dia, tudo bem?": answered before anything
+            if reading.has(Act.SIDE_QUESTION):  # "tudo bem? vcs tão contratando?": answered
+                flow.say("how_reply")  # before the question
+            else:
+                flow.remember(asked_how=True)  # "bom dia, tudo bem?": answered before anything
         if reading.has(Act.MENU_CHOICE) and reading.intent in Intent.__members__:
             return self._chosen(flow, Intent(reading.intent), entities)
         if _handled_plainly(flow, reading):
