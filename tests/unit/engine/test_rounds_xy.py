@@ -353,3 +353,12 @@ def test_how_are_you_is_answered_before_the_question_beside_it(chat: Chat) -> No
     assert step is not None
     said = chat.said(step)
     assert said.index("obrigado por perguntar") < said.index("vagas abertas")
+
+
+def test_a_check_of_what_the_summary_holds_hears_it_is_there(chat: Chat) -> None:
+    chat.send("Bom dia! Sou o Marcelo, sócio da Imobiliária Horizonte aqui em Ponta Grossa. "
+              "Recebemos 120 mensagens por dia entre WhatsApp e Instagram e vira uma bagunça: "
+              "lead se perde. Queria automatizar a triagem. Tenho uns R$ 500 por mês.")  # fmt: skip
+    step = chat.send("Certinho. Só confirmando: o Instagram entra também, né? Não é só WhatsApp?")
+    assert step is not None and "está anotado assim no resumo" in chat.said(step)
+    assert step.session.outcome == "HANDOFF_HUMAN"

@@ -39,7 +39,7 @@ REQUIRED_TEXTS = (
     "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
     "route_price", "number_asked", "support_handoff_team", "profile_noted",
     "idle_filled", "takeover_thanks", "greeting_well", "how_reply",
-    "apology_ok", "greeting_back", "greeting_calm", "audio_ack", "fragment_ack",
+    "apology_ok", "greeting_back", "greeting_calm", "audio_ack", "fragment_ack", "summary_check",
 )  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
                 "pointed_back", "lost", "audio", "refund", "courier", "not_now",

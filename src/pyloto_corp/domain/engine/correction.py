@@ -13,6 +13,7 @@ from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
+from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 from pyloto_corp.domain.understanding.values import SLOT_ENTITIES
 
 ADDED_KINDS = frozenset({"availability", "channels"})  # "posso de tarde tbm" adds, elsewhere
@@ -147,3 +148,18 @@ def _chosen(slots: tuple[Slot, ...], turn: Turn) -> Slot | None:
         return next((s for s in slots if s.name == name), None)
     said = f" {' '.join(fold(turn.text or '').split())} "
     return next((s for s in slots if f" {fold(s.label)} " in said), None)
+
+
+def in_summary(flow: Flow, reading: TurnReading) -> bool:
+    """The values a question names are all in the summary already (a list, in part)."""
+    said = found_fields(reading)
+    slots = {SLOT_FIELD.get(k, k): v for k, v in flow.session.slots.items()}
+    kept = [k for k in said if k in slots]
+    return bool(kept) and all(_held(said[k], slots[k]) for k in kept)
+
+
+def _held(said: object, held: object) -> bool:
+    """ "o Instagram entra também, né?" with WhatsApp and Instagram in the summary."""
+    if isinstance(held, list):
+        return set(said if isinstance(said, list) else [said]) <= set(held)
+    return said == held

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pyloto_corp.domain.engine import form, notes
 from pyloto_corp.domain.engine.anytime import handled_anytime
 from pyloto_corp.domain.engine.asides import answer_aside, other_service
-from pyloto_corp.domain.engine.correction import Correction
+from pyloto_corp.domain.engine.correction import Correction, in_summary
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.offers import declines_offered
@@ -143,6 +143,8 @@ class States:
             and self.correction.amend(flow, _entities(reading))):  # fmt: skip
             return None
         if reading.has(Act.AFFIRM):
+            if reading.question and in_summary(flow, reading):
+                flow.say("summary_check")  # "certinho. o Instagram entra também, né?": yes
             return self.dialogue.confirmed(flow)
         if reading.has(Act.DENY):
             return self.correction.offer(flow)

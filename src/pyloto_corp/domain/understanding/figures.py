@@ -14,12 +14,17 @@ NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "featur
 
 
 def differs(slots: Any, entities: Entities) -> bool:
+    """A value said that is not the one the slot holds (a list in any order is the same)."""
     said = entities.found()
     return any(
         name in slots and SLOT_ENTITIES[name] in said
-        and plain(said[SLOT_ENTITIES[name]]) != slots[name]
+        and _same(plain(said[SLOT_ENTITIES[name]])) != _same(slots[name])
         for name in SLOT_ENTITIES
     )  # fmt: skip
+
+
+def _same(value: Any) -> Any:
+    return frozenset(value) if isinstance(value, list) else value
 
 
 def named_part(
