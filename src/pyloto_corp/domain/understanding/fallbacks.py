@@ -42,6 +42,7 @@ def first_part(text: str, lead: str) -> str:
 
 DANGLING = frozenset(("pra", "para", "de", "da", "do", "o", "a", "um", "uma", "com", "que",
                       "no", "na", "os", "as", "pro"))  # fmt: skip
+COUNTING = frozenset(("uns", "umas", "um", "uma", "tipo", "mais", "ou", "menos", "uns?"))
 MINE = frozenset(("meu", "minha", "meus", "minhas", "nosso", "nossa"))
 
 
@@ -51,3 +52,8 @@ def dangling(words: list[str]) -> bool:
         return True
     return words[-1] in DANGLING or (words[-1] in MINE and words[-2:-1] != [] and (
         words[-2] in DANGLING))  # fmt: skip
+
+
+def no_text(words: list[str]) -> bool:
+    """Not a free-text answer: cut before its end ("pra minha") or a bare figure ("uns 5")."""
+    return dangling(words) or all(w.isdigit() or w in COUNTING for w in words)

@@ -15,7 +15,7 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.language.names import FILLERS
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.language.profile import STOP
-from pyloto_corp.domain.understanding.fallbacks import dangling, first_part, loose
+from pyloto_corp.domain.understanding.fallbacks import first_part, loose, no_text
 
 MAX_NAME_WORDS = 4
 LABEL = re.compile(r"^\s*(?:[-•*]\s*)?[^\W\d_]+(?: [^\W\d_]+){0,2}\s*:\s*(?=\S)")
@@ -71,7 +71,7 @@ def _fits(kind: str, text: str, gazetteer: Gazetteer, *, strict: bool, today: da
         return {"name": entities.name, "city": entities.city, "company": entities.business_name,
                 "business": entities.business_kind}.get(kind)  # fmt: skip
     if kind == "text":  # "pra minha" (the rest comes in the next message): not yet an answer
-        cut = dangling([fold(w.strip(".,!")) for w in clean.split()])
+        cut = no_text([fold(w.strip(".,!")) for w in clean.split()])
         return clean if sum(ch.isalpha() for ch in clean) >= MIN_TEXT_LETTERS and not cut else None
     if kind == "name":  # "ah kkk é kauan", "é só Kauan", "sou eu mesmo, Cláudio": the name
         clean = _MYSELF.sub("", clean)
