@@ -362,3 +362,19 @@ def test_a_check_of_what_the_summary_holds_hears_it_is_there(chat: Chat) -> None
     step = chat.send("Certinho. Só confirmando: o Instagram entra também, né? Não é só WhatsApp?")
     assert step is not None and "está anotado assim no resumo" in chat.said(step)
     assert step.session.outcome == "HANDOFF_HUMAN"
+
+
+def test_a_field_said_wrong_at_the_summary_is_asked_not_filled_with_wrong(chat: Chat) -> None:
+    chat.send("Bom dia! Sou o Marcelo, da Imobiliária Horizonte aqui em Ponta Grossa. Recebemos "
+              "120 mensagens por dia no WhatsApp e vira uma bagunça: lead se perde. Queria "
+              "automatizar a triagem. Tenho uns R$ 500 por mês.")  # fmt: skip
+    step = chat.send("dificuldade ta errado")
+    assert step is not None and "Qual é a maior dificuldade" in chat.said(step)
+    assert step.session.slots.get("main_pain") != "ta errado"
+
+
+def test_a_system_of_orders_pyloto_made_is_no_delivery_complaint(chat: Chat) -> None:
+    step = chat.send("Bom dia. Sou o Marcos, dono do Restaurante Sabor da Serra. Vocês fizeram "
+                     "nosso sistema de pedidos ano passado e desde ontem ele não abre, dá erro "
+                     "500. Estamos perdendo pedidos.")  # fmt: skip
+    assert step is not None and "time que cuida do seu sistema" in chat.said(step)

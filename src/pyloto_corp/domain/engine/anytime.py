@@ -15,6 +15,7 @@ LANGUAGE_MIN_WORDS = 2
 TOLD_WORDS = 20  # a complaint this long told what happened: the bot asks nothing more
 DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encomenda", "pacote",
                   "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
+MADE = frozenset(("sistema", "app", "aplicativo", "site", "plataforma", "programa", "chatbot"))
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
@@ -91,8 +92,7 @@ def _courier(flow: Flow, reading: TurnReading, named: str | None) -> bool:
 
 
 def _past_order(flow: Flow, reading: TurnReading) -> bool:
-    """ "pedi uma entrega pelo link de vcs às 15h pra levar um bolo": an order already made,
-    with its time, is written about for its support, not to get the link again."""
+    """ "pedi uma entrega pelo link às 15h pra levar um bolo": an order made, for support."""
     quiet = reading.has(Act.THANKS_GOODBYE, Act.SUPPORT_ISSUE, Act.OPT_OUT)
     return bool(reading.when) and not quiet and _ordered(flow, reading)
 
@@ -102,7 +102,9 @@ def _ordered(flow: Flow, reading: TurnReading) -> bool:
 
 
 def _about_delivery(reading: TurnReading) -> bool:
-    return any(w.startswith(DELIVERY_WORDS) for w in reading.words)
+    made = bool(MADE & set(reading.words))  # "o sistema de pedidos que vcs fizeram deu erro"
+    return any(w.startswith(DELIVERY_WORDS) and not (made and w.startswith("pedido"))
+               for w in reading.words)  # fmt: skip
 
 
 def other_language(flow: Flow, reading: TurnReading) -> bool:

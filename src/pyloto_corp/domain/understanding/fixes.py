@@ -40,6 +40,10 @@ _NAMED = re.compile(r"^\s*(?:(?:a|o|as|os|minhas?|meus?|nossas?|nossos?)\s+)?"
                     r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:\s(?:é|e|eh|são|sao|seria|seriam|"
                     r"vai ser)\s|:|=)\s*(?:(?:a|o|as|os)\s+)?(?=\S)",
                     re.IGNORECASE)  # fmt: skip
+_ONLY_WRONG = re.compile(
+    r"(?:(?:ta|esta|ficou|tb|tbm|tambem|ai)\s+)*(?:errad[oa]s?|incorret[oa]s?|"
+    r"trocad[oa]s?)(?:\s+(?:ai|ali|tambem|tb|tbm))*"
+)
 _SAME = re.compile(
     r"^\s*(?:(?:o|a)\s+nome\s+(?:é|e|eh)\s+)?(?:(?:o|a)\s+)?(?:mesm[oa]|igual)"
     r"\s*[,.;:!-]+\s*(?=\S)",
@@ -124,6 +128,7 @@ def _named_fixes(
             said = text[spans[after[0]][0] : spans[after[1] - 1][1]].strip(" ,;:.-=!")
             if kinds[slot] != "text":
                 said = _righted(_stated(said))
+            said = "" if _ONLY_WRONG.fullmatch(fold(said)) else said  # "dificuldade ta errado"
             whole = said  # "o prazo mudou, a inauguração foi antecipada pra fevereiro"
             if kinds[slot] not in ("text", "availability", "channels"):
                 said = re.split(r"[,;]|\.\s", said)[0]  # "carro, a moto foi pra oficina"
