@@ -63,7 +63,8 @@ def company(said: Said, gazetteer: Gazetteer) -> str | None:
     for i, word in enumerate(low):
         size = next((len(c) for c in COMPOUNDS if tuple(low[i : i + len(c)]) == c), 1)
         kind = word in gazetteer.business_kinds or size > 1  # "padaria", "pet shop"
-        if kind and (found := _after_kind(said, i + size - 1, gazetteer, first=i)):
+        errand = bool(ERRAND & set(low[max(0, i - 4) : i]))  # "buscar um bolo na confeitaria X"
+        if kind and not errand and (found := _after_kind(said, i + size - 1, gazetteer, first=i)):
             return found
         if _works_at(said, i, gazetteer):
             return name_at(said, i + 2, gazetteer, cued=said.lower_typed)
@@ -114,6 +115,7 @@ def _bracketed(said: Said, gazetteer: Gazetteer) -> str | None:
 
 
 HAVE = frozenset(("tenho", "temos"))
+ERRAND = frozenset(("buscar", "retirar", "pegar", "coletar", "levar", "entregar", "busca", "pega"))
 
 
 def _introduced(said: Said, gazetteer: Gazetteer) -> str | None:
