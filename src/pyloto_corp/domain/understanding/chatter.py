@@ -44,8 +44,11 @@ def _chatting(acts: set[Act], s: Signals, context: ReadingContext, cues: ActCues
     """Nothing asked, and chat besides what was done ("tudo bem?", "kkk", "vcs são show")."""
     others = acts - {Act.GREETING, Act.OTHER_LANGUAGE}
     quiet = not acts & (STRONG | ANSWERED) - {Act.TOPIC_CHANGE}
+    asked_how = Act.GREETING in acts and cues.how_are_you.find(s.words) and not acts & (
+        ANSWERED | {Act.OPT_OUT, Act.ABUSE})  # fmt: skip
     return bool(
         (s.social and quiet and not s.waved)
+        or asked_how  # "tudo bem? o motoboy sumiu"
         or ((s.small_talk or s.reaction) and not others)
         or (context.pending in YES_NO and s.ack and not others)
         or (Act.THANKS_GOODBYE in acts and acts <= COURTEOUS and _praises(s, cues))
