@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from pyloto_corp.adapters.language.resources import bundled_reader
+from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.engine.proxies import for_someone_else
+from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from pyloto_corp.domain.understanding.fixes import unnamed
 from pyloto_corp.domain.understanding.values import trimmed
@@ -378,3 +379,9 @@ def test_a_system_of_orders_pyloto_made_is_no_delivery_complaint(chat: Chat) -> 
                      "nosso sistema de pedidos ano passado e desde ontem ele não abre, dá erro "
                      "500. Estamos perdendo pedidos.")  # fmt: skip
     assert step is not None and "time que cuida do seu sistema" in chat.said(step)
+
+
+def test_a_courier_asking_whether_mei_is_needed_is_no_business() -> None:
+    g = bundled_gazetteer()
+    assert extract("ah e precisa ter MEI? eu nao tenho", g).is_business is None
+    assert extract("sou MEI, tenho uma lojinha", g).is_business is True

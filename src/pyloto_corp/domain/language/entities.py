@@ -20,7 +20,7 @@ from pyloto_corp.domain.language.documents import documents
 from pyloto_corp.domain.language.gazetteer import Gazetteer, find_sequence
 from pyloto_corp.domain.language.names import person_name, surname
 from pyloto_corp.domain.language.normalize import fold, tokens
-from pyloto_corp.domain.language.profile import GENERIC
+from pyloto_corp.domain.language.profile import GENERIC, asked_for
 
 _OPENERS = frozenset(("bom", "boa", "buenos", "buenas", "good"))
 _DAYTIMES = frozenset(("dia", "tarde", "noite", "tardes", "noches", "dias", "morning", "afternoon",
@@ -124,7 +124,8 @@ def _extract(text: str, gazetteer: Gazetteer, today: date | None) -> Entities:
         city=city[0] if city else None,
         state=city[1] if city else _state(words, gazetteer),
         is_business=_business(
-            kind or company or role or cnpj or STAFF & set(words), companies.personal(person)
+            kind or company or role or cnpj or STAFF & set(words) - asked_for(flat),
+            companies.personal(person),
         ),
         business_name=company,
         business_kind=(kind[1] if kind else None) or _kind_named(company, gazetteer),

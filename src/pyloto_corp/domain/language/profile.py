@@ -115,3 +115,14 @@ def _adjective(said: Said, at: int) -> bool:
 
 def capital(word: str) -> bool:
     return word[:1].isupper()
+
+
+_REQUIRED = re.compile(
+    r"\b(?:precisa|preciso|precisaria|tem que|tenho que|exige|pede|nao tenho|"
+    r"n tenho)(?:\s+\w+){0,2}\s+(mei|cnpj)\b"
+)
+
+
+def asked_for(flat: str) -> frozenset[str]:
+    """ "precisa ter MEI?", "não tenho CNPJ": a requirement asked about, no business."""
+    return frozenset(m.group(1) for m in _REQUIRED.finditer(flat))
