@@ -3,6 +3,8 @@ the question the bot asked; a complaint told apart from the trouble the bot aske
 
 from __future__ import annotations
 
+from typing import Any
+
 from pyloto_corp.domain.intents import Intent
 from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.language.numbers import figure_said
@@ -135,3 +137,29 @@ def held_back(acts: set[Act], words: tuple[str, ...], context: ReadingContext) -
     """ "Tá ok. Antes de confirmar: vcs assinam NDA?": not yet a yes to the summary."""
     said = any(words[i : i + len(h)] == h for h in HOLDING for i in range(len(words)))
     return acts - {Act.AFFIRM} if said and context.pending is Pending.CONFIRM else acts
+
+
+def asked_apart(text: str, acts: set[Act], cues: ActCues) -> bool:
+    """ "agendamento online, lembrete pro cliente. ah e vcs fazem site tbm?": a question of
+    one's own, in a sentence of its own after the answer, is kept beside it."""
+    parts = clauses(text)
+    if not {Act.ANSWER, Act.SIDE_QUESTION} <= acts or len(parts) < 2:
+        return False
+    words = tokens(parts[-1], cues.abbreviations)
+    asked = parts[-1].rstrip().endswith("?") and len(words) >= ASIDE_WORDS
+    return asked and not cues.clarify.starts(words)
+
+
+def sure_later(acts: set[Act], later: Any, text: str, cues: ActCues) -> bool:
+    """A need named plainly after the answer, with a cue ("e o robô do whats?") or wanted in
+    so many words ("e outra coisa, ... queria cadastrar o truck"): kept."""
+    beside = {Act.ANSWER, Act.TOPIC_CHANGE} <= acts and Act.SIDE_QUESTION not in acts
+    if not beside or later is None or not later[2]:
+        return False
+    wanted = WANTED & set(tokens(text[len(later[1]) :], cues.abbreviations))
+    return later[0].confidence >= SURE_LATER or bool(wanted)
+
+
+SURE_LATER = 0.8
+ASIDE_OR_FIX = frozenset((Act.SIDE_QUESTION, Act.CORRECTION))  # what the model read instead
+WANTED = frozenset(("quero", "queria", "preciso", "precisava", "gostaria", "necessito"))

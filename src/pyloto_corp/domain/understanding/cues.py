@@ -50,7 +50,7 @@ EXCEPTIONS = {
 TOPIC_EXCEPTIONS = {"where": "own_place"}
 # a need refused by name: "n quero pedir entrega, quero ser o motoboy", "não sou entregadora"
 REFUSALS = (("nao", "quero"), ("nao", "preciso"), ("nao", "sou"))
-TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "other")
+TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "phone", "other")
 LANGUAGES = ("pt", "en", "es")
 
 

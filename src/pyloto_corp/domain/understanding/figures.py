@@ -11,6 +11,7 @@ from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.understanding.values import SLOT_ENTITIES, plain
 
 NAMING_SLOTS = frozenset({"company", "name", "business_type", "segment", "features"})  # no figure
+FEATURE_WORDS = 7  # "uns 10 usuários" is a figure; a longer clause tells what the system does
 
 
 def differs(slots: Any, entities: Entities) -> bool:
@@ -35,6 +36,9 @@ def named_part(
     people = slot != "name"  # "sou eu mesmo, Cláudio": one person, and a name
     if slot not in NAMING_SLOTS or not is_a_figure(clause, gazetteer, today, people=people):
         return clause
+    if slot == "features" and len(clause.split()) >= FEATURE_WORDS and not _money_or_time(
+            clause, gazetteer, today):  # fmt: skip
+        return clause  # "e eu ver a agenda dos 3 barbeiros": a feature with a figure in it
     head, comma, _ = clause.partition(",")
     asked = clause.rstrip().endswith("?")  # "me fala um valor pelo menos, 10 mil? 50 mil?"
     return (
@@ -51,3 +55,9 @@ def is_a_figure(
     found = extract(clause, gazetteer, today)
     return any((found.volume, people and found.user_count,
                 found.budget not in (None, "unknown"), found.deadline))  # fmt: skip
+
+
+def _money_or_time(clause: str, gazetteer: Gazetteer, today: date | None) -> bool:
+    """ "e tenho uma verba entre 15 e 25 mil", "preciso disso até março": no feature."""
+    found = extract(clause, gazetteer, today)
+    return found.budget not in (None, "unknown") or bool(found.deadline)

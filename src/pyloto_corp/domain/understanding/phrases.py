@@ -145,7 +145,8 @@ def _about_service(words: list[str], cues: ActCues) -> bool:
     if delivery and cues.support_action.find(words):
         return True
     owned = delivery or cues.support_owner.find(words)
-    return owned and cues.support_problem.find(words)
+    wrong = [a for a, _ in cues.support_problem.spans(words) if words[a - 1 : a] != ["sem"]]
+    return owned and bool(wrong)  # "to sem ninguem pra levar as pizza": no one to hire
 
 
 def _yes_no(text: str, cues: ActCues) -> tuple[bool, bool, bool]:

@@ -15,7 +15,15 @@ from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.act_model import ActModel, language_of, second_opinion
 from pyloto_corp.domain.understanding.acts import Act, Pending, ReadingContext, TurnReading
 from pyloto_corp.domain.understanding.answers import Answers
-from pyloto_corp.domain.understanding.asides import asked_aside, held_back, own_trouble, pitches
+from pyloto_corp.domain.understanding.asides import (
+    ASIDE_OR_FIX,
+    asked_apart,
+    asked_aside,
+    held_back,
+    own_trouble,
+    pitches,
+    sure_later,
+)
 from pyloto_corp.domain.understanding.chatter import QUESTION_PENDING, chatter
 from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, courtesy_prefix, covered
 from pyloto_corp.domain.understanding.fixes import fixes
@@ -68,12 +76,15 @@ class TurnReader:
         acts = own_trouble(acts, signals, context, self.cues)
         if self.model is not None:
             called = Act.FOLLOWUP_REQUEST in acts and signals.followup and signals.when
-            later = _sure_later(acts, found)  # "cadastro e relatório. ta, e o robô do whats?"
+            later = sure_later(
+                acts, found.get("later"), text, self.cues
+            )  # "... ta, e o robô do whats?"
             priced = {Act.ANSWER, Act.SIDE_QUESTION} <= acts and "price" in signals.topics and (
                 not acts & {Act.ABUSE, Act.SUPPORT_ISSUE})  # "uns 2 meses. e o preço?"  # fmt: skip
+            priced = priced or asked_apart(text, acts, self.cues)  # "... ah e vcs fazem site?"
             acts = set(second_opinion(self.model, acts, signals.words, context, text))
             acts |= {Act.FOLLOWUP_REQUEST} if called else set()  # "... me liga amanhã à tarde"
-            acts |= {Act.TOPIC_CHANGE} if later else set()
+            acts |= {Act.TOPIC_CHANGE} if later and not acts & ASIDE_OR_FIX else set()
             acts |= {Act.SIDE_QUESTION} if priced else set()
             acts |= {Act.CORRECTION} if found.get("fixed") else set()  # after the form: unseen
         acts = held_back(foreign_question(acts, signals), signals.words, context)
@@ -179,13 +190,3 @@ def _window(text: str, s: Signals, context: ReadingContext) -> str | None:
     """The call-back window, when a time was said or the bot asked for one."""
     asked = context.pending is Pending.FOLLOWUP_TIME
     return window(fold(text), context.now) if context.now and (s.when or asked) else None
-
-
-def _sure_later(acts: set[Act], found: dict[str, Any]) -> bool:
-    """A need named plainly after the answer, with a cue ("e o robô do whats?"): kept."""
-    later = found.get("later")
-    beside = {Act.ANSWER, Act.TOPIC_CHANGE} <= acts and Act.SIDE_QUESTION not in acts
-    return beside and later is not None and later[2] and later[0].confidence >= SURE_LATER
-
-
-SURE_LATER = 0.8

@@ -10,7 +10,7 @@ from pyloto_corp.domain.understanding.curses import insulting
 from pyloto_corp.domain.understanding.phrases import Found, found_in
 from pyloto_corp.domain.understanding.spans import clauses, language, time_phrase
 
-TOPIC_ORDER = ("jobs", "cnpj", "robot", "price", "where", "hours", "how_it_works", "other")
+TOPIC_ORDER = ("jobs", "cnpj", "robot", "phone", "price", "where", "hours", "how_it_works", "other")
 FREE_TOPICS = ("jobs",)  # asked about even without a question ("queria mandar meu curriculo")
 SHORT_STOP = 4
 STOP_BESIDE = 2  # words besides a stop that tell the language it is written in

@@ -89,7 +89,7 @@ def _place_or_time(
     if kind == "company":
         if entities.business_name and entities.name:  # "aqui é o Joaquim, da farmácia X"
             return entities.business_name
-        return company_answer(clean, gazetteer)
+        return company_answer(_SAID_TAIL.sub("", clean), gazetteer)
     flat = " ".join(said_words(clean, gazetteer))
     if today is None:
         return None
@@ -105,7 +105,8 @@ def _city(clean: str, entities: Entities, gazetteer: Gazetteer) -> str | None:
     """A municipality of the IBGE list, typos forgiven; anything else is refused."""
     if gazetteer.places is None:
         return entities.city
-    city = gazetteer.places.answer(tokens(clean))
+    later = _BUT.split(fold(clean))[-1]  # "moro em carambei mas trampo em pg, pode ser pg"
+    city = gazetteer.places.answer(tokens(later)) or gazetteer.places.answer(tokens(clean))
     return city.name if city else entities.city  # "isso, pg mesmo": the city said in it
 
 
@@ -164,8 +165,14 @@ _LEAD = re.compile(r"^(?:(?:ah|ahh|bom|olha|ent[aã]o|ok|blz|beleza|sim|hmm|pois
                    r"bom|ent[aã]o|ok))*\s*[,.!:;]+\s*)+|^(?:eu\s+)?acho\s+(?:que|q)\s+"
                    r"|^(?:olha\s+)?o\s+(?:meu\s+|nosso\s+)?problema\s+(?:é|e|eh)\s+(?:que\s+)?",
                    re.IGNORECASE)  # fmt: skip
+_SAID = (
+    r"[\s,]+(?:como\s+(?:eu\s+)?(?:j[aá]\s+)?|(?:eu\s+)?j[aá]\s+(?:te\s+)?)(?:falei|disse|"
+    r"expliquei)(?:\s+(?:isso|antes))?[\s.!]*$"
+)  # "bella napoli pizzaria ja falei"
+_SAID_TAIL = re.compile(_SAID, re.IGNORECASE)
+_BUT = re.compile(r"\b(?:mas|porem|so que)\b")
 _TAIL = re.compile(
-    r"[\s,]+como\s+(?:eu\s+)?(?:j[aá]\s+)?(?:falei|disse|expliquei)[\s.!]*$|"
+    _SAID + "|"
     r"(?:[\s,.;:!-]+(?:mas|e|ah|ent[aã]o|s[oó] que|por[eé]m|antes|agora|tipo)){1,3}"
     r"[\s,.;:!-]*$|(?:\s+v[ií]rgula\s+|\s*[,;:!?.-]\s*)(?:entendeu|sabe|viu|n[eé])"
     r"[\s?!.]*$",
