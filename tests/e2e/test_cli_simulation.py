@@ -69,6 +69,19 @@ def test_a_late_message_then_an_immediate_reply_is_one_session(tmp_path):
     assert second["sent_at"] == second["received_at"] and "+00:00" in second["sent_at"]
 
 
+def test_an_opt_out_reads_as_such_in_the_transcript_and_keeps_the_json_shape(tmp_path):
+    """The bot says nothing after "para de me mandar mensagem"; the operator reads why."""
+    path = script(tmp_path, {"from": P, "text": "quero ser motoboy"},
+                  {"from": P, "text": "para de me mandar mensagem"})  # fmt: skip
+    out, err = io.StringIO(), io.StringIO()
+    assert simulate(path, False, out, err) == 0, err.getvalue()
+    assert "encerrada a pedido da pessoa (não quer mais mensagens)" in out.getvalue()
+    out = io.StringIO()
+    assert simulate(path, True, out, err) == 0, err.getvalue()
+    [session] = json.loads(out.getvalue())["sessions"]
+    assert set(session) == SESSION_KEYS and session["outcome"] == "AWAITING_USER"
+
+
 def test_bad_lines_are_reported_and_the_rest_still_runs(tmp_path):
     """Bad JSON, a choice with no menu, a redelivery before any webhook: named by line, exit 2."""
     path = script(tmp_path, {"redeliver_last": True}, {"from": P, "choose": "Sim"}, "não é json",

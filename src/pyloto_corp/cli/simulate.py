@@ -127,7 +127,8 @@ def _write_report(rows: list[dict[str, Any]], outbound: list[Outbound],
                   errors: list[ScriptError], notices: list[dict[str, Any]], *, as_json: bool,
                   out: TextIO) -> None:  # fmt: skip
     if as_json:
-        document = {"sessions": rows, "outbound": [o.to_dict() for o in outbound],
+        shown = [{k: v for k, v in row.items() if k != "close_reason"} for row in rows]
+        document = {"sessions": shown, "outbound": [o.to_dict() for o in outbound],
                     "errors": [e.to_dict() for e in errors], "notifications": notices}  # fmt: skip
         out.write(json.dumps(document, ensure_ascii=False) + "\n")
         return

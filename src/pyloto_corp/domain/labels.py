@@ -34,6 +34,8 @@ ROUTING = {
     "none": "nenhum",
 }
 
+TEAM_OFFERS = {"side_cnpj": "CNPJ da Pyloto", "side_address": "endereço da Pyloto"}  # asked for
+
 OUTCOMES = {
     "HANDOFF_HUMAN": "encaminhada a uma pessoa da equipe",
     "SELF_SERVE_INFO": "respondida com informação",

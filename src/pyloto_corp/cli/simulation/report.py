@@ -35,6 +35,7 @@ def session_dict(phone: str, user_key: str, session: SessionRecord, lead) -> dic
         "user_key": user_key,
         "session_id": session.session_id,
         "outcome": session.outcome,
+        "close_reason": context.get("close_reason"),  # in the transcript only (opt-out)
         "intent_primary": primary,
         "intents_detected": list(detected),
         "qualification_level": level,
@@ -90,6 +91,8 @@ def render_session(row: dict[str, Any]) -> str:
     """One session as the operator reads it: canonical codes in pt-BR words."""
     outcome = words.label(words.OUTCOMES, row["outcome"]) if row["outcome"] else (
         "aberta (sem desfecho ainda)")  # fmt: skip
+    if row.get("close_reason") == "opt_out":
+        outcome = "encerrada a pedido da pessoa (não quer mais mensagens)"
     parts = [f"sessão {row['session_id']} ({row['phone']}): {outcome}"]
     if row["intent_primary"]:
         parts.append(f"intenção: {words.label(words.INTENTS, row['intent_primary'])}")

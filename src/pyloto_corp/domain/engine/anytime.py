@@ -129,7 +129,7 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
     return True
 
 
-def human(flow: Flow, reading: TurnReading) -> bool | None:
+def human(flow: Flow, reading: TurnReading, about: str = "") -> bool | None:
     """A person is asked for: the team of the need named with it ("falar com alguém sobre
     entrega pra minha loja"; "quero um atendente, não robô" is no chatbot lead), and the
     words themselves, so the team knows the subject."""
@@ -141,7 +141,7 @@ def human(flow: Flow, reading: TurnReading) -> bool | None:
         flow.update(active_intent=named)  # "uma parceria institucional": the institutional team
     flow.remember(human_requested=True)  # what follows goes to that person, not to a new form
     said = " ".join((flow.turn.text or "").split())[:ISSUE_MAX_CHARS]
-    details = {"request": said} if said else None
+    details = {"request": f"{about}{said}"} if said else None  # about: "CNPJ da Pyloto — "
     flow.finish(Outcome.HANDOFF_HUMAN, "human_requested", requested=True,
                 message="handoff_requested", details=details)  # fmt: skip
 

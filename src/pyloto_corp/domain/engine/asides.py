@@ -3,14 +3,17 @@ robô?"): a short answer from the content file, then the conversation goes on.""
 
 from __future__ import annotations
 
+from pyloto_corp.domain import labels
 from pyloto_corp.domain.engine import notes
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
-SIDE_TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works")
+SIDE_TOPICS = ("price", "where", "hours", "cnpj", "jobs", "robot", "how_it_works", "phone")
 FORM_STATES = ("collecting", "confirming")  # a lead on its way to a team
-ALSO_ANSWERED = ("where", "hours", "cnpj", "robot", "jobs")  # a second topic in one message
+TEAM_OFFERS = ("side_cnpj", "side_address")  # answers that offer the team's help
+ALSO_ANSWERED = ("where", "hours", "cnpj", "robot", "jobs", "phone")  # a second one asked
 
 
 def answer_aside(flow: Flow, reading: TurnReading) -> bool:
@@ -39,9 +42,7 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     pays = topic == "price" and paying(flow, reading)  # "aceita pix ou só cartão?": no price
     if topic == "price" and not pays and flow.session.active_intent != DRIVER:
         flow.remember(asked_price=True)  # the team sees it among the lead's reasons
-    links, key = flow.content.links, "side_payment" if pays else f"side_{topic}"
-    if topic == "where" and flow.content.says("address", list(reading.words), anywhere=True):
-        key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
+    links, key = flow.content.links, _key(flow, reading, topic, pays=pays)
     own = flow.content.variant(key, flow.session.active_intent)  # "quanto paga?" to a courier
     said = say_again(flow, own, jobs=links["jobs"], site=links["site"])
     if pays and PRICED & set(reading.words):  # "quanto cobram? e o motoboy leva maquininha?"
@@ -50,6 +51,16 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
         flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])
     return said
+
+
+def _key(flow: Flow, reading: TurnReading, topic: str, *, pays: bool) -> str:
+    """The answer's text; one offering the team's help is remembered (a yes takes it up)."""
+    key = "side_payment" if pays else f"side_{topic}"
+    if topic == "where" and flow.content.says("address", list(reading.words), anywhere=True):
+        key = "side_address"  # "qual o endereço? rua, número": how to get there, honestly
+    if key in TEAM_OFFERS:  # "Se precisar antes, o time te passa"
+        flow.remember(team_offer=key)
+    return key
 
 
 SURE = 0.6
@@ -112,3 +123,27 @@ def say_again(flow: Flow, key: str, **values: str) -> bool:
     named = body.split(maxsplit=1)[0] in ("Pyloto", flow.persona)  # a name keeps its capital
     again = f"{flow.text('said_again')} {body if named else body[:1].lower() + body[1:]}"
     return flow.say_text(again, key, **values)
+
+
+def not_a_bank(flow: Flow) -> None:
+    """ "quero o empréstimo consignado", "o senhor não é do banco?": Pyloto is no bank, and
+    a number passed on for a loan may be a scam (said once a session)."""
+    words = tokens(flow.turn.text or "")
+    if not flow.session.context.get("bank_told") and flow.content.says(
+        "bank", words, anywhere=True
+    ):
+        flow.remember(bank_told=True)
+        flow.say("not_bank")
+
+
+def takes_team_offer(flow: Flow, reading: TurnReading) -> str:
+    """ "preciso sim, pede pra eles me passarem": the team's help the answer offered (the
+    CNPJ, the address) is asked for, named for the team; no new need is read into it."""
+    offered = labels.label(labels.TEAM_OFFERS, flow.session.context.get("team_offer") or "")
+    other = reading.has(Act.TOPIC_CHANGE) and reading.intent not in NOT_OTHER
+    asked = flow.content.says("ask_team", list(reading.words), anywhere=True)
+    taken = asked and not (other or reading.has(Act.MENU_CHOICE, Act.DENY))
+    return offered if taken else ""
+
+
+NOT_OTHER = (Intent.UNSUPPORTED.value, Intent.INSTITUTIONAL.value, None)

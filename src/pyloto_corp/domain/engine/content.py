@@ -19,34 +19,31 @@ MENU_TITLE_MAX, MENU_DESCRIPTION_MAX, MENU_ROWS_MAX = 24, 72, 10
 BUTTON_TITLE_MAX = 20
 BUTTON_TEXTS = ("confirm_yes", "confirm_no", "anything_else_yes", "anything_else_no",
                 "menu_button", "correct_button")  # fmt: skip
-REQUIRED_TEXTS = (
-    "greeting", "menu_body", "menu_button", "menu_again", "unsupported", "unsupported_final",
-    "handoff", "handoff_requested", "handoff_policy", "media_ack", "location_ack", "apology",
-    "confirm", "confirm_yes", "confirm_no", "correct_which", "correct_button", "noted_other",
-    "reask", "skip_slot", "followup_ask", "courier_for_other", "we_do_other", "said_again",
-    "followup_done", "anything_else", "anything_else_yes", "anything_else_no", "goodbye", "away_ok",
-    "route_reminder", "next_intent", "low_qualification", "limit_reached",
-    "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs", "side_robot",
-    "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge", "courtesy", "hold_ack",
-    "support_handoff", "support_handoff_courier", "other_language_en", "other_language_es",
-    "media_callback", "support_handoff_told", "support_handoff_team_told", "takeover_resolved",
-    "switched", "followup_default", "handoff_pending", "support_pending",
+REQUIRED_TEXTS = ("greeting", "menu_body", "menu_button", "menu_again", "unsupported",
+    "unsupported_final", "handoff", "handoff_requested", "handoff_policy", "media_ack",
+    "location_ack", "apology", "confirm", "confirm_yes", "confirm_no", "correct_which",
+    "correct_button", "noted_other", "reask", "skip_slot", "followup_ask", "courier_for_other",
+    "we_do_other", "said_again", "followup_done", "anything_else", "anything_else_yes",
+    "anything_else_no", "goodbye", "away_ok", "route_reminder", "next_intent", "low_qualification",
+    "limit_reached", "side_price", "side_where", "side_hours", "side_cnpj", "side_jobs",
+    "side_robot", "side_how_it_works", "reask_after_side", "confirm_again", "menu_nudge",
+    "courtesy", "hold_ack", "support_handoff", "support_handoff_courier", "other_language_en",
+    "other_language_es", "media_callback", "support_handoff_told", "support_handoff_team_told",
+    "takeover_resolved", "switched", "followup_default", "handoff_pending", "support_pending",
     "human_pending", "followup_noted", "followup_pending", "followup_monday", "ask_fix",
     "withdrawn", "handoff_pending_after_hours", "handoff_pending_thanks_after_hours", "pressed",
     "pressed_support", "pressed_after_hours", "pressed_delivery_today", "impersonation_handoff",
     "pressed_question", "side_this_service", "pressed_support_after_hours", "note_taken",
-    "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting",
-    "vent_ask", "side_address", "delivery_link_es", "delivery_link_en",
-    "route_price", "number_asked", "support_handoff_team", "profile_noted",
-    "idle_filled", "takeover_thanks", "greeting_well", "how_reply",
-    "apology_ok", "greeting_back", "greeting_calm", "audio_ack", "fragment_ack", "summary_check",
-)  # fmt: skip
+    "note_taken_waiting", "after_hours_window", "side_reading", "call_noted_waiting", "vent_ask",
+    "side_address", "delivery_link_es", "delivery_link_en", "route_price", "number_asked",
+    "support_handoff_team", "profile_noted", "idle_filled", "takeover_thanks", "greeting_well",
+    "how_reply", "apology_ok", "greeting_back", "greeting_calm", "audio_ack", "fragment_ack",
+    "summary_check", "side_phone", "not_bank", "why_asked", "price_objection")  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
-                "pointed_back", "lost", "audio", "refund", "courier", "not_now",
-                "unpaid", "process", "foreign_business", "pressing", "impersonation",
-                "contact_or_money", "we_do", "past_order", "note_this",
-                "reading_check", "vent", "address", "my_number", "how_are_you",
-                "payment", "away", "resolved")  # fmt: skip
+    "pointed_back", "lost", "audio", "refund", "courier", "not_now", "unpaid", "process",
+    "foreign_business", "pressing", "impersonation", "contact_or_money", "we_do", "past_order",
+    "note_this", "reading_check", "vent", "address", "my_number", "how_are_you", "payment", "away",
+    "resolved", "bank", "why", "ask_team", "too_dear")  # fmt: skip
 
 
 class ContentError(DomainError):

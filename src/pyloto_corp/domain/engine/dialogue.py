@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pyloto_corp.domain.engine import form
+from pyloto_corp.domain.engine.asides import not_a_bank
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Action
 from pyloto_corp.domain.engine.profile import heard
@@ -51,6 +52,7 @@ class Dialogue:
         if asked_how:
             flow.remember(asked_how=False)
         if intent is Intent.ENTRY_UNKNOWN:
+            not_a_bank(flow)  # "o senhor não é do banco?"
             if entities.name:  # "sou a Fernanda, da clínica Sorriso Vivo": no need said yet
                 flow.say("greeting_named", name=entities.name.split()[0])
             else:
@@ -118,6 +120,7 @@ class Dialogue:
             self._freeze(flow, intent, {}, Outcome.ROUTE_EXTERNAL)
 
     def _unsupported(self, flow: Flow) -> None:
+        not_a_bank(flow)
         if flow.session.context.get("menu_offered"):
             return flow.finish(Outcome.UNSUPPORTED, "out_of_scope_after_menu",
                                message="unsupported_final")  # fmt: skip

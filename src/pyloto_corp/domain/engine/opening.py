@@ -24,8 +24,9 @@ NEVER_QUEUED = (Intent.UNSUPPORTED, Intent.ENTRY_UNKNOWN)  # no need to offer la
 NOT_TOLD = (Intent.UNSUPPORTED.value, Intent.ENTRY_UNKNOWN.value)
 SUBSTANTIAL_WORDS = 3
 TOLD_ABOUT = 0.5  # below this, "about Pyloto" is a guess, not a question about Pyloto
+INTRODUCED = 0.75  # said with one's name and company: still only who is writing
 NAMED_CONFIDENCE = 0.5
-CANNED = ("price", "where", "hours", "cnpj", "jobs", "robot")  # answered from the content file
+CANNED = ("price", "where", "hours", "cnpj", "jobs", "robot", "phone")  # the content answers
 AUDIO_QUESTION_WORDS = 12  # "não dá pra ouvir áudio?": a short question about voice messages
 TOLD_WORDS, TOLD = 12, 0.35  # a long message that tells the need and asks something besides
 DELIVERY, MERCHANT = (Intent.PYLOTO_ENTREGA_REQUEST.value,
@@ -89,7 +90,9 @@ class Opening:
     def _classified(self, flow: Flow, reading: TurnReading, entities: Entities) -> None:
         """The needs the reading named; beyond the first they are queued (three at most)."""
         if _tells_about_itself(reading):  # "temos 3 lojas e uns 18 funcionários"
-            flow.say("tell_need")
+            named = entities.name and flow.session.state == "new"  # "Aqui é a Marlene, da X"
+            flow.say("greeting_named", name=entities.name.split()[0]) if named else flow.say(
+                "tell_need")  # fmt: skip
             return flow.menu() if flow.session.state == "new" else None
         found = [Intent(i) for i in reading.needs or (Intent.ENTRY_UNKNOWN.value,)]
         found = found[:MAX_INTENTS_PER_SESSION]
@@ -115,6 +118,10 @@ def _tells_about_itself(reading: TurnReading) -> bool:
     about Pyloto."""
     guessed = reading.needs[:1] == (Intent.INSTITUTIONAL.value,)
     if guessed and reading.confidence < TOLD_ABOUT and not reading.question:
+        return True
+    found = reading.entities  # "Aqui é a Marlene do escritório de contabilidade X.": who writes
+    introduced = found is not None and bool(found.name and found.is_business)
+    if guessed and introduced and reading.confidence < INTRODUCED and not reading.question:
         return True
     return _introduces_business(reading)
 

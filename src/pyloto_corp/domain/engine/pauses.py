@@ -1,12 +1,14 @@
-"""A pause ("pera q vou atender um cliente aqui") or a pointer back ("já expliquei acima"):
-no answer, and no miss either."""
+"""A pause ("pera q vou atender um cliente aqui"), a pointer back ("já expliquei acima") or
+"pq?" about the question: no answer, and no miss either."""
 
 from __future__ import annotations
 
 from pyloto_corp.domain.engine import form
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.language.normalize import tokens
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 from pyloto_corp.domain.understanding.fallbacks import dangling
+from pyloto_corp.domain.understanding.spans import clauses
 
 SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
 HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
@@ -39,3 +41,36 @@ def points_back(flow: Flow, reading: TurnReading) -> bool:
     if points:
         form.skip(flow, form.pending(flow), message="pointed_back")
     return points
+
+
+WHY_WORDS = 8  # "mas pra que vc quer saber isso?": a short question about the question
+
+
+def asks_why(flow: Flow, reading: TurnReading) -> bool:
+    """ "pq?", "pra que vc quer saber?": why it is asked, said plainly, then the question again
+    (once a field; asked again, it counts as a miss as before)."""
+    words, slot = list(reading.words), form.pending(flow)
+    why = not reading.has(Act.ANSWER) and len(words) <= WHY_WORDS and (
+        flow.content.says("why", words))  # fmt: skip
+    if not why or flow.session.context.get("why_told") == slot.name:
+        return False
+    flow.remember(why_told=slot.name)
+    return flow.say("why_asked", question=slot.ask)
+
+
+def finds_it_dear(flow: Flow, reading: TurnReading) -> bool:
+    """ "pensando bem acho q app é mt caro pra mim agora": no answer and no goodbye yet; the
+    quote is free and can start small, and the question stays (said once a session)."""
+    dear = not reading.has(Act.ANSWER) and flow.content.says("too_dear", list(reading.words),
+                                                             anywhere=True)  # fmt: skip
+    if not dear or flow.session.context.get("dear_told"):
+        return False
+    flow.remember(dear_told=True, asked_price=True)
+    return flow.say("price_objection", question=form.pending(flow).ask)
+
+
+def unknown_first(flow: Flow) -> bool:
+    """ "sei la, nao tenho ideia. vc é robô?": the first sentence says it is not known."""
+    first = clauses(flow.turn.text or "")[:1]
+    words = tokens(first[0]) if first else []
+    return 0 < len(words) <= SHORT_ANSWER_WORDS and flow.content.says("dont_know", words)

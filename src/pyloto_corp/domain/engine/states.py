@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from pyloto_corp.domain.engine import form, notes
-from pyloto_corp.domain.engine.anytime import handled_anytime
-from pyloto_corp.domain.engine.asides import answer_aside, other_service
+from pyloto_corp.domain.engine.anytime import handled_anytime, human
+from pyloto_corp.domain.engine.asides import answer_aside, other_service, takes_team_offer
 from pyloto_corp.domain.engine.correction import Correction, in_summary
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.offers import declines_offered
 from pyloto_corp.domain.engine.opening import Opening
-from pyloto_corp.domain.engine.pauses import SHORT_ANSWER_WORDS, holds, points_back
+from pyloto_corp.domain.engine.pauses import (
+    SHORT_ANSWER_WORDS,
+    asks_why,
+    finds_it_dear,
+    holds,
+    points_back,
+    unknown_first,
+)
 from pyloto_corp.domain.engine.state import TurnKind
 from pyloto_corp.domain.engine.switching import Switch
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -87,13 +94,14 @@ class States:
             if self.switch.handle(flow, other, negates=reading.negates, entities=entities):
                 return None
         line = self._other_line(flow, reading)  # "e as entregas? vcs fazem tbm?": yes, noted
-        if line or holds(flow, reading) or points_back(flow, reading):  # no answer, no miss
+        if line or _paused(flow, reading):  # no answer, no miss
             return None
         answered = reading.has(Act.ANSWER) or reading.has(Act.CORRECTION)
         aside = line is None and answer_aside(flow, reading)
         if aside and not answered:
             form.learn(flow, entities, asked=reading.question)  # "funciona no insta tb?"
-            return form.ask_again(flow)
+            known = not unknown_first(flow)  # "sei la, nao tenho ideia. vc é um robo?"
+            return form.ask_again(flow) if known else form.skip(flow, form.pending(flow))
         if reading.has(Act.CORRECTION) and not reading.has(Act.ANSWER):
             form.amend(flow, entities)
             return form.ask_again(flow)
@@ -151,6 +159,8 @@ class States:
         return None if notes.unread_fix(flow, reading, self.dialogue) else form.confirm_again(flow)
 
     def _after_info(self, flow: Flow, reading: TurnReading) -> None:
+        if offer := takes_team_offer(flow, reading):  # "pede pra eles me passarem o cnpj"
+            return human(flow, reading, about=f"{offer} — ")
         if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) and reading.intent:
             return self.opening.open(flow, reading)
         if answer_aside(flow, reading):
@@ -176,6 +186,11 @@ class States:
         when = said if not (reading.only_chatter or any_time) else flow.text("followup_default")
         flow.finish(Outcome.SCHEDULED_FOLLOWUP, "followup_requested", message="followup_done",
                     when=flow.callback(when, reading.when_window))  # fmt: skip
+
+
+def _paused(flow: Flow, reading: TurnReading) -> bool:
+    """A pause, a pointer back, "pq?" or "é caro pra mim": the question stays, no miss."""
+    return any(f(flow, reading) for f in (holds, points_back, asks_why, finds_it_dear))
 
 
 def _entities(reading: TurnReading) -> Entities:

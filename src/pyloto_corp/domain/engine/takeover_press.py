@@ -141,7 +141,7 @@ def _canned(reading: TurnReading) -> bool:
     return reading.has(Act.SIDE_QUESTION) and reading.topic in CANNED
 
 
-CANNED = ("price", "where", "hours", "cnpj", "jobs", "robot")  # answered by the content file
+CANNED = ("price", "where", "hours", "cnpj", "jobs", "robot", "phone")  # the content answers
 
 
 def after_hours(key: str, at: datetime) -> tuple[str, str | None]:
