@@ -7,6 +7,7 @@ from typing import Any
 
 import hypothesis
 import pytest
+import structlog
 from fastapi.testclient import TestClient
 
 from pyloto_corp.bootstrap import Overrides, build_app
@@ -17,6 +18,16 @@ from tests.support.fake_graph import FakeGraph
 from tests.support.fakes import RecordingProcessor, RecordingStatuses
 from tests.support.firestore_emulator import FirestoreEmulator
 from tests.support.processes import RedisServer
+
+
+@pytest.fixture(autouse=True)
+def _own_logging_configuration() -> Iterator[None]:
+    """Each test finds the logging set up as the one before it found it: a command run in
+    process (``simulate`` logs at ERROR) must not hide the warnings a later test captures."""
+    saved = structlog.get_config()
+    yield
+    structlog.configure(**saved)
+
 
 # Tests never assert timings: no property test fails for being slow on a busy machine.
 # The parent is the active profile (under CI, Hypothesis' own: derandomized, no database).
