@@ -129,3 +129,16 @@ def test_a_delivery_price_asked_with_qnt_gets_the_link_answer(chat: Chat) -> Non
     chat.send("preciso mandar um documento pro centro agr")
     step = chat.send("qnt fica mais ou menos?")
     assert step is not None and "O valor da entrega aparece no próprio link" in chat.said(step)
+
+
+def test_a_sentence_of_ones_own_instead_of_the_figure_is_noted_not_misunderstood(
+    chat: Chat,
+) -> None:
+    chat.send("tenho uma clinica e minha recepcionista nao da conta de responder o whats")
+    step = chat.send("queria ver esse robo de atendimento de vcs pra marcar consulta")
+    assert step is not None and chat.said(step).startswith("Anotei!")
+    assert "Não consegui entender" not in chat.said(step)
+    notes = step.session.slots.get("notes") or []
+    assert "queria ver esse robo de atendimento de vcs pra marcar consulta" in notes
+    step = chat.send("sim")  # a slip is still asked again, not noted
+    assert step is not None and "sim" not in (step.session.slots.get("notes") or [])

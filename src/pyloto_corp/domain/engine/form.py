@@ -8,7 +8,7 @@ from typing import Any
 
 from pyloto_corp.domain.engine.content import Slot
 from pyloto_corp.domain.engine.flow import Flow
-from pyloto_corp.domain.engine.lead_notes import keep
+from pyloto_corp.domain.engine.lead_notes import keep, told_beside
 from pyloto_corp.domain.engine.reading import (
     CONFIRM_NO,
     CONFIRM_YES,
@@ -168,7 +168,7 @@ def answer(flow: Flow, value: Any, entities: Entities, *, dont_know: bool, learn
     reasks = int(flow.session.context.get("reasks", 0)) + 1
     if reasks <= MAX_REASKS:
         flow.remember(reasks=reasks)
-        told = learnable and bool(entities.found())  # "Daniel, empresa Rota Sul": kept
+        told = told_beside(flow, bool(entities.found()), learnable=learnable)  # "Daniel, …"
         flow.say("reask_noted", question=slot.ask) if told else flow.say("reask", hint=slot.hint)
         return None
     return skip(flow, slot)
