@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.language.entities import extract
+from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
 
@@ -142,3 +143,12 @@ def test_a_sentence_of_ones_own_instead_of_the_figure_is_noted_not_misunderstood
     assert "queria ver esse robo de atendimento de vcs pra marcar consulta" in notes
     step = chat.send("sim")  # a slip is still asked again, not noted
     assert step is not None and "sim" not in (step.session.slots.get("notes") or [])
+
+
+def test_no_opening_a_portuguese_phrase_is_no_refusal() -> None:
+    summary = ReadingContext(state="confirming", pending=Pending.CONFIRM,
+                             intent="PYLOTO_ENTREGA_MERCHANT_SIGNUP")  # fmt: skip
+    for said in ("no sabado tb", "no fim de semana é mais umas 60", "no centro"):
+        assert "DENY" not in acts(said, summary), said
+    for said in ("no", "No!", "no thanks", "no gracias, eso es todo", "nope"):
+        assert "DENY" in acts(said, summary), said

@@ -163,10 +163,16 @@ def _yes_no(text: str, cues: ActCues) -> tuple[bool, bool, bool]:
     tail = [w for s in segments[lead:] for w in s]
     others = max(cues.dont_know.starts(tail), cues.opt_out.starts(tail))
     yes, no = cues.affirm.starts(first), cues.deny.starts(tail)
+    portuguese = len(first) > 1 and first[1] not in _FOREIGN_AFTER_NO  # "no sábado tb"
+    no = 0 if tail[:1] == ["no"] and no == 1 and portuguese else no  # not "no thanks"
     closed = covered(first[yes:], cues.filler, cues.thanks, cues.goodbye, cues.affirm, cues.abuse)
     affirm = yes > 0 and (yes == len(first) or closed) and yes >= others
     ack = affirm and cues.acknowledge.starts(first) >= yes
     return affirm, no > 0 and no >= others, ack
+
+
+_FOREIGN_AFTER_NO = frozenset(("thanks", "thank", "gracias", "that", "thats", "bye", "way", "eso",
+                               "i", "it", "more", "need", "sir", "senor", "problem"))  # fmt: skip
 
 
 def _greets(words: list[str], spans: Mapping[str, list[Span]], starts: set[int]) -> bool:
