@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
+from pyloto_corp.domain.engine.reading import joined
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from tests.support.turns import acts, asked
@@ -152,3 +155,30 @@ def test_no_opening_a_portuguese_phrase_is_no_refusal() -> None:
         assert "DENY" not in acts(said, summary), said
     for said in ("no", "No!", "no thanks", "no gracias, eso es todo", "nope"):
         assert "DENY" in acts(said, summary), said
+
+
+def test_a_need_sent_in_two_pieces_before_any_form_is_read_as_one(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("queria saber")
+    assert step is not None and step.session.state == "menu"
+    assert "Não consegui entender" not in chat.said(step) and chat.said(step)
+    step = chat.send("sobre o chatbot")
+    assert step is not None and step.session.active_intent == "SAAS_COMMUNICATION"
+    assert not step.session.context.get("opening_fragment")
+
+
+def test_a_piece_waits_only_a_few_minutes(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("preciso")
+    assert step is not None
+    at = step.session.last_activity_at
+    assert joined(step.session, "de um motoboy", at + timedelta(minutes=1)) == (
+        "preciso de um motoboy")  # fmt: skip
+    assert joined(step.session, "de um motoboy", at + timedelta(minutes=10)) == "de um motoboy"
+    assert joined(None, "oi", at) == "oi"
+
+
+def test_how_are_you_after_the_menu_is_answered_as_asked(chat: Chat) -> None:
+    chat.send("oi")
+    step = chat.send("tudo bem?")
+    assert step is not None and "Tudo ótimo por aqui" in chat.said(step)

@@ -43,7 +43,7 @@ VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_kno
     "pointed_back", "lost", "audio", "refund", "courier", "not_now", "unpaid", "process",
     "foreign_business", "pressing", "impersonation", "contact_or_money", "we_do", "past_order",
     "note_this", "reading_check", "vent", "address", "my_number", "how_are_you", "payment", "away",
-    "resolved", "bank", "why", "ask_team", "too_dear")  # fmt: skip
+    "resolved", "bank", "why", "ask_team", "too_dear", "cut_short")  # fmt: skip
 
 
 class ContentError(DomainError):

@@ -19,7 +19,7 @@ from pyloto_corp.domain.engine.hours import tell_when_back
 from pyloto_corp.domain.engine.opening import Opening
 from pyloto_corp.domain.engine.policy import PolicyPack
 from pyloto_corp.domain.engine.profile import remember_profile
-from pyloto_corp.domain.engine.reading import read_choice, reading_context
+from pyloto_corp.domain.engine.reading import joined, read_choice, reading_context
 from pyloto_corp.domain.engine.state import Step, Turn, TurnKind
 from pyloto_corp.domain.engine.states import States
 from pyloto_corp.domain.engine.takeover import (
@@ -120,7 +120,7 @@ class Engine:
             return read_choice(turn.choice_id or "", context)
         if turn.kind is not TurnKind.TEXT:
             return None
-        return self.reader.read(turn.text or "", context)
+        return self.reader.read(joined(session, turn.text or "", turn.at), context)
 
     def timeout(self, session: SessionRecord, at: datetime) -> Step:
         """For the sweep: close an idle session with the outcome its state calls for."""

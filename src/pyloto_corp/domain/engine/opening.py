@@ -144,8 +144,9 @@ def _helped_at_menu(flow: Flow, reading: TurnReading) -> bool:
         flow.remember(menu_helped=True)
         flow.say("menu_help")
         return True
-    if reading.only_chatter:
-        flow.say("menu_nudge")
+    if reading.only_chatter:  # "tudo bem?" after the menu: answered as asked
+        asked = flow.content.says("how_are_you", list(reading.words), anywhere=True)
+        flow.say("how_reply" if asked else "menu_nudge")
         return True
     return False
 

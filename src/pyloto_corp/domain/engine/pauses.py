@@ -74,3 +74,22 @@ def unknown_first(flow: Flow) -> bool:
     first = clauses(flow.turn.text or "")[:1]
     words = tokens(first[0]) if first else []
     return 0 < len(words) <= SHORT_ANSWER_WORDS and flow.content.says("dont_know", words)
+
+
+OPENING_STATES = ("new", "menu")
+NOT_CUT = (Act.TOPIC_CHANGE, Act.MENU_CHOICE, Act.HUMAN_REQUEST, Act.SUPPORT_ISSUE, Act.OPT_OUT,
+           Act.ABUSE, Act.OTHER_LANGUAGE, Act.SIDE_QUESTION)  # fmt: skip
+
+
+def opening_cut(flow: Flow, reading: TurnReading) -> bool:
+    """ "queria saber" / "sobre o chatbot": before any need, a message cut short waits for
+    the rest, which is read together with it (see ``machine.read``)."""
+    words = list(reading.words)
+    short = 0 < len(words) <= FRAGMENT_WORDS and not reading.has(*NOT_CUT)
+    cut = short and ((dangling(words) and not reading.question) or (
+        tuple(words) in flow.content.vocabulary["cut_short"]))  # fmt: skip
+    if cut and flow.session.state in OPENING_STATES:
+        flow.say("fragment_ack")
+        flow.remember(opening_fragment=" ".join((flow.turn.text or "").split()),
+                      fragment_at=flow.turn.at.isoformat())  # fmt: skip
+    return cut and flow.session.state in OPENING_STATES

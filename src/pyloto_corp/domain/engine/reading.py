@@ -79,3 +79,15 @@ def read_choice(choice_id: str, context: ReadingContext) -> TurnReading:
         return TurnReading(frozenset({Act.NON_ANSWER}), choice=choice_id)
     answer = Act.AFFIRM if choice_id in (CONFIRM_YES, MORE_YES) else Act.DENY
     return TurnReading(frozenset({Act.MENU_CHOICE, answer}), choice=choice_id)
+
+
+FRAGMENT_WAIT = timedelta(minutes=3)  # "queria saber" / "sobre o chatbot": one message in two
+
+
+def joined(session: SessionRecord | None, text: str, at: datetime) -> str:
+    """The text, after the piece the person sent just before it, when one is waiting."""
+    context = session.context if session is not None else {}
+    start, said_at = context.get("opening_fragment"), context.get("fragment_at")
+    if not start or not said_at or at - datetime.fromisoformat(str(said_at)) > FRAGMENT_WAIT:
+        return text
+    return f"{start} {text}"

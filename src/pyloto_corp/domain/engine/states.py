@@ -15,6 +15,7 @@ from pyloto_corp.domain.engine.pauses import (
     asks_why,
     finds_it_dear,
     holds,
+    opening_cut,
     points_back,
     unknown_first,
 )
@@ -49,8 +50,10 @@ class States:
             return self.dialogue.drop_queued(flow)
         if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
-        if state == "menu" and holds(flow, reading):  # "pera", "só um minuto que chegou cliente"
-            return None
+        if flow.session.context.get("opening_fragment"):  # read with this message already
+            flow.remember(opening_fragment=None)
+        if (state == "menu" and holds(flow, reading)) or opening_cut(flow, reading):
+            return None  # "pera, chegou cliente"; "queria saber" (the rest comes next)
         if state == "collecting" and not flow.session.context.get("pending_slot"):
             state = "new"
         handlers = {
