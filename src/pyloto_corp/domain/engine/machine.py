@@ -25,13 +25,17 @@ from pyloto_corp.domain.engine.states import States
 from pyloto_corp.domain.engine.takeover import (
     LANGUAGE_SWITCH,
     asks_again,
-    back_in_portuguese,
     hand_again,
     stopped,
     stops,
     with_team,
 )
-from pyloto_corp.domain.engine.takeover_window import taken_over, unanswered
+from pyloto_corp.domain.engine.takeover_window import (
+    back_in_portuguese,
+    kept_case,
+    taken_over,
+    unanswered,
+)
 from pyloto_corp.domain.intents import Outcome
 from pyloto_corp.domain.language.gazetteer import Gazetteer
 from pyloto_corp.domain.records import SessionRecord
@@ -71,7 +75,7 @@ class Engine:
         if current is None and taken_over(last_closed, turn.at, self.config.takeover):
             back = back_in_portuguese(last_closed, reading)  # type: ignore[arg-type]
             fresh = for_another_team(self.content, last_closed, reading)  # type: ignore[arg-type]
-            if not (stops(reading) or back or fresh):
+            if not ((stops(reading) and not kept_case(last_closed)) or back or fresh):
                 step = step_on(last_closed, closed_before, decisions)  # type: ignore[arg-type]
                 return with_team(step, self.guards.flow(step, turn), turn, reading)
             if not fresh:  # a stop, or Portuguese again: the takeover ends

@@ -13,6 +13,7 @@ from pyloto_corp.domain.understanding.spans import clauses
 SHORT_ANSWER_WORDS = 8  # "nao faço ideia de valor": still a short "I don't know"
 HOLD_WORDS = 8  # "pera q vou atender um cliente aqui": a pause, not an answer
 FRAGMENT_WORDS = 4
+POINTED_WORDS = 12  # "cara ja falei tudo ai em cima, le a mensagem": still pointing back
 
 
 def holds(flow: Flow, reading: TurnReading) -> bool:
@@ -36,7 +37,7 @@ def holds(flow: Flow, reading: TurnReading) -> bool:
 def points_back(flow: Flow, reading: TurnReading) -> bool:
     """ "já expliquei acima", "como eu disse": the answer is in an earlier message (the team
     reads it in the conversation), so the question is not asked again."""
-    points = not reading.has(Act.ANSWER) and len(reading.words) <= SHORT_ANSWER_WORDS and (
+    points = not reading.has(Act.ANSWER) and len(reading.words) <= POINTED_WORDS and (
         flow.content.says("pointed_back", list(reading.words)))  # fmt: skip
     if points:
         form.skip(flow, form.pending(flow), message="pointed_back")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyloto_corp.domain.engine import form, notes
+from pyloto_corp.domain.engine import form, notes, pauses
 from pyloto_corp.domain.engine.anytime import handled_anytime, human
 from pyloto_corp.domain.engine.asides import answer_aside, other_service, takes_team_offer
 from pyloto_corp.domain.engine.correction import Correction, in_summary
@@ -10,15 +10,6 @@ from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.offers import declines_offered
 from pyloto_corp.domain.engine.opening import Opening
-from pyloto_corp.domain.engine.pauses import (
-    SHORT_ANSWER_WORDS,
-    asks_why,
-    finds_it_dear,
-    holds,
-    opening_cut,
-    points_back,
-    unknown_first,
-)
 from pyloto_corp.domain.engine.state import TurnKind
 from pyloto_corp.domain.engine.switching import Switch
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -52,7 +43,7 @@ class States:
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
         if flow.session.context.get("opening_fragment"):  # read with this message already
             flow.remember(opening_fragment=None)
-        if (state == "menu" and holds(flow, reading)) or opening_cut(flow, reading):
+        if (state == "menu" and pauses.holds(flow, reading)) or pauses.opening_cut(flow, reading):
             return None  # "pera, chegou cliente"; "queria saber" (the rest comes next)
         if state == "collecting" and not flow.session.context.get("pending_slot"):
             state = "new"
@@ -103,12 +94,12 @@ class States:
         aside = line is None and answer_aside(flow, reading)
         if aside and not answered:
             form.learn(flow, entities, asked=reading.question)  # "funciona no insta tb?"
-            known = not unknown_first(flow)  # "sei la, nao tenho ideia. vc é um robo?"
+            known = not pauses.unknown_first(flow)  # "sei la, nao tenho ideia. vc é um robo?"
             return form.ask_again(flow) if known else form.skip(flow, form.pending(flow))
         if reading.has(Act.CORRECTION) and not reading.has(Act.ANSWER):
             form.amend(flow, entities)
             return form.ask_again(flow)
-        dont_know = len(reading.words) <= SHORT_ANSWER_WORDS and flow.content.says(
+        dont_know = len(reading.words) <= pauses.SHORT_ANSWER_WORDS and flow.content.says(
             "dont_know", list(reading.words))  # fmt: skip
         dont_know = dont_know or (
             flow.session.context.get("pending_slot") == "budget"
@@ -153,12 +144,13 @@ class States:
             flow.turn.kind is not TurnKind.CHOICE and not reading.has(Act.AFFIRM)
             and self.correction.amend(flow, _entities(reading))):  # fmt: skip
             return None
-        if reading.has(Act.AFFIRM):
-            if reading.question and in_summary(flow, reading):
+        checked = reading.question and in_summary(flow, reading)  # "o Instagram entra, né?"
+        if reading.has(Act.AFFIRM) and (checked or not reading.has(Act.CORRECTION)):
+            if checked:
                 flow.say("summary_check")  # "certinho. o Instagram entra também, né?": yes
             return self.dialogue.confirmed(flow)
-        if reading.has(Act.DENY):
-            return self.correction.offer(flow)
+        if reading.has(Act.DENY) or reading.has(Act.AFFIRM):  # "está certo, só corrigindo o
+            return self.correction.offer(flow)  # volume: ...": a fix not read is asked, not lost
         return None if notes.unread_fix(flow, reading, self.dialogue) else form.confirm_again(flow)
 
     def _after_info(self, flow: Flow, reading: TurnReading) -> None:
@@ -193,7 +185,10 @@ class States:
 
 def _paused(flow: Flow, reading: TurnReading) -> bool:
     """A pause, a pointer back, "pq?" or "é caro pra mim": the question stays, no miss."""
-    return any(f(flow, reading) for f in (holds, points_back, asks_why, finds_it_dear))
+    return any(
+        f(flow, reading)
+        for f in (pauses.holds, pauses.points_back, pauses.asks_why, pauses.finds_it_dear)
+    )
 
 
 def _entities(reading: TurnReading) -> Entities:

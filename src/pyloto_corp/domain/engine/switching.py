@@ -21,7 +21,10 @@ from pyloto_corp.domain.records import QueuedIntent, SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
-_RECURRING = re.compile(r"\b(?:as entregas|os pedidos|todo dia|todos os dias|por dia|por semana)\b")
+_RECURRING = re.compile(
+    r"\b(?:as entregas|os pedidos|todo dia|todos os dias|por dia|por semana|"
+    r"no fds|fim de semana|so tenho \d|so tenho um|entregar as|fixo)\b"
+)
 NOT_A_NEED = (Intent.ENTRY_UNKNOWN, Intent.UNSUPPORTED)
 
 
@@ -64,13 +67,8 @@ class Switch:
             return True
         if over_limit(flow, [other.value]):
             return False
-        context = flow.session.context
-        detected = context.get("detected", [])
-        recurring = _RECURRING.search(fold(flow.turn.text or ""))  # not "uma encomenda agora"
-        shop = MERCHANT in detected or ((context.get("profile") or {}).get("is_business")
-                                        and recurring)  # fmt: skip
-        if other is Intent.PYLOTO_ENTREGA_REQUEST and shop:
-            other = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP  # a shop's "as entregas pra já"
+        detected = flow.session.context.get("detected", [])
+        other = _for_shop(flow, other)
         if other.value == flow.session.active_intent:  # the shop asks about the very
             if "?" in (flow.turn.text or ""):  # deliveries it signs up for: left for the team
                 notes.keep(flow, flow.turn.text or "")
@@ -89,7 +87,7 @@ class Switch:
 
     def replace(self, flow: Flow, other: Intent, entities: Entities) -> bool:
         """ "Pensando bem, quero Y": the old need is dropped, not queued; Y starts now."""
-        dropped = flow.session.active_intent
+        other, dropped = _for_shop(flow, other), flow.session.active_intent
         detected = [i for i in merge_detected(flow.session, [other.value]) if i != dropped]
         queue = tuple(q for q in flow.session.queued_intents if q.intent != other.value)
         flow.remember(detected=detected)
@@ -109,3 +107,14 @@ class Switch:
         ):  # "o prazo: 15 dias antes da páscoa" is a fix
             return False
         return self.replace(flow, Intent(other), entities)
+
+
+def _for_shop(flow: Flow, other: Intent) -> Intent:
+    """A shop's "as entregas pra já", "motoboy pra entregar as pizza, no fds não dá conta":
+    Pyloto Entrega for the company, not the link for one delivery ("uma encomenda agora")."""
+    context = flow.session.context
+    recurring = _RECURRING.search(fold(flow.turn.text or ""))
+    shop = MERCHANT in context.get("detected", []) or (
+        (context.get("profile") or {}).get("is_business") and recurring)  # fmt: skip
+    return Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP if (
+        other is Intent.PYLOTO_ENTREGA_REQUEST and shop) else other  # fmt: skip

@@ -29,7 +29,6 @@ DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
 ACK_AGAIN_AFTER = timedelta(hours=2)  # a person still waiting hears from the bot again
 SURE = 0.6  # a delivery named in a question, not a guess
-SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
 TOLD = ("name", "business_name", "city")  # said after the handoff: the team's lead gains it
 
 
@@ -39,16 +38,6 @@ def next_seq(session: SessionRecord) -> int:
 
 def stops(reading: TurnReading | None) -> bool:
     return reading is not None and reading.has(Act.OPT_OUT)
-
-
-def back_in_portuguese(last: SessionRecord, reading: TurnReading | None) -> bool:
-    """Handed over for writing in English or Spanish, now writing in Portuguese before the
-    team answered: the bot can serve the person again (the takeover ends)."""
-    handoff = last.context.get("handoff") or {}
-    foreign = (handoff.get("requirements") or {}).get("language") in ("en", "es")
-    written = reading is not None and len(reading.words) >= SWITCH_MIN_WORDS
-    portuguese = written and not reading.has(Act.OTHER_LANGUAGE)  # type: ignore[union-attr]
-    return foreign and portuguese and not last.context.get("team_replied")
 
 
 def released(session: SessionRecord, at: datetime, reason: str) -> SessionRecord:
@@ -63,6 +52,10 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     last = step.session
     seq = next_seq(last)
     flow.remember(takeover_seq=seq)
+    if stops(reading) or last.context.get("quiet_requested"):  # "para de me mandar mensagem,
+        flow.remember(quiet_requested=True)  # vou no procon": the team keeps the complaint,
+        step.team = TeamNote(step.session, seq)  # the bot says nothing more
+        return step
     thanks = reading is not None and reading.only_chatter and reading.has(Act.THANKS_GOODBYE)
     escalated, pressed = _escalates(last, reading), False  # "quero falar com um gerente"
     if escalated:
@@ -97,15 +90,20 @@ def with_team(step: Step, flow, turn: Turn, reading: TurnReading | None) -> Step
     elif thanks and not last.context.get("takeover_thanked") and not _foreign(last):
         flow.remember(takeover_thanked=True)  # "obrigada, bom fim de semana 😊": once
         flow.say("takeover_thanks")
+    told = _told(flow, last, turn, reading)
+    step.team = TeamNote(step.session, seq, escalated=escalated, pressed=pressed, told=told)
+    return step
+
+
+def _told(flow, last: SessionRecord, turn: Turn, reading: TurnReading | None) -> dict:
+    """ "ah, meu nome é Everton": who the person is, and the fields the lead lacked, for the
+    team (each value once)."""
     courier = last.active_intent == DRIVER and last.context.get("support_case")  # name asked
     named = asked_name(flow, turn.text or "") if courier else {}
     told = {k: v for k, v in {**named, **remember_profile(flow, reading)}.items() if k in TOLD}
-    # "ah, meu nome é Everton": who the person is, and the fields the lead lacked, for the team
     fields = closed.said_missing(flow.content, last, reading)
-    told = {**{k: v for k, v in told.items() if v not in fields.values()},
-            "requirements": fields} if fields else told  # fmt: skip  # each value once
-    step.team = TeamNote(step.session, seq, escalated=escalated, pressed=pressed, told=told)
-    return step
+    return {**{k: v for k, v in told.items() if v not in fields.values()},
+            "requirements": fields} if fields else told  # fmt: skip
 
 
 def _quiet(last: SessionRecord, at: datetime) -> bool:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pyloto_corp.domain.engine.flow import HANDED_OVER
 from pyloto_corp.domain.engine.hours import CLOSES, OPENS, opening_at
 from pyloto_corp.domain.records import SessionRecord
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 HANDED = {outcome.value for outcome in HANDED_OVER}
 UNANSWERED_MEMORY = timedelta(days=7)
@@ -51,3 +52,21 @@ def unanswered(last: SessionRecord | None, at: datetime, window: timedelta) -> b
     if context.get("takeover_released"):
         return context.get("takeover_release_reason") == "expired"
     return at >= takeover_end(context, last.closed_at, window)
+
+
+SWITCH_MIN_WORDS = 3  # "ah pera, posso falar em português?": more than a "ok" or an emoji
+
+
+def kept_case(last: SessionRecord) -> bool:
+    """A complaint in the team's hands stays there when the person asks the bot to stop."""
+    return bool(last.context.get("support_case"))
+
+
+def back_in_portuguese(last: SessionRecord, reading: TurnReading | None) -> bool:
+    """Handed over for writing in English or Spanish, now writing in Portuguese before the
+    team answered: the bot can serve the person again (the takeover ends)."""
+    handoff = last.context.get("handoff") or {}
+    foreign = (handoff.get("requirements") or {}).get("language") in ("en", "es")
+    written = reading is not None and len(reading.words) >= SWITCH_MIN_WORDS
+    portuguese = written and not reading.has(Act.OTHER_LANGUAGE)  # type: ignore[union-attr]
+    return foreign and portuguese and not last.context.get("team_replied")

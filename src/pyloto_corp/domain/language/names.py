@@ -39,8 +39,9 @@ _FROM = re.compile(
     r"(?:,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2})?\s*[.!]?"
 )  # ", empresa X, curitiba"
 _INTRO = re.compile(
-    r"\b(?:meu nome (?:é|e|eh)|me chamo|pode me chamar de|me chama de|aqui (?:é|e|eh)"
-    r" (?:o|a)|(?:eu )?sou (?:o|a)|quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
+    r"\b(?:meu nome (?:completo )?(?:é|e|eh)|(?:meu )?nome completo[:,]?|me chamo|"
+    r"pode me chamar de|me chama de|aqui (?:é|e|eh) (?:o|a)|(?:eu )?sou (?:o|a)|"
+    r"quem fala (?:é|e|eh)(?: (?:o|a))?|nome:|"
     r"(?:ele|ela) (?:se )?chama|my name is|me llamo|mi nombre es|se llama)"
     r"\s+(?:(?:dra?|sra?|prof[aª]?)\.\s*)?" + _NAME
     + r"|^(?:(?:oi|ol[aá]|opa|bom dia|boa tarde|boa noite|e a[ií])[,!. ]+)?(?:é|e|eh) (?:o|a)\s+"
@@ -161,6 +162,10 @@ _PLACE_LEAD = frozenset(("em", "de", "da", "do", "pra", "para", "no", "na", "sou
 
 def surname(text: str, city: str) -> bool:
     """ "é Guilherme Santos", "Ana Castro": the city's name right after a capitalized word
-    is a person's surname ("Em Santos" and "moro em Santos" name the place)."""
+    is a person's surname ("Em Santos" and "moro em Santos" name the place), and so is
+    one after "dos"/"das" ("jeferson ribeiro dos santos")."""
+    named = re.escape(fold(city))  # "dos santos", "santos é meu sobrenome"
+    linked = re.search(rf"\b(?:dos|das)\s+{named}\b|\b{named}\s+e\s+(?:o\s+)?(?:meu\s+)?sobrenome",
+                       fold(text))  # fmt: skip
     found = re.search(rf"\b([A-ZÀ-Ý][a-zà-ÿ]+)\s+{re.escape(city)}\b", text)
-    return found is not None and fold(found.group(1)) not in _PLACE_LEAD
+    return linked is not None or (found is not None and fold(found.group(1)) not in _PLACE_LEAD)

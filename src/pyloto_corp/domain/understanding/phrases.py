@@ -79,7 +79,9 @@ def found_in(text: str, cues: ActCues) -> Found:
                         and not any(r[0] < s <= w[0] for s in starts)
                         for r in spans["request"])]  # fmt: skip
     alone = spans["human_word"] if len(_besides_please(words)) <= SHORT_ASK else []
-    human = _outside(spans["human"], asked) + _outside(requested + alone, asked)
+    liked = [h for h in spans["human"] if _liked(words, h[0])]  # "o cliente gosta de falar
+    human = _outside([h for h in spans["human"] if h not in liked], asked) + _outside(
+        requested + alone, asked)  # fmt: skip  # com gente": what others like, no request
     calls = _outside(
         spans["followup"], spans["opt_out"] + spans["human"] + spans["not_followup"] + asked
     )
@@ -173,6 +175,15 @@ def _yes_no(text: str, cues: ActCues) -> tuple[bool, bool, bool]:
 
 _FOREIGN_AFTER_NO = frozenset(("thanks", "thank", "gracias", "that", "thats", "bye", "way", "eso",
                                "i", "it", "more", "need", "sir", "senor", "problem"))  # fmt: skip
+
+
+_LIKES = (("gosta", "de"), ("gostam", "de"), ("prefere",), ("preferem",), ("curte",),
+          ("curtem",), ("gosta", "mais", "de"), ("gostam", "mais", "de"))  # fmt: skip
+
+
+def _liked(words: list[str], at: int) -> bool:
+    """The human words follow what someone likes ("meu cliente gosta de falar com gente")."""
+    return any(tuple(words[max(0, at - len(lead)) : at]) == lead for lead in _LIKES)
 
 
 def _greets(words: list[str], spans: Mapping[str, list[Span]], starts: set[int]) -> bool:

@@ -12,7 +12,7 @@ from pyloto_corp.domain.language.corrections import self_corrected
 from pyloto_corp.domain.language.entities import Entities, extract
 from pyloto_corp.domain.language.entities import said as said_words
 from pyloto_corp.domain.language.gazetteer import Gazetteer
-from pyloto_corp.domain.language.names import FILLERS
+from pyloto_corp.domain.language.names import FILLERS, surname
 from pyloto_corp.domain.language.normalize import fold, is_laughter, tokens
 from pyloto_corp.domain.language.profile import STOP
 from pyloto_corp.domain.understanding.fallbacks import first_part, loose, no_text
@@ -107,6 +107,7 @@ def _city(clean: str, entities: Entities, gazetteer: Gazetteer) -> str | None:
         return entities.city
     later = _BUT.split(fold(clean))[-1]  # "moro em carambei mas trampo em pg, pode ser pg"
     city = gazetteer.places.answer(tokens(later)) or gazetteer.places.answer(tokens(clean))
+    city = None if city and surname(clean, city.name) else city  # "santos é meu sobrenome"
     return city.name if city else entities.city  # "isso, pg mesmo": the city said in it
 
 
@@ -169,8 +170,8 @@ _SAID = (
     r"[\s,]+(?:como\s+(?:eu\s+)?(?:j[aá]\s+)?|(?:eu\s+)?j[aá]\s+(?:te\s+)?)(?:falei|disse|"
     r"expliquei)(?:\s+(?:isso|antes))?[\s.!]*$"
 )  # "bella napoli pizzaria ja falei"
-_SAID_TAIL = re.compile(_SAID, re.IGNORECASE)
-_BUT = re.compile(r"\b(?:mas|porem|so que)\b")
+_SAID_TAIL, _BUT = re.compile(_SAID, re.IGNORECASE), re.compile(r"\b(?:mas|porem|so que)\b")
+_SYMBOLS = re.compile(r"^[^\w\"'(]+")
 _TAIL = re.compile(
     _SAID + "|"
     r"(?:[\s,.;:!-]+(?:mas|e|ah|ent[aã]o|s[oó] que|por[eé]m|antes|agora|tipo)){1,3}"
@@ -183,7 +184,8 @@ _TAIL = re.compile(
 def trimmed(answer: str) -> str:
     """A free answer without the words leading into it or out of it ("ah sim, a recepção não
     dá conta", "... sem atravessador. mas antes:"): what the team reads."""
-    return untailed(_TAIL.sub("", _LEAD.sub("", answer.strip()))).strip(" ,;:-")
+    answer = _SYMBOLS.sub("", answer.strip())  # "🤦‍♂️ nao da conta de responder": no emoji
+    return untailed(_TAIL.sub("", _LEAD.sub("", answer))).strip(" ,;:-")
 
 
 _TAIL_FILLERS = frozenset({"ue", "uai", "ne", "mano", "so", "po", "pow", "tipo", "sabe"})

@@ -1,0 +1,80 @@
+"""Stranger rounds 27 and 28: what twenty more people who never read the code found."""
+
+from __future__ import annotations
+
+from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
+from pyloto_corp.domain.language.entities import extract
+from tests.support.turns import acts, asked
+from tests.unit.engine.conftest import Chat
+
+
+def test_a_surname_that_is_also_a_city_is_no_city() -> None:
+    city = asked("city", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "city")
+    name = asked("name", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "name")
+    assert bundled_reader().read("jeferson ribeiro dos santos", name).values.get("city") is None
+    read = bundled_reader().read("q?? santos é meu sobrenome kkkk eu moro em PG", city)
+    assert read.answer == "Ponta Grossa"
+    assert bundled_reader().read("moro em santos", city).answer == "Santos"
+    assert extract("sou de Santos", bundled_gazetteer(), None).city == "Santos"
+
+
+def test_the_full_name_given_in_the_middle_of_the_form_corrects_the_name() -> None:
+    city = asked("city", "PYLOTO_ENTREGA_DRIVER_SIGNUP", "city")
+    read = bundled_reader().read("pera poe meu nome completo, Kauan Henrique dos Santos", city)
+    assert "CORRECTION" in {a.value for a in read.acts}
+    assert read.values.get("name") == "Kauan Henrique dos Santos"
+    assert read.values.get("city") is None
+
+
+def test_a_yes_with_a_fix_the_bot_could_not_read_asks_what_to_fix(chat: Chat) -> None:
+    chat.send("quero um chatbot pro whats da escola, recebemos uns 200 por dia")
+    for said in ("escola", "whatsapp", "cada um responde de um celular", "rematricula e boletos",
+                 "uns 1500 por mes"):  # fmt: skip
+        step = chat.send(said)
+    assert step is not None and step.session.state == "confirming"
+    step = chat.send("esta certo, so corrigindo o volume: 200 é so na matricula, no dia a dia "
+                     "sao uns 50. pode encaminhar")  # fmt: skip
+    assert step is not None and step.handoff is None
+    assert "Qual informação você quer corrigir?" in chat.said(step)
+
+
+def test_asking_the_bot_to_stop_in_a_complaint_leaves_the_case_with_the_team(chat: Chat) -> None:
+    step = chat.send("contratei uma entrega de vcs ontem e o documento NAO chegou, era urgente")
+    assert step is not None and step.handoff is not None
+    step = chat.send("um absurdo. para de me mandar mensagem, vou resolver isso no procon")
+    assert step is not None and not chat.said(step) and step.team is not None
+    assert step.team.release is None and step.session.context.get("quiet_requested")
+    step = chat.send("e tem mais, o documento era original")
+    assert step is not None and not chat.said(step) and step.team is not None
+    assert chat.outcomes == ["HANDOFF_HUMAN"]
+
+
+def test_pointing_back_in_a_longer_complaint_is_no_new_answer(chat: Chat) -> None:
+    chat.send("tenho uma pizzaria e queria um robo pro whats, recebo uns 200 pedidos por dia")
+    step = chat.send("cara ja falei tudo ai em cima, le a mensagem")
+    assert step is not None and "O time vai ler o que você já escreveu" in chat.said(step)
+    assert "Anotei!" not in chat.said(step)
+
+
+def test_a_person_named_at_the_summary_is_no_request_for_a_person() -> None:
+    summary = "pensando bem deixa o robo pra la, meu cliente gosta de falar com gente"
+    assert "HUMAN_REQUEST" not in acts(summary, asked("budget", "SAAS_COMMUNICATION", "budget"))
+    assert "HUMAN_REQUEST" in acts("quero falar com gente de verdade")
+
+
+def test_a_shop_dropping_the_chatbot_for_couriers_gets_deliveries_for_the_company(
+    chat: Chat,
+) -> None:
+    chat.send("tenho uma pizzaria e queria um robo pro whats, recebo uns 200 pedidos por dia")
+    step = chat.send("pensando bem deixa o robo pra la, meu cliente gosta de falar com gente. o "
+                     "q eu preciso msm é motoboy pra entregar as pizza, so tenho 1 e no fds nao "
+                     "da conta")  # fmt: skip
+    assert step is not None and step.handoff is None
+    assert step.session.active_intent == "PYLOTO_ENTREGA_MERCHANT_SIGNUP"
+    assert "pyloto.com.br/entrega/pedir" not in chat.said(step)
+
+
+def test_an_emoji_opening_a_free_answer_stays_out_of_it() -> None:
+    pain = asked("main_pain", "SAAS_COMMUNICATION")
+    read = bundled_reader().read("🤦‍♂️ nao da conta de responder, o povo desiste", pain)
+    assert read.answer == "nao da conta de responder, o povo desiste"
