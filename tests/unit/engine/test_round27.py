@@ -78,3 +78,15 @@ def test_an_emoji_opening_a_free_answer_stays_out_of_it() -> None:
     pain = asked("main_pain", "SAAS_COMMUNICATION")
     read = bundled_reader().read("🤦‍♂️ nao da conta de responder, o povo desiste", pain)
     assert read.answer == "nao da conta de responder, o povo desiste"
+
+
+def test_a_delivery_beyond_the_area_hears_so_instead_of_the_order_link(chat: Chat) -> None:
+    step = chat.send("Boa tarde! Meu filho mora em Curitiba, eu queria mandar um bolo pra ele, "
+                     "vcs levam?? 🎂")  # fmt: skip
+    assert step is not None and "Curitiba ainda fica fora da nossa área" in chat.said(step)
+    step = chat.send("mas vcs vao ate curitiba? pq é longe ne")
+    assert step is not None and "Até Curitiba a gente não chega" in chat.said(step)
+    assert "não é algo que a Pyloto faz" not in chat.said(step)
+    step = chat.send("preciso mandar uma caixa do centro pra oficinas agora")
+    assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)
+    assert "fora da nossa área" not in chat.said(step)

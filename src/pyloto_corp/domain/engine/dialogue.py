@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pyloto_corp.domain.engine import form
+from pyloto_corp.domain.engine.area import beyond_area
 from pyloto_corp.domain.engine.asides import not_a_bank
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Action
@@ -62,7 +63,7 @@ class Dialogue:
             flow.say("how_reply")
         if intent is Intent.UNSUPPORTED:
             return self._unsupported(flow)
-        if self._elsewhere(flow, intent):  # the order link; a courier's own WhatsApp
+        if self._elsewhere(flow, intent, entities):  # the order link; a courier's own WhatsApp
             return None
         if intent is Intent.INSTITUTIONAL and source != "side_question" and _partnership(flow):
             return self._partnership(flow)
@@ -92,10 +93,12 @@ class Dialogue:
             return flow.menu("menu_again")
         return self.start(flow, Intent.ENTRY_UNKNOWN, Entities(), source="fallback")
 
-    def _elsewhere(self, flow: Flow, intent: Intent) -> bool:
-        """A need served elsewhere: a delivery by its link, a courier signup asked for
-        someone else ("meu sobrinho quer ser entregador") by the courier's own WhatsApp."""
+    def _elsewhere(self, flow: Flow, intent: Intent, entities: Entities) -> bool:
+        """A need served elsewhere: a delivery by its link (beyond the area, said so), a
+        courier signup asked for someone else by the courier's own WhatsApp."""
         if intent is Intent.PYLOTO_ENTREGA_REQUEST:
+            if beyond_area(flow, entities):  # "ele mora em Curitiba, vcs levam?"
+                return self.resolve(flow, Outcome.SELF_SERVE_INFO) or True
             self._route(flow, intent)
             return True
         if intent is Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP and for_someone_else(flow.turn.text or ""):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pyloto_corp.domain.engine import form, notes, pauses
 from pyloto_corp.domain.engine.anytime import handled_anytime, human
+from pyloto_corp.domain.engine.area import area_again
 from pyloto_corp.domain.engine.asides import answer_aside, other_service, takes_team_offer
 from pyloto_corp.domain.engine.correction import Correction, in_summary
 from pyloto_corp.domain.engine.dialogue import Dialogue
@@ -156,13 +157,12 @@ class States:
     def _after_info(self, flow: Flow, reading: TurnReading) -> None:
         if offer := takes_team_offer(flow, reading):  # "pede pra eles me passarem o cnpj"
             return human(flow, reading, about=f"{offer} — ")
-        if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) and reading.intent:
-            return self.opening.open(flow, reading)
-        if answer_aside(flow, reading):
-            return form.anything_else(flow)
-        if reading.has(Act.DENY, Act.THANKS_GOODBYE) or reading.only_chatter:
+        changed = reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) and bool(reading.intent)
+        if area_again(flow, reading) or (not changed and answer_aside(flow, reading)):
+            return form.anything_else(flow)  # "mas vcs vão até curitiba?"
+        if not changed and (reading.has(Act.DENY, Act.THANKS_GOODBYE) or reading.only_chatter):
             return flow.finish(Outcome.SELF_SERVE_INFO, "information_given", message="goodbye")
-        if reading.has(Act.AFFIRM):
+        if not changed and reading.has(Act.AFFIRM):
             return flow.menu()
         return self.opening.open(flow, reading)
 
