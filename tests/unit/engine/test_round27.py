@@ -90,3 +90,20 @@ def test_a_delivery_beyond_the_area_hears_so_instead_of_the_order_link(chat: Cha
     step = chat.send("preciso mandar uma caixa do centro pra oficinas agora")
     assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)
     assert "fora da nossa área" not in chat.said(step)
+
+
+def test_taking_something_to_pyloto_oneself_is_no_delivery_order(chat: Chat) -> None:
+    chat.send("boa tarde vcs arrumam notebook? a tela do meu quebrou")
+    step = chat.send("entao posso levar o note ai ou nao?? conhece alguem q arruma")
+    assert step is not None and "pyloto.com.br/entrega/pedir" not in chat.said(step)
+    assert "TOPIC_CHANGE" not in acts("posso levar meu filho ai?")
+    assert "TOPIC_CHANGE" in acts("preciso levar uma caixa ai pro centro")
+
+
+def test_a_question_mark_right_after_stop_gets_no_reply_but_a_greeting_does(chat: Chat) -> None:
+    chat.send("quero ser motoboy")
+    step = chat.send("para de me mandar mensagem")
+    assert step is not None and not chat.said(step)
+    assert chat.send("?") is None
+    step = chat.send("oi")
+    assert step is not None and "Em que posso ajudar" in chat.said(step)

@@ -25,8 +25,8 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if topic == "how_it_works" and state in (*FORM_STATES, "info_given") and not (
             flow.content.says("process", list(reading.words), anywhere=True)):  # fmt: skip
         topic = "other" if state in FORM_STATES else "open"  # "open": a person can answer
-    if topic == "open":
-        return flow.say("side_open")
+    if topic == "open" or (topic == "other" and state == "info_given"):  # "conhece alguém
+        return flow.say("side_open")  # que arruma notebook?": a person may know
     if topic == "other" and _this_service(flow, reading):  # "vcs fazem aquele robozinho?"
         label = flow.content.intents[Intent(flow.session.active_intent)].label
         return flow.say("side_this_service", label=label)

@@ -33,6 +33,7 @@ from pyloto_corp.domain.engine.takeover import (
 from pyloto_corp.domain.engine.takeover_window import (
     back_in_portuguese,
     kept_case,
+    still_stopped,
     taken_over,
     unanswered,
 )
@@ -85,7 +86,8 @@ class Engine:
         again = current is None and unanswered(last_closed, turn.at, self.config.takeover)
         if current is None:
             early = self.guards.after_close(last_closed, turn, reading, closed_before, decisions)
-            if early is not None or self.guards.quiet(last_closed, turn, reading):
+            paused = still_stopped(last_closed, turn.at, reading, self.config.spam_quiet)
+            if early is not None or paused or self.guards.quiet(last_closed, turn, reading):
                 return early
             current = self.guards.opening(new_session_id, user_key, turn, last_closed)
             reading = self.read(turn, current) if current.active_intent else reading  # resumed

@@ -70,3 +70,20 @@ def back_in_portuguese(last: SessionRecord, reading: TurnReading | None) -> bool
     written = reading is not None and len(reading.words) >= SWITCH_MIN_WORDS
     portuguese = written and not reading.has(Act.OTHER_LANGUAGE)  # type: ignore[union-attr]
     return foreign and portuguese and not last.context.get("team_replied")
+
+
+def still_stopped(
+    last: SessionRecord | None, at: datetime, reading: TurnReading | None, window: timedelta
+) -> bool:
+    """A moment after "para de me mandar mensagem", a "?" gets no reply; a need, a question,
+    a person asked for, "oi" or a menu choice start again, on purpose."""
+    closed = last.closed_at if last is not None else None
+    stopped = last is not None and last.context.get("close_reason") == "opt_out"
+    if not stopped or closed is None or at - closed >= window:
+        return False
+    asked = reading is not None and reading.question and len(reading.words) > 1  # not "?"
+    return reading is None or not (asked or reading.has(*STARTS_AGAIN))
+
+
+STARTS_AGAIN = (Act.TOPIC_CHANGE, Act.SIDE_QUESTION, Act.HUMAN_REQUEST, Act.SUPPORT_ISSUE,
+                Act.FOLLOWUP_REQUEST, Act.MENU_CHOICE, Act.GREETING)  # fmt: skip

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from pyloto_corp.domain.intents import Intent
+from pyloto_corp.domain.language.normalize import fold
 from pyloto_corp.domain.language.ports import Classification
 from pyloto_corp.domain.understanding.acts import Act, ReadingContext
 from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, covered
@@ -13,10 +16,18 @@ COURIER = 0.8
 
 
 def guessed(need: Classification, text: str) -> Classification:
-    """A few words with no cue at all behind the need ("pra empresa": confidence 0)."""
+    """A few words with no cue at all behind the need ("pra empresa": confidence 0); taking
+    something to Pyloto oneself ("posso levar o note aí?") is a visit, not a delivery."""
     unsaid = need.confidence == 0 and need.intent is not Intent.UNSUPPORTED and (
         len(text.split()) <= GUESS_WORDS)  # fmt: skip
-    return Classification(Intent.ENTRY_UNKNOWN, 0.0, need.secondary) if unsaid else need
+    visit = need.intent is Intent.PYLOTO_ENTREGA_REQUEST and bool(_VISIT.search(fold(text)))
+    return Classification(Intent.ENTRY_UNKNOWN, 0.0, need.secondary) if unsaid or visit else need
+
+
+_VISIT = re.compile(
+    r"\b(?:posso|eu|vou|da pra|pra eu) (?:levar|levo|passar|passo)\b"
+    r"(?: \w+){0,3} (?:ai|la)\b(?: (?:pra|p|e|ou)\b|\s*\?|\s*$)|\blevo ai\b"
+)
 
 
 def needs_of(need: Classification) -> tuple[str, ...]:
