@@ -107,3 +107,10 @@ def test_a_question_mark_right_after_stop_gets_no_reply_but_a_greeting_does(chat
     assert chat.send("?") is None
     step = chat.send("oi")
     assert step is not None and "Em que posso ajudar" in chat.said(step)
+
+
+def test_a_relative_who_wants_to_be_a_courier_said_in_passing_hears_how(chat: Chat) -> None:
+    chat.send("aqui é da Farmacia Vida Nova, em Palmeira. queremos terceirizar as entregas")
+    step = chat.send("uns 30 por dia. e minha irma quer ser entregadora de vcs")
+    assert step is not None and "do WhatsApp dela" in chat.said(step)
+    assert not [q for q in step.session.queued_intents if q.intent.endswith("DRIVER_SIGNUP")]

@@ -8,7 +8,7 @@ from pyloto_corp.domain.engine.asides import not_a_bank
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.engine.policy import Action
 from pyloto_corp.domain.engine.profile import heard
-from pyloto_corp.domain.engine.proxies import for_someone_else
+from pyloto_corp.domain.engine.proxies import for_someone_else, not_me
 from pyloto_corp.domain.engine.summary import qualification_of, summarize
 from pyloto_corp.domain.intents import COMMERCIAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
@@ -165,7 +165,8 @@ class Dialogue:
         dropped = flow.session.active_intent
         detected = [i for i in flow.session.context.get("detected", []) if i != dropped]
         flow.remember(detected=detected, queued_start=None, pending_slot=None)
-        flow.say("queued_dropped")
+        others = dropped == Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP and not_me(flow.turn.text or "")
+        flow.say("courier_for_other" if others else "queued_dropped")  # "não sou eu, é ela"
         self.close_resolved(flow)
 
     def close_resolved(self, flow: Flow) -> None:

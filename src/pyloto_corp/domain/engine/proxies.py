@@ -24,3 +24,11 @@ def for_someone_else(text: str) -> bool:
     """The courier is a relative or a friend, and the person does not sign up themselves."""
     folded = fold(text)
     return bool(_RELATIVE.search(folded)) and not _MYSELF.search(folded)
+
+
+_NOT_ME = re.compile(r"\bnao (?:sou|e) (?:eu|pra mim)\b.*\b(?:minha|meu)\s+\w+")
+
+
+def not_me(text: str) -> bool:
+    """ "nao sou eu, é minha irma!": the signup offered is someone else's."""
+    return bool(_NOT_ME.search(fold(text)))

@@ -14,6 +14,7 @@ import re
 from pyloto_corp.domain.engine import notes
 from pyloto_corp.domain.engine.dialogue import Dialogue
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.engine.proxies import for_someone_else
 from pyloto_corp.domain.intents import MAX_INTENTS_PER_SESSION, OPERATIONAL_INTENTS, Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
@@ -21,6 +22,7 @@ from pyloto_corp.domain.records import QueuedIntent, SessionRecord
 from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
+DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP
 _RECURRING = re.compile(
     r"\b(?:as entregas|os pedidos|todo dia|todos os dias|por dia|por semana|"
     r"no fds|fim de semana|so tenho \d|so tenho um|entregar as|fixo)\b"
@@ -69,6 +71,9 @@ class Switch:
             return False
         detected = flow.session.context.get("detected", [])
         other = _for_shop(flow, other)
+        if other is DRIVER and for_someone_else(flow.turn.text or ""):  # "e minha irmã quer
+            flow.say("courier_for_other")  # ser entregadora": she signs up from her phone
+            return True
         if other.value == flow.session.active_intent:  # the shop asks about the very
             if "?" in (flow.turn.text or ""):  # deliveries it signs up for: left for the team
                 notes.keep(flow, flow.turn.text or "")
