@@ -114,3 +114,11 @@ def test_a_relative_who_wants_to_be_a_courier_said_in_passing_hears_how(chat: Ch
     step = chat.send("uns 30 por dia. e minha irma quer ser entregadora de vcs")
     assert step is not None and "do WhatsApp dela" in chat.said(step)
     assert not [q for q in step.session.queued_intents if q.intent.endswith("DRIVER_SIGNUP")]
+
+
+def test_an_answer_cut_at_uns_waits_for_the_figure(chat: Chat) -> None:
+    chat.send("tenho uma padaria e queria um robo pra responder os pedidos no whats")
+    step = chat.send("nossa sei la uns")
+    assert step is not None and "seguimos sem essa informação" not in chat.said(step)
+    step = chat.send("umas cinquenta por dia mais ou menos")
+    assert step is not None and step.session.slots.get("message_volume") == "50/dia"

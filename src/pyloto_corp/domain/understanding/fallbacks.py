@@ -40,8 +40,8 @@ def first_part(text: str, lead: str) -> str:
     return pattern.sub("", text.split(",", maxsplit=1)[0].strip()).strip()
 
 
-DANGLING = frozenset(("pra", "para", "de", "da", "do", "o", "a", "um", "uma", "com", "que",
-                      "no", "na", "os", "as", "pro"))  # fmt: skip
+DANGLING = frozenset(("pra", "para", "de", "da", "do", "o", "a", "um", "uma", "uns", "umas", "com",
+                      "que", "no", "na", "os", "as", "pro"))  # fmt: skip
 COUNTING = frozenset(("uns", "umas", "um", "uma", "tipo", "mais", "ou", "menos", "uns?"))
 MINE = frozenset(("meu", "minha", "meus", "minhas", "nosso", "nossa"))
 
