@@ -178,12 +178,12 @@ def store(flow: Flow, value: Any, entities: Entities) -> None:
     """The pending slot's value, and whatever else the message said."""
     learn(flow, entities)
     pending, start = flow.session.context["pending_slot"], flow.session.context.get("fragment")
-    value = f"{start} {value}" if start and isinstance(value, str) else value  # "pra minha"
-    flow.remember(fragment=None)
+    free = next(s.kind for s in _slots(flow) if s.name == pending) in ("text", "business")
+    value = f"{start} {value}" if start and free else value  # "pra minha" / not "uns" + 50/dia
     flow.update(slots={**flow.session.slots, pending: value})
     if pending in VOLUMES and len(set(re.findall(r"\d+", flow.turn.text or ""))) > 1:
         keep(flow, flow.turn.text or "")  # "umas 10 por dia, sexta e sábado umas 30": all of it
-    flow.remember(queued_start=None)  # answered: the need offered next is taken up
+    flow.remember(fragment=None, queued_start=None)  # answered: the offered need is taken up
     if pending == "deadline" and is_urgent(value, local_time(flow.turn.written_at).date()):
         flow.remember(urgent=True)  # "pra ontem", "até sexta": a deadline, not a stray "hoje"
 
