@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.language.entities import extract
+from pyloto_corp.domain.language.holidays import holiday
 from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
 
@@ -122,3 +125,10 @@ def test_an_answer_cut_at_uns_waits_for_the_figure(chat: Chat) -> None:
     assert step is not None and "seguimos sem essa informação" not in chat.said(step)
     step = chat.send("umas cinquenta por dia mais ou menos")
     assert step is not None and step.session.slots.get("message_volume") == "50/dia"
+
+
+def test_after_a_holiday_is_a_month_past_it() -> None:
+    today = date(2026, 12, 5)
+    assert holiday("queria q ficasse pronto depois do carnaval", today) == date(2027, 3, 11)
+    assert holiday("antes do carnaval", today) == date(2027, 2, 9)
+    assert holiday("depois de amanha", today) is None

@@ -8,11 +8,12 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-_LEAD = r"\b(?:ate|antes|pro|pra|para|no|na)\b(?:\s+(?:o|a|do|da))?\s+"
+_LEAD = r"\b(ate|antes|pro|pra|para|no|na|depois)\b(?:\s+(?:o|a|do|da|de))?\s+"
 _NAMED = re.compile(_LEAD + r"(natal|carnaval|pascoa|dia das maes|dia dos pais|dia das criancas"
                     r"|dia dos namorados|black friday|festa junina|sao joao|ano novo"
                     r"|reveillon|inverno|verao|outono|primavera)\b")  # fmt: skip
 CARNIVAL_BEFORE_EASTER = 47  # Carnival Tuesday
+AFTER = timedelta(days=30)  # "pronto depois do carnaval": a month after it, not before it
 
 
 def easter(year: int) -> date:
@@ -60,10 +61,12 @@ _WHEN: dict[str, Callable[[int], date]] = {
 
 
 def holiday(text: str, today: date) -> date | None:
-    """The next day of the date named after "até", "antes do", "pro"... (None: none)."""
+    """The next day of the date named after "até", "antes do", "pro"... ("depois do": a
+    month after it; None: none)."""
     found = _NAMED.search(text)
     if found is None:
         return None
-    when = _WHEN[found.group(1)]
+    when = _WHEN[found.group(2)]
     day = when(today.year)
-    return day if day >= today else when(today.year + 1)
+    day = day if day >= today else when(today.year + 1)
+    return day + AFTER if found.group(1) == "depois" else day
