@@ -132,3 +132,31 @@ def test_after_a_holiday_is_a_month_past_it() -> None:
     assert holiday("queria q ficasse pronto depois do carnaval", today) == date(2027, 3, 11)
     assert holiday("antes do carnaval", today) == date(2027, 2, 9)
     assert holiday("depois de amanha", today) is None
+
+
+def test_how_so_is_explained_and_an_introduction_does_not_hide_the_need(chat: Chat) -> None:
+    chat.send("sou dentista e queria um aplicativo pros pacientes marcarem consulta")
+    step = chat.send("como assim?")
+    assert step is not None and chat.said(step).startswith("Claro, explico melhor!")
+    assert step.session.active_intent == "CUSTOM_SOFTWARE"
+
+
+def test_what_for_beside_an_answer_is_answered_and_the_answer_kept(chat: Chat) -> None:
+    chat.send("quero um chatbot pro whats do meu consultorio")
+    step = None
+    for said in ("consultorio odontologico", "whatsapp"):
+        step = chat.send(said)
+    assert step is not None and step.session.context.get("pending_slot") == "message_volume"
+    step = chat.send("umas 40 por dia, mas pra que isso?")
+    assert step is not None and "Pergunto para o time" in chat.said(step)
+    assert step.session.slots.get("message_volume") == "40/dia"
+
+
+def test_the_period_of_the_same_budget_said_at_the_summary_is_kept(chat: Chat) -> None:
+    chat.send("quero um chatbot pro whats do meu consultorio")
+    for said in ("consultorio", "whatsapp", "40 por dia", "as secretarias nao dao conta",
+                 "marcar e lembrar consulta", "uns dois mil no maximo"):  # fmt: skip
+        step = chat.send(said)
+    step = chat.send("quase, os dois mil é por mes ta. o resto ok")
+    assert step is not None and step.session.slots.get("budget_period") == "mês"
+    assert "R$ 2.000 por mês" in chat.said(step)

@@ -30,8 +30,8 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if topic == "other" and _this_service(flow, reading):  # "vcs fazem aquele robozinho?"
         label = flow.content.intents[Intent(flow.session.active_intent)].label
         return flow.say("side_this_service", label=label)
-    if flow.content.says("reading_check", list(reading.words), anywhere=True):
-        return flow.say("side_reading")  # "Está lendo minha mensagem?": yes, and sorry
+    if key := _about_the_bot(flow, reading, topic):
+        return flow.say(key)
     if topic in ("other", "how_it_works") and paying(flow, reading):
         topic = "price"  # "o pagamento pode ser por pix?": answered as the payment below
     if topic not in SIDE_TOPICS:
@@ -51,6 +51,15 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
         flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])
     return said
+
+
+def _about_the_bot(flow: Flow, reading: TurnReading, topic: str | None) -> str:
+    """ "Está lendo minha mensagem?": yes, and sorry; "uns 40, mas pra que isso?": why it
+    is asked (then the form goes on)."""
+    if flow.content.says("reading_check", list(reading.words), anywhere=True):
+        return "side_reading"
+    why = topic == "other" and flow.content.says("why", list(reading.words))
+    return "why_beside" if why else ""
 
 
 def _key(flow: Flow, reading: TurnReading, topic: str, *, pays: bool) -> str:

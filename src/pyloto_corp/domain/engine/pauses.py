@@ -51,12 +51,14 @@ def asks_why(flow: Flow, reading: TurnReading) -> bool:
     """ "pq?", "pra que vc quer saber?": why it is asked, said plainly, then the question again
     (once a field; asked again, it counts as a miss as before)."""
     words, slot = list(reading.words), form.pending(flow)
-    why = not reading.has(Act.ANSWER) and len(words) <= WHY_WORDS and (
-        flow.content.says("why", words))  # fmt: skip
-    if not why or flow.session.context.get("why_told") == slot.name:
+    short = not reading.has(Act.ANSWER) and len(words) <= WHY_WORDS
+    why = short and flow.content.says("why", words)
+    unclear = short and not why and flow.content.says("clarify", words)  # "como assim?"
+    if not (why or unclear) or flow.session.context.get("why_told") == slot.name:
         return False
     flow.remember(why_told=slot.name)
-    return flow.say("why_asked", question=slot.ask)
+    return flow.say("why_asked", question=slot.ask) if why else flow.say(
+        "clarify_asked", hint=slot.hint)  # fmt: skip
 
 
 def finds_it_dear(flow: Flow, reading: TurnReading) -> bool:

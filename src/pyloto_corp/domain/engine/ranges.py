@@ -18,11 +18,17 @@ _MONTHLY = re.compile(r"(?:\bpor|\bao|\bp/|/)\s*m[eê]s\b|\bmensa(?:l|is|lidade)
 def ranged(session: SessionRecord, changes: dict[str, Any], text: str | None) -> dict[str, Any]:
     """The slots changed by a turn, with the budget's lower end when this message set the
     budget as a range (and without an old one when the budget changed otherwise)."""
-    slots = changes.get("slots")
-    if slots is None or slots.get("budget") == session.slots.get("budget"):
+    slots, said = changes.get("slots"), text or ""
+    if slots is None:
         return changes
+    if slots.get("budget") == session.slots.get("budget"):  # "os dois mil é por mês"
+        top = slots.get("budget")
+        monthly = (
+            isinstance(top, int) and budget(said, answer=True) == top and _MONTHLY.search(said)
+        )
+        return {**changes, "slots": {**slots, PERIOD: "mês"}} if monthly else changes
     kept = {k: v for k, v in slots.items() if k not in (FLOOR, PERIOD)}
-    top, said = kept.get("budget"), text or ""
+    top = kept.get("budget")
     if not isinstance(top, int) or budget(said, answer=True) != top:
         return {**changes, "slots": kept}  # set otherwise: a single figure, no period known
     floor = budget_floor(said, answer=True)

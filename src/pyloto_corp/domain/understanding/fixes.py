@@ -67,12 +67,12 @@ _ALREADY = re.compile(r"^\s*(?:(?:u[eé]h?|gente|poxa|oxe|nossa|a[ih]|mas|eu|man
                       r"[^\w\s,.]+)?"
                       r"[\s,.:;!-]*(?=\S|$)",
                       re.IGNORECASE)  # fmt: skip
-# Words between a field's name and its value ("a cidade na verdade é Curitiba").
 _LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou", "fica", "era",
                     "eram", "na", "verdade", "vdd", "certo", "certa", "correto", "correta",
                     "certos", "certas", "corretos", "corretas", "real", "mesmo", "mesma",
                     "coloca", "coloque", "bota", "poe", "muda", "mudar", "troca", "trocar", "ideal",
-                    "de", "do", "da", "dos", "das", "pra", "para"})  # fmt: skip
+                    "de", "do", "da", "dos", "das", "pra", "para", "ta", "esta", "so", "estranho",
+                    "estranha", "errado", "errada"})  # fmt: skip  # "a cidade [na verdade é] X"
 # A field's name after a preposition is part of a phrase ("controle de prazo"), not a field.
 _INSIDE = frozenset({"de", "do", "da", "dos", "das", "com", "sem", "em", "no", "na", "nos", "nas",
                      "por", "pelo", "pela", "pra", "para"})  # fmt: skip

@@ -68,3 +68,12 @@ def withdraws(
     wanted = [i for i, x in enumerate(w) if x in WANT and i - 1 not in refused]  # quero ser"
     own = need.intent.value == context.intent and bool(refused) and not (busy or wanted)
     return context.intent is not None and bool(quits or own)
+
+
+_INTRODUCED = re.compile(r"^\W*(?:eu )?sou (?:o |a |um |uma )?[a-z]+(?: [a-z]+)?(?:,| e )\s*")
+
+
+def introduced(text: str) -> str:
+    """ "sou dentista e queria um aplicativo": what follows who one is (else "")."""
+    found = _INTRODUCED.match(fold(text))
+    return fold(text)[found.end() :] if found else ""

@@ -29,7 +29,13 @@ from pyloto_corp.domain.understanding.cues import REFUSALS, ActCues, courtesy_pr
 from pyloto_corp.domain.understanding.fixes import fixes
 from pyloto_corp.domain.understanding.foreign import foreign_question
 from pyloto_corp.domain.understanding.forms import labelled
-from pyloto_corp.domain.understanding.needs import courier, guessed, needs_of, withdraws
+from pyloto_corp.domain.understanding.needs import (
+    courier,
+    guessed,
+    introduced,
+    needs_of,
+    withdraws,
+)
 from pyloto_corp.domain.understanding.phrases import inside
 from pyloto_corp.domain.understanding.relative import Relative
 from pyloto_corp.domain.understanding.signals import Signals, read_signals, without_laughter
@@ -108,9 +114,10 @@ class TurnReader:
         the need of what follows it, which the greeting words would drown."""
         need: Classification = guessed(self.classifier.classify(text), text)
         greeted = courtesy_prefix(words, self.cues)
-        if not 0 < greeted < len(words):
+        after = " ".join(words[greeted:]) if 0 < greeted < len(words) else introduced(text)
+        if not after:  # no greeting, no "sou dentista e ..." before what is wanted
             return need
-        rest: Classification = self.classifier.classify(" ".join(words[greeted:]))
+        rest: Classification = self.classifier.classify(after)
         unknown = need.intent.value in NOT_A_NEED
         named = rest.intent.value not in (*NOT_A_NEED, Intent.UNSUPPORTED.value)  # "oi de novo"
         better = named and (unknown or rest.confidence > need.confidence)
