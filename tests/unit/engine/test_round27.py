@@ -160,3 +160,13 @@ def test_the_period_of_the_same_budget_said_at_the_summary_is_kept(chat: Chat) -
     step = chat.send("quase, os dois mil é por mes ta. o resto ok")
     assert step is not None and step.session.slots.get("budget_period") == "mês"
     assert "R$ 2.000 por mês" in chat.said(step)
+
+
+def test_a_question_without_an_answer_beside_one_with_it_is_not_dropped(chat: Chat) -> None:
+    chat.send("quero ser entregador")
+    for said in ("Valdir Kluber", "Ponta Grossa", "tenho uma fiorino"):
+        chat.send(said)
+    step = chat.send("antes me fala uma coisa, precisa ter MEI? e quanto vcs pagam por entrega")
+    assert step is not None and "o time de cadastro explica os valores" in chat.said(step)
+    assert "A outra pergunta fica com o time" in chat.said(step)
+    assert any("MEI" in n for n in step.session.slots.get("notes") or [])

@@ -50,6 +50,9 @@ def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     more = next((t for t in reading.topics if t != topic and t in ALSO_ANSWERED), None)
     if more is not None:  # "e vcs ficam onde? qual o cnpj de vcs?": both answered
         flow.say(f"side_{more}", jobs=links["jobs"], site=links["site"])
+    elif "other" in reading.topics and state in FORM_STATES:  # "precisa ter MEI? e quanto
+        notes.keep(flow, flow.turn.text or "")  # vcs pagam?": the MEI goes to the team too
+        flow.say("side_other_too")
     return said
 
 

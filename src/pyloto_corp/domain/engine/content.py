@@ -39,7 +39,8 @@ REQUIRED_TEXTS = ("greeting", "menu_body", "menu_button", "menu_again", "unsuppo
     "support_handoff_team", "profile_noted", "idle_filled", "takeover_thanks", "greeting_well",
     "how_reply", "apology_ok", "greeting_back", "greeting_calm", "audio_ack", "fragment_ack",
     "summary_check", "side_phone", "not_bank", "why_asked", "price_objection",
-    "delivery_outside", "clarify_asked", "why_beside")  # fmt: skip
+    "delivery_outside", "clarify_asked", "why_beside",
+    "side_other_too")  # fmt: skip
 VOCABULARIES = ("opt_out", "human", "followup", "yes", "no", "switch", "dont_know", "hold",
     "pointed_back", "lost", "audio", "refund", "courier", "not_now", "unpaid", "process",
     "foreign_business", "pressing", "impersonation", "contact_or_money", "we_do", "past_order",
