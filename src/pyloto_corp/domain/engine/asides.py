@@ -19,7 +19,8 @@ ALSO_ANSWERED = ("where", "hours", "cnpj", "robot", "jobs", "phone")  # a second
 def answer_aside(flow: Flow, reading: TurnReading) -> bool:
     """A side question's short answer from the content file (True when one was given); in a
     form, a question with no canned answer is left for the team, who gets the conversation."""
-    if not reading.has(Act.SIDE_QUESTION):
+    if not reading.has(Act.SIDE_QUESTION) or flow.session.context.get("aside_done") == (
+            flow.turn.message_id):  # fmt: skip  # answered already in this turn
         return False
     topic, state = reading.topic, flow.session.state  # "precisa ter MEI?": not how the bot works
     if topic == "how_it_works" and state in (*FORM_STATES, "info_given") and not (

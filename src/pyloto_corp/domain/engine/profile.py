@@ -31,6 +31,8 @@ def remember_profile(flow: Flow, reading: TurnReading | None) -> dict[str, Any]:
     known = flow.session.context.get("profile", {})
     if reading.question:  # "tem q ser presencial em PG?" does not move someone from Curitiba
         said = {k: v for k, v in said.items() if k not in known}
+    if flow.session.context.get("area_told"):  # "ele mora em Curitiba": where it goes, not
+        said.pop("city", None)  # where the person lives
     if said:
         flow.remember(profile={**known, **said})
     if "business_kind" in found:

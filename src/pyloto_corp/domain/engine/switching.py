@@ -72,7 +72,8 @@ class Switch:
         detected = flow.session.context.get("detected", [])
         other = _for_shop(flow, other)
         if other is DRIVER and for_someone_else(flow.turn.text or ""):  # "e minha irmã quer
-            flow.say("courier_for_other")  # ser entregadora": she signs up from her phone
+            flow.remember(aside_done=flow.turn.message_id)  # ser entregadora": she signs up
+            flow.say("courier_for_other")  # from her own phone (nothing else to answer)
             return True
         if other.value == flow.session.active_intent:  # the shop asks about the very
             if "?" in (flow.turn.text or ""):  # deliveries it signs up for: left for the team
