@@ -7,6 +7,7 @@ from datetime import date
 from pyloto_corp.adapters.language.resources import bundled_gazetteer, bundled_reader
 from pyloto_corp.domain.language.entities import extract
 from pyloto_corp.domain.language.holidays import holiday
+from pyloto_corp.domain.understanding.acts import Pending, ReadingContext
 from tests.support.turns import acts, asked
 from tests.unit.engine.conftest import Chat
 
@@ -170,3 +171,9 @@ def test_a_question_without_an_answer_beside_one_with_it_is_not_dropped(chat: Ch
     assert step is not None and "o time de cadastro explica os valores" in chat.said(step)
     assert "A outra pergunta fica com o time" in chat.said(step)
     assert any("MEI" in n for n in step.session.slots.get("notes") or [])
+
+
+def test_a_sigh_before_the_yes_still_confirms() -> None:
+    summary = ReadingContext(state="confirming", pending=Pending.CONFIRM,
+                             intent="SAAS_COMMUNICATION")  # fmt: skip
+    assert "AFFIRM" in acts("ai ai. ta bom pode mandar assim mesmo", summary)
