@@ -177,3 +177,13 @@ def test_a_sigh_before_the_yes_still_confirms() -> None:
     summary = ReadingContext(state="confirming", pending=Pending.CONFIRM,
                              intent="SAAS_COMMUNICATION")  # fmt: skip
     assert "AFFIRM" in acts("ai ai. ta bom pode mandar assim mesmo", summary)
+
+
+def test_a_delivery_asked_for_in_spanish_gets_the_link_in_spanish(chat: Chat) -> None:
+    step = chat.send("hola buenas! necesito enviar un paquete para una amiga aqui en ponta "
+                     "grossa, ustedes hacen entrega hoy?")  # fmt: skip
+    assert step is not None and "Los envíos se piden en el enlace" in chat.said(step)
+    assert step.handoff is None and chat.outcomes == ["ROUTE_EXTERNAL"]
+    step = chat.send("lunes?? no puedo esperar. tem algum link o app pra pedir agora?")
+    assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)
+    assert "sob medida" not in chat.said(step)

@@ -4,6 +4,7 @@ language, abuse, a call-back time. Each ends or redirects the turn by itself."""
 from __future__ import annotations
 
 from pyloto_corp.domain.engine import callback, impersonation
+from pyloto_corp.domain.engine.area import about_delivery, foreign_link
 from pyloto_corp.domain.engine.closed import link_trouble
 from pyloto_corp.domain.engine.flow import Flow
 from pyloto_corp.domain.intents import Intent, Outcome
@@ -13,9 +14,6 @@ SUPPORT_ROUTING = "entrega_support"
 ISSUE_MAX_CHARS = 300
 LANGUAGE_MIN_WORDS = 2
 TOLD_WORDS = 20  # a complaint this long told what happened: the bot asks nothing more
-DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encomenda", "pacote",
-                  "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
-MADE = frozenset(("sistema", "app", "aplicativo", "site", "plataforma", "programa", "chatbot"))
 DRIVER = Intent.PYLOTO_ENTREGA_DRIVER_SIGNUP.value
 DELIVERY = Intent.PYLOTO_ENTREGA_REQUEST.value
 MERCHANT = Intent.PYLOTO_ENTREGA_MERCHANT_SIGNUP.value
@@ -61,7 +59,7 @@ def support(flow: Flow, reading: TurnReading) -> bool:
     active, named = flow.session.active_intent, (reading.needs or (None,))[0]
     known = active not in (None, *NOT_A_NEED)
     courier = _courier(flow, reading, named)  # "não caiu o repasse da semana": a courier's
-    if not known and not (_about_delivery(reading) or courier) and named == UNSUPPORTED:
+    if not known and not (about_delivery(reading) or courier) and named == UNSUPPORTED:
         return False  # "minha tela quebrou": not something Pyloto made or delivers
     if courier:  # "meu app tá bloqueado, não consigo pegar corrida": a courier, not an app
         flow.update(active_intent=DRIVER)
@@ -69,7 +67,7 @@ def support(flow: Flow, reading: TurnReading) -> bool:
         flow.update(active_intent=named)  # ONTEM PELO APP DE VCS": a delivery, not an app
     elif not known:
         flow.update(active_intent=Intent.PYLOTO_ENTREGA_REQUEST.value)
-    delivery = _about_delivery(reading) or flow.session.active_intent in ENTREGA
+    delivery = about_delivery(reading) or flow.session.active_intent in ENTREGA
     message, routing = ("support_handoff", SUPPORT_ROUTING) if delivery else (
         "support_handoff_team", None)  # fmt: skip  # "o site que vcs fizeram caiu"
     if flow.session.active_intent == DRIVER:
@@ -101,12 +99,6 @@ def _ordered(flow: Flow, reading: TurnReading) -> bool:
     return flow.content.says("past_order", list(reading.words), anywhere=True)
 
 
-def _about_delivery(reading: TurnReading) -> bool:
-    made = bool(MADE & set(reading.words))  # "o sistema de pedidos que vcs fizeram deu erro"
-    return any(w.startswith(DELIVERY_WORDS) and not (made and w.startswith("pedido"))
-               for w in reading.words)  # fmt: skip
-
-
 def other_language(flow: Flow, reading: TurnReading) -> bool:
     """English or Spanish: one reply in that language and a person who speaks it."""
     short = len(reading.words) < LANGUAGE_MIN_WORDS and not reading.has(Act.GREETING)
@@ -121,6 +113,8 @@ def other_language(flow: Flow, reading: TurnReading) -> bool:
         named = MERCHANT  # "tengo una panadería... los envíos de mis pedidos": a merchant
     if flow.session.active_intent in (None, *NOT_A_NEED) and named in NAMED_NEEDS:
         flow.update(active_intent=named)  # "do you build apps?": "yes", that team, that language
+    if named == DELIVERY and foreign_link(flow, reading):  # "necesito enviar un paquete"
+        return True
     flow.finish(Outcome.HANDOFF_HUMAN, "other_language", requested=True,
                 message=flow.content.variant(f"other_language_{reading.language}",
                                              None if unpaid else named),

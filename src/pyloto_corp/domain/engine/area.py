@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pyloto_corp.domain.engine.flow import Flow
+from pyloto_corp.domain.intents import Intent, Outcome
 from pyloto_corp.domain.language.entities import Entities
 from pyloto_corp.domain.language.normalize import fold
-from pyloto_corp.domain.understanding.acts import TurnReading
+from pyloto_corp.domain.understanding.acts import Act, TurnReading
 
 
 def beyond_area(flow: Flow, entities: Entities) -> bool:
@@ -33,3 +34,24 @@ def area_again(flow: Flow, reading: TurnReading) -> bool:
         return False
     flow.remember(area_told=None)  # asked again: said once more, then as any other need
     return beyond_area(flow, replace(entities, city=city))
+
+
+def foreign_link(flow: Flow, reading: TurnReading) -> bool:
+    """ "necesito enviar un paquete hoy": the order link, in the person's language (a
+    complaint about a delivery goes to a person instead)."""
+    if reading.has(Act.SUPPORT_ISSUE) or not flow.route(Intent.PYLOTO_ENTREGA_REQUEST):
+        return False
+    link, key = flow.content.links["entrega_request"], f"delivery_link_{reading.language}"
+    flow.finish(Outcome.ROUTE_EXTERNAL, "delivery_link", message=key, link=link)
+    return True
+
+
+DELIVERY_WORDS = ("entreg", "motoboy", "motoqueiro", "coleta", "pedido", "encomenda", "pacote",
+                  "frete", "corrida", "package", "delivery", "paquete")  # fmt: skip
+MADE = frozenset(("sistema", "app", "aplicativo", "site", "plataforma", "programa", "chatbot"))
+
+
+def about_delivery(reading: TurnReading) -> bool:
+    made = bool(MADE & set(reading.words))  # "o sistema de pedidos que vcs fizeram deu erro"
+    return any(w.startswith(DELIVERY_WORDS) and not (made and w.startswith("pedido"))
+               for w in reading.words)  # fmt: skip

@@ -12,6 +12,7 @@ from pyloto_corp.domain.understanding.cues import REFUSALS
 from pyloto_corp.domain.understanding.fields import SLOT_FIELD, found_fields
 
 SHORT_CHAT = 4  # "ponta grossa ue, vc msm falou" is no courtesy to thank for
+CUSTOM = Intent.CUSTOM_SOFTWARE.value
 NOT_NEW = (Intent.PYLOTO_ENTREGA_REQUEST.value, Intent.UNSUPPORTED.value,
            Intent.ENTRY_UNKNOWN.value)  # fmt: skip
 
@@ -43,7 +44,9 @@ def link_trouble(reading: TurnReading) -> bool:
 def other_need(reading: TurnReading) -> bool:
     """A need of its own is named (not the delivery link again, nothing unclear)."""
     named = reading.intent if reading.has(Act.TOPIC_CHANGE, Act.MENU_CHOICE) else None
-    return named not in (None, *NOT_NEW)
+    channel = "link" in reading.words or {"pra", "pedir"} <= set(reading.words)
+    return named not in (None, *NOT_NEW) and not (channel and named == CUSTOM)  # "tem algum
+    # link o app pra pedir agora?" asks for the delivery channel again, no software lead
 
 
 def pending(last: SessionRecord, reading: TurnReading | None) -> str:

@@ -23,6 +23,7 @@ OF = frozenset(("de", "da", "do"))
 # "em março", "de maio": a month, not the municipality of the same name (Marco/CE)
 MONTHS = frozenset(("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho",
                     "agosto", "setembro", "outubro", "novembro", "dezembro"))  # fmt: skip
+ARTICLES = frozenset(("una", "uno", "unas", "unos"))
 WHEN = frozenset(("antes", "depois", "ate", "apos", "desde", "pro", "pelo", "no", "passado"))
 # State codes that are also everyday words ("se der", "to indo", "pa", "es"): no cue alone.
 WORDLIKE_CODES = frozenset(("se", "to", "pa", "pi", "ma", "es", "go", "am", "al", "ac", "ce",
@@ -115,8 +116,8 @@ class Places:
             cued = cued or (before in OF and hit[1] > 1)  # "o Cícero, de Juazeiro do Norte"
             end = i + hit[1]
             state = state_at(words, end, self.states, self.codes)
-            if hit[1] == 1 and words[i] in MONTHS and not state:
-                continue
+            if hit[1] == 1 and (words[i] in MONTHS or words[i] in ARTICLES) and not state:
+                continue  # "para una amiga" (Spanish): no Una, BA
             if cued or (state and words[end] not in WORDLIKE_CODES):
                 return self._with_state(words, hit[0], i, hit[1])
         return None
