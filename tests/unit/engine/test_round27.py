@@ -187,3 +187,12 @@ def test_a_delivery_asked_for_in_spanish_gets_the_link_in_spanish(chat: Chat) ->
     step = chat.send("lunes?? no puedo esperar. tem algum link o app pra pedir agora?")
     assert step is not None and "pyloto.com.br/entrega/pedir" in chat.said(step)
     assert "sob medida" not in chat.said(step)
+
+
+def test_the_full_name_said_at_the_summary_replaces_the_short_one(chat: Chat) -> None:
+    for said in ("quero ser entregadora", "Rosangela Aparecida", "ponta grossa", "biz 125",
+                 "de noite"):  # fmt: skip
+        step = chat.send(said)
+    assert step is not None and step.session.state == "confirming"
+    step = chat.send("o nome ta faltando o sobrenome, coloca Rosangela Aparecida de Carvalho")
+    assert step is not None and "• Nome: Rosangela Aparecida de Carvalho" in chat.said(step)

@@ -71,8 +71,8 @@ _LEADS = frozenset({"e", "eh", "sao", "seria", "seriam", "sera", "serao", "ficou
                     "eram", "na", "verdade", "vdd", "certo", "certa", "correto", "correta",
                     "certos", "certas", "corretos", "corretas", "real", "mesmo", "mesma",
                     "coloca", "coloque", "bota", "poe", "muda", "mudar", "troca", "trocar", "ideal",
-                    "de", "do", "da", "dos", "das", "pra", "para", "ta", "esta", "so", "estranho",
-                    "estranha", "errado", "errada"})  # fmt: skip  # "a cidade [na verdade é] X"
+                    "de", "do", "da", "dos", "das", "pra", "para", "ta", "esta", "so", "o", "falta",
+                    "estranho", "completo", "faltando", "sobrenome", "errado"})  # fmt: skip
 # A field's name after a preposition is part of a phrase ("controle de prazo"), not a field.
 _INSIDE = frozenset({"de", "do", "da", "dos", "das", "com", "sem", "em", "no", "na", "nos", "nas",
                      "por", "pelo", "pela", "pra", "para"})  # fmt: skip
