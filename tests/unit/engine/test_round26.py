@@ -182,3 +182,11 @@ def test_how_are_you_after_the_menu_is_answered_as_asked(chat: Chat) -> None:
     chat.send("oi")
     step = chat.send("tudo bem?")
     assert step is not None and "Tudo ótimo por aqui" in chat.said(step)
+
+
+def test_a_piece_read_with_a_request_for_a_person_is_not_read_again(chat: Chat) -> None:
+    chat.send("oi")
+    chat.send("eu queria")
+    step = chat.send("falar com uma pessoa")
+    assert step is not None and step.handoff is not None
+    assert not step.session.context.get("opening_fragment")

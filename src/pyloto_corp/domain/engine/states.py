@@ -32,7 +32,7 @@ class States:
     def dispatch(self, flow: Flow, reading: TurnReading | None) -> None:
         if reading is None:
             return self._media(flow)
-        flow.remember(media_streak=0)
+        flow.remember(media_streak=0, opening_fragment=None)  # a piece: read with this message
         if flow.content.says("away", list(reading.words), anywhere=True):
             flow.say("away_ok")  # "desculpa sumi, meu filho passou mal": no harm done
         if handled_anytime(flow, reading) or notes.handled(flow, reading, self.dialogue):
@@ -42,8 +42,6 @@ class States:
             return self.dialogue.drop_queued(flow)
         if reading.withdraws and state in FORM_STATES:  # "deixa, não quero mais"
             return flow.finish(Outcome.AWAITING_USER, "need_withdrawn", message="withdrawn")
-        if flow.session.context.get("opening_fragment"):  # read with this message already
-            flow.remember(opening_fragment=None)
         if (state == "menu" and pauses.holds(flow, reading)) or pauses.opening_cut(flow, reading):
             return None  # "pera, chegou cliente"; "queria saber" (the rest comes next)
         if state == "collecting" and not flow.session.context.get("pending_slot"):
